@@ -1,0 +1,39 @@
+import { createErrorCode } from '@cong/sdk';
+
+// CONG_ERR_* codes of the kernel. Codes a plugin meets through the contract live in
+// sdk/src/errors/error-codes.ts. docs/reference/errors.md lists both; a test keeps them in sync.
+// Retired codes are never reused (none yet).
+
+// ─── Configuration ───────────────────────────────────────────────────────────────────────────
+export const CONG_ERR_CONFIG_INVALID = createErrorCode('CONG_ERR_CONFIG_INVALID', 'Configuration key {key} is invalid: {reason}', 500);
+export const CONG_ERR_CONFIG_FILE = createErrorCode('CONG_ERR_CONFIG_FILE', 'Cannot read configuration file {file}: {reason}', 500);
+
+// ─── Plugin admission (the platform refuses to start) ────────────────────────────────────────
+export const CONG_ERR_PLUGIN_NOT_FOUND = createErrorCode('CONG_ERR_PLUGIN_NOT_FOUND', 'Plugin {source} cannot be loaded: {reason}', 500);
+export const CONG_ERR_PLUGIN_MANIFEST_INVALID = createErrorCode('CONG_ERR_PLUGIN_MANIFEST_INVALID', 'Plugin {plugin} has an invalid manifest: {reason}', 500);
+export const CONG_ERR_PLUGIN_ENTRY_INVALID = createErrorCode('CONG_ERR_PLUGIN_ENTRY_INVALID', 'Plugin {plugin} must export definePlugin(...) as its default export', 500);
+export const CONG_ERR_PLUGIN_DUPLICATE_ID = createErrorCode('CONG_ERR_PLUGIN_DUPLICATE_ID', 'Plugin id {plugin} is claimed by both {first} and {second}', 500);
+export const CONG_ERR_PLUGIN_API_MISMATCH = createErrorCode('CONG_ERR_PLUGIN_API_MISMATCH', 'Plugin {plugin} needs plugin API {range}, but this core implements {version}', 500);
+export const CONG_ERR_PLUGIN_DEPENDENCY_MISSING = createErrorCode('CONG_ERR_PLUGIN_DEPENDENCY_MISSING', 'Plugin {plugin} requires plugin {dependency}, which is not installed', 500);
+export const CONG_ERR_PLUGIN_DEPENDENCY_VERSION = createErrorCode('CONG_ERR_PLUGIN_DEPENDENCY_VERSION', 'Plugin {plugin} needs {dependency} {range}, but {dependency} is {version}', 500);
+export const CONG_ERR_PLUGIN_CYCLE = createErrorCode('CONG_ERR_PLUGIN_CYCLE', 'Plugins depend on each other in a cycle: {cycle}', 500);
+
+// ─── Plugin lifecycle (the plugin fails; failurePolicy decides for the platform) ────────────
+export const CONG_ERR_PLUGIN_REGISTER_FAILED = createErrorCode('CONG_ERR_PLUGIN_REGISTER_FAILED', 'Plugin {plugin} failed in register: {reason}', 500);
+export const CONG_ERR_PLUGIN_REGISTRATION_INVALID = createErrorCode('CONG_ERR_PLUGIN_REGISTRATION_INVALID', 'Plugin {plugin} made an invalid registration: {reason}', 500);
+export const CONG_ERR_ROUTE_CONFLICT = createErrorCode('CONG_ERR_ROUTE_CONFLICT', 'Route {route} of plugin {plugin} is already declared by {owner}', 500);
+export const CONG_ERR_PLUGIN_HOOK_FAILED = createErrorCode('CONG_ERR_PLUGIN_HOOK_FAILED', 'Plugin {plugin} failed in {hook}: {reason}', 500);
+export const CONG_ERR_PLUGIN_HOOK_TIMEOUT = createErrorCode('CONG_ERR_PLUGIN_HOOK_TIMEOUT', 'Plugin {plugin} did not finish {hook} within {timeoutMs} ms', 500);
+export const CONG_ERR_PLUGIN_DEPENDENCY_FAILED = createErrorCode('CONG_ERR_PLUGIN_DEPENDENCY_FAILED', 'Plugin {plugin} cannot run because plugin {dependency} failed', 500);
+export const CONG_ERR_PLUGIN_ABORT = createErrorCode('CONG_ERR_PLUGIN_ABORT', 'Plugin {plugin} failed and its failurePolicy is abort: {reason}', 500);
+export const CONG_ERR_PLUGIN_CONFIG_INVALID = createErrorCode('CONG_ERR_PLUGIN_CONFIG_INVALID', 'Configuration of plugin {plugin} is invalid: {reason}', 500);
+
+// ─── Database ────────────────────────────────────────────────────────────────────────────────
+export const CONG_ERR_DATABASE_UNREACHABLE = createErrorCode('CONG_ERR_DATABASE_UNREACHABLE', 'Database {database} is unreachable: {reason}', 503);
+export const CONG_ERR_DATABASE_BUSY = createErrorCode('CONG_ERR_DATABASE_BUSY', 'The database is busy; try again', 503);
+export const CONG_ERR_MIGRATION_FAILED = createErrorCode('CONG_ERR_MIGRATION_FAILED', 'Migration {migration} of {owner} failed: {reason}', 500);
+export const CONG_ERR_MIGRATION_OWNER_UNKNOWN = createErrorCode('CONG_ERR_MIGRATION_OWNER_UNKNOWN', 'No loaded plugin is called {owner}', 500);
+
+// ─── Server ──────────────────────────────────────────────────────────────────────────────────
+export const CONG_ERR_LISTEN_FAILED = createErrorCode('CONG_ERR_LISTEN_FAILED', 'Cannot listen on {address}: {reason}', 500);
+export const CONG_ERR_ROUTE_RESPONSE_INVALID = createErrorCode('CONG_ERR_ROUTE_RESPONSE_INVALID', 'Route {route} returned a body that does not match its response schema for status {status}', 500);

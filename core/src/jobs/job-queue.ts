@@ -1,0 +1,45 @@
+import type { EnqueueOptions, JobDefinition, JobRecord, PluginContext, ScheduleDefinition } from '@cong/sdk';
+
+/** A job handler as the kernel registers it: the owning plugin, the job's name and its definition. */
+export interface JobRegistration {
+  /** `core` or a plugin id. */
+  readonly owner: string;
+  /** The job's name inside its owner (`send-greeting`). The queue stores `<owner>.<name>`. */
+  readonly name: string;
+  readonly definition: JobDefinition<any>;
+  /** The context handed to the handler, for one run. */
+  readonly context: (run: { readonly jobId: string; readonly attempt: number }) => PluginContext;
+  /** False while the owner is failed or stopped: its jobs stay queued. */
+  readonly isAvailable: () => boolean;
+}
+
+/** A recurring job as the kernel registers it. */
+export interface ScheduleRegistration {
+  readonly owner: string;
+  readonly name: string;
+  readonly definition: ScheduleDefinition;
+}
+
+/**
+ * The platform's job queue. The default implementation keeps jobs in the database (`core_jobs`),
+ * claims them so that no job runs twice at once (also with several processes on one MySQL database),
+ * retries with exponential backoff and re-queues jobs whose process died (lease expiry).
+ */
+export interface JobQueue {
+  register(registration: JobRegistration): void;
+  enqueue(owner: string, name: string, payload: unknown, options?: EnqueueOptions): Promise<string>;
+  get(owner: string, id: string): Promise<JobRecord | undefined>;
+  /** Starts polling and running due jobs. */
+  start(): void;
+  /** Stops claiming new jobs and waits for running ones (up to `graceMs`). */
+  stop(graceMs?: number): Promise<void>;
+  /** Claims and runs due jobs until none is due; returns how many ran. For tests and the CLI. */
+  drain(): Promise<number>;
+}
+
+/** Recurring jobs: each tick enqueues one job, and exactly one process wins each tick. */
+export interface Scheduler {
+  add(registration: ScheduleRegistration): void;
+  start(): void;
+  stop(): Promise<void>;
+}

@@ -1,0 +1,61 @@
+import type { Migration } from 'kysely';
+import type { EventRef } from '../events/define-event.js';
+import type { RouteBuilder } from '../http/route.js';
+import type { JsonSchema } from '../http/json-schema.js';
+import type { ServiceRef } from '../services/service-ref.js';
+import type { ExtensionPoint } from './extension-point.js';
+import type { PluginContext } from './plugin-context.js';
+
+/** Builds a service instance; for `plugin`-scoped refs, `consumer` is the plugin asking. */
+export type ServiceFactory<T> = (ctx: PluginContext, consumer: { readonly pluginId: string }) => T;
+
+/** A class registered as a service: every constructor parameter must carry `@inject(ref)`. */
+export type ServiceClass<T> = new (...args: never[]) => T;
+
+/** A background job of this plugin. */
+export interface JobDefinition<P = unknown> {
+  readonly handler: (payload: P, ctx: PluginContext & { readonly attempt: number; readonly jobId: string }) => Promise<void> | void;
+  /** Checked when the job is enqueued. */
+  readonly schema?: JsonSchema;
+  /** Default is 5. */
+  readonly maxAttempts?: number;
+  /** First retry delay in ms; doubles each attempt. Default is 1000. */
+  readonly backoffMs?: number;
+  /** A running job is given up (and retried) after this long. Default is 5 minutes. */
+  readonly timeoutMs?: number;
+}
+
+/** A recurring job: a cron expression (5 or 6 fields, server time zone unless `timezone`) or an interval. */
+export type ScheduleDefinition = {
+  /** The job (of this plugin) to enqueue at each tick. */
+  readonly job: string;
+  readonly payload?: unknown;
+} & ({ readonly cron: string; readonly timezone?: string } | { readonly everyMs: number });
+
+/**
+ * What `register` receives. Everything here is declarative and synchronous: no I/O, no services yet.
+ */
+export interface PluginRegistrar {
+  readonly pluginId: string;
+  /** Provides a service other plugins (or this one) can `get` by ref. The ref id must start with this plugin's id. */
+  provide<T>(ref: ServiceRef<T>, implementation: ServiceFactory<T> | ServiceClass<T>): void;
+  /** JSON API routes under `/api/<pluginId>`. */
+  routes(declare: (route: RouteBuilder) => void): void;
+  /** Public routes at the site root (server-rendered pages, feeds). Paths must not start with `/api/` or `/admin`. */
+  publicRoutes(declare: (route: RouteBuilder) => void): void;
+  /** Background jobs, by name. */
+  jobs(definitions: Readonly<Record<string, JobDefinition<any> | JobDefinition<any>['handler']>>): void;
+  /** A recurring job; exactly one process runs each tick. */
+  schedule(name: string, definition: ScheduleDefinition): void;
+  /** Listens to an event of this plugin or of a plugin it declares. */
+  on<T>(event: EventRef<T>, listener: (payload: T, ctx: PluginContext) => void | Promise<void>): void;
+  /** The plugin's migrations, by name; names sort in the order they run (`2026_01_15_0930_create_greeting`). */
+  migrations(migrations: Readonly<Record<string, Migration>>): void;
+  /** Provides the implementation of an extension point this plugin owns. */
+  provideExtensionPoint<T>(point: ExtensionPoint<T>, implementation: T): void;
+  /**
+   * Contributes to another plugin's extension point. `contribute` runs at once when the owner is
+   * present; it is skipped when the owner is an absent `optional` dependency.
+   */
+  extend<T>(point: ExtensionPoint<T>, contribute: (extension: T) => void): void;
+}

@@ -1,0 +1,35 @@
+import type { PluginConfigService } from './config-service.js';
+import type { DatabaseService } from './database-service.js';
+import type { EventService } from './event-service.js';
+import type { FileService } from './file-service.js';
+import type { HttpRouterService } from './http-router-service.js';
+import type { JobService } from './job-service.js';
+import type { LoggerService } from './logger-service.js';
+import type { MailService } from './mail-service.js';
+import type { SearchService } from './search-service.js';
+import { createServiceRef } from './service-ref.js';
+
+/**
+ * Refs of the services the core provides to every plugin. Each is `plugin`-scoped: the instance a
+ * plugin receives is bound to it (its log field, its job and event names, its search documents).
+ */
+export const coreServices = Object.freeze({
+  /** Structured logger; see {@link LoggerService}. */
+  logger: createServiceRef<LoggerService, 'plugin'>({ id: 'core.logger', scope: 'plugin' }),
+  /** The plugin's validated configuration; see {@link PluginConfigService}. */
+  config: createServiceRef<PluginConfigService, 'plugin'>({ id: 'core.config', scope: 'plugin' }),
+  /** Kysely over SQLite or MySQL/MariaDB; see {@link DatabaseService}. */
+  database: createServiceRef<DatabaseService, 'plugin'>({ id: 'core.database', scope: 'plugin' }),
+  /** The plugin's HTTP base path and URL builder; see {@link HttpRouterService}. */
+  httpRouter: createServiceRef<HttpRouterService, 'plugin'>({ id: 'core.httpRouter', scope: 'plugin' }),
+  /** Durable background jobs; see {@link JobService}. */
+  jobs: createServiceRef<JobService, 'plugin'>({ id: 'core.jobs', scope: 'plugin' }),
+  /** Typed events; see {@link EventService}. */
+  events: createServiceRef<EventService, 'plugin'>({ id: 'core.events', scope: 'plugin' }),
+  /** Outbound e-mail through the queue; see {@link MailService}. */
+  mail: createServiceRef<MailService, 'plugin'>({ id: 'core.mail', scope: 'plugin' }),
+  /** Uploaded and generated files; see {@link FileService}. */
+  files: createServiceRef<FileService, 'plugin'>({ id: 'core.files', scope: 'plugin' }),
+  /** The shared full-text index; see {@link SearchService}. */
+  search: createServiceRef<SearchService, 'plugin'>({ id: 'core.search', scope: 'plugin' }),
+});

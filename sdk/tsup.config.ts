@@ -1,0 +1,11 @@
+import { readFileSync } from 'node:fs';
+import { defineConfig } from 'tsup';
+import { nodeConfig } from '../tsup.config.base.js';
+
+const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
+
+export default defineConfig({
+  ...nodeConfig,
+  entry: { index: 'src/index.ts', 'testing/index': 'src/testing/index.ts' },
+  define: { __CONG_SDK_VERSION__: JSON.stringify(version) },
+});
