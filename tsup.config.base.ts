@@ -5,7 +5,8 @@ export const nodeConfig = {
   format: ['esm'],
   platform: 'node',
   target: 'node20',
-  dts: true,
+  // composite (for the solution tsconfig) breaks tsup's declaration build; turn it off there.
+  dts: { compilerOptions: { composite: false, declarationMap: false } },
   sourcemap: true,
   clean: true,
   splitting: true,

@@ -8,4 +8,6 @@ export default defineConfig({
   ...nodeConfig,
   entry: { index: 'src/index.ts', 'testing/index': 'src/testing/index.ts' },
   define: { __CONG_SDK_VERSION__: JSON.stringify(version) },
+  // @cong/sdk/testing loads the core at run time; the sdk never bundles or depends on it.
+  external: ['@cong/core', '@cong/core/testing'],
 });

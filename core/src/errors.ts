@@ -37,3 +37,7 @@ export const CONG_ERR_MIGRATION_OWNER_UNKNOWN = createErrorCode('CONG_ERR_MIGRAT
 // ─── Server ──────────────────────────────────────────────────────────────────────────────────
 export const CONG_ERR_LISTEN_FAILED = createErrorCode('CONG_ERR_LISTEN_FAILED', 'Cannot listen on {address}: {reason}', 500);
 export const CONG_ERR_ROUTE_RESPONSE_INVALID = createErrorCode('CONG_ERR_ROUTE_RESPONSE_INVALID', 'Route {route} returned a body that does not match its response schema for status {status}', 500);
+
+// ─── Jobs and schedules ──────────────────────────────────────────────────────────────────────
+export const CONG_ERR_JOB_REGISTRATION = createErrorCode('CONG_ERR_JOB_REGISTRATION', 'Job {job} of {owner} cannot be registered: {reason}', 500);
+export const CONG_ERR_SCHEDULE_INVALID = createErrorCode('CONG_ERR_SCHEDULE_INVALID', 'Schedule {schedule} of {owner} is invalid: {reason}', 500);

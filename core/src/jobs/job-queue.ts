@@ -26,8 +26,15 @@ export interface ScheduleRegistration {
  * retries with exponential backoff and re-queues jobs whose process died (lease expiry).
  */
 export interface JobQueue {
+  /** Adds a handler; its payload schema is compiled here, once. Throws `CONG_ERR_JOB_REGISTRATION` for a duplicate or a bad schema. */
   register(registration: JobRegistration): void;
+  /**
+   * Stores a registered job of `owner` (`CONG_ERR_JOB_UNKNOWN` otherwise) after checking its payload
+   * (`CONG_ERR_JOB_PAYLOAD`) and options (`CONG_ERR_JOB_OPTIONS`). Returns the job id, or the id of
+   * the existing job for a duplicate `dedupeKey` of the same owner.
+   */
   enqueue(owner: string, name: string, payload: unknown, options?: EnqueueOptions): Promise<string>;
+  /** Reads a job; undefined unless it belongs to `owner`. */
   get(owner: string, id: string): Promise<JobRecord | undefined>;
   /** Starts polling and running due jobs. */
   start(): void;

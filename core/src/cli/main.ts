@@ -1,0 +1,111 @@
+#!/usr/bin/env node
+import { Command, CommanderError } from 'commander';
+import { CongError } from '@cong/sdk';
+import { createPlatform, type PlatformOptions } from '../index.js';
+import { CORE_VERSION } from '../kernel/core-version.js';
+import { formatTable } from './format-table.js';
+
+/**
+ * `cong`: start the platform, run and inspect migrations, list plugins. Every failure ends with a
+ * one-line reason on stderr and a non-zero exit code.
+ */
+const program = new Command()
+  .name('cong')
+  .description('Cổng — nền tảng Cổng Thông tin điện tử tỉnh (provincial e-portal platform)')
+  .version(CORE_VERSION)
+  .option('-c, --config <file>', 'configuration file (default: ./cong.config.json when present)')
+  .showHelpAfterError()
+  .exitOverride();
+
+const platformOptions = (extra: Partial<PlatformOptions> = {}): PlatformOptions => {
+  const { config } = program.opts<{ config?: string }>();
+  return { ...(config ? { configFile: config } : {}), ...extra };
+};
+
+program
+  .command('start')
+  .description('Start the platform and serve HTTP until SIGTERM or SIGINT')
+  .option('-p, --port <port>', 'port to listen on (overrides http.port)')
+  .option('-H, --host <host>', 'interface to listen on (overrides http.host)')
+  .action(async (options: { port?: string; host?: string }) => {
+    const http: Record<string, unknown> = {};
+    if (options.port !== undefined) http.port = Number(options.port);
+    if (options.host !== undefined) http.host = options.host;
+    const platform = createPlatform(platformOptions({ handleSignals: true, ...(Object.keys(http).length ? { config: { http } } : {}) }));
+    const report = await platform.start();
+    const url = await platform.listen();
+    const failed = report.plugins.filter((p) => p.state === 'failed');
+    process.stdout.write(
+      `\nCổng ${report.coreVersion} đang chạy tại / is running at ${url}\n` +
+        `  plugins: ${report.plugins.map((p) => `${p.id}@${p.version} (${p.state})`).join(', ') || '(none)'}\n` +
+        `  database: ${report.database.description}\n` +
+        `  health: ${url}/healthz  ready: ${url}/readyz  API: ${url}/openapi.json\n` +
+        (failed.length ? `  FAILED: ${failed.map((p) => `${p.id}: ${p.error?.message}`).join('; ')}\n` : '') +
+        `  Ctrl+C to stop.\n\n`,
+    );
+  });
+
+program
+  .command('migrate')
+  .description('Run pending migrations: the core first, then each plugin in dependency order')
+  .option('--plugin <id>', 'only this plugin (the core still runs first)')
+  .option('--dry-run', 'list pending migrations without running them')
+  .action(async (options: { plugin?: string; dryRun?: boolean }) => {
+    const platform = createPlatform(platformOptions({ config: { log: { level: 'warn' } } }));
+    const result = await platform.migrate({ apply: !options.dryRun, ...(options.plugin ? { only: options.plugin } : {}) });
+    const rows = result.flatMap((r) => r.pending.map((name) => [r.owner, name, options.dryRun ? 'pending' : r.applied.includes(name) ? 'applied' : 'pending']));
+    process.stdout.write(rows.length ? formatTable(['owner', 'migration', 'state'], rows) : 'Nothing to migrate: every migration has run.\n');
+  });
+
+program
+  .command('rollback')
+  .description('Undo migrations of one plugin (or "core"): one step, or down to --to')
+  .requiredOption('--plugin <id>', 'plugin id, or core')
+  .option('--to <name>', 'keep migrations up to and including this one; "none" undoes all')
+  .action(async (options: { plugin: string; to?: string }) => {
+    const platform = createPlatform(platformOptions({ config: { log: { level: 'warn' } } }));
+    const to = options.to === undefined ? undefined : options.to === 'none' ? null : options.to;
+    const undone = await platform.rollback(options.plugin, to);
+    process.stdout.write(undone.length ? `Rolled back ${options.plugin}: ${undone.join(', ')}\n` : `Nothing to roll back for ${options.plugin}.\n`);
+  });
+
+program
+  .command('db')
+  .description('Database commands')
+  .command('status')
+  .description('Show every migration of the core and the plugins, and when it ran')
+  .action(async () => {
+    const platform = createPlatform(platformOptions({ config: { log: { level: 'warn' } } }));
+    const rows = await platform.migrationStatus();
+    process.stdout.write(formatTable(['owner', 'migration', 'executed at'], rows.map((r) => [r.owner, r.name, r.executedAt?.toISOString() ?? 'pending'])));
+  });
+
+program
+  .command('plugins')
+  .description('Plugin commands')
+  .command('list')
+  .description('List the configured plugins in boot order, after checking their manifests and dependencies')
+  .action(async () => {
+    const platform = createPlatform(platformOptions({ config: { log: { level: 'warn' } } }));
+    const plugins = await platform.inspectPlugins();
+    const rows = plugins.map((p) => [
+      p.id,
+      p.version,
+      p.packageName,
+      p.manifest.pluginApi,
+      Object.entries(p.manifest.requires ?? {}).map(([id, range]) => `${id} ${range}`).join(', ') || '-',
+    ]);
+    process.stdout.write(rows.length ? formatTable(['id', 'version', 'package', 'pluginApi', 'requires'], rows) : 'No plugins configured.\n');
+  });
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CommanderError) {
+    process.exitCode = error.exitCode;
+  } else {
+    const message = CongError.is(error) ? `${error.code}: ${error.message}` : error instanceof Error ? error.message : String(error);
+    process.stderr.write(`cong: ${message.split('\n')[0]}\n`);
+    process.exitCode = 1;
+  }
+}

@@ -1,0 +1,106 @@
+/**
+ * The JSON Schema of `cong.config.json`. Every key has a default, so an absent file is a valid
+ * configuration: SQLite under ./data, port 3000, every plugin the project depends on.
+ * `x-cong-secret` marks values that logs and reports redact.
+ */
+export const configSchema = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  title: 'Cổng configuration (cong.config.json)',
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    $schema: { type: 'string' },
+    database: {
+      description: 'sqlite:<path> (relative to the config file), sqlite::memory: or mysql://user:password@host:3306/database.',
+      type: 'string',
+      default: 'sqlite:./data/cong.db',
+      'x-cong-secret': 'url-password',
+    },
+    dataDir: { description: 'Where uploads and generated files go.', type: 'string', default: './data' },
+    plugins: {
+      description: 'Plugins to load: npm package names or paths to plugin directories. Default: every dependency of the project package.json that has a "cong" manifest.',
+      type: 'array',
+      maxItems: 200,
+      items: { type: 'string', minLength: 1 },
+    },
+    pluginConfig: {
+      description: 'Configuration of each plugin, by plugin id; validated against the schema its manifest names.',
+      type: 'object',
+      propertyNames: { pattern: '^[a-z][a-z0-9-]{1,30}$' },
+      additionalProperties: { type: 'object' },
+      default: {},
+    },
+    http: {
+      type: 'object',
+      additionalProperties: false,
+      default: {},
+      properties: {
+        host: { type: 'string', default: '127.0.0.1', description: 'Interface to listen on; 0.0.0.0 for every interface.' },
+        port: { type: 'integer', minimum: 0, maximum: 65535, default: 3000 },
+        publicUrl: { type: 'string', format: 'uri', description: 'Base URL users reach the platform at. Default: http://localhost:<port>.' },
+        bodyLimitBytes: { type: 'integer', minimum: 1024, maximum: 104857600, default: 65536 },
+        trustProxy: { type: 'boolean', default: false, description: 'Believe X-Forwarded-* headers (only behind a reverse proxy you run).' },
+        shutdownGraceMs: { type: 'integer', minimum: 0, maximum: 600000, default: 10000, description: 'How long stop waits for in-flight requests.' },
+        requestTimeoutMs: { type: 'integer', minimum: 1000, maximum: 600000, default: 30000 },
+      },
+    },
+    log: {
+      type: 'object',
+      additionalProperties: false,
+      default: {},
+      properties: {
+        level: { enum: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], default: 'info' },
+        requests: { type: 'boolean', default: true, description: 'One log line per request.' },
+      },
+    },
+    hooks: {
+      type: 'object',
+      additionalProperties: false,
+      default: {},
+      properties: {
+        timeoutMs: { type: 'integer', minimum: 100, maximum: 600000, default: 10000, description: 'Timeout of each plugin lifecycle hook.' },
+      },
+    },
+    jobs: {
+      type: 'object',
+      additionalProperties: false,
+      default: {},
+      properties: {
+        autoStart: { type: 'boolean', default: true, description: 'Run background jobs in this process.' },
+        pollIntervalMs: { type: 'integer', minimum: 50, maximum: 60000, default: 1000 },
+        concurrency: { type: 'integer', minimum: 1, maximum: 64, default: 2 },
+      },
+    },
+    mail: {
+      type: 'object',
+      additionalProperties: false,
+      default: {},
+      properties: {
+        from: { type: 'string', minLength: 3, default: 'Cổng <no-reply@cong.localhost>' },
+        smtp: {
+          description: 'Without it, messages stay in the outbox for admins to read.',
+          type: 'object',
+          additionalProperties: false,
+          required: ['host'],
+          properties: {
+            host: { type: 'string', minLength: 1 },
+            port: { type: 'integer', minimum: 1, maximum: 65535, default: 587 },
+            secure: { type: 'boolean', default: false },
+            requireTLS: { type: 'boolean', default: false },
+            rejectUnauthorized: { type: 'boolean', default: true },
+            user: { type: 'string' },
+            password: { type: 'string', 'x-cong-secret': true },
+          },
+        },
+      },
+    },
+    files: {
+      type: 'object',
+      additionalProperties: false,
+      default: {},
+      properties: {
+        maxBytes: { type: 'integer', minimum: 1, maximum: 1073741824, default: 20971520 },
+      },
+    },
+  },
+} as const;

@@ -1,0 +1,35 @@
+/** The validated, frozen configuration. Paths are absolute. */
+export interface CongConfig {
+  readonly database: string;
+  readonly dataDir: string;
+  /** Absent: discover plugins from the project's dependencies. */
+  readonly plugins?: readonly string[];
+  readonly pluginConfig: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+  readonly http: {
+    readonly host: string;
+    readonly port: number;
+    readonly publicUrl?: string;
+    readonly bodyLimitBytes: number;
+    readonly trustProxy: boolean;
+    readonly shutdownGraceMs: number;
+    readonly requestTimeoutMs: number;
+  };
+  readonly log: { readonly level: string; readonly requests: boolean };
+  readonly hooks: { readonly timeoutMs: number };
+  readonly jobs: { readonly autoStart: boolean; readonly pollIntervalMs: number; readonly concurrency: number };
+  readonly mail: {
+    readonly from: string;
+    readonly smtp?: {
+      readonly host: string;
+      readonly port: number;
+      readonly secure: boolean;
+      readonly requireTLS: boolean;
+      readonly rejectUnauthorized: boolean;
+      readonly user?: string;
+      readonly password?: string;
+    };
+  };
+  readonly files: { readonly maxBytes: number };
+  /** Directory the config file is in (or the working directory); relative paths resolve from it. */
+  readonly baseDir: string;
+}

@@ -1,0 +1,10 @@
+import { redactDatabaseUrl } from '../db/database-url.js';
+import type { CongConfig } from './cong-config.js';
+
+/** The configuration as it may be logged or shown to admins: secrets replaced by `***`. */
+export function redactConfig(config: CongConfig): Record<string, unknown> {
+  const copy = structuredClone(config) as unknown as Record<string, any>;
+  copy.database = redactDatabaseUrl(config.database);
+  if (copy.mail?.smtp?.password !== undefined) copy.mail.smtp.password = '***';
+  return copy;
+}

@@ -1,0 +1,232 @@
+import { bodyParser } from '@koa/bodyparser';
+import type { Context, Middleware, Next } from 'koa';
+import type { ValidateFunction } from 'ajv/dist/2020.js';
+import {
+  CONG_ERR_MALFORMED_BODY,
+  CONG_ERR_PAYLOAD_TOO_LARGE,
+  CONG_ERR_PLUGIN_UNAVAILABLE,
+  CONG_ERR_UNAUTHENTICATED,
+  CONG_ERR_UNSUPPORTED_MEDIA_TYPE,
+  CONG_ERR_VALIDATION,
+  CONG_ERR_FORBIDDEN,
+  type FieldIssue,
+  type JsonSchema,
+  type PluginContext,
+  type Principal,
+  type RouteDeclaration,
+  type RouteRequest,
+  type RouteResponse,
+} from '@cong/sdk';
+import { CONG_ERR_PLUGIN_REGISTRATION_INVALID, CONG_ERR_ROUTE_RESPONSE_INVALID } from '../errors.js';
+import { cleanInput } from './clean-input.js';
+import { findOpenObjects, toFieldIssues, type SchemaCompiler } from './schema-compiler.js';
+
+/** The plugin a route belongs to, as the route sees it at request time. */
+export interface RouteOwner {
+  readonly id: string;
+  /** Permissions the plugin's manifest declares; a route may require only these. */
+  readonly permissions: ReadonlySet<string>;
+  /** `started` serves; anything else answers 503. */
+  state(): string;
+  readonly context: PluginContext;
+}
+
+/** Settings shared by all routes. */
+export interface RouteSettings {
+  readonly bodyLimitBytes: number;
+  /** Check handler results against the response schemas (tests and development). */
+  readonly validateResponses: boolean;
+}
+
+/** A route ready to mount: full path, owner, Koa middleware and what the OpenAPI document needs. */
+export interface CompiledRoute {
+  readonly method: RouteDeclaration['method'];
+  /** Full Koa path, e.g. `/api/hello/greetings/:id`. */
+  readonly path: string;
+  readonly owner: RouteOwner;
+  readonly declaration: RouteDeclaration;
+  readonly middleware: Middleware;
+}
+
+/**
+ * Compiles a declared route: checks its schemas (every object closed, permission declared), compiles
+ * ajv validators once, and returns the middleware that validates params, query and body, checks the
+ * permission, runs the handler and shapes the response.
+ */
+export function compileRoute(
+  declaration: RouteDeclaration,
+  basePath: string,
+  owner: RouteOwner,
+  compiler: SchemaCompiler,
+  settings: RouteSettings,
+): CompiledRoute {
+  const { options, method } = declaration;
+  const path = joinPath(basePath, declaration.path);
+  const where = `${method.toUpperCase()} ${path}`;
+  const invalid = (reason: string) => CONG_ERR_PLUGIN_REGISTRATION_INVALID.create({ plugin: owner.id, reason: `${where}: ${reason}` });
+
+  if (typeof options?.handler !== 'function') throw invalid('handler must be a function');
+  if (typeof options.schema !== 'object' || options.schema === null) throw invalid('schema is required (use {} for a route without input)');
+  if (options.permission !== undefined && !owner.permissions.has(options.permission)) {
+    throw invalid(`permission "${options.permission}" is not declared in the manifest's permissions`);
+  }
+  const schemas = options.schema;
+  const pathParams = [...declaration.path.matchAll(/:([A-Za-z0-9_]+)/g)].map((m) => m[1]!);
+  if (pathParams.length > 0 && !schemas.params) throw invalid(`path parameters (${pathParams.join(', ')}) need a params schema`);
+  if ((method === 'get' || method === 'delete') && schemas.body) throw invalid(`${method.toUpperCase()} routes take no body`);
+  for (const part of ['params', 'query', 'body'] as const) {
+    const open = findOpenObjects(schemas[part]);
+    if (open.length > 0) throw invalid(`${part} schema leaves objects open at ${open.join(', ')}: add additionalProperties: false`);
+  }
+
+  const compile = (schema: JsonSchema | undefined, location: FieldIssue['in']): ValidateFunction | undefined => {
+    if (!schema) return undefined;
+    try {
+      return compiler.compile(schema, location);
+    } catch (cause) {
+      throw invalid(`${location} schema does not compile: ${(cause as Error).message}`);
+    }
+  };
+  const validateParams = compile(schemas.params, 'params');
+  const validateQuery = compile(schemas.query, 'query');
+  const validateBody = compile(schemas.body, 'body');
+  const responseValidators = new Map<number, ValidateFunction>();
+  for (const [status, schema] of Object.entries(schemas.response ?? {})) {
+    const validator = compile(schema, 'body');
+    if (validator) responseValidators.set(Number(status), validator);
+  }
+  const successStatuses = [...responseValidators.keys()].filter((s) => s >= 200 && s < 300).sort((a, b) => a - b);
+  const defaultStatus = successStatuses[0];
+
+  const limit = options.bodyLimit ?? settings.bodyLimitBytes;
+  const parseBody = validateBody
+    ? bodyParser({ enableTypes: ['json'], jsonLimit: limit, jsonStrict: true, encoding: 'utf-8', parsedMethods: ['POST', 'PUT', 'PATCH'] })
+    : undefined;
+
+  const run = async (ctx: Context): Promise<void> => {
+    const state = owner.state();
+    if (state !== 'started') throw CONG_ERR_PLUGIN_UNAVAILABLE.create({ plugin: owner.id, state });
+
+    if (options.permission !== undefined) {
+      const principal = ctx.state.principal as Principal | undefined;
+      if (!principal) throw CONG_ERR_UNAUTHENTICATED.create();
+      if (!principal.permissions.has(options.permission)) throw CONG_ERR_FORBIDDEN.create({ permission: options.permission });
+    }
+
+    const issues: FieldIssue[] = [];
+    const params = { ...ctx.params };
+    check(validateParams, params, 'params', issues);
+    // A null-prototype copy keeps `__proto__` as an ordinary key, so additionalProperties catches it.
+    const query = Object.assign(Object.create(null) as Record<string, unknown>, ctx.query);
+    if (validateQuery) check(validateQuery, query, 'query', issues);
+    else if (Object.keys(query).length > 0) issues.push({ in: 'query', pointer: `/${Object.keys(query)[0]}`, message: 'is not allowed: this route takes no query parameters', keyword: 'additionalProperties' });
+
+    let body: unknown;
+    if (validateBody) {
+      body = (ctx.request as { body?: unknown }).body;
+      const cleaned = cleanInput(body, 'body');
+      if (cleaned.issues.length > 0) issues.push(...cleaned.issues);
+      else check(validateBody, body, 'body', issues);
+    }
+    if (issues.length > 0) throw CONG_ERR_VALIDATION.create({}, { errors: issues, detail: describeIssues(issues) });
+
+    const request = makeRequest(ctx, params, query, body);
+    const result = await options.handler(request as RouteRequest<any, any, any>, owner.context);
+    const response = isRouteResponse(result) ? result : { status: result === undefined && defaultStatus === undefined ? 204 : (defaultStatus ?? 200), body: result };
+
+    if (settings.validateResponses && response.status < 300) {
+      const validator = responseValidators.get(response.status);
+      if (validator && !validator(response.body)) {
+        throw CONG_ERR_ROUTE_RESPONSE_INVALID.create(
+          { route: where, status: response.status },
+          { cause: new Error(JSON.stringify(validator.errors)) },
+        );
+      }
+    }
+    ctx.status = response.status;
+    if ('headers' in response && response.headers) ctx.set(response.headers as Record<string, string>);
+    if (response.body !== undefined) ctx.body = response.body;
+  };
+
+  const middleware: Middleware = async (ctx, next: Next) => {
+    if (parseBody) {
+      const type = ctx.request.type;
+      const hasBody = ctx.request.length > 0 || ctx.get('transfer-encoding') !== '';
+      if (hasBody && type !== 'application/json' && !type.endsWith('+json')) {
+        throw CONG_ERR_UNSUPPORTED_MEDIA_TYPE.create({ type: type || '(none)' });
+      }
+      // JSON is UTF-8 (RFC 8259): a body that declares another charset is refused, not guessed at.
+      const charset = ctx.request.charset.toLowerCase();
+      if (hasBody && charset !== '' && charset !== 'utf-8' && charset !== 'utf8') {
+        throw CONG_ERR_UNSUPPORTED_MEDIA_TYPE.create({ type: `${type}; charset=${charset}` });
+      }
+      try {
+        await parseBody(ctx, async () => undefined);
+      } catch (error) {
+        throw translateBodyError(error, limit);
+      }
+    } else if (ctx.request.length > 0 || ctx.get('transfer-encoding') !== '') {
+      throw CONG_ERR_VALIDATION.create({}, {
+        detail: 'This route takes no request body',
+        errors: [{ in: 'body', pointer: '', message: 'is not allowed: this route takes no body', keyword: 'not' }],
+      });
+    }
+    await run(ctx);
+    void next;
+  };
+  return { method, path, owner, declaration, middleware };
+}
+
+function check(validate: ValidateFunction | undefined, value: unknown, location: FieldIssue['in'], issues: FieldIssue[]): void {
+  if (validate && !validate(value)) issues.push(...toFieldIssues(validate.errors, location));
+}
+
+function describeIssues(issues: readonly FieldIssue[]): string {
+  const first = issues[0]!;
+  const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : '';
+  return `${first.in} ${first.pointer || '(whole)'} ${first.message}${more}`;
+}
+
+function makeRequest(ctx: Context, params: unknown, query: unknown, body: unknown): RouteRequest {
+  let controller: AbortController | undefined;
+  const principal = ctx.state.principal as Principal | undefined;
+  return {
+    params,
+    query,
+    body,
+    headers: ctx.headers as Record<string, string | undefined>,
+    id: ctx.state.reqId as string,
+    tenantId: ctx.state.tenantId as string | undefined,
+    principal,
+    get signal() {
+      if (!controller) {
+        controller = new AbortController();
+        const abort = () => {
+          if (!ctx.res.writableEnded) controller!.abort();
+        };
+        ctx.req.once('close', abort);
+      }
+      return controller.signal;
+    },
+    can: (permission: string) => principal?.permissions.has(permission) ?? false,
+  };
+}
+
+function isRouteResponse(value: unknown): value is RouteResponse {
+  return typeof value === 'object' && value !== null && (value as { $$type?: unknown }).$$type === '@cong/RouteResponse';
+}
+
+function translateBodyError(error: unknown, limit: number): unknown {
+  const e = error as { status?: number; type?: string; message?: string };
+  if (e.status === 413 || e.type === 'entity.too.large') return CONG_ERR_PAYLOAD_TOO_LARGE.create({ limit: `${limit} bytes` }, { cause: error });
+  if (e.status === 415 || e.type === 'encoding.unsupported' || e.type === 'charset.unsupported') {
+    return CONG_ERR_UNSUPPORTED_MEDIA_TYPE.create({ type: 'encoding' }, { cause: error });
+  }
+  if (typeof e.status === 'number' && e.status >= 400 && e.status < 500) return CONG_ERR_MALFORMED_BODY.create({ format: 'JSON' }, { cause: error });
+  return error;
+}
+
+export function joinPath(base: string, path: string): string {
+  const joined = `${base.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
+  return joined.length > 1 ? joined.replace(/\/+$/, '') : joined;
+}

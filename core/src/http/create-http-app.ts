@@ -1,0 +1,128 @@
+import Router from '@koa/router';
+import Koa, { type Middleware } from 'koa';
+import helmet from 'koa-helmet';
+import type { Logger } from 'pino';
+import { CONG_ERR_METHOD_NOT_ALLOWED, CONG_ERR_NOT_FOUND, CONG_ERR_PLUGIN_UNAVAILABLE, CONG_ERR_SHUTTING_DOWN, type Principal } from '@cong/sdk';
+import type { CongConfig } from '../config/cong-config.js';
+import type { CompiledRoute } from './compile-route.js';
+import { errorHandler } from './error-handler.js';
+import { requestContext } from './request-context.js';
+
+/** Reads the caller from a request; issue-3 auth plugs sessions and tokens in here. */
+export type PrincipalResolver = (headers: Readonly<Record<string, string | string[] | undefined>>) => Principal | undefined;
+
+/** What the HTTP app needs from the kernel. */
+export interface HttpAppOptions {
+  readonly logger: Logger;
+  readonly config: CongConfig;
+  readonly routes: readonly CompiledRoute[];
+  /** Every loaded plugin, so `/api/<id>/…` of a failed plugin answers 503 even for routes it never declared. */
+  readonly plugins: readonly { readonly id: string; state(): string }[];
+  readonly readiness: () => Promise<{ readonly status: number; readonly body: unknown }>;
+  readonly openApiDocument: () => unknown;
+  readonly principalResolver?: PrincipalResolver;
+  readonly isShuttingDown: () => boolean;
+  /** Counts requests in flight, for draining at shutdown. */
+  readonly inFlight: { count: number };
+}
+
+/**
+ * The Koa application: request ids and logs, problem+json errors, security headers, health and API
+ * document, then every plugin's routes. One place, so the middleware order is visible.
+ */
+export function createHttpApp(options: HttpAppOptions): Koa {
+  const app = new Koa({ proxy: options.config.http.trustProxy });
+  app.silent = true;
+
+  app.use(trackInFlight(options));
+  app.use(requestContext(options.logger, options.config.log.requests));
+  app.use(errorHandler(options.logger));
+  app.use(
+    helmet({
+      // No upgrade-insecure-requests: the demo and intranet installs serve plain http on localhost.
+      contentSecurityPolicy: {
+        directives: { defaultSrc: ["'self'"], objectSrc: ["'none'"], frameAncestors: ["'self'"], baseUri: ["'self'"], upgradeInsecureRequests: null },
+      },
+      crossOriginEmbedderPolicy: false,
+    }) as Middleware,
+  );
+  if (options.principalResolver) {
+    const resolve = options.principalResolver;
+    app.use(async (ctx, next) => {
+      ctx.state.principal = resolve(ctx.headers);
+      await next();
+    });
+  }
+
+  const router = new Router();
+  /** Methods of declared routes whose path matches (for 405 with Allow). */
+  const declaredMethods = (path: string): string[] =>
+    [...new Set(router.match(path, 'GET').path.filter((layer) => !(layer.path instanceof RegExp)).flatMap((layer) => layer.methods))].filter((m) => m !== 'HEAD');
+  router.get('/healthz', (ctx) => {
+    ctx.set('cache-control', 'no-store');
+    ctx.body = { status: 'ok' };
+  });
+  router.get('/readyz', async (ctx) => {
+    const { status, body } = await options.readiness();
+    ctx.set('cache-control', 'no-store');
+    ctx.status = status;
+    ctx.body = body;
+  });
+  router.get('/openapi.json', (ctx) => {
+    ctx.body = options.openApiDocument();
+  });
+  for (const route of options.routes) router[route.method](route.path, route.middleware);
+  for (const plugin of options.plugins) {
+    // Anything under a plugin's prefix that matched no route: 503 while the plugin is down, else 404.
+    router.all(new RegExp(`^/api/${plugin.id}(?:/.*)?$`), (ctx) => {
+      const state = plugin.state();
+      if (state !== 'started') throw CONG_ERR_PLUGIN_UNAVAILABLE.create({ plugin: plugin.id, state });
+      const allowed = declaredMethods(ctx.path);
+      if (allowed.length > 0) {
+        throw CONG_ERR_METHOD_NOT_ALLOWED.create({ method: ctx.method }, { headers: { allow: allowed.join(', ') } });
+      }
+      throw CONG_ERR_NOT_FOUND.create();
+    });
+  }
+  app.use(router.routes());
+  app.use(
+    router.allowedMethods({
+      throw: true,
+      methodNotAllowed: () => CONG_ERR_METHOD_NOT_ALLOWED.create({ method: 'this method' }),
+      notImplemented: () => CONG_ERR_METHOD_NOT_ALLOWED.create({ method: 'this method' }),
+    }),
+  );
+  app.use(async (ctx) => {
+    if (ctx.path.startsWith('/api/') || ctx.accepts('html', 'json') === 'json') throw CONG_ERR_NOT_FOUND.create();
+    ctx.status = 404;
+    ctx.type = 'text/html; charset=utf-8';
+    ctx.body = NOT_FOUND_PAGE;
+  });
+  return app;
+}
+
+function trackInFlight(options: HttpAppOptions): Middleware {
+  return async (ctx, next) => {
+    if (options.isShuttingDown()) {
+      ctx.set('connection', 'close');
+      ctx.status = 503;
+      ctx.set('retry-after', '5');
+      ctx.type = 'application/problem+json; charset=utf-8';
+      const error = CONG_ERR_SHUTTING_DOWN.create();
+      ctx.body = { type: 'about:blank', title: 'Service Unavailable', status: 503, detail: error.message, code: error.code };
+      return;
+    }
+    options.inFlight.count++;
+    try {
+      await next();
+    } finally {
+      options.inFlight.count--;
+    }
+  };
+}
+
+const NOT_FOUND_PAGE = `<!doctype html>
+<html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Không tìm thấy trang — Page not found</title></head>
+<body><main><h1>Không tìm thấy trang</h1><p lang="en">Page not found.</p><p><a href="/">Về trang chủ</a></p></main></body></html>
+`;

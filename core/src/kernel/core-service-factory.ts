@@ -1,0 +1,62 @@
+import { CONG_ERR_SERVICE_NOT_PROVIDED, type DatabaseService, type HttpRouterService, type PluginConfigService } from '@cong/sdk';
+import type { CongConfig } from '../config/cong-config.js';
+import type { Database } from '../db/create-database.js';
+import type { EventBus } from '../events/event-bus.js';
+import type { DefaultFileStore } from '../files/default-file-store.js';
+import { createJobService } from '../jobs/create-job-service.js';
+import type { JobQueue } from '../jobs/job-queue.js';
+import type { DefaultMailService } from '../mail/default-mail-service.js';
+import type { PluginHost } from '../plugins/plugin-host.js';
+import type { DefaultSearchIndex } from '../search/default-search-index.js';
+import { toLoggerService } from '../logging/create-logger.js';
+
+/** The core subsystems plugin-scoped services are made from. */
+export interface CoreSubsystems {
+  readonly config: CongConfig;
+  readonly publicUrl: string;
+  readonly database: Database;
+  readonly queue: JobQueue;
+  readonly events: EventBus;
+  readonly mail: DefaultMailService;
+  readonly files: DefaultFileStore;
+  readonly search: DefaultSearchIndex;
+  /** Each plugin's validated configuration. */
+  readonly pluginConfig: (pluginId: string) => Readonly<Record<string, unknown>>;
+}
+
+/**
+ * Builds the `core.*` services a plugin asks for, each bound to that plugin, once per plugin.
+ */
+export function createCoreServiceFactory(core: CoreSubsystems): (host: PluginHost, id: string) => unknown {
+  const cache = new Map<string, unknown>();
+  const builders: Record<string, (host: PluginHost) => unknown> = {
+    'core.logger': (host) => toLoggerService(host.logger),
+    'core.config': (host): PluginConfigService => {
+      const value = core.pluginConfig(host.id);
+      return { get: <T>() => value as T, publicUrl: core.publicUrl, dataDir: core.config.dataDir };
+    },
+    'core.database': (): DatabaseService => ({
+      dialect: core.database.dialect,
+      kysely: <DB>() => core.database.kysely as never as import('kysely').Kysely<DB>,
+      transaction: (work) => core.database.kysely.transaction().execute(work as never),
+    }),
+    'core.httpRouter': (host): HttpRouterService => ({
+      basePath: `/api/${host.id}`,
+      url: (path: string) => new URL(path.replace(/^\/?/, '/'), core.publicUrl).toString(),
+    }),
+    'core.jobs': (host) => createJobService(core.queue, host.id),
+    'core.events': (host) => core.events.forPlugin(host.id, (owner) => owner === 'core' || host.declares(owner)),
+    'core.mail': (host) => core.mail.forPlugin(host.id),
+    'core.files': (host) => core.files.forPlugin(host.id),
+    'core.search': (host) => core.search.forPlugin(host.id),
+  };
+  return (host, id) => {
+    const key = `${host.id}:${id}`;
+    if (cache.has(key)) return cache.get(key);
+    const build = builders[id];
+    if (!build) throw CONG_ERR_SERVICE_NOT_PROVIDED.create({ service: id });
+    const service = build(host);
+    cache.set(key, service);
+    return service;
+  };
+}

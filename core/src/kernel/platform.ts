@@ -1,0 +1,502 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import type { Logger } from 'pino';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { PLUGIN_API_VERSION, type Principal } from '@cong/sdk';
+import type { CongConfig } from '../config/cong-config.js';
+import { loadConfig } from '../config/load-config.js';
+import { redactConfig } from '../config/redact-config.js';
+import { createDatabase, type Database } from '../db/create-database.js';
+import { coreMigrations } from '../db/core-migrations/index.js';
+import { parseDatabaseUrl } from '../db/database-url.js';
+import { OwnerMigrator, type MigrationStatus } from '../db/owner-migrator.js';
+import { createRootContainer } from '../di/containers.js';
+import {
+  CONG_ERR_LISTEN_FAILED,
+  CONG_ERR_MIGRATION_OWNER_UNKNOWN,
+  CONG_ERR_PLUGIN_ABORT,
+  CONG_ERR_PLUGIN_CONFIG_INVALID,
+  CONG_ERR_PLUGIN_DEPENDENCY_FAILED,
+} from '../errors.js';
+import { EventBus } from '../events/event-bus.js';
+import { DefaultFileStore } from '../files/default-file-store.js';
+import type { CompiledRoute } from '../http/compile-route.js';
+import { createHttpApp, type PrincipalResolver } from '../http/create-http-app.js';
+import { buildOpenApiDocument } from '../http/openapi-document.js';
+import { SchemaCompiler, toFieldIssues } from '../http/schema-compiler.js';
+import { DbJobQueue } from '../jobs/db-job-queue.js';
+import { DbScheduler } from '../jobs/db-scheduler.js';
+import { createRootLogger, toLoggerService } from '../logging/create-logger.js';
+import { DefaultMailService } from '../mail/default-mail-service.js';
+import { admitPlugins } from '../plugins/admit-plugins.js';
+import { discoverPluginSources, loadPlugins } from '../plugins/load-plugins.js';
+import type { LoadedPlugin, PluginSource } from '../plugins/loaded-plugin.js';
+import { PluginHost, type PluginHostEnvironment } from '../plugins/plugin-host.js';
+import { DefaultSearchIndex } from '../search/default-search-index.js';
+import type { BootReport, PlatformState } from './boot-report.js';
+import { createCoreServiceFactory } from './core-service-factory.js';
+import { CORE_VERSION } from './core-version.js';
+
+/** Options of {@link createPlatform}. */
+export interface PlatformOptions {
+  /** Default is the working directory. */
+  readonly cwd?: string;
+  /** Default is `<cwd>/cong.config.json` when it exists; `false` for none. */
+  readonly configFile?: string | false;
+  /** Default is `process.env`. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  /** Settings that win over the file and the environment. */
+  readonly config?: Readonly<Record<string, unknown>>;
+  /** Plugins to load instead of the configured or discovered ones. */
+  readonly plugins?: readonly PluginSource[];
+  /** A pino logger to use instead of one on standard output. */
+  readonly logger?: Logger;
+  /** How requests get their principal; issue-3 auth provides the real one. */
+  readonly principalResolver?: PrincipalResolver;
+  /** Test platforms only: read a JSON principal `{ id, permissions }` from this header. */
+  readonly testPrincipalHeader?: string;
+  /** Stop gracefully on SIGTERM and SIGINT. Default is false (the CLI turns it on). */
+  readonly handleSignals?: boolean;
+}
+
+/**
+ * The platform: reads config, opens the database, loads and admits plugins, then runs the lifecycle
+ * register → migrate (core first, then plugins in dependency order) → start (dependencies first,
+ * independent plugins in parallel) → ready, and stops in reverse order after draining requests.
+ * The one module that knows every subsystem.
+ */
+export class Platform {
+  readonly config: CongConfig;
+  readonly logger: Logger;
+  state: PlatformState = 'created';
+  #database: Database | undefined;
+  #hosts: PluginHost[] = [];
+  #queue: DbJobQueue | undefined;
+  #scheduler: DbScheduler | undefined;
+  #mail: DefaultMailService | undefined;
+  #server: Server | undefined;
+  #url: string | undefined;
+  #routes: CompiledRoute[] = [];
+  #openApi: unknown;
+  #timings: { bootMs?: number; coreMigrateMs?: number } = {};
+  #stopping: Promise<void> | undefined;
+  readonly #inFlight = { count: 0 };
+  readonly #signalHandlers: (() => void)[] = [];
+
+  constructor(private readonly options: PlatformOptions = {}) {
+    this.config = loadConfig({
+      ...(options.cwd ? { cwd: options.cwd } : {}),
+      ...(options.configFile !== undefined ? { file: options.configFile } : {}),
+      ...(options.env ? { env: options.env } : {}),
+      ...(options.config ? { overrides: options.config } : {}),
+    });
+    this.logger = options.logger ?? createRootLogger({ level: this.config.log.level });
+  }
+
+  /** The URL the server listens on, once `listen` resolved. */
+  get url(): string | undefined {
+    return this.#url;
+  }
+
+  get publicUrl(): string {
+    return this.config.http.publicUrl ?? this.#url ?? `http://localhost:${this.config.http.port}`;
+  }
+
+  /** Boots everything but the HTTP listener. Throws when an `abort` plugin failed or admission refused the plugins. */
+  async start(): Promise<BootReport> {
+    const bootStarted = performance.now();
+    this.state = 'starting';
+    try {
+      this.logger.debug({ config: redactConfig(this.config) }, 'configuration');
+      const core = await this.#open();
+      const migrateStarted = performance.now();
+      await this.#coreMigrator().latest();
+      this.#timings.coreMigrateMs = Math.round(performance.now() - migrateStarted);
+      await this.#prepare(core);
+
+      for (const host of this.#hosts) {
+        if (host.state !== 'registered' || this.#failIfDependencyFailed(host)) continue;
+        const started = performance.now();
+        try {
+          await this.#migratorOf(host)?.latest();
+          host.state = 'migrated';
+        } catch (error) {
+          host.fail(error);
+        } finally {
+          host.timings.migrateMs = Math.round((performance.now() - started) * 10) / 10;
+        }
+      }
+      // each plugin starts as soon as its dependencies have started
+      const startedHosts = new Map<string, Promise<void>>();
+      for (const host of this.#hosts) {
+        startedHosts.set(
+          host.id,
+          (async () => {
+            await Promise.all(host.dependsOn.map((dep) => startedHosts.get(dep)));
+            if (host.state !== 'migrated' || this.#failIfDependencyFailed(host)) return;
+            await host.start();
+          })(),
+        );
+      }
+      await Promise.all(startedHosts.values());
+
+      const aborting = this.#hosts.find((h) => h.state === 'failed' && h.failurePolicy === 'abort');
+      if (aborting) {
+        throw CONG_ERR_PLUGIN_ABORT.create({ plugin: aborting.id, reason: aborting.error?.message ?? 'failed' }, { cause: aborting.error });
+      }
+
+      this.#routes = this.#hosts.flatMap((h) => [...(h.registration?.apiRoutes ?? []), ...(h.registration?.publicRoutes ?? [])]);
+      if (this.config.jobs.autoStart) {
+        core.queue.start();
+        core.scheduler.start();
+      }
+      if (this.options.handleSignals) this.#installSignalHandlers();
+      this.state = 'running';
+      this.#timings.bootMs = Math.round(performance.now() - bootStarted);
+      const report = this.report();
+      this.logger.info({ report }, `Cổng ${CORE_VERSION} started ${report.plugins.length} plugins in ${report.timings.bootMs} ms`);
+      return report;
+    } catch (error) {
+      this.state = 'failed';
+      await this.#release();
+      throw error;
+    }
+  }
+
+  /**
+   * Migration state of the core and every loaded plugin, without starting anything. With `apply`,
+   * runs the pending migrations (of one owner when `only` is set; the core's always run first).
+   */
+  async migrate(options: { readonly only?: string; readonly apply: boolean }): Promise<{ owner: string; pending: string[]; applied: string[] }[]> {
+    try {
+      await this.#prepare(await this.#open());
+      const owners = this.#migrators(options.only);
+      const out: { owner: string; pending: string[]; applied: string[] }[] = [];
+      for (const migrator of owners) {
+        const pending = await migrator.pending();
+        const applied = options.apply ? await migrator.latest() : [];
+        out.push({ owner: migrator.owner, pending, applied });
+      }
+      return out;
+    } finally {
+      await this.#release();
+    }
+  }
+
+  /** Rolls one owner back one migration, or to just after `to` (`null`: everything). Returns the names undone. */
+  async rollback(owner: string, to?: string | null): Promise<string[]> {
+    try {
+      await this.#prepare(await this.#open());
+      const migrator = this.#migrators(owner)[owner === 'core' ? 0 : 1];
+      if (!migrator) throw CONG_ERR_MIGRATION_OWNER_UNKNOWN.create({ owner });
+      return await migrator.rollback(to);
+    } finally {
+      await this.#release();
+    }
+  }
+
+  /** Every migration of the core and the loaded plugins, with when it ran. */
+  async migrationStatus(): Promise<MigrationStatus[]> {
+    try {
+      await this.#prepare(await this.#open());
+      const rows: MigrationStatus[] = [];
+      for (const migrator of this.#migrators()) rows.push(...(await migrator.status()));
+      return rows;
+    } finally {
+      await this.#release();
+    }
+  }
+
+  /** Loads and admits the configured plugins without a database: what `cong plugins list` shows. */
+  async inspectPlugins(): Promise<LoadedPlugin[]> {
+    const loaded = await loadPlugins(this.#pluginSources(), this.config.baseDir);
+    return [...admitPlugins(loaded, PLUGIN_API_VERSION).order];
+  }
+
+  /** Starts the HTTP server; resolves with its URL. */
+  async listen(): Promise<string> {
+    const { host, port } = this.config.http;
+    const app = createHttpApp({
+      logger: this.logger,
+      config: this.config,
+      routes: this.#routes,
+      plugins: this.#hosts.map((h) => ({ id: h.id, state: () => h.state })),
+      readiness: () => this.#readiness(),
+      openApiDocument: () => (this.#openApi ??= this.openApiDocument()),
+      ...(this.#principalResolver() ? { principalResolver: this.#principalResolver()! } : {}),
+      isShuttingDown: () => this.state === 'stopping' || this.state === 'stopped',
+      inFlight: this.#inFlight,
+    });
+    const server = createServer(app.callback());
+    server.requestTimeout = this.config.http.requestTimeoutMs;
+    server.keepAliveTimeout = 5000;
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', (error: NodeJS.ErrnoException) =>
+        reject(CONG_ERR_LISTEN_FAILED.create({ address: `${host}:${port}`, reason: error.code ?? error.message }, { cause: error })),
+      );
+      server.listen(port, host, () => resolve());
+    });
+    this.#server = server;
+    const address = server.address() as AddressInfo;
+    const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address === '0.0.0.0' ? 'localhost' : address.address;
+    this.#url = `http://${shownHost}:${address.port}`;
+    return this.#url;
+  }
+
+  /** The OpenAPI 3.1 document of every plugin's routes. */
+  openApiDocument(): Record<string, unknown> {
+    return buildOpenApiDocument(this.#routes, {
+      version: CORE_VERSION,
+      publicUrl: this.publicUrl,
+      plugins: this.#hosts.map((h) => ({ id: h.id, version: h.loaded.version })),
+    });
+  }
+
+  report(): BootReport {
+    return {
+      state: this.state,
+      coreVersion: CORE_VERSION,
+      pluginApiVersion: PLUGIN_API_VERSION,
+      database: { dialect: this.#database?.dialect ?? 'none', description: this.#database?.description ?? 'not open' },
+      timings: { ...this.#timings },
+      plugins: this.#hosts.map((h) => h.report()),
+    };
+  }
+
+  /** Runs every due job now (tests and the CLI). */
+  async drainJobs(): Promise<number> {
+    return this.#queue ? this.#queue.drain() : 0;
+  }
+
+  /**
+   * Stops: refuse new requests, wait for in-flight ones (up to `http.shutdownGraceMs`), stop jobs,
+   * stop plugins in reverse dependency order, close the database. Safe to call twice.
+   */
+  stop(): Promise<void> {
+    this.#stopping ??= this.#stop();
+    return this.#stopping;
+  }
+
+  async #stop(): Promise<void> {
+    if (this.state === 'stopped') return;
+    this.state = 'stopping';
+    const server = this.#server;
+    if (server) {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      const deadline = Date.now() + this.config.http.shutdownGraceMs;
+      while (this.#inFlight.count > 0 && Date.now() < deadline) await delay(20);
+      server.closeAllConnections();
+      await closed;
+    }
+    await this.#scheduler?.stop();
+    await this.#queue?.stop(this.config.http.shutdownGraceMs);
+    for (const host of [...this.#hosts].reverse()) await host.stop();
+    await this.#release();
+    this.state = 'stopped';
+    for (const remove of this.#signalHandlers.splice(0)) remove();
+    this.logger.info('Cổng stopped');
+    this.logger.flush?.();
+  }
+
+  async #release(): Promise<void> {
+    await this.#mail?.close().catch(() => undefined);
+    await this.#database?.destroy().catch(() => undefined);
+    this.#database = undefined;
+  }
+
+  /** Opens the database and builds the core subsystems (no migrations yet). */
+  async #open(): Promise<CoreRuntime> {
+    const database = await createDatabase(parseDatabaseUrl(this.config.database, this.config.baseDir));
+    this.#database = database;
+    const coreLogger = toLoggerService(this.logger.child({ plugin: 'core' }));
+    const queue = new DbJobQueue({ db: database, logger: coreLogger, pollIntervalMs: this.config.jobs.pollIntervalMs, concurrency: this.config.jobs.concurrency });
+    const scheduler = new DbScheduler({ db: database, queue, logger: coreLogger });
+    const mail = new DefaultMailService({
+      db: database,
+      queue,
+      logger: coreLogger,
+      from: this.config.mail.from,
+      ...(this.config.mail.smtp ? { smtp: this.config.mail.smtp } : {}),
+    });
+    mail.registerDeliveryJob();
+    this.#queue = queue;
+    this.#scheduler = scheduler;
+    this.#mail = mail;
+    return {
+      database,
+      queue,
+      scheduler,
+      mail,
+      events: new EventBus(coreLogger),
+      files: new DefaultFileStore({ db: database, root: join(this.config.dataDir, 'files'), maxBytes: this.config.files.maxBytes }),
+      search: new DefaultSearchIndex({ db: database }),
+    };
+  }
+
+  /** Loads, admits and registers the plugins (dependency order); admission errors throw. */
+  async #prepare(core: CoreRuntime): Promise<void> {
+    const loaded = await loadPlugins(this.#pluginSources(), this.config.baseDir);
+    const pluginConfigs = validatePluginConfigs(loaded, this.config);
+    const admitted = admitPlugins(loaded, PLUGIN_API_VERSION);
+    const hosts = new Map<string, PluginHost>();
+    const env: PluginHostEnvironment = {
+      logger: this.logger,
+      rootContainer: createRootContainer(),
+      schemaCompiler: new SchemaCompiler(),
+      routeSettings: { bodyLimitBytes: this.config.http.bodyLimitBytes, validateResponses: this.options.testPrincipalHeader !== undefined },
+      hookTimeoutMs: this.config.hooks.timeoutMs,
+      hosts,
+      publicRouteOwners: new Map(),
+      extensionPoints: new Map(),
+      coreService: createCoreServiceFactory({
+        config: this.config,
+        publicUrl: this.publicUrl,
+        database: core.database,
+        queue: core.queue,
+        events: core.events,
+        mail: core.mail,
+        files: core.files,
+        search: core.search,
+        pluginConfig: (id) => pluginConfigs.get(id) ?? {},
+      }),
+    };
+    for (const plugin of admitted.order) hosts.set(plugin.id, new PluginHost(plugin, admitted.dependencies.get(plugin.id) ?? [], env));
+    this.#hosts = [...hosts.values()];
+    for (const host of this.#hosts) {
+      if (this.#failIfDependencyFailed(host)) continue;
+      host.register();
+      if (host.state === 'registered') this.#commitRegistration(host, core);
+    }
+  }
+
+  #pluginSources(): readonly PluginSource[] {
+    return this.options.plugins ?? this.config.plugins ?? discoverPluginSources(this.config.baseDir);
+  }
+
+  #coreMigrator(): OwnerMigrator {
+    return new OwnerMigrator('core', this.#database!.kysely, coreMigrations);
+  }
+
+  #migratorOf(host: PluginHost): OwnerMigrator | undefined {
+    const migrations = host.registration?.migrations;
+    return migrations ? new OwnerMigrator(host.id, this.#database!.kysely, migrations) : undefined;
+  }
+
+  /** The core's migrator, then the plugins' in dependency order; with `only`, the core's and that owner's. */
+  #migrators(only?: string): OwnerMigrator[] {
+    if (only !== undefined && only !== 'core' && !this.#hosts.some((h) => h.id === only)) {
+      throw CONG_ERR_MIGRATION_OWNER_UNKNOWN.create({ owner: only });
+    }
+    const plugins = this.#hosts.filter((h) => only === undefined || h.id === only).map((h) => this.#migratorOf(h));
+    return [this.#coreMigrator(), ...plugins.filter((m): m is OwnerMigrator => m !== undefined)];
+  }
+
+  #failIfDependencyFailed(host: PluginHost): boolean {
+    if (host.state === 'failed') return true;
+    const failed = host.dependsOn.find((dep) => host.requires(dep) && this.#hosts.find((h) => h.id === dep)?.state === 'failed');
+    if (failed === undefined) return false;
+    host.fail(CONG_ERR_PLUGIN_DEPENDENCY_FAILED.create({ plugin: host.id, dependency: failed }));
+    return true;
+  }
+
+  #commitRegistration(host: PluginHost, { events, queue, scheduler }: CoreRuntime): void {
+    const registration = host.registration!;
+    const isActive = () => host.state === 'started';
+    // A plugin hears events from the moment it starts: its start may call a dependency that emits.
+    const isListening = () => host.state === 'starting' || host.state === 'started';
+    for (const { event, listener } of registration.listeners) {
+      events.subscribe(host.id, event, (payload) => listener(payload, host.context), isListening);
+    }
+    for (const [name, definition] of registration.jobs) {
+      queue.register({
+        owner: host.id,
+        name,
+        definition,
+        context: () => host.context,
+        isAvailable: isActive,
+      });
+    }
+    for (const [name, definition] of registration.schedules) scheduler.add({ owner: host.id, name, definition });
+  }
+
+  async #readiness(): Promise<{ status: number; body: unknown }> {
+    const reachable = (await this.#database?.ping()) ?? false;
+    const report = this.report();
+    const degraded = report.plugins.some((p) => p.state === 'failed');
+    const status = !reachable ? 'unavailable' : this.state !== 'running' ? this.state : degraded ? 'degraded' : 'ready';
+    return {
+      status: reachable && this.state === 'running' ? 200 : 503,
+      body: { status, ...report, database: { ...report.database, reachable } },
+    };
+  }
+
+  #principalResolver(): PrincipalResolver | undefined {
+    if (this.options.principalResolver) return this.options.principalResolver;
+    const header = this.options.testPrincipalHeader;
+    if (!header) return undefined;
+    return (headers) => {
+      const raw = headers[header];
+      if (typeof raw !== 'string') return undefined;
+      const parsed = JSON.parse(raw) as { id: string; permissions: string[] };
+      const principal: Principal = { id: parsed.id, kind: 'user', permissions: new Set(parsed.permissions) };
+      return principal;
+    };
+  }
+
+  #installSignalHandlers(): void {
+    for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+      const handler = () => {
+        if (this.state === 'stopping') {
+          this.logger.warn(`${signal} again: exiting without waiting`);
+          process.exit(1);
+        }
+        this.logger.info(`${signal}: stopping after in-flight requests`);
+        this.stop().then(
+          () => process.exit(0),
+          (error) => {
+            this.logger.error({ err: error }, 'stop failed');
+            process.exit(1);
+          },
+        );
+      };
+      process.on(signal, handler);
+      this.#signalHandlers.push(() => process.off(signal, handler));
+    }
+  }
+}
+
+/** The core subsystems of one platform. */
+interface CoreRuntime {
+  readonly database: Database;
+  readonly queue: DbJobQueue;
+  readonly scheduler: DbScheduler;
+  readonly mail: DefaultMailService;
+  readonly events: EventBus;
+  readonly files: DefaultFileStore;
+  readonly search: DefaultSearchIndex;
+}
+
+function validatePluginConfigs(plugins: readonly LoadedPlugin[], config: CongConfig): Map<string, Readonly<Record<string, unknown>>> {
+  const ajv = new Ajv2020({ allErrors: true, useDefaults: true, strict: false });
+  const out = new Map<string, Readonly<Record<string, unknown>>>();
+  for (const plugin of plugins) {
+    const value = structuredClone(config.pluginConfig[plugin.id] ?? {}) as Record<string, unknown>;
+    if (plugin.configSchema) {
+      const validate = ajv.compile(plugin.configSchema);
+      if (!validate(value)) {
+        const reason = toFieldIssues(validate.errors, 'config')
+          .map((i) => `pluginConfig.${plugin.id}${i.pointer.replace(/\//g, '.')} ${i.message}`)
+          .join('; ');
+        throw CONG_ERR_PLUGIN_CONFIG_INVALID.create({ plugin: plugin.id, reason });
+      }
+    }
+    out.set(plugin.id, Object.freeze(value));
+  }
+  return out;
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

@@ -1,0 +1,74 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runCli, startCli } from './cli-process.js';
+
+const slowPlugin = fileURLToPath(new URL('./fixtures/slow-plugin', import.meta.url));
+const helloPlugin = fileURLToPath(new URL('../../examples/hello-plugin', import.meta.url));
+
+describe('cong CLI', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'cong-cli-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  const writeConfig = (config: object) => writeFileSync(join(dir, 'cong.config.json'), JSON.stringify(config));
+
+  it('SIGTERM lets an in-flight request finish, then exits 0', async () => {
+    writeConfig({ database: 'sqlite:./cong.db', http: { port: 0 }, plugins: [slowPlugin] });
+    const cli = startCli(dir);
+    const url = await cli.url;
+    const inFlight = fetch(`${url}/api/slow/wait?ms=1500`);
+    await new Promise((r) => setTimeout(r, 300));
+    cli.child.kill('SIGTERM');
+    const response = await inFlight;
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ waited: 1500 });
+    expect(await cli.exited).toBe(0);
+    await expect(fetch(`${url}/healthz`)).rejects.toThrow();
+  });
+
+  it('migrate --dry-run lists pending migrations, migrate runs them, db status shows them, rollback undoes one', async () => {
+    writeConfig({ database: 'sqlite:./cong.db', plugins: [helloPlugin] });
+    const dry = await runCli(dir, ['migrate', '--dry-run']);
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toMatch(/core\s+2026_11_28_0001_create_jobs\s+pending/);
+    expect(dry.stdout).toMatch(/hello\s+2026_11_28_1200_create_greetings\s+pending/);
+
+    const run = await runCli(dir, ['migrate']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/hello\s+2026_11_28_1200_create_greetings\s+applied/);
+
+    const status = await runCli(dir, ['db', 'status']);
+    expect(status.stdout).toMatch(/hello\s+2026_11_28_1200_create_greetings\s+\d{4}-\d\d-\d\dT/);
+
+    const back = await runCli(dir, ['rollback', '--plugin', 'hello']);
+    expect(back.code).toBe(0);
+    expect(back.stdout).toContain('Rolled back hello: 2026_11_28_1200_create_greetings');
+    expect((await runCli(dir, ['db', 'status'])).stdout).toMatch(/hello\s+2026_11_28_1200_create_greetings\s+pending/);
+  });
+
+  it('plugins list shows plugins in boot order; failures end with one line and a non-zero exit', async () => {
+    writeConfig({ database: 'sqlite:./cong.db', plugins: [helloPlugin, slowPlugin] });
+    const list = await runCli(dir, ['plugins', 'list']);
+    expect(list.code).toBe(0);
+    expect(list.stdout).toMatch(/hello\s+0\.1\.0\s+@cong\/example-hello\s+\^1\.0\.0/);
+
+    writeConfig({ database: 'sqlite:./cong.db', http: { port: 'eighty' } });
+    const bad = await runCli(dir, ['start']);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr.trim().split('\n')).toHaveLength(1);
+    expect(bad.stderr).toMatch(/^cong: CONG_ERR_CONFIG_INVALID: Configuration key http\.port is invalid/);
+
+    const unknown = await runCli(dir, ['rollback']);
+    expect(unknown.code).not.toBe(0);
+    expect(unknown.stderr).toContain("required option '--plugin <id>'");
+
+    const help = await runCli(dir, ['migrate', '--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('--dry-run');
+  });
+});

@@ -1,0 +1,6 @@
+import type { Migration } from 'kysely';
+import * as createGreetings from './2026_11_28_1200_create_greetings.js';
+
+export const helloMigrations: Readonly<Record<string, Migration>> = {
+  '2026_11_28_1200_create_greetings': createGreetings,
+};

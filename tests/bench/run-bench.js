@@ -1,0 +1,200 @@
+// pnpm bench: measures the platform against a bare Koa server in the same run, on loopback only,
+// with bounded durations. Prints a table and writes tests/bench/results/<timestamp>.json.
+// Not a test: it asserts nothing. SECURITY.md §6.2 and §7 explain the scenarios and ratios.
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { randomUUID } from 'node:crypto';
+import autocannon from 'autocannon';
+import Database from 'better-sqlite3';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const cli = join(root, 'core/dist/cli/main.js');
+const helloPlugin = join(root, 'examples/hello-plugin');
+const duration = Number(process.env.BENCH_DURATION ?? 10);
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const warmup = Number(process.env.BENCH_WARMUP ?? 3);
+const coldStarts = Number(process.env.BENCH_COLD_STARTS ?? 5);
+
+// Pin servers to core 0 and the load generator (this process) to core 1 when taskset exists, so the
+// two do not fight for one core (the reference figures were measured that way).
+const taskset = hasTaskset();
+if (taskset && !process.env.BENCH_PINNED) {
+  const child = spawn('taskset', ['-c', '1', process.execPath, ...process.argv.slice(1)], { stdio: 'inherit', env: { ...process.env, BENCH_PINNED: '1' } });
+  child.on('exit', (code) => process.exit(code ?? 1));
+} else {
+  await main();
+}
+
+async function main() {
+  const results = { date: new Date().toISOString(), node: process.version, cpus: (await import('node:os')).cpus().length, pinned: taskset, duration, connections, scenarios: [], coldStart: {} };
+
+  const bare = await startServer([join(root, 'tests/bench/bare-koa.js')], {}, /listening (\d+)/);
+  results.scenarios.push({ name: 'bare Koa 3, 27-byte JSON', ...(await load(`${bare.url}/`, bare.pid)) });
+  await bare.stop();
+
+  const dir = mkdtempSync(join(tmpdir(), 'cong-bench-'));
+  try {
+    writeFileSync(join(dir, 'cong.config.json'), JSON.stringify({ database: 'sqlite:./cong.db', http: { port: 0 }, plugins: [helloPlugin] }));
+    execFileSync(process.execPath, [cli, 'migrate'], { cwd: dir, stdio: 'ignore' });
+    const ids = seedGreetings(join(dir, 'cong.db'), 200);
+
+    const platform = await startServer([cli, 'start'], { cwd: dir }, /running at (http:\/\/\S+)/);
+    for (const [name, path] of [
+      ['platform GET /healthz', '/healthz'],
+      ['hello list: 20 of 200 rows + count, JSON', '/api/hello/greetings?limit=20'],
+      ['hello item by id (validated uuid param)', `/api/hello/greetings/${ids[17]}`],
+    ]) {
+      results.scenarios.push({ name, ...(await load(`${platform.url}${path}`, platform.pid)) });
+    }
+    await platform.stop();
+
+    const samples = [];
+    for (let i = 0; i < coldStarts; i++) samples.push(await coldStart(dir));
+    samples.sort((a, b) => a - b);
+    results.coldStart = { samplesMs: samples, medianMs: samples[Math.floor(samples.length / 2)] };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+
+  const baseline = results.scenarios[0].requestsPerSec;
+  for (const s of results.scenarios) s.ratioToBareKoa = Math.round((s.requestsPerSec / baseline) * 10000) / 10000;
+  printTable(results);
+  const outDir = join(root, 'tests/bench/results');
+  mkdirSync(outDir, { recursive: true });
+  const file = join(outDir, `bench-${results.date.replace(/[:.]/g, '-')}.json`);
+  writeFileSync(file, JSON.stringify(results, null, 2));
+  process.stdout.write(`\nResults written to ${file}\n`);
+}
+
+function serverCommand(args) {
+  return taskset ? ['taskset', '-c', '0', process.execPath, ...args] : [process.execPath, ...args];
+}
+
+/** Starts `node <args>` (pinned to core 0 when possible) and waits for `ready` in its output. */
+function startServer(nodeArgs, options, ready) {
+  const [bin, ...args] = serverCommand(nodeArgs);
+  const child = spawn(bin, args, { ...options, env: { ...process.env, CONG_LOG__LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stderr.on('data', (d) => (output += d));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 30_000);
+    child.stdout.on('data', (d) => {
+      output += d;
+      const match = ready.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        const url = match[1].startsWith('http') ? match[1] : `http://127.0.0.1:${match[1]}`;
+        resolve({
+          url,
+          pid: child.pid,
+          stop: () => new Promise((done) => {
+            child.once('exit', done);
+            child.kill('SIGTERM');
+          }),
+        });
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`server exited (${code}):\n${output}`)));
+  });
+}
+
+async function load(url, pid) {
+  await run({ url, connections, duration: warmup });
+  const result = await run({ url, connections, duration });
+  const rssMb = serverRssMb(pid);
+  return {
+    url: new URL(url).pathname + new URL(url).search,
+    requestsPerSec: Math.round(result.requests.average),
+    latencyP50Ms: result.latency.p50,
+    latencyP99Ms: result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors,
+    rssMb,
+  };
+}
+
+function run(options) {
+  return new Promise((resolve, reject) => {
+    autocannon(options, (error, result) => (error ? reject(error) : resolve(result)));
+  });
+}
+
+function serverRssMb(pid) {
+  // With taskset the child is taskset's exec'd node: same pid.
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? /VmRSS:\s+(\d+)/.exec(status)?.[1]);
+    return Math.round(kb / 1024);
+  } catch {
+    return null;
+  }
+}
+
+async function coldStart(dir) {
+  const started = performance.now();
+  const [bin, ...args] = serverCommand([cli, 'start', '--port', '0']);
+  const child = spawn(bin, args, { cwd: dir, env: { ...process.env, CONG_LOG__LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'ignore'] });
+  let output = '';
+  child.stdout.on('data', (d) => (output += d));
+  try {
+    // The port is chosen by the OS: read it from the banner, then poll /healthz until it answers 200.
+    for (;;) {
+      const match = /running at (http:\/\/\S+)/.exec(output);
+      if (match) {
+        const res = await fetch(`${match[1]}/healthz`).catch(() => undefined);
+        if (res?.status === 200) return Math.round(performance.now() - started);
+      }
+      if (performance.now() - started > 30_000) throw new Error(`cold start did not finish:\n${output}`);
+      await new Promise((r) => setTimeout(r, 2));
+    }
+  } finally {
+    await new Promise((done) => {
+      child.once('exit', done);
+      child.kill('SIGTERM');
+    });
+  }
+}
+
+function seedGreetings(file, count) {
+  const db = new Database(file);
+  const insert = db.prepare('insert into hello_greetings (id, name, message, language, created_at, delivered_at) values (?, ?, ?, ?, ?, ?)');
+  const ids = [];
+  db.transaction(() => {
+    for (let i = 0; i < count; i++) {
+      const id = randomUUID();
+      ids.push(id);
+      insert.run(id, `Người dân số ${i}`, 'Chúc mừng năm mới — Happy new year', i % 2 ? 'vi' : 'en', Date.now() - i * 1000, null);
+    }
+  })();
+  db.close();
+  return ids;
+}
+
+function hasTaskset() {
+  try {
+    execFileSync('taskset', ['-c', '0', 'true'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function printTable(results) {
+  const rows = results.scenarios.map((s) => [
+    s.name,
+    String(s.requestsPerSec),
+    `${(s.ratioToBareKoa * 100).toFixed(1)}%`,
+    `${s.latencyP50Ms} / ${s.latencyP99Ms}`,
+    s.rssMb === null ? '-' : String(s.rssMb),
+    String(s.non2xx + s.errors),
+  ]);
+  const header = ['scenario', 'req/s', '÷ bare Koa', 'p50 / p99 ms', 'peak RSS MB', 'non-2xx+errors'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  process.stdout.write(`\nCổng bench — node ${results.node}, ${results.cpus} cores, -c ${results.connections} -d ${results.duration}s${results.pinned ? ', server on core 0, load on core 1' : ''}\n\n`);
+  process.stdout.write([line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n') + '\n');
+  process.stdout.write(`\nCold start (spawn → first 200 on /healthz, SQLite, hello plugin): median ${results.coldStart.medianMs} ms of ${results.coldStart.samplesMs.join(', ')}\n`);
+}
