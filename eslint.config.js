@@ -1,6 +1,7 @@
 // ESLint flat config. The plugin boundary (STYLE.md §3.6) is enforced here for editors and again by
 // tests/boundaries/plugin-imports.test.ts, which CI runs.
 import js from '@eslint/js';
+import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 const pluginBoundary = {
@@ -14,6 +15,7 @@ export default tseslint.config(
   { ignores: ['**/dist/**', '**/node_modules/**', '**/dist-types/**', 'tests/bench/results/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  { languageOptions: { globals: { ...globals.node } } },
   {
     rules: {
       '@typescript-eslint/no-explicit-any': 'off',
