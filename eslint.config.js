@@ -29,7 +29,7 @@ export default tseslint.config(
   {
     files: ['plugins/*/src/migrations/**/*.ts', 'examples/*/src/migrations/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ regex: '^(?!kysely$).*', message: 'Migrations import only kysely.' }] }],
+      'no-restricted-imports': ['error', { patterns: [{ regex: '^(?!kysely$|\\./).*', message: 'Migrations import only kysely (and each other).' }] }],
     },
   },
 );
