@@ -13,6 +13,7 @@ export default defineConfig({
   // Bundled CommonJS dependencies (koa's http-errors, depd) call require(); ESM has none.
   banner: { js: "import { createRequire as __congCreateRequire } from 'node:module'; const require = __congCreateRequire(import.meta.url);" },
   entry: { index: 'src/index.ts', 'cli/main': 'src/cli/main.ts', 'testing/index': 'src/testing/index.ts' },
-  noExternal: ['kysely', 'koa', '@koa/router', '@koa/bodyparser', 'koa-helmet', 'helmet', 'ajv', 'ajv-formats', 'semver', 'pino'],
-  external: ['@cong/sdk', 'tsyringe', 'reflect-metadata', 'better-sqlite3', 'mysql2', 'nodemailer', 'file-type', 'croner', 'commander'],
+  noExternal: ['kysely', 'koa', '@koa/router', '@koa/bodyparser', 'koa-helmet', 'helmet', 'pino'],
+  // ajv and semver are shared with @cong/sdk, which loads them anyway: one copy, loaded once.
+  external: ['@cong/sdk', 'ajv', 'ajv-formats', 'semver', 'tsyringe', 'reflect-metadata', 'better-sqlite3', 'mysql2', 'nodemailer', 'file-type', 'croner', 'commander'],
 });

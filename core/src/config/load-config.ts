@@ -1,8 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
 import { CONG_ERR_CONFIG_FILE, CONG_ERR_CONFIG_INVALID } from '../errors.js';
+import { schemaCompiler } from '../validation/schema-compiler.js';
 import { configSchema } from './config-schema.js';
 import type { CongConfig } from './cong-config.js';
 
@@ -47,14 +46,9 @@ export function loadConfig(sources: ConfigSources = {}): CongConfig {
   return deepFreeze(config);
 }
 
-let validator: ReturnType<Ajv2020['compile']> | undefined;
 function compileValidator() {
-  if (!validator) {
-    const ajv = new Ajv2020({ allErrors: true, useDefaults: true, coerceTypes: true, strict: false });
-    addFormats.default(ajv);
-    validator = ajv.compile(configSchema);
-  }
-  return validator;
+  // Environment values arrive as text: the coercing compiler turns "8080" into 8080.
+  return schemaCompiler.compile(configSchema, { coerce: true });
 }
 
 function readConfigFile(file: string): Record<string, unknown> {

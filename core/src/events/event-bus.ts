@@ -1,4 +1,4 @@
-import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
+import type { ValidateFunction } from 'ajv/dist/2020.js';
 import {
   CONG_ERR_EVENT_NOT_OWNED,
   CONG_ERR_EVENT_PAYLOAD,
@@ -6,7 +6,7 @@ import {
   type EventService,
   type LoggerService,
 } from '@cong/sdk';
-import { toFieldIssues } from '../http/schema-compiler.js';
+import { schemaCompiler as defaultCompiler, toFieldIssues, type SchemaCompiler } from '../validation/schema-compiler.js';
 
 interface Listener {
   readonly subscriber: string;
@@ -22,9 +22,10 @@ interface Listener {
 export class EventBus {
   readonly #listeners = new Map<string, Listener[]>();
   readonly #validators = new Map<string, ValidateFunction>();
-  readonly #ajv = new Ajv2020({ allErrors: true, strict: false });
-
-  constructor(private readonly logger: LoggerService) {}
+  constructor(
+    private readonly logger: LoggerService,
+    private readonly compiler: SchemaCompiler = defaultCompiler,
+  ) {}
 
   /** Adds a listener for `subscriber`; inactive (failed or stopped) subscribers are skipped. */
   subscribe(subscriber: string, event: EventRef<unknown>, run: Listener['run'], isActive: () => boolean = () => true): () => void {
@@ -42,7 +43,7 @@ export class EventBus {
     if (event.schema) {
       let validate = this.#validators.get(event.name);
       if (!validate) {
-        validate = this.#ajv.compile(event.schema);
+        validate = this.compiler.compile(event.schema);
         this.#validators.set(event.name, validate);
       }
       if (!validate(payload)) {

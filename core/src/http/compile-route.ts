@@ -19,7 +19,8 @@ import {
 } from '@cong/sdk';
 import { CONG_ERR_PLUGIN_REGISTRATION_INVALID, CONG_ERR_ROUTE_RESPONSE_INVALID } from '../errors.js';
 import { cleanInput } from './clean-input.js';
-import { findOpenObjects, toFieldIssues, type SchemaCompiler } from './schema-compiler.js';
+import { toFieldIssues, type SchemaCompiler } from '../validation/schema-compiler.js';
+import { findOpenObjects } from './find-open-objects.js';
 
 /** The plugin a route belongs to, as the route sees it at request time. */
 export interface RouteOwner {
@@ -82,7 +83,7 @@ export function compileRoute(
   const compile = (schema: JsonSchema | undefined, location: FieldIssue['in']): ValidateFunction | undefined => {
     if (!schema) return undefined;
     try {
-      return compiler.compile(schema, location);
+      return compiler.compile(schema, { coerce: location === 'params' || location === 'query' });
     } catch (cause) {
       throw invalid(`${location} schema does not compile: ${(cause as Error).message}`);
     }

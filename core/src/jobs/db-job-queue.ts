@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
+import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import type { ExpressionBuilder, Kysely, Transaction, UpdateQueryBuilder, UpdateResult } from 'kysely';
 import {
   CONG_ERR_JOB_OPTIONS,
@@ -15,6 +14,7 @@ import {
 } from '@cong/sdk';
 import type { Database } from '../db/create-database.js';
 import { CONG_ERR_JOB_REGISTRATION } from '../errors.js';
+import { schemaCompiler, type SchemaCompiler } from '../validation/schema-compiler.js';
 import type { JobQueue, JobRegistration } from './job-queue.js';
 
 /** Options of {@link DbJobQueue}. */
@@ -38,6 +38,8 @@ export interface DbJobQueueOptions {
   readonly leaseMs?: number;
   /** The clock, in epoch milliseconds. Default is `Date.now`; tests pass a fake one to step time. */
   readonly now?: () => number;
+  /** Compiles payload schemas. Default is the process-wide compiler. */
+  readonly schemaCompiler?: SchemaCompiler;
 }
 
 type JobStatus = JobRecord['status'];
@@ -104,7 +106,7 @@ export class DbJobQueue implements JobQueue {
   readonly #concurrency: number;
   readonly #leaseMs: number;
   readonly #now: () => number;
-  readonly #ajv: Ajv2020;
+  readonly #compiler: SchemaCompiler;
   readonly #jobs = new Map<string, Registered>();
   /** Jobs whose handler has not settled yet, including ones past their timeout. */
   readonly #running = new Map<string, Promise<void>>();
@@ -125,9 +127,8 @@ export class DbJobQueue implements JobQueue {
     this.#concurrency = Math.floor(positive(options.concurrency ?? 2, 'concurrency'));
     this.#leaseMs = positive(options.leaseMs ?? 60_000, 'leaseMs');
     this.#now = options.now ?? Date.now;
-    // strict: a typo such as `maxLenght` in a job schema fails the registration instead of passing silently.
-    this.#ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
-    addFormats.default(this.#ajv);
+    // Strict: a typo such as `maxLenght` in a job schema fails the registration instead of passing silently.
+    this.#compiler = options.schemaCompiler ?? schemaCompiler;
   }
 
   /** Adds a job handler. The schema is compiled here, once; a bad schema or a duplicate name throws `CONG_ERR_JOB_REGISTRATION`. */
@@ -152,7 +153,7 @@ export class DbJobQueue implements JobQueue {
     let validate: ValidateFunction | undefined;
     if (definition.schema !== undefined) {
       try {
-        validate = this.#ajv.compile(definition.schema);
+        validate = this.#compiler.compile(definition.schema);
       } catch (cause) {
         fail(`its payload schema does not compile: ${(cause as Error).message}`, cause);
       }

@@ -2,7 +2,6 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
-import { Ajv2020 } from 'ajv/dist/2020.js';
 import { PLUGIN_API_VERSION, type Principal } from '@cong/sdk';
 import type { CongConfig } from '../config/cong-config.js';
 import { loadConfig } from '../config/load-config.js';
@@ -24,7 +23,7 @@ import { DefaultFileStore } from '../files/default-file-store.js';
 import type { CompiledRoute } from '../http/compile-route.js';
 import { createHttpApp, type PrincipalResolver } from '../http/create-http-app.js';
 import { buildOpenApiDocument } from '../http/openapi-document.js';
-import { SchemaCompiler, toFieldIssues } from '../http/schema-compiler.js';
+import { schemaCompiler, toFieldIssues } from '../validation/schema-compiler.js';
 import { DbJobQueue } from '../jobs/db-job-queue.js';
 import { DbScheduler } from '../jobs/db-scheduler.js';
 import { createRootLogger, toLoggerService } from '../logging/create-logger.js';
@@ -344,7 +343,7 @@ export class Platform {
     const env: PluginHostEnvironment = {
       logger: this.logger,
       rootContainer: createRootContainer(),
-      schemaCompiler: new SchemaCompiler(),
+      schemaCompiler,
       routeSettings: { bodyLimitBytes: this.config.http.bodyLimitBytes, validateResponses: this.options.testPrincipalHeader !== undefined },
       hookTimeoutMs: this.config.hooks.timeoutMs,
       hosts,
@@ -479,12 +478,11 @@ interface CoreRuntime {
 }
 
 function validatePluginConfigs(plugins: readonly LoadedPlugin[], config: CongConfig): Map<string, Readonly<Record<string, unknown>>> {
-  const ajv = new Ajv2020({ allErrors: true, useDefaults: true, strict: false });
   const out = new Map<string, Readonly<Record<string, unknown>>>();
   for (const plugin of plugins) {
     const value = structuredClone(config.pluginConfig[plugin.id] ?? {}) as Record<string, unknown>;
     if (plugin.configSchema) {
-      const validate = ajv.compile(plugin.configSchema);
+      const validate = schemaCompiler.compile(plugin.configSchema);
       if (!validate(value)) {
         const reason = toFieldIssues(validate.errors, 'config')
           .map((i) => `pluginConfig.${plugin.id}${i.pointer.replace(/\//g, '.')} ${i.message}`)

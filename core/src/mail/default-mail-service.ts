@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import nodemailer, { type Mail, type SMTPPoolOptions, type SMTPPoolSentMessageInfo } from 'nodemailer';
+import type { Mail, SMTPPoolOptions, SMTPPoolSentMessageInfo } from 'nodemailer';
 import type { Kysely, Transaction } from 'kysely';
 import {
   CONG_ERR_MAIL_ADDRESS,
@@ -302,7 +302,7 @@ export class DefaultMailService {
       log.debug('Mail delivery skipped', { status: row.status });
       return;
     }
-    const transport = this.#getTransport();
+    const transport = await this.#getTransport();
     if (transport === undefined) {
       await this.#update(outboxId, { status: 'held' });
       log.info('Mail held: SMTP is no longer configured');
@@ -361,9 +361,11 @@ export class DefaultMailService {
     }
   }
 
-  #getTransport(): Transport | undefined {
+  async #getTransport(): Promise<Transport | undefined> {
     const smtp = this.#smtp;
     if (smtp === undefined) return undefined;
+    // Loaded on first delivery: nodemailer costs ~55 ms of start-up.
+    const { default: nodemailer } = await import('nodemailer');
     this.#transport ??= nodemailer.createTransport({
       pool: true,
       host: smtp.host,

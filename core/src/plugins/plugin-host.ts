@@ -22,7 +22,7 @@ import {
 import { createPluginContainer, type PluginContainer } from '../di/containers.js';
 import { CONG_ERR_PLUGIN_REGISTER_FAILED, CONG_ERR_PLUGIN_REGISTRATION_INVALID, CONG_ERR_ROUTE_CONFLICT } from '../errors.js';
 import { compileRoute, type CompiledRoute, type RouteSettings } from '../http/compile-route.js';
-import type { SchemaCompiler } from '../http/schema-compiler.js';
+import type { SchemaCompiler } from '../validation/schema-compiler.js';
 import { toLoggerService } from '../logging/create-logger.js';
 import { runHook } from '../kernel/with-timeout.js';
 import type { LoadedPlugin } from './loaded-plugin.js';

@@ -20,7 +20,8 @@ export { manifestSchema };
  * Returns every issue, each with a JSON pointer such as `/requires/portal`.
  */
 export function validateManifest(value: unknown): ManifestValidation {
-  compiled ??= new Ajv2020({ allErrors: true, strict: true }).compile(manifestSchema);
+  // The manifest schema is ours and tested; skipping the meta-schema check saves ~45 ms of every start.
+  compiled ??= new Ajv2020({ allErrors: true, strict: true, validateSchema: false }).compile(manifestSchema);
   if (!compiled(value)) {
     const errors = (compiled.errors ?? []).map((e): FieldIssue => {
       const extra = e.keyword === 'additionalProperties' ? (e.params as { additionalProperty: string }).additionalProperty : undefined;
