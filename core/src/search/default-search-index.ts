@@ -1,14 +1,15 @@
-import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import {
   InputError,
-  fold,
-  normalizeText,
   type SearchDocument,
   type SearchHit,
   type SearchQuery,
   type SearchService,
 } from '@cong/sdk';
 import type { Database } from '../db/create-database.js';
+import { toPlainText } from './html-to-text.js';
+import { fts5Query, mysqlMatch, parseQuery, toIndexForm } from './search-query.js';
+import { isLowSurrogate, makeSnippet, snippetFinder } from './snippet.js';
 
 /** Options of {@link DefaultSearchIndex}. */
 export interface DefaultSearchIndexOptions {
@@ -22,18 +23,6 @@ const TABLE = 'core_search_documents';
 const DEFAULT_LIMIT = 20;
 /** Larger limits are clamped: deeper pages cost more than they help a person scanning results. */
 const MAX_LIMIT = 100;
-/** Query text beyond this is ignored; nobody types more, and it bounds the work per query. */
-const MAX_QUERY_CHARS = 1000;
-/** Terms and phrases beyond this are ignored, for the same reason. */
-const MAX_CLAUSES = 16;
-/**
- * Tokens are cut to this many characters, in documents and queries alike. InnoDB does not index
- * tokens longer than `innodb_ft_max_token_size` (84 by default), so an uncut 90-letter token would be
- * findable on SQLite but not on MySQL; 80 plus the padding stays under 84.
- */
-const MAX_TOKEN_CHARS = 80;
-/** InnoDB's default `innodb_ft_min_token_size`: tokens are padded to at least this length. */
-const MIN_TOKEN_CHARS = 3;
 /** Stored plain text is capped; long legal texts are searchable on their first 200 000 characters. */
 const MAX_BODY_CHARS = 200_000;
 const MAX_TITLE_CHARS = 1000;
@@ -43,18 +32,6 @@ const MAX_OWNER_CHARS = 100;
 const MAX_TYPE_CHARS = 100;
 const MAX_ID_CHARS = 191;
 const MAX_TENANT_CHARS = 64;
-/** Snippets are looked for in the first part of the body only, to bound the work per hit. */
-const SNIPPET_SCAN_CHARS = 50_000;
-const SNIPPET_CHARS = 200;
-/** Characters of context kept before the first match in a snippet. */
-const SNIPPET_LEAD_CHARS = 60;
-
-/** One clause of a parsed query: a single term (`tokens.length === 1`) or a phrase. */
-interface Clause {
-  readonly tokens: readonly string[];
-  /** Match the term as a prefix (only ever set on a single-token, last, still-being-typed term). */
-  readonly prefix: boolean;
-}
 
 /**
  * The shared full-text index behind {@link SearchService}: one table for every plugin, over
@@ -226,206 +203,6 @@ export class DefaultSearchIndex {
     );
     return { total, hits };
   }
-}
-
-// ─── Token form ──────────────────────────────────────────────────────────────────────────────
-
-/**
- * The search tokens of some text: folded, split on everything that is not a letter or digit, each cut
- * to {@link MAX_TOKEN_CHARS}. Used for documents and queries alike, which is what makes them agree.
- */
-function tokenize(text: string): string[] {
-  const tokens: string[] = [];
-  for (const token of fold(text).split(/[^\p{L}\p{N}]+/u)) {
-    if (token === '') continue;
-    const chars = Array.from(token);
-    tokens.push(chars.length > MAX_TOKEN_CHARS ? chars.slice(0, MAX_TOKEN_CHARS).join('') : token);
-  }
-  return tokens;
-}
-
-/** `o` → `o__`, `xa` → `xa_`, `the` → `the_`: never below InnoDB's minimum, never a stopword. */
-function padToken(token: string): string {
-  const padded = `${token}_`;
-  const missing = MIN_TOKEN_CHARS - Array.from(padded).length;
-  return missing > 0 ? padded + '_'.repeat(missing) : padded;
-}
-
-function toIndexForm(text: string): string {
-  return tokenize(text).map(padToken).join(' ');
-}
-
-// ─── Queries ─────────────────────────────────────────────────────────────────────────────────
-
-/**
- * Splits user text into clauses. Text between a pair of `"` is a phrase; an unpaired `"` is ignored
- * and the rest read as plain words. Everything else is words, so operators of either engine cannot
- * get through.
- */
-function parseQuery(text: string): Clause[] {
-  const raw = text.slice(0, MAX_QUERY_CHARS);
-  const parts = raw.split('"');
-  // An even number of parts means an odd number of quotes: the last one opens nothing.
-  const unterminated = parts.length % 2 === 0;
-  const clauses: Array<{ tokens: string[]; quoted: boolean }> = [];
-  parts.forEach((part, index) => {
-    const quoted = index % 2 === 1 && !(unterminated && index === parts.length - 1);
-    const tokens = tokenize(part);
-    if (quoted && tokens.length > 1) clauses.push({ tokens, quoted });
-    else for (const token of tokens) clauses.push({ tokens: [token], quoted });
-  });
-  const kept = clauses.slice(0, MAX_CLAUSES);
-  const last = kept[kept.length - 1];
-  // Still typing the last word: the text ends in a letter or digit right after it.
-  const typing =
-    last !== undefined &&
-    kept.length === clauses.length &&
-    !last.quoted &&
-    last.tokens.length === 1 &&
-    Array.from(last.tokens[0]!).length >= 2 &&
-    /[\p{L}\p{N}]$/u.test(fold(raw));
-  return kept.map((c, i) => ({ tokens: c.tokens, prefix: typing && i === kept.length - 1 }));
-}
-
-/**
- * An FTS5 query: every term a quoted string (so `AND`, `NEAR`, `col:` are never keywords), joined by
- * spaces, which FTS5 reads as AND. Tokens hold only letters and digits, so there is nothing to escape.
- */
-function fts5Query(clauses: readonly Clause[]): string {
-  return clauses.map((c) => `"${c.tokens.join(' ')}"${c.prefix ? '*' : ''}`).join(' ');
-}
-
-/** A MySQL boolean-mode query: `+term_` for each term, `+"a_ b_"` for phrases, `+pre*` for a prefix. */
-function mysqlBooleanQuery(clauses: readonly Clause[]): string {
-  return clauses
-    .map((c) => {
-      if (c.tokens.length > 1) return `+"${c.tokens.map(padToken).join(' ')}"`;
-      // A prefix stays unpadded: `dan*` must match the stored `dan_` and `dang_`.
-      return c.prefix ? `+${c.tokens[0]}*` : `+${padToken(c.tokens[0]!)}`;
-    })
-    .join(' ');
-}
-
-function mysqlMatch(columns: 'd.title_fold, d.body_fold' | 'd.title_fold', clauses: readonly Clause[]): RawBuilder<boolean> {
-  return sql<boolean>`MATCH(${sql.raw(columns)}) AGAINST(${mysqlBooleanQuery(clauses)} IN BOOLEAN MODE)`;
-}
-
-// ─── Snippets ────────────────────────────────────────────────────────────────────────────────
-
-/**
- * A regular expression finding the first place any query term occurs in folded text, on word
- * boundaries (the last term as a prefix when it is one). Phrases are located by their first word.
- */
-function snippetFinder(clauses: readonly Clause[]): RegExp {
-  const alternatives = clauses.map((c) => {
-    const word = c.tokens[0]!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    return c.prefix ? word : `${word}(?![\\p{L}\\p{N}])`;
-  });
-  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})`, 'u');
-}
-
-/** Per-character folds of non-ASCII characters; Vietnamese text uses a small, repeating set. */
-const foldCache = new Map<string, string>();
-
-/**
- * About {@link SNIPPET_CHARS} characters of the original (unfolded) body around the first match,
- * cut at spaces and marked with `…` where cut; the start of the body when the match was only in the
- * title. Plain text: the caller escapes it like any other text when rendering HTML.
- */
-function makeSnippet(body: string, finder: RegExp): string {
-  // Fold character by character, remembering where each folded character came from, so a match in
-  // the folded text maps back to the original text.
-  const scan = body.length > SNIPPET_SCAN_CHARS ? body.slice(0, SNIPPET_SCAN_CHARS) : body;
-  let folded = '';
-  const origin: number[] = [];
-  let at = 0;
-  for (const ch of scan) {
-    let f: string;
-    if (ch.charCodeAt(0) < 0x80) f = ch.toLowerCase();
-    else {
-      f = foldCache.get(ch) ?? fold(ch);
-      if (foldCache.size < 10_000) foldCache.set(ch, f);
-    }
-    for (let k = 0; k < f.length; k++) origin.push(at);
-    folded += f;
-    at += ch.length;
-  }
-  const found = finder.exec(folded);
-  const matchAt = found ? origin[found.index]! : 0;
-
-  let start = Math.max(0, matchAt - SNIPPET_LEAD_CHARS);
-  if (start > 0) {
-    const space = body.indexOf(' ', start);
-    start = space !== -1 && space < matchAt ? space + 1 : start;
-  }
-  let end = Math.min(body.length, start + SNIPPET_CHARS);
-  if (end < body.length) {
-    const space = body.lastIndexOf(' ', end);
-    if (space > matchAt && space > start) end = space;
-  }
-  // Never split a surrogate pair when no space was near.
-  if (start > 0 && isLowSurrogate(body.charCodeAt(start))) start++;
-  if (end < body.length && isLowSurrogate(body.charCodeAt(end))) end--;
-  const text = body.slice(start, end).trim();
-  return `${start > 0 ? '… ' : ''}${text}${end < body.length ? ' …' : ''}`;
-}
-
-function isLowSurrogate(code: number): boolean {
-  return code >= 0xdc00 && code <= 0xdfff;
-}
-
-// ─── Plain text ──────────────────────────────────────────────────────────────────────────────
-
-const NAMED_ENTITIES: Readonly<Record<string, string>> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: ' ',
-};
-
-/**
- * NFC plain text from what a plugin passed, which is often editor HTML: `script`/`style` content,
- * comments and tags are dropped (tag names would otherwise become searchable words and show up in
- * snippets), common entities decoded, control and format characters (bidi overrides, zero-width)
- * removed, whitespace collapsed. Every pattern is linear, because bodies come from editors.
- */
-function toPlainText(input: string): string {
-  let text = dropRawTextElements(input)
-    .replace(/<!--[\s\S]*?(?:-->|$)/g, ' ')
-    .replace(/<\/?[a-zA-Z][^<>]*>/g, ' ')
-    .replace(/&(#x[0-9a-fA-F]{1,6}|#[0-9]{1,7}|[a-zA-Z]+);/g, (whole, name: string) => {
-      if (name.startsWith('#')) {
-        const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
-        const valid = code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff);
-        return valid ? String.fromCodePoint(code) : ' ';
-      }
-      return NAMED_ENTITIES[name.toLowerCase()] ?? whole;
-    });
-  text = text.replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu, ' ').replace(/\s+/g, ' ').trim();
-  return normalizeText(text);
-}
-
-/** Removes `<script>…</script>` and `<style>…</style>` with their content, in one linear pass. */
-function dropRawTextElements(input: string): string {
-  const tags = /<(\/?)(script|style)\b[^<>]*>?/gi;
-  let out = '';
-  let copiedTo = 0;
-  let open: string | undefined;
-  for (let m = tags.exec(input); m !== null; m = tags.exec(input)) {
-    const closing = m[1] === '/';
-    const name = m[2]!.toLowerCase();
-    if (open === undefined && !closing) {
-      out += `${input.slice(copiedTo, m.index)} `;
-      open = name;
-    } else if (open === name && closing) {
-      copiedTo = m.index + m[0].length;
-      open = undefined;
-    }
-  }
-  // An element never closed swallows the rest, as a browser would.
-  return open === undefined ? out + input.slice(copiedTo) : out;
 }
 
 // ─── Validation ──────────────────────────────────────────────────────────────────────────────
