@@ -27,6 +27,7 @@ export { defineEvent } from './events/define-event.js';
 export type { EventRef } from './events/define-event.js';
 
 export { defineSchema } from './http/json-schema.js';
+export { toFieldIssues } from './validation/to-field-issues.js';
 export type { JsonSchema, Schema, SchemaType } from './http/json-schema.js';
 export { respond } from './http/route.js';
 export type {

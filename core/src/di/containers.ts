@@ -29,7 +29,9 @@ export function createPluginContainer(
     construct<T>(type: new (...args: never[]) => T): T {
       const tokens = (Reflect.getMetadata('injectionTokens', type) ?? {}) as Record<number, unknown>;
       for (let i = 0; i < type.length; i++) {
-        const token = tokens[i];
+        // tsyringe 4.10 records `{ token, multiple, isOptional }`; older versions the bare token.
+        const entry = tokens[i];
+        const token = typeof entry === 'object' && entry !== null ? (entry as { token?: unknown }).token : entry;
         if (typeof token !== 'string') {
           throw CONG_ERR_PLUGIN_REGISTRATION_INVALID.create({
             plugin: pluginId,

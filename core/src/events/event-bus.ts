@@ -5,8 +5,9 @@ import {
   type EventRef,
   type EventService,
   type LoggerService,
+  toFieldIssues,
 } from '@cong/sdk';
-import { schemaCompiler as defaultCompiler, toFieldIssues, type SchemaCompiler } from '../validation/schema-compiler.js';
+import { schemaCompiler as defaultCompiler, type SchemaCompiler } from '../validation/schema-compiler.js';
 
 interface Listener {
   readonly subscriber: string;

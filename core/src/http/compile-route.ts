@@ -16,10 +16,11 @@ import {
   type RouteDeclaration,
   type RouteRequest,
   type RouteResponse,
+  toFieldIssues,
 } from '@cong/sdk';
 import { CONG_ERR_PLUGIN_REGISTRATION_INVALID, CONG_ERR_ROUTE_RESPONSE_INVALID } from '../errors.js';
 import { cleanInput } from './clean-input.js';
-import { toFieldIssues, type SchemaCompiler } from '../validation/schema-compiler.js';
+import type { SchemaCompiler } from '../validation/schema-compiler.js';
 import { findOpenObjects } from './find-open-objects.js';
 
 /** The plugin a route belongs to, as the route sees it at request time. */

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
+import type { ValidateFunction } from 'ajv/dist/2020.js';
 import type { ExpressionBuilder, Kysely, Transaction, UpdateQueryBuilder, UpdateResult } from 'kysely';
 import {
   CONG_ERR_JOB_OPTIONS,
   CONG_ERR_JOB_PAYLOAD,
   CONG_ERR_JOB_UNKNOWN,
+  toFieldIssues,
   type EnqueueOptions,
   type FieldIssue,
   type JobRecord,
@@ -610,19 +611,9 @@ function serialisePayload(job: string, payload: unknown, validate: ValidateFunct
   }
   // Validate what the handler will receive: the JSON round trip, not the caller's object.
   if (validate !== undefined && !validate(JSON.parse(json))) {
-    throw CONG_ERR_JOB_PAYLOAD.create({ job }, { errors: (validate.errors ?? []).map(toFieldIssue) });
+    throw CONG_ERR_JOB_PAYLOAD.create({ job }, { errors: toFieldIssues(validate.errors, 'body') });
   }
   return json;
-}
-
-function toFieldIssue(error: ErrorObject): FieldIssue {
-  const missing = error.keyword === 'required' ? (error.params as { missingProperty?: string }).missingProperty : undefined;
-  return {
-    in: 'body',
-    pointer: missing === undefined ? error.instancePath : `${error.instancePath}/${escapePointer(missing)}`,
-    message: error.message ?? 'is invalid',
-    keyword: error.keyword,
-  };
 }
 
 /**

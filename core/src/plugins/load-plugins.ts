@@ -49,7 +49,14 @@ async function loadPlugin(source: PluginSource, baseDir: string): Promise<Loaded
   if (typeof source !== 'string') {
     const manifest = checkManifest(source.manifest, source.packageName ?? '(inline plugin)');
     if (!isCongPlugin(source.plugin)) throw CONG_ERR_PLUGIN_ENTRY_INVALID.create({ plugin: manifest.id });
-    return { id: manifest.id, manifest, plugin: source.plugin, version: source.version ?? '0.0.0', packageName: source.packageName ?? manifest.id };
+    return {
+      id: manifest.id,
+      manifest,
+      plugin: source.plugin,
+      version: source.version ?? '0.0.0',
+      packageName: source.packageName ?? manifest.id,
+      ...(source.configSchema ? { configSchema: source.configSchema } : {}),
+    };
   }
 
   const isPath = source.startsWith('.') || isAbsolute(source);

@@ -16,4 +16,11 @@ export interface LoadedPlugin {
 /** A plugin given to the platform: a package name, a directory path, or an inline definition (tests). */
 export type PluginSource =
   | string
-  | { readonly manifest: PluginManifest; readonly plugin: CongPlugin; readonly version?: string; readonly packageName?: string };
+  | {
+      readonly manifest: PluginManifest;
+      readonly plugin: CongPlugin;
+      readonly version?: string;
+      readonly packageName?: string;
+      /** The configuration schema, which a package names in its manifest's `config`. */
+      readonly configSchema?: JsonSchema;
+    };

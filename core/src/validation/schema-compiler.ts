@@ -1,7 +1,7 @@
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 // The format definitions alone: ajv-formats' entry also loads ajv's draft-07 class, which we never use.
 import { fullFormats } from 'ajv-formats/dist/formats.js';
-import type { FieldIssue, JsonSchema } from '@cong/sdk';
+import type { JsonSchema } from '@cong/sdk';
 
 /**
  * The one place JSON Schemas are compiled: route input, plugin configuration, job and event payloads.
@@ -62,24 +62,4 @@ function extensionKeywords(schema: unknown, found = new Set<string>(), depth = 0
     } else if (typeof value === 'object') extensionKeywords(value, found, depth + 1);
   }
   return found;
-}
-
-/** Issues for a problem document, at most 20, each with a JSON pointer to the failing value. */
-export function toFieldIssues(errors: readonly ErrorObject[] | null | undefined, location: FieldIssue['in']): FieldIssue[] {
-  return (errors ?? []).slice(0, 20).map((e) => {
-    let pointer = e.instancePath;
-    let message = e.message ?? 'is invalid';
-    if (e.keyword === 'additionalProperties') {
-      pointer += `/${escape((e.params as { additionalProperty: string }).additionalProperty)}`;
-      message = 'is not allowed';
-    } else if (e.keyword === 'required') {
-      pointer += `/${escape((e.params as { missingProperty: string }).missingProperty)}`;
-      message = 'is required';
-    }
-    return { in: location, pointer, message, keyword: e.keyword };
-  });
-}
-
-function escape(segment: string): string {
-  return segment.replace(/~/g, '~0').replace(/\//g, '~1');
 }

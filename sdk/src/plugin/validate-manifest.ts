@@ -2,6 +2,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import semver from 'semver';
 import manifestSchema from '../../schemas/manifest.schema.json' with { type: 'json' };
 import type { FieldIssue } from '../errors/cong-error.js';
+import { toFieldIssues } from '../validation/to-field-issues.js';
 import type { PluginManifest } from './plugin-manifest.js';
 
 /** The result of {@link validateManifest}: the manifest, or every issue found with a JSON pointer. */
@@ -23,12 +24,9 @@ export function validateManifest(value: unknown): ManifestValidation {
   // The manifest schema is ours and tested; skipping the meta-schema check saves ~45 ms of every start.
   compiled ??= new Ajv2020({ allErrors: true, strict: true, validateSchema: false }).compile(manifestSchema);
   if (!compiled(value)) {
-    const errors = (compiled.errors ?? []).map((e): FieldIssue => {
-      const extra = e.keyword === 'additionalProperties' ? (e.params as { additionalProperty: string }).additionalProperty : undefined;
-      const pointer = extra === undefined ? e.instancePath : `${e.instancePath}/${escapePointer(extra)}`;
-      const message = extra === undefined ? (e.message ?? 'is invalid') : 'is not a known manifest field';
-      return { in: 'manifest', pointer, message, keyword: e.keyword };
-    });
+    const errors = toFieldIssues(compiled.errors, 'manifest').map((issue) =>
+      issue.keyword === 'additionalProperties' ? { ...issue, message: 'is not a known manifest field' } : issue,
+    );
     return { valid: false, errors };
   }
   const manifest = value as PluginManifest;
@@ -58,8 +56,4 @@ export function validateManifest(value: unknown): ManifestValidation {
     if (!tag.startsWith(`cong-${id}-`)) issue(`/widgets/elements/${i}`, `tag must start with "cong-${id}-"`);
   });
   return errors.length === 0 ? { valid: true, manifest, errors: [] } : { valid: false, errors };
-}
-
-function escapePointer(segment: string): string {
-  return segment.replace(/~/g, '~0').replace(/\//g, '~1');
 }

@@ -1,0 +1,138 @@
+import { describe, expect, it } from 'vitest';
+import {
+  coreServices,
+  createExtensionPoint,
+  createServiceRef,
+  inject,
+  injectable,
+  type DatabaseService,
+  type LoggerService,
+} from '@cong/sdk';
+import { createTestPlatform } from '@cong/sdk/testing';
+import { inlinePlugin } from './inline-plugin.js';
+
+// The contract between plugins: extension points, class services with explicit tokens, plugin config.
+describe('extension points', () => {
+  interface Blocks {
+    add(block: string): void;
+  }
+  const blocksPoint = createExtensionPoint<Blocks>({ id: 'home.blocks', version: 1 });
+
+  it('the owner provides, dependents contribute in dependency order, an absent optional owner is skipped', async () => {
+    const blocks: string[] = [];
+    const t = await createTestPlatform({
+      plugins: [
+        inlinePlugin({ id: 'news', requires: { home: '*' } }, { register: (reg) => reg.extend(blocksPoint, (b) => b.add('latest-news')) }),
+        inlinePlugin({ id: 'home' }, { register: (reg) => reg.provideExtensionPoint(blocksPoint, { add: (b) => void blocks.push(b) }) }),
+        inlinePlugin({ id: 'loner', optional: { absent: '*' } }, {
+          register: (reg) => reg.extend(createExtensionPoint<Blocks>({ id: 'absent.blocks', version: 1 }), () => blocks.push('never')),
+        }),
+      ],
+    });
+    try {
+      expect(blocks).toEqual(['latest-news']);
+      expect(t.report.plugins.every((p) => p.state === 'started')).toBe(true);
+    } finally {
+      await t.stop();
+    }
+  });
+
+  it('refuses a contributor built for another version, and one that did not declare the owner', async () => {
+    const v2 = createExtensionPoint<Blocks>({ id: 'home.blocks', version: 2 });
+    const t = await createTestPlatform({
+      plugins: [
+        inlinePlugin({ id: 'home' }, { register: (reg) => reg.provideExtensionPoint(blocksPoint, { add: () => undefined }) }),
+        inlinePlugin({ id: 'newer', requires: { home: '*' } }, { register: (reg) => reg.extend(v2, () => undefined) }),
+        inlinePlugin({ id: 'sneaky' }, { register: (reg) => reg.extend(blocksPoint, () => undefined) }),
+      ],
+    });
+    try {
+      const errors = Object.fromEntries(t.report.plugins.map((p) => [p.id, p.error?.message]));
+      expect(errors.newer).toContain('extension point home.blocks is version 1, this plugin was built for 2');
+      expect(errors.sneaky).toContain('cannot extend home.blocks: plugin home is not in requires or optional');
+      expect(errors.home).toBeUndefined();
+    } finally {
+      await t.stop();
+    }
+  });
+});
+
+describe('class services with explicit tokens', () => {
+  interface Clock {
+    now(): string;
+  }
+  const clockRef = createServiceRef<Clock>({ id: 'clock.clock' });
+  const reportRef = createServiceRef<{ describe(): Promise<string> }>({ id: 'clock.report' });
+
+  @injectable()
+  class DefaultReport {
+    constructor(
+      @inject(coreServices.database) private readonly db: DatabaseService,
+      @inject(clockRef) private readonly clock: Clock,
+      @inject(coreServices.logger) private readonly logger: LoggerService,
+    ) {}
+    async describe(): Promise<string> {
+      this.logger.debug('describing');
+      return `${this.db.dialect} at ${this.clock.now()}`;
+    }
+  }
+
+  class Untagged {
+    constructor(readonly db: DatabaseService) {}
+  }
+  const untaggedRef = createServiceRef<Untagged>({ id: 'clock.untagged' });
+
+  it('builds a class from core services and the plugin own services, and refuses an untagged parameter', async () => {
+    let described = '';
+    let refusal: unknown;
+    const t = await createTestPlatform({
+      plugins: [
+        inlinePlugin({ id: 'clock' }, {
+          register(reg) {
+            reg.provide(clockRef, () => ({ now: () => 'noon' }));
+            reg.provide(reportRef, DefaultReport);
+            reg.provide(untaggedRef, Untagged);
+          },
+          async start(ctx) {
+            described = await ctx.get(reportRef).describe();
+            try {
+              ctx.get(untaggedRef);
+            } catch (error) {
+              refusal = error;
+            }
+          },
+        }),
+      ],
+    });
+    try {
+      expect(described).toBe('sqlite at noon');
+      expect(refusal).toMatchObject({ code: 'CONG_ERR_PLUGIN_REGISTRATION_INVALID', message: expect.stringContaining('constructor parameter 0 of Untagged has no @inject(ref)') });
+    } finally {
+      await t.stop();
+    }
+  });
+});
+
+describe('plugin configuration', () => {
+  it('is validated against the plugin schema at boot, with defaults, and refused with the key named', async () => {
+    const configSchema = {
+      type: 'object',
+      additionalProperties: false,
+      properties: { issuesPerYear: { type: 'integer', minimum: 1, default: 120 }, signer: { type: 'string' } },
+    };
+    let seen: unknown;
+    const plugin = {
+      ...inlinePlugin({ id: 'gazette' }, { start: (ctx) => void (seen = ctx.get(coreServices.config).get()) }),
+    };
+    const withSchema = { ...plugin, configSchema };
+    const t = await createTestPlatform({ plugins: [withSchema], config: { pluginConfig: { gazette: { signer: 'Chủ tịch UBND' } } } });
+    try {
+      expect(seen).toEqual({ signer: 'Chủ tịch UBND', issuesPerYear: 120 });
+    } finally {
+      await t.stop();
+    }
+    await expect(
+      createTestPlatform({ plugins: [withSchema], config: { pluginConfig: { gazette: { issuesPerYear: 0 } } } }),
+    ).rejects.toMatchObject({ code: 'CONG_ERR_PLUGIN_CONFIG_INVALID', message: expect.stringContaining('pluginConfig.gazette.issuesPerYear must be >= 1') });
+  });
+});
