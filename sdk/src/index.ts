@@ -5,6 +5,7 @@ export type { CongPlugin, PluginDefinition } from './plugin/define-plugin.js';
 export type { PluginRegistrar, ServiceFactory, ServiceClass, JobDefinition, ScheduleDefinition } from './plugin/plugin-registrar.js';
 export type { PluginContext, TenantInfo } from './plugin/plugin-context.js';
 export type { PluginManifest, AdminNavItem, AdminSlot } from './plugin/plugin-manifest.js';
+export type { InlinePlugin } from './plugin/inline-plugin.js';
 export { validateManifest, manifestSchema } from './plugin/validate-manifest.js';
 export type { ManifestValidation } from './plugin/validate-manifest.js';
 export { createExtensionPoint } from './plugin/extension-point.js';

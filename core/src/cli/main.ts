@@ -22,6 +22,9 @@ const platformOptions = (extra: Partial<PlatformOptions> = {}): PlatformOptions 
   return { ...(config ? { configFile: config } : {}), ...extra };
 };
 
+/** A platform for a one-shot command: it logs warnings only, so its output is the command's. */
+const commandPlatform = () => createPlatform(platformOptions({ config: { log: { level: 'warn' } } }));
+
 program
   .command('start')
   .description('Start the platform and serve HTTP until SIGTERM or SIGINT')
@@ -51,7 +54,7 @@ program
   .option('--plugin <id>', 'only this plugin (the core still runs first)')
   .option('--dry-run', 'list pending migrations without running them')
   .action(async (options: { plugin?: string; dryRun?: boolean }) => {
-    const platform = createPlatform(platformOptions({ config: { log: { level: 'warn' } } }));
+    const platform = commandPlatform();
     const result = await platform.migrate({ apply: !options.dryRun, ...(options.plugin ? { only: options.plugin } : {}) });
     const rows = result.flatMap((r) => r.pending.map((name) => [r.owner, name, options.dryRun ? 'pending' : r.applied.includes(name) ? 'applied' : 'pending']));
     process.stdout.write(rows.length ? formatTable(['owner', 'migration', 'state'], rows) : 'Nothing to migrate: every migration has run.\n');
@@ -63,7 +66,7 @@ program
   .requiredOption('--plugin <id>', 'plugin id, or core')
   .option('--to <name>', 'keep migrations up to and including this one; "none" undoes all')
   .action(async (options: { plugin: string; to?: string }) => {
-    const platform = createPlatform(platformOptions({ config: { log: { level: 'warn' } } }));
+    const platform = commandPlatform();
     const to = options.to === undefined ? undefined : options.to === 'none' ? null : options.to;
     const undone = await platform.rollback(options.plugin, to);
     process.stdout.write(undone.length ? `Rolled back ${options.plugin}: ${undone.join(', ')}\n` : `Nothing to roll back for ${options.plugin}.\n`);
@@ -75,7 +78,7 @@ program
   .command('status')
   .description('Show every migration of the core and the plugins, and when it ran')
   .action(async () => {
-    const platform = createPlatform(platformOptions({ config: { log: { level: 'warn' } } }));
+    const platform = commandPlatform();
     const rows = await platform.migrationStatus();
     process.stdout.write(formatTable(['owner', 'migration', 'executed at'], rows.map((r) => [r.owner, r.name, r.executedAt?.toISOString() ?? 'pending'])));
   });
@@ -86,7 +89,7 @@ program
   .command('list')
   .description('List the configured plugins in boot order, after checking their manifests and dependencies')
   .action(async () => {
-    const platform = createPlatform(platformOptions({ config: { log: { level: 'warn' } } }));
+    const platform = commandPlatform();
     const plugins = await platform.inspectPlugins();
     const rows = plugins.map((p) => [
       p.id,

@@ -15,7 +15,7 @@ import {
 import { coreMigrations } from '../db/core-migrations/index.js';
 import { OwnerMigrator } from '../db/owner-migrator.js';
 import { describeEachDialect } from '../testing/describe-each-dialect.js';
-import { createTestDatabase, type TestDatabase } from '../testing/test-database.js';
+import { createCoreTestDatabase, createTestDatabase, type TestDatabase } from '../testing/test-database.js';
 import { DefaultFileStore } from './default-file-store.js';
 
 /** When set, files the store creates write to /dev/full instead, so the disk is "full" (SECURITY.md F8). */
@@ -96,8 +96,7 @@ describeEachDialect('DefaultFileStore', (dialect) => {
   let gazette: FileService;
 
   beforeAll(async () => {
-    db = await createTestDatabase(dialect);
-    await new OwnerMigrator('core', db.kysely, coreMigrations).latest();
+    db = await createCoreTestDatabase(dialect);
     root = mkdtempSync(join(tmpdir(), 'cong-files-'));
     store = new DefaultFileStore({ db, root, maxBytes: 1024 * 1024 });
     news = store.forPlugin('news');

@@ -1,11 +1,9 @@
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
 import type { JobDefinition, LoggerService, PluginContext } from '@cong/sdk';
-import { coreMigrations } from '../db/core-migrations/index.js';
 import { createDatabase, type Database } from '../db/create-database.js';
 import { parseDatabaseUrl } from '../db/database-url.js';
-import { OwnerMigrator } from '../db/owner-migrator.js';
 import { describeEachDialect } from '../testing/describe-each-dialect.js';
-import { createTestDatabase, type TestDatabase } from '../testing/test-database.js';
+import { createCoreTestDatabase, type TestDatabase } from '../testing/test-database.js';
 import { createJobService } from './create-job-service.js';
 import { DbJobQueue } from './db-job-queue.js';
 import type { JobRegistration } from './job-queue.js';
@@ -69,8 +67,7 @@ describeEachDialect('DbJobQueue', (dialect) => {
   const queues: DbJobQueue[] = [];
 
   beforeAll(async () => {
-    db = await createTestDatabase(dialect);
-    await new OwnerMigrator('core', db.kysely, coreMigrations).latest();
+    db = await createCoreTestDatabase(dialect);
   });
   afterAll(async () => {
     await db?.drop();

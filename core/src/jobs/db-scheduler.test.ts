@@ -1,11 +1,9 @@
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
 import type { LoggerService, ScheduleDefinition } from '@cong/sdk';
-import { coreMigrations } from '../db/core-migrations/index.js';
 import { createDatabase, type Database } from '../db/create-database.js';
 import { parseDatabaseUrl } from '../db/database-url.js';
-import { OwnerMigrator } from '../db/owner-migrator.js';
 import { describeEachDialect } from '../testing/describe-each-dialect.js';
-import { createTestDatabase, type TestDatabase } from '../testing/test-database.js';
+import { createCoreTestDatabase, type TestDatabase } from '../testing/test-database.js';
 import { DbJobQueue } from './db-job-queue.js';
 import { DbScheduler } from './db-scheduler.js';
 
@@ -39,8 +37,7 @@ describeEachDialect('DbScheduler', (dialect) => {
   const schedulers: DbScheduler[] = [];
 
   beforeAll(async () => {
-    db = await createTestDatabase(dialect);
-    await new OwnerMigrator('core', db.kysely, coreMigrations).latest();
+    db = await createCoreTestDatabase(dialect);
   });
   afterAll(async () => {
     await db?.drop();

@@ -3,11 +3,9 @@ import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer, type SMTPServerAddress, type SMTPServerSession } from 'smtp-server';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
 import type { LoggerService } from '@cong/sdk';
-import { coreMigrations } from '../db/core-migrations/index.js';
-import { OwnerMigrator } from '../db/owner-migrator.js';
 import { DbJobQueue } from '../jobs/db-job-queue.js';
 import { describeEachDialect } from '../testing/describe-each-dialect.js';
-import { createTestDatabase, type TestDatabase } from '../testing/test-database.js';
+import { createCoreTestDatabase, type TestDatabase } from '../testing/test-database.js';
 import { DefaultMailService, MAIL_DELIVERY_JOB } from './default-mail-service.js';
 
 function quietLogger(): LoggerService {
@@ -79,8 +77,7 @@ describeEachDialect('DefaultMailService', (dialect) => {
   let mail: DefaultMailService;
 
   beforeAll(async () => {
-    db = await createTestDatabase(dialect);
-    await new OwnerMigrator('core', db.kysely, coreMigrations).latest();
+    db = await createCoreTestDatabase(dialect);
     sink = new SmtpSink();
     await sink.listen();
   });

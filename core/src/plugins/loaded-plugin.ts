@@ -1,4 +1,4 @@
-import type { CongPlugin, JsonSchema, PluginManifest } from '@cong/sdk';
+import type { CongPlugin, InlinePlugin, JsonSchema, PluginManifest } from '@cong/sdk';
 
 /** A plugin whose package was found, whose manifest is valid and whose entry was imported. */
 export interface LoadedPlugin {
@@ -14,13 +14,4 @@ export interface LoadedPlugin {
 }
 
 /** A plugin given to the platform: a package name, a directory path, or an inline definition (tests). */
-export type PluginSource =
-  | string
-  | {
-      readonly manifest: PluginManifest;
-      readonly plugin: CongPlugin;
-      readonly version?: string;
-      readonly packageName?: string;
-      /** The configuration schema, which a package names in its manifest's `config`. */
-      readonly configSchema?: JsonSchema;
-    };
+export type PluginSource = string | InlinePlugin;

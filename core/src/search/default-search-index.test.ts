@@ -2,10 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { CONG_ERR_VALIDATION, type SearchDocument, type SearchService } from '@cong/sdk';
-import { coreMigrations } from '../db/core-migrations/index.js';
-import { OwnerMigrator } from '../db/owner-migrator.js';
 import { describeEachDialect } from '../testing/describe-each-dialect.js';
-import { createTestDatabase, type TestDatabase } from '../testing/test-database.js';
+import { createCoreTestDatabase, type TestDatabase } from '../testing/test-database.js';
 import { DefaultSearchIndex } from './default-search-index.js';
 
 /** A tenant of its own per test, so tests share one database without seeing each other's rows. */
@@ -24,8 +22,7 @@ describeEachDialect('DefaultSearchIndex', (dialect) => {
   let gazette: SearchService;
 
   beforeAll(async () => {
-    db = await createTestDatabase(dialect);
-    await new OwnerMigrator('core', db.kysely, coreMigrations).latest();
+    db = await createCoreTestDatabase(dialect);
     index = new DefaultSearchIndex({ db });
     news = index.forPlugin('news');
     gazette = index.forPlugin('gazette');

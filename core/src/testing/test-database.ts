@@ -6,6 +6,8 @@ import { sql } from 'kysely';
 import type { SqlDialect } from '@cong/sdk';
 import { createDatabase, type Database } from '../db/create-database.js';
 import { parseDatabaseUrl } from '../db/database-url.js';
+import { coreMigrations } from '../db/core-migrations/index.js';
+import { OwnerMigrator } from '../db/owner-migrator.js';
 
 /**
  * The dialects tests run on: SQLite always, MySQL/MariaDB when `CONG_TEST_MYSQL_URL` names a server
@@ -62,4 +64,11 @@ export async function createTestDatabase(dialect: SqlDialect): Promise<TestDatab
       await admin.destroy();
     },
   };
+}
+
+/** A fresh database with the core's migrations applied: what tests of core subsystems start from. */
+export async function createCoreTestDatabase(dialect: SqlDialect): Promise<TestDatabase> {
+  const db = await createTestDatabase(dialect);
+  await new OwnerMigrator('core', db.kysely, coreMigrations).latest();
+  return db;
 }

@@ -4,22 +4,11 @@
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { CongPlugin } from '../plugin/define-plugin.js';
-import type { PluginManifest } from '../plugin/plugin-manifest.js';
+import type { InlinePlugin } from '../plugin/inline-plugin.js';
 import type { Principal } from '../http/route.js';
-import type { JsonSchema } from '../http/json-schema.js';
 
 /** A plugin given to the test platform: a package name, a directory, or an inline definition. */
-export type TestPluginSource =
-  | string
-  | {
-      readonly manifest: PluginManifest;
-      readonly plugin: CongPlugin;
-      readonly version?: string;
-      readonly packageName?: string;
-      /** JSON Schema of the plugin's configuration (a package names it in its manifest's `config`). */
-      readonly configSchema?: JsonSchema;
-    };
+export type TestPluginSource = string | InlinePlugin;
 
 /** Options of {@link createTestPlatform}. */
 export interface TestPlatformOptions {
