@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createPlatform } from '@cong/core/testing';
 import { runCli, startCli } from './cli-process.js';
 
 const slowPlugin = fileURLToPath(new URL('./fixtures/slow-plugin', import.meta.url));
@@ -49,6 +50,27 @@ describe('cong CLI', () => {
     expect(back.code).toBe(0);
     expect(back.stdout).toContain('Rolled back hello: 2026_11_28_1200_create_greetings');
     expect((await runCli(dir, ['db', 'status'])).stdout).toMatch(/hello\s+2026_11_28_1200_create_greetings\s+pending/);
+  });
+
+  it('outbox lists messages held without SMTP and shows one whole', async () => {
+    writeConfig({ database: 'sqlite:./cong.db', http: { port: 0 }, log: { level: 'silent' }, plugins: [slowPlugin] });
+    const platform = createPlatform({ cwd: dir });
+    await platform.start();
+    const url = await platform.listen();
+    const sent = await fetch(`${url}/api/slow/notify`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ to: 'van.thu@quangtri.gov.vn' }) });
+    expect(sent.status).toBe(202);
+    const { id } = (await sent.json()) as { id: string };
+    await platform.stop();
+
+    const list = await runCli(dir, ['outbox', '--status', 'held']);
+    expect(list.code).toBe(0);
+    expect(list.stdout).toMatch(new RegExp(`${id}\\s+\\S+\\s+held\\s+van.thu@quangtri.gov.vn\\s+Thông báo lịch họp`));
+    expect(list.stdout).toContain('1 message(s) in all.');
+    const one = await runCli(dir, ['outbox', '--show', id]);
+    expect(one.stdout).toContain('Họp giao ban lúc 8 giờ.');
+    const bad = await runCli(dir, ['outbox', '--status', 'lost']);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toBe('cong: --status must be held, queued, sent or failed, not "lost"\n');
   });
 
   it('plugins list shows plugins in boot order; failures end with one line and a non-zero exit', async () => {

@@ -4,6 +4,7 @@ import { CongError } from '@cong/sdk';
 import { createPlatform, type PlatformOptions } from '../index.js';
 import { CORE_VERSION } from '../kernel/core-version.js';
 import { formatTable } from './format-table.js';
+import type { OutboxMessage, OutboxPage, OutboxStatus } from '../mail/default-mail-service.js';
 
 /**
  * `cong`: start the platform, run and inspect migrations, list plugins. Every failure ends with a
@@ -81,6 +82,37 @@ program
     const platform = commandPlatform();
     const rows = await platform.migrationStatus();
     process.stdout.write(formatTable(['owner', 'migration', 'executed at'], rows.map((r) => [r.owner, r.name, r.executedAt?.toISOString() ?? 'pending'])));
+  });
+
+program
+  .command('outbox')
+  .description('Read the mail outbox: messages held without SMTP, queued, sent or failed')
+  .option('--status <status>', 'held, queued, sent or failed')
+  .option('--limit <n>', 'messages per page (1-100)', '20')
+  .option('--offset <n>', 'skip this many', '0')
+  .option('--show <id>', 'print one whole message')
+  .action(async (options: { status?: string; limit: string; offset: string; show?: string }) => {
+    const platform = commandPlatform();
+    if (options.show !== undefined) {
+      const message = (await platform.outbox({ id: options.show })) as OutboxMessage | undefined;
+      if (!message) throw new Error(`No message ${options.show} in the outbox`);
+      process.stdout.write(
+        `From: ${message.from}\nTo: ${message.to.join(', ')}\nSubject: ${message.subject}\nStatus: ${message.status}` +
+          `${message.lastError ? ` (${message.lastError})` : ''}\nCreated: ${message.createdAt.toISOString()}\n\n${message.text}\n`,
+      );
+      return;
+    }
+    if (options.status !== undefined && !['held', 'queued', 'sent', 'failed'].includes(options.status)) {
+      throw new Error(`--status must be held, queued, sent or failed, not "${options.status}"`);
+    }
+    const page = (await platform.outbox({
+      limit: Number(options.limit),
+      offset: Number(options.offset),
+      ...(options.status ? { status: options.status as OutboxStatus } : {}),
+    })) as OutboxPage;
+    const rows = page.items.map((m) => [m.id, m.createdAt.toISOString(), m.status, m.to.join(', '), m.subject]);
+    process.stdout.write(rows.length ? formatTable(['id', 'created', 'status', 'to', 'subject'], rows) : 'The outbox is empty.\n');
+    process.stdout.write(`${page.total} message(s) in all.\n`);
   });
 
 program

@@ -27,7 +27,7 @@ import { schemaCompiler } from '../validation/schema-compiler.js';
 import { DbJobQueue } from '../jobs/db-job-queue.js';
 import { DbScheduler } from '../jobs/db-scheduler.js';
 import { createRootLogger, toLoggerService } from '../logging/create-logger.js';
-import { DefaultMailService } from '../mail/default-mail-service.js';
+import { DefaultMailService, type OutboxMessage, type OutboxPage, type OutboxStatus } from '../mail/default-mail-service.js';
 import { admitPlugins } from '../plugins/admit-plugins.js';
 import { discoverPluginSources, loadPlugins } from '../plugins/load-plugins.js';
 import type { LoadedPlugin, PluginSource } from '../plugins/loaded-plugin.js';
@@ -202,6 +202,18 @@ export class Platform {
       const rows: MigrationStatus[] = [];
       for (const migrator of this.#migrators()) rows.push(...(await migrator.status()));
       return rows;
+    } finally {
+      await this.#release();
+    }
+  }
+
+  /** A page of the mail outbox, newest first, or one whole message: what `cong outbox` shows. */
+  async outbox(
+    query: { readonly status?: OutboxStatus; readonly limit: number; readonly offset?: number } | { readonly id: string },
+  ): Promise<OutboxPage | OutboxMessage | undefined> {
+    try {
+      const { mail } = await this.#open();
+      return 'id' in query ? await mail.readOutbox(query.id) : await mail.listOutbox(query);
     } finally {
       await this.#release();
     }

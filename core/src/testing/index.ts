@@ -5,3 +5,4 @@ export { createDatabase, type Database } from '../db/create-database.js';
 export { parseDatabaseUrl } from '../db/database-url.js';
 export { OwnerMigrator } from '../db/owner-migrator.js';
 export { coreMigrations } from '../db/core-migrations/index.js';
+export { configSchema } from '../config/config-schema.js';
