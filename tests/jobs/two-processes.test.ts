@@ -69,10 +69,12 @@ describeEachDialect('two platform processes on one database', (dialect) => {
     await new Promise((r) => setTimeout(r, 4_500));
     const ticks = await db.kysely.selectFrom('core_jobs').select(['id', 'dedupe_key']).where('name', '=', 'tick.on-tick').execute();
     const runs = await db.kysely.selectFrom('tick_runs').select(['job_id', 'at']).where('kind', '=', 'tick').execute();
-    // One job per tick: the tick times in the dedupe keys are distinct whole seconds, without gaps.
+    // One job per tick: the tick times in the dedupe keys are distinct whole seconds. (A tick both
+    // processes slept through is run once late, not twice, so gaps may be longer than a second.)
     const tickTimes = ticks.map((t) => Number(String(t.dedupe_key).split(':').at(-1))).sort((a, b) => a - b);
-    expect(tickTimes.length).toBeGreaterThanOrEqual(4);
-    for (let i = 1; i < tickTimes.length; i++) expect(tickTimes[i]! - tickTimes[i - 1]!).toBe(1000);
+    expect(tickTimes.length).toBeGreaterThanOrEqual(3);
+    expect(new Set(tickTimes).size).toBe(tickTimes.length);
+    for (const time of tickTimes) expect(time % 1000).toBe(0);
     // Every run belongs to a distinct job: no tick ran twice.
     const finished = runs.filter((r) => ticks.some((t) => t.id === r.job_id));
     expect(new Set(finished.map((r) => r.job_id)).size).toBe(finished.length);
