@@ -23,6 +23,9 @@ export type { EventService } from './services/event-service.js';
 export type { MailService, MailMessage } from './services/mail-service.js';
 export type { FileService, StoredFile, SaveFileOptions } from './services/file-service.js';
 export type { SearchService, SearchDocument, SearchQuery, SearchHit } from './services/search-service.js';
+export type { CalendarService, CalendarDate, CalendarDay } from './services/calendar-service.js';
+export type { RulesService, Rule, RuleDefinition } from './services/rules-service.js';
+export type { AuditService, AuditRecord } from './services/audit-service.js';
 
 export { defineEvent } from './events/define-event.js';
 export type { EventRef } from './events/define-event.js';

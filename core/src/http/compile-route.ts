@@ -198,6 +198,7 @@ function makeRequest(ctx: Context, params: unknown, query: unknown, body: unknow
     body,
     headers: ctx.headers as Record<string, string | undefined>,
     id: ctx.state.reqId as string,
+    ip: ctx.ip,
     tenantId: ctx.state.tenantId as string | undefined,
     principal,
     get signal() {

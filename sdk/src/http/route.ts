@@ -36,6 +36,8 @@ export interface RouteRequest<P = unknown, Q = unknown, B = unknown> {
   readonly headers: Readonly<Record<string, string | undefined>>;
   /** The request id, also sent back as `x-request-id`. */
   readonly id: string;
+  /** The client's address (from X-Forwarded-For only behind a trusted proxy). */
+  readonly ip: string;
   /** The tenant the request is for, when the core could resolve one. */
   readonly tenantId: string | undefined;
   readonly principal: Principal | undefined;

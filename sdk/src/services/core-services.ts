@@ -1,3 +1,5 @@
+import type { AuditService } from './audit-service.js';
+import type { CalendarService } from './calendar-service.js';
 import type { PluginConfigService } from './config-service.js';
 import type { DatabaseService } from './database-service.js';
 import type { EventService } from './event-service.js';
@@ -6,6 +8,7 @@ import type { HttpRouterService } from './http-router-service.js';
 import type { JobService } from './job-service.js';
 import type { LoggerService } from './logger-service.js';
 import type { MailService } from './mail-service.js';
+import type { RulesService } from './rules-service.js';
 import type { SearchService } from './search-service.js';
 import { createServiceRef } from './service-ref.js';
 
@@ -32,4 +35,10 @@ export const coreServices = Object.freeze({
   files: createServiceRef<FileService, 'plugin'>({ id: 'core.files', scope: 'plugin' }),
   /** The shared full-text index; see {@link SearchService}. */
   search: createServiceRef<SearchService, 'plugin'>({ id: 'core.search', scope: 'plugin' }),
+  /** Working days and public holidays for legal deadlines; see {@link CalendarService}. */
+  calendar: createServiceRef<CalendarService, 'plugin'>({ id: 'core.calendar', scope: 'plugin' }),
+  /** Versioned legal parameters; see {@link RulesService}. */
+  rules: createServiceRef<RulesService, 'plugin'>({ id: 'core.rules', scope: 'plugin' }),
+  /** The append-only audit log; see {@link AuditService}. */
+  audit: createServiceRef<AuditService, 'plugin'>({ id: 'core.audit', scope: 'plugin' }),
 });

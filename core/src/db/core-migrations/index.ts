@@ -4,6 +4,11 @@ import * as createSchedules from './2026_11_28_0002_create_schedules.js';
 import * as createMailOutbox from './2026_11_28_0003_create_mail_outbox.js';
 import * as createFiles from './2026_11_28_0004_create_files.js';
 import * as createSearchIndex from './2026_11_28_0005_create_search_index.js';
+import * as createCalendar from './2026_11_28_0006_create_calendar.js';
+import * as createRules from './2026_11_28_0007_create_rules.js';
+import * as createAuditLog from './2026_11_28_0008_create_audit_log.js';
+import * as createAuth from './2026_11_28_0009_create_auth.js';
+import * as createTenants from './2026_11_28_0010_create_tenants.js';
 
 /** The core's migrations, in the order they run; ledger `core_migrations`. */
 export const coreMigrations: Readonly<Record<string, Migration>> = {
@@ -12,4 +17,9 @@ export const coreMigrations: Readonly<Record<string, Migration>> = {
   '2026_11_28_0003_create_mail_outbox': createMailOutbox,
   '2026_11_28_0004_create_files': createFiles,
   '2026_11_28_0005_create_search_index': createSearchIndex,
+  '2026_11_28_0006_create_calendar': createCalendar,
+  '2026_11_28_0007_create_rules': createRules,
+  '2026_11_28_0008_create_audit_log': createAuditLog,
+  '2026_11_28_0009_create_auth': createAuth,
+  '2026_11_28_0010_create_tenants': createTenants,
 };
