@@ -28,6 +28,7 @@ export type { RulesService, Rule, RuleDefinition } from './services/rules-servic
 export type { AuditService, AuditRecord } from './services/audit-service.js';
 
 export { defineEvent } from './events/define-event.js';
+export { coreEvents } from './events/core-events.js';
 export type { EventRef } from './events/define-event.js';
 
 export { defineSchema } from './http/json-schema.js';

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { existsSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { CongError } from '@cong/sdk';
 import { createPlatform, type PlatformOptions } from '../index.js';
@@ -35,7 +36,12 @@ program
     const http: Record<string, unknown> = {};
     if (options.port !== undefined) http.port = Number(options.port);
     if (options.host !== undefined) http.host = options.host;
-    const platform = createPlatform(platformOptions({ handleSignals: true, ...(Object.keys(http).length ? { config: { http } } : {}) }));
+    // Without a config file, `cong start` is the demo: SQLite under ./data and a seeded province.
+    const { config } = program.opts<{ config?: string }>();
+    const demo = config === undefined && !existsSync('cong.config.json');
+    const platform = createPlatform(
+      platformOptions({ handleSignals: true, ...(Object.keys(http).length ? { config: { http } } : {}), ...(demo ? { configDefaults: { demo: true } } : {}) }),
+    );
     const report = await platform.start();
     const url = await platform.listen();
     const failed = report.plugins.filter((p) => p.state === 'failed');

@@ -17,6 +17,11 @@ export const configSchema = {
       'x-cong-secret': 'url-password',
     },
     dataDir: { description: 'Where uploads and generated files go.', type: 'string', default: './data' },
+    demo: {
+      description: 'Seed the demo province (units and *.localhost hosts) into an empty database. `cong start` without a config file turns it on.',
+      type: 'boolean',
+      default: false,
+    },
     plugins: {
       description: 'Plugins to load: npm package names or paths to plugin directories. Default: every dependency of the project package.json that has a "cong" manifest.',
       type: 'array',

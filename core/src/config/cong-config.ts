@@ -2,6 +2,7 @@
 export interface CongConfig {
   readonly database: string;
   readonly dataDir: string;
+  readonly demo: boolean;
   /** Absent: discover plugins from the project's dependencies. */
   readonly plugins?: readonly string[];
   readonly pluginConfig: Readonly<Record<string, Readonly<Record<string, unknown>>>>;

@@ -14,6 +14,8 @@ export interface ConfigSources {
   /** Default is `process.env`. `CONG_HTTP__PORT=8080` sets `http.port`; `CONG_DATA_DIR` sets `dataDir`. */
   readonly env?: Readonly<Record<string, string | undefined>>;
   readonly overrides?: Readonly<Record<string, unknown>>;
+  /** Settings below everything else: what a command assumes unless told otherwise. */
+  readonly defaults?: Readonly<Record<string, unknown>>;
 }
 
 /**
@@ -26,7 +28,7 @@ export function loadConfig(sources: ConfigSources = {}): CongConfig {
   const file = sources.file === false ? undefined : sources.file ? resolve(cwd, sources.file) : existsSync(defaultFile) ? defaultFile : undefined;
   const baseDir = file ? dirname(file) : cwd;
 
-  let merged: Record<string, unknown> = {};
+  let merged: Record<string, unknown> = sources.defaults ? structuredClone(sources.defaults as Record<string, unknown>) : {};
   if (file) merged = deepMerge(merged, readConfigFile(file));
   merged = deepMerge(merged, fromEnv(sources.env ?? process.env));
   if (sources.overrides) merged = deepMerge(merged, structuredClone(sources.overrides as Record<string, unknown>));

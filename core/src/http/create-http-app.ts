@@ -4,6 +4,7 @@ import helmet from 'koa-helmet';
 import type { Logger } from 'pino';
 import { CONG_ERR_METHOD_NOT_ALLOWED, CONG_ERR_NOT_FOUND, CONG_ERR_PLUGIN_UNAVAILABLE, CONG_ERR_SHUTTING_DOWN, type Principal } from '@cong/sdk';
 import type { CongConfig } from '../config/cong-config.js';
+import type { TenantResolver } from '../tenancy/tenant-resolver.js';
 import type { CompiledRoute } from './compile-route.js';
 import { errorHandler } from './error-handler.js';
 import { requestContext } from './request-context.js';
@@ -24,6 +25,8 @@ export interface HttpAppOptions {
   readonly isShuttingDown: () => boolean;
   /** Counts requests in flight, for draining at shutdown. */
   readonly inFlight: { count: number };
+  /** Finds the unit a public request is for; without it the platform serves one site. */
+  readonly tenantResolver?: TenantResolver;
 }
 
 /**
@@ -53,6 +56,8 @@ export function createHttpApp(options: HttpAppOptions): Koa {
       await next();
     });
   }
+
+  if (options.tenantResolver) app.use(resolvePublicTenant(options.tenantResolver));
 
   const router = new Router();
   /** Methods of declared routes whose path matches (for 405 with Allow). */
@@ -99,6 +104,44 @@ export function createHttpApp(options: HttpAppOptions): Koa {
     ctx.body = NOT_FOUND_PAGE;
   });
   return app;
+}
+
+/** Paths that are the platform's, not a unit's: they answer on any host. */
+const PLATFORM_PATH = /^\/(api|admin)(\/|$)|^\/(healthz|readyz|openapi\.json)$/;
+
+/**
+ * Public requests are for a unit: by `/t/<slug>` prefix, Host, or `<slug>.localhost`. Aliases and
+ * former units answer 301; an unknown host gets the plain 404 page; the unit's id goes to the route.
+ */
+function resolvePublicTenant(resolver: TenantResolver): Middleware {
+  return async (ctx, next) => {
+    if (PLATFORM_PATH.test(ctx.path)) return next();
+    const resolution = await resolver.resolve({
+      host: ctx.host,
+      path: ctx.path,
+      search: ctx.search,
+      protocol: ctx.protocol === 'https' ? 'https' : 'http',
+    });
+    if (resolution.kind === 'redirect') {
+      ctx.status = 301;
+      ctx.set('location', resolution.location);
+      ctx.set('cache-control', 'public, max-age=300');
+      ctx.body = '';
+      return;
+    }
+    if (resolution.kind === 'unknown') {
+      ctx.status = 404;
+      ctx.type = 'text/html; charset=utf-8';
+      ctx.body = NOT_FOUND_PAGE;
+      return;
+    }
+    if (resolution.kind === 'tenant') {
+      ctx.state.tenantId = resolution.tenant.id;
+      ctx.state.tenant = resolution.tenant;
+      if (resolution.prefix) ctx.path = resolution.path;
+    }
+    await next();
+  };
 }
 
 function trackInFlight(options: HttpAppOptions): Middleware {

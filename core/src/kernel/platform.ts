@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
-import { PLUGIN_API_VERSION, toFieldIssues, type Principal } from '@cong/sdk';
+import { PLUGIN_API_VERSION, toFieldIssues, type EventRef, type Principal } from '@cong/sdk';
 import type { CongConfig } from '../config/cong-config.js';
 import { loadConfig } from '../config/load-config.js';
 import { redactConfig } from '../config/redact-config.js';
@@ -33,6 +33,9 @@ import { discoverPluginSources, loadPlugins } from '../plugins/load-plugins.js';
 import type { LoadedPlugin, PluginSource } from '../plugins/loaded-plugin.js';
 import { PluginHost, type PluginHostEnvironment } from '../plugins/plugin-host.js';
 import { DefaultSearchIndex } from '../search/default-search-index.js';
+import { seedDemoProvince } from '../tenancy/demo-province.js';
+import { TenantDirectory } from '../tenancy/tenant-directory.js';
+import { TenantResolver } from '../tenancy/tenant-resolver.js';
 import type { BootReport, PlatformState } from './boot-report.js';
 import { createCoreServiceFactory } from './core-service-factory.js';
 import { CORE_VERSION } from './core-version.js';
@@ -47,6 +50,8 @@ export interface PlatformOptions {
   readonly env?: Readonly<Record<string, string | undefined>>;
   /** Settings that win over the file and the environment. */
   readonly config?: Readonly<Record<string, unknown>>;
+  /** Settings that the file and the environment override. */
+  readonly configDefaults?: Readonly<Record<string, unknown>>;
   /** Plugins to load instead of the configured or discovered ones. */
   readonly plugins?: readonly PluginSource[];
   /** A pino logger to use instead of one on standard output. */
@@ -77,6 +82,7 @@ export class Platform {
   #server: Server | undefined;
   #url: string | undefined;
   #routes: CompiledRoute[] = [];
+  #tenantResolver: TenantResolver | undefined;
   #openApi: unknown;
   #timings: { bootMs?: number; coreMigrateMs?: number } = {};
   #stopping: Promise<void> | undefined;
@@ -89,6 +95,7 @@ export class Platform {
       ...(options.configFile !== undefined ? { file: options.configFile } : {}),
       ...(options.env ? { env: options.env } : {}),
       ...(options.config ? { overrides: options.config } : {}),
+      ...(options.configDefaults ? { defaults: options.configDefaults } : {}),
     });
     this.logger = options.logger ?? createRootLogger({ level: this.config.log.level });
   }
@@ -112,6 +119,10 @@ export class Platform {
       const migrateStarted = performance.now();
       await this.#coreMigrator().latest();
       this.#timings.coreMigrateMs = Math.round(performance.now() - migrateStarted);
+      if (this.config.demo) {
+        const { created } = await seedDemoProvince(core.tenants);
+        if (created > 0) this.logger.info(`demo province seeded: ${created} units`);
+      }
       await this.#prepare(core);
 
       for (const host of this.#hosts) {
@@ -237,6 +248,7 @@ export class Platform {
       openApiDocument: () => (this.#openApi ??= this.openApiDocument()),
       ...(this.#principalResolver() ? { principalResolver: this.#principalResolver()! } : {}),
       isShuttingDown: () => this.state === 'stopping' || this.state === 'stopped',
+      ...(this.#tenantResolver ? { tenantResolver: this.#tenantResolver } : {}),
       inFlight: this.#inFlight,
     });
     const server = createServer(app.callback());
@@ -335,12 +347,16 @@ export class Platform {
     this.#queue = queue;
     this.#scheduler = scheduler;
     this.#mail = mail;
+    const events = new EventBus(coreLogger);
+    const tenants = new TenantDirectory({ db: database, emit: (event, payload) => events.emit('core', event as EventRef<unknown>, payload) });
+    this.#tenantResolver = new TenantResolver(tenants);
     return {
       database,
+      tenants,
       queue,
       scheduler,
       mail,
-      events: new EventBus(coreLogger),
+      events,
       files: new DefaultFileStore({ db: database, root: join(this.config.dataDir, 'files'), maxBytes: this.config.files.maxBytes }),
       search: new DefaultSearchIndex({ db: database }),
     };
@@ -487,6 +503,7 @@ interface CoreRuntime {
   readonly events: EventBus;
   readonly files: DefaultFileStore;
   readonly search: DefaultSearchIndex;
+  readonly tenants: TenantDirectory;
 }
 
 function validatePluginConfigs(plugins: readonly LoadedPlugin[], config: CongConfig): Map<string, Readonly<Record<string, unknown>>> {

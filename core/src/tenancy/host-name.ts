@@ -1,0 +1,20 @@
+import { domainToASCII } from 'node:url';
+
+/**
+ * The canonical form of a host for lookups: lower case, without port or trailing dot, IDN in
+ * punycode (`sở.localhost` and `xn--s-4lm.localhost` are one host). Returns `undefined` for anything
+ * that is not a plausible host name, so hostile Host headers never reach the database.
+ */
+export function normalizeHost(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  let host = value.trim().toLowerCase();
+  if (host.startsWith('[')) {
+    const end = host.indexOf(']');
+    return end > 0 ? host.slice(0, end + 1) : undefined;
+  }
+  host = host.replace(/:\d{1,5}$/, '').replace(/\.$/, '');
+  if (host.length === 0 || host.length > 253) return undefined;
+  const ascii = domainToASCII(host);
+  if (!ascii || !/^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/.test(ascii)) return undefined;
+  return ascii;
+}

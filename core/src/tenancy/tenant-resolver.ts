@@ -1,0 +1,126 @@
+import { normalizeHost } from './host-name.js';
+import type { Tenant } from './tenant.js';
+import type { TenantDirectory } from './tenant-directory.js';
+
+/** What a public request is for. */
+export type TenantResolution =
+  /** Serve `tenant`; `path` is the request path without a `/t/<slug>` prefix, which `prefix` holds. */
+  | { readonly kind: 'tenant'; readonly tenant: Tenant; readonly path: string; readonly prefix: string }
+  /** Answer 301 to `location`: an alias host, a renamed slug, or a merged or archived unit. */
+  | { readonly kind: 'redirect'; readonly location: string }
+  /** No unit answers here: a plain 404 page. */
+  | { readonly kind: 'unknown' }
+  /** The platform has no units at all: it serves as one site. */
+  | { readonly kind: 'single-site' };
+
+/** The parts of a request the resolver reads. */
+export interface PublicRequest {
+  /** The Host header as sent, port included. */
+  readonly host: string;
+  readonly path: string;
+  /** `?a=b` or empty. */
+  readonly search: string;
+  readonly protocol: 'http' | 'https';
+}
+
+const PREFIX = /^\/t\/([a-z0-9]+(?:-[a-z0-9]+)*)(\/.*)?$/;
+const MAX_SUCCESSION = 10;
+
+/**
+ * Finds the unit a public request is for: by `/t/<slug>/…` prefix (local use without DNS), by Host
+ * (`tenant.gov.vn`), or by `<slug>.localhost`. Alias hosts, renamed slugs and merged or archived
+ * units answer 301 to where the content lives now; redirects only ever point at hosts of the
+ * platform's own units. Host lookups are cached for a few seconds and dropped on any change made
+ * through this process's directory.
+ */
+export class TenantResolver {
+  readonly #cache = new Map<string, { at: number; version: number; tenant: Tenant | undefined; primary: boolean }>();
+  #empty: { at: number; version: number; empty: boolean } | undefined;
+
+  constructor(
+    private readonly directory: TenantDirectory,
+    private readonly options: { readonly cacheMs?: number; readonly now?: () => number } = {},
+  ) {}
+
+  async resolve(request: PublicRequest): Promise<TenantResolution> {
+    const prefixed = PREFIX.exec(request.path);
+    if (prefixed) return this.#byPrefix(prefixed[1]!, prefixed[2] ?? '/', request);
+
+    const host = normalizeHost(request.host);
+    if (host) {
+      const found = await this.#lookupHost(host);
+      if (found.tenant) return this.#serveOrRedirect(found.tenant, found.primary, request);
+      const local = /^([a-z0-9]+(?:-[a-z0-9]+)*)\.localhost$/.exec(host);
+      if (local) {
+        const bySlug = await this.directory.getBySlug(local[1]!);
+        if (bySlug) {
+          const current = await this.#current(bySlug.tenant);
+          if (current.id !== bySlug.tenant.id || bySlug.renamed) {
+            return redirect(request, current.primaryHost ?? `${current.slug}.localhost`, request.path);
+          }
+          return { kind: 'tenant', tenant: current, path: request.path, prefix: '' };
+        }
+      }
+    }
+    return (await this.#isEmpty()) ? { kind: 'single-site' } : { kind: 'unknown' };
+  }
+
+  async #byPrefix(slug: string, rest: string, request: PublicRequest): Promise<TenantResolution> {
+    const found = await this.directory.getBySlug(slug);
+    if (!found) return (await this.#isEmpty()) ? { kind: 'single-site' } : { kind: 'unknown' };
+    const current = await this.#current(found.tenant);
+    if (current.id !== found.tenant.id || found.renamed) {
+      return { kind: 'redirect', location: `/t/${current.slug}${rest === '/' ? '/' : rest}${request.search}` };
+    }
+    return { kind: 'tenant', tenant: current, path: rest, prefix: `/t/${slug}` };
+  }
+
+  async #serveOrRedirect(tenant: Tenant, primary: boolean, request: PublicRequest): Promise<TenantResolution> {
+    const current = await this.#current(tenant);
+    if (current.id !== tenant.id) {
+      return current.primaryHost
+        ? redirect(request, current.primaryHost, request.path)
+        : { kind: 'redirect', location: `/t/${current.slug}${request.path}${request.search}` };
+    }
+    if (!primary && tenant.primaryHost) return redirect(request, tenant.primaryHost, request.path);
+    return { kind: 'tenant', tenant, path: request.path, prefix: '' };
+  }
+
+  /** Follows successors from an archived unit to the active one that holds its content now. */
+  async #current(tenant: Tenant): Promise<Tenant> {
+    let cursor = tenant;
+    for (let i = 0; i < MAX_SUCCESSION && cursor.status === 'archived' && cursor.successorId; i++) {
+      const next = await this.directory.get(cursor.successorId);
+      if (!next) break;
+      cursor = next;
+    }
+    return cursor;
+  }
+
+  async #lookupHost(host: string): Promise<{ tenant: Tenant | undefined; primary: boolean }> {
+    const now = (this.options.now ?? Date.now)();
+    const cached = this.#cache.get(host);
+    if (cached && cached.version === this.directory.version && now - cached.at < (this.options.cacheMs ?? 5000)) return cached;
+    const found = await this.directory.getByHost(host);
+    const entry = { at: now, version: this.directory.version, tenant: found?.tenant, primary: found?.primary ?? false };
+    if (this.#cache.size > 10_000) this.#cache.clear(); // hostile Host headers must not grow memory
+    this.#cache.set(host, entry);
+    return entry;
+  }
+
+  async #isEmpty(): Promise<boolean> {
+    const now = (this.options.now ?? Date.now)();
+    const cached = this.#empty;
+    if (cached && cached.version === this.directory.version && now - cached.at < (this.options.cacheMs ?? 5000)) return cached.empty;
+    const empty = (await this.directory.list({ limit: 1 })).total === 0;
+    this.#empty = { at: now, version: this.directory.version, empty };
+    return empty;
+  }
+}
+
+function redirect(request: PublicRequest, host: string, path: string): TenantResolution {
+  // Local hosts keep the port the request came in on (a demo on :3000); public hosts are on 80/443.
+  const port = /:(\d{1,5})$/.exec(request.host)?.[1];
+  const local = host === 'localhost' || host.endsWith('.localhost') || /^[\d.]+$/.test(host);
+  return { kind: 'redirect', location: `${request.protocol}://${host}${local && port ? `:${port}` : ''}${path}${request.search}` };
+}
