@@ -73,6 +73,26 @@ describe('cong CLI', () => {
     expect(bad.stderr).toBe('cong: --status must be held, queued, sent or failed, not "lost"\n');
   });
 
+  it('tenants import: dry run, import, list with folded search; a bad file exits 1 writing nothing', async () => {
+    writeConfig({ database: 'sqlite:./cong.db', plugins: [] });
+    writeFileSync(join(dir, 'units.json'), JSON.stringify([
+      { slug: 'quang-tri', nameVi: 'Tỉnh Quảng Trị', kind: 'province', primaryHost: 'quangtri.gov.vn' },
+      { slug: 'so-tai-chinh', nameVi: 'Sở Tài chính', kind: 'department', parent: 'quang-tri' },
+    ]));
+    const dry = await runCli(dir, ['tenants', 'import', 'units.json', '--dry-run']);
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toContain('Dry run: 2 to create, 0 to update, 0 unchanged, 0 refused. Nothing was written.');
+    expect((await runCli(dir, ['tenants', 'import', 'units.json'])).stdout).toContain('Imported: 2 to create');
+    const list = await runCli(dir, ['tenants', 'list', '--text', 'tai chinh']);
+    expect(list.stdout).toMatch(/so-tai-chinh\s+department\s+active\s+Sở Tài chính/);
+    expect(list.stdout).toContain('1 unit(s).');
+    writeFileSync(join(dir, 'bad.json'), JSON.stringify([{ slug: 'x', nameVi: 'X', kind: 'galaxy' }]));
+    const bad = await runCli(dir, ['tenants', 'import', 'bad.json']);
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toContain('kind "galaxy" must be one of');
+    expect(bad.stderr).toContain('cong: nothing imported: 0 to create, 0 to update, 0 unchanged, 1 refused');
+  });
+
   it('plugins list shows plugins in boot order; failures end with one line and a non-zero exit', async () => {
     writeConfig({ database: 'sqlite:./cong.db', plugins: [helloPlugin, slowPlugin] });
     const list = await runCli(dir, ['plugins', 'list']);

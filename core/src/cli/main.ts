@@ -1,10 +1,13 @@
 #!/usr/bin/env node
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { CongError } from '@cong/sdk';
 import { createPlatform, type PlatformOptions } from '../index.js';
 import { CORE_VERSION } from '../kernel/core-version.js';
 import { formatTable } from './format-table.js';
+import { importTenants } from '../tenancy/import-tenants.js';
+import { parseTenantFile } from '../tenancy/parse-tenant-file.js';
+import type { TenantKind, TenantStatus } from '../tenancy/tenant.js';
 import type { OutboxMessage, OutboxPage, OutboxStatus } from '../mail/default-mail-service.js';
 
 /**
@@ -119,6 +122,42 @@ program
     const rows = page.items.map((m) => [m.id, m.createdAt.toISOString(), m.status, m.to.join(', '), m.subject]);
     process.stdout.write(rows.length ? formatTable(['id', 'created', 'status', 'to', 'subject'], rows) : 'The outbox is empty.\n');
     process.stdout.write(`${page.total} message(s) in all.\n`);
+  });
+
+const tenants = program.command('tenants').description('Organisational units (tenants): the province, departments, communes');
+
+tenants
+  .command('import <file>')
+  .description('Create or update units from a CSV or JSON file, idempotently (matched by slug)')
+  .option('--dry-run', 'report what would change without writing')
+  .action(async (file: string, options: { dryRun?: boolean }) => {
+    const rows = parseTenantFile(file, readFileSync(file, 'utf8'));
+    const { actions, applied } = await commandPlatform().withTenants((directory) => importTenants(directory, rows, { dryRun: options.dryRun === true }));
+    process.stdout.write(formatTable(['line', 'slug', 'action', 'details'], actions.map((a) => [String(a.line), a.slug, a.action, a.details.join('; ')])));
+    const count = (kind: string) => actions.filter((a) => a.action === kind).length;
+    const summary = `${count('create')} to create, ${count('update')} to update, ${count('unchanged')} unchanged, ${count('error')} refused`;
+    if (count('error') > 0) throw new Error(`nothing imported: ${summary}`);
+    process.stdout.write(applied ? `Imported: ${summary}.\n` : `Dry run: ${summary}. Nothing was written.\n`);
+  });
+
+tenants
+  .command('list')
+  .description('List units, with folded text search ("quang tri" finds "Quảng Trị")')
+  .option('--text <text>', 'search names and slugs')
+  .option('--kind <kind>', 'province, department, commune, ward, special-zone or district')
+  .option('--status <status>', 'active or archived')
+  .action(async (options: { text?: string; kind?: string; status?: string }) => {
+    const page = await commandPlatform().withTenants((directory) =>
+      directory.list({
+        limit: 500,
+        ...(options.text ? { text: options.text } : {}),
+        ...(options.kind ? { kind: options.kind as TenantKind } : {}),
+        ...(options.status ? { status: options.status as TenantStatus } : {}),
+      }),
+    );
+    const rows = page.items.map((t) => [t.slug, t.kind, t.status, t.nameVi, t.primaryHost ?? '-']);
+    process.stdout.write(rows.length ? formatTable(['slug', 'kind', 'status', 'name', 'host'], rows) : 'No units.\n');
+    process.stdout.write(`${page.total} unit(s).\n`);
   });
 
 program

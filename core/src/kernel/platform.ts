@@ -230,6 +230,20 @@ export class Platform {
     }
   }
 
+  /**
+   * Runs `work` on the tenant directory, after the core's migrations (the CLI's tenant commands).
+   * Events go to no plugin here: plugins hear of changes made through a running platform.
+   */
+  async withTenants<T>(work: (directory: TenantDirectory) => Promise<T>): Promise<T> {
+    try {
+      const { tenants } = await this.#open();
+      await this.#coreMigrator().latest();
+      return await work(tenants);
+    } finally {
+      await this.#release();
+    }
+  }
+
   /** Loads and admits the configured plugins without a database: what `cong plugins list` shows. */
   async inspectPlugins(): Promise<LoadedPlugin[]> {
     const loaded = await loadPlugins(this.#pluginSources(), this.config.baseDir);
