@@ -26,6 +26,7 @@ export type { SearchService, SearchDocument, SearchQuery, SearchHit } from './se
 export type { CalendarService, CalendarDate, CalendarDay } from './services/calendar-service.js';
 export type { RulesService, Rule, RuleDefinition } from './services/rules-service.js';
 export type { AuditService, AuditRecord } from './services/audit-service.js';
+export type { TenancyService } from './services/tenancy-service.js';
 
 export { defineEvent } from './events/define-event.js';
 export { coreEvents } from './events/core-events.js';

@@ -160,9 +160,25 @@ tenants
     process.stdout.write(`${page.total} unit(s).\n`);
   });
 
-program
-  .command('plugins')
-  .description('Plugin commands')
+const plugins = program.command('plugins').description('Plugin commands');
+
+for (const [verb, enabled] of [['enable', true], ['disable', false]] as const) {
+  plugins
+    .command(`${verb} <id>`)
+    .description(`${enabled ? 'Enable' : 'Disable'} a plugin for one unit (and its subtree); data is never deleted`)
+    .requiredOption('--tenant <slug>', 'the unit')
+    .option('--subtree', 'also every unit below it')
+    .action(async (id: string, options: { tenant: string; subtree?: boolean }) => {
+      const changed = await commandPlatform().setModule(id, options.tenant, enabled, { subtree: options.subtree === true, actor: 'cli' });
+      process.stdout.write(
+        changed.length
+          ? `${id} ${enabled ? 'enabled' : 'disabled'} for: ${changed.join(', ')}. A running platform applies it within seconds.\n`
+          : `${id} was already ${enabled ? 'enabled' : 'disabled'} there.\n`,
+      );
+    });
+}
+
+plugins
   .command('list')
   .description('List the configured plugins in boot order, after checking their manifests and dependencies')
   .action(async () => {

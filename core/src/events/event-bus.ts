@@ -26,6 +26,8 @@ export class EventBus {
   constructor(
     private readonly logger: LoggerService,
     private readonly compiler: SchemaCompiler = defaultCompiler,
+    /** Whether a plugin is enabled for a tenant; events about a tenant skip plugins disabled there. */
+    private readonly isTenantEnabled: (tenantId: string, pluginId: string) => Promise<boolean> = async () => true,
   ) {}
 
   /** Adds a listener for `subscriber`; inactive (failed or stopped) subscribers are skipped. */
@@ -39,7 +41,7 @@ export class EventBus {
   }
 
   /** Delivers an event. Only the owner (the plugin id before the first dot, or `core`) may emit. */
-  async emit(emitter: string, event: EventRef<unknown>, payload: unknown): Promise<void> {
+  async emit(emitter: string, event: EventRef<unknown>, payload: unknown, tenantId?: string): Promise<void> {
     if (!event.name.startsWith(`${emitter}.`)) throw CONG_ERR_EVENT_NOT_OWNED.create({ plugin: emitter, event: event.name });
     if (event.schema) {
       let validate = this.#validators.get(event.name);
@@ -55,6 +57,7 @@ export class EventBus {
     await Promise.all(
       listeners.map(async (l) => {
         try {
+          if (tenantId !== undefined && l.subscriber !== 'core' && !(await this.isTenantEnabled(tenantId, l.subscriber))) return;
           await l.run(payload);
         } catch (error) {
           this.logger.error('event listener failed', { event: event.name, plugin: l.subscriber, err: errorFields(error) });
@@ -66,7 +69,7 @@ export class EventBus {
   /** The event service a plugin receives. */
   forPlugin(pluginId: string, mayListenTo: (owner: string) => boolean): EventService {
     return {
-      emit: (event, payload) => this.emit(pluginId, event as EventRef<unknown>, payload),
+      emit: (event, payload, options) => this.emit(pluginId, event as EventRef<unknown>, payload, options?.tenantId),
       subscribe: (event, listener) => {
         const owner = event.name.slice(0, event.name.indexOf('.'));
         if (!mayListenTo(owner)) throw CONG_ERR_EVENT_NOT_OWNED.create({ plugin: pluginId, event: event.name }, { detail: `Plugin ${pluginId} cannot listen to ${event.name}: ${owner} is not in its requires or optional` });

@@ -3,6 +3,7 @@ import type { Context, Middleware, Next } from 'koa';
 import type { ValidateFunction } from 'ajv/dist/2020.js';
 import {
   CONG_ERR_MALFORMED_BODY,
+  CONG_ERR_NOT_FOUND,
   CONG_ERR_PAYLOAD_TOO_LARGE,
   CONG_ERR_PLUGIN_UNAVAILABLE,
   CONG_ERR_UNAUTHENTICATED,
@@ -38,6 +39,8 @@ export interface RouteSettings {
   readonly bodyLimitBytes: number;
   /** Check handler results against the response schemas (tests and development). */
   readonly validateResponses: boolean;
+  /** Whether a plugin is enabled for a tenant; a disabled plugin's routes answer 404 there. */
+  readonly isTenantEnabled?: (tenantId: string, pluginId: string) => Promise<boolean>;
 }
 
 /** A route ready to mount: full path, owner, Koa middleware and what the OpenAPI document needs. */
@@ -108,6 +111,10 @@ export function compileRoute(
   const run = async (ctx: Context): Promise<void> => {
     const state = owner.state();
     if (state !== 'started') throw CONG_ERR_PLUGIN_UNAVAILABLE.create({ plugin: owner.id, state });
+    const tenantId = ctx.state.tenantId as string | undefined;
+    if (tenantId !== undefined && settings.isTenantEnabled && !(await settings.isTenantEnabled(tenantId, owner.id))) {
+      throw CONG_ERR_NOT_FOUND.create(); // for this tenant the plugin does not exist
+    }
 
     if (options.permission !== undefined) {
       const principal = ctx.state.principal as Principal | undefined;

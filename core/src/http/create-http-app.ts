@@ -57,7 +57,10 @@ export function createHttpApp(options: HttpAppOptions): Koa {
     });
   }
 
-  if (options.tenantResolver) app.use(resolvePublicTenant(options.tenantResolver));
+  if (options.tenantResolver) {
+    app.use(resolveApiTenant(options.tenantResolver));
+    app.use(resolvePublicTenant(options.tenantResolver));
+  }
 
   const router = new Router();
   /** Methods of declared routes whose path matches (for 405 with Allow). */
@@ -108,6 +111,22 @@ export function createHttpApp(options: HttpAppOptions): Koa {
 
 /** Paths that are the platform's, not a unit's: they answer on any host. */
 const PLATFORM_PATH = /^\/(api|admin)(\/|$)|^\/(healthz|readyz|openapi\.json)$/;
+
+/** The header an API call names its tenant with (slug or id). */
+export const TENANT_HEADER = 'x-cong-tenant';
+
+/** API calls name their tenant explicitly; an unknown or archived one is 404 like any foreign object. */
+function resolveApiTenant(resolver: TenantResolver): Middleware {
+  return async (ctx, next) => {
+    const name = ctx.get(TENANT_HEADER);
+    if (name === '' || !ctx.path.startsWith('/api/')) return next();
+    const tenant = name.length <= 100 ? await resolver.byName(name) : undefined;
+    if (!tenant) throw CONG_ERR_NOT_FOUND.create({}, { detail: `No active unit is called ${name.slice(0, 100)}` });
+    ctx.state.tenantId = tenant.id;
+    ctx.state.tenant = tenant;
+    await next();
+  };
+}
 
 /**
  * Public requests are for a unit: by `/t/<slug>` prefix, Host, or `<slug>.localhost`. Aliases and

@@ -41,6 +41,11 @@ export interface DbJobQueueOptions {
   readonly now?: () => number;
   /** Compiles payload schemas. Default is the process-wide compiler. */
   readonly schemaCompiler?: SchemaCompiler;
+  /**
+   * Whether the owner plugin is enabled for a job's tenant. A job for a tenant where its plugin is
+   * disabled waits (not counted as an attempt) and is looked at again later. Default: always enabled.
+   */
+  readonly isTenantEnabled?: (tenantId: string, owner: string) => Promise<boolean>;
 }
 
 type JobStatus = JobRecord['status'];
@@ -49,6 +54,7 @@ interface JobsTable {
   id: string;
   name: string;
   owner: string;
+  tenant_id: string | null;
   payload: string;
   status: JobStatus;
   attempts: number;
@@ -78,6 +84,8 @@ type Outcome = { readonly ok: true } | { readonly ok: false; readonly error: unk
 const DEFAULT_MAX_ATTEMPTS = 5;
 const DEFAULT_BACKOFF_MS = 1000;
 const DEFAULT_TIMEOUT_MS = 5 * 60_000;
+/** How long a job parked for a disabled tenant waits before it is looked at again. */
+const PARKED_RECHECK_MS = 60_000;
 /** Retries never wait longer than this, however many attempts a job allows. */
 const MAX_BACKOFF_MS = 60 * 60_000;
 /** MySQL TEXT holds 65535 bytes; refusing larger payloads up front keeps both dialects alike. */
@@ -107,6 +115,7 @@ export class DbJobQueue implements JobQueue {
   readonly #concurrency: number;
   readonly #leaseMs: number;
   readonly #now: () => number;
+  readonly #isTenantEnabled: DbJobQueueOptions['isTenantEnabled'];
   readonly #compiler: SchemaCompiler;
   readonly #jobs = new Map<string, Registered>();
   /** Jobs whose handler has not settled yet, including ones past their timeout. */
@@ -128,6 +137,7 @@ export class DbJobQueue implements JobQueue {
     this.#concurrency = Math.floor(positive(options.concurrency ?? 2, 'concurrency'));
     this.#leaseMs = positive(options.leaseMs ?? 60_000, 'leaseMs');
     this.#now = options.now ?? Date.now;
+    this.#isTenantEnabled = options.isTenantEnabled;
     // Strict: a typo such as `maxLenght` in a job schema fails the registration instead of passing silently.
     this.#compiler = options.schemaCompiler ?? schemaCompiler;
   }
@@ -191,6 +201,7 @@ export class DbJobQueue implements JobQueue {
       id: randomUUID(),
       name: fullName,
       owner,
+      tenant_id: options.tenantId ?? null,
       payload: json,
       status: 'queued',
       attempts: 0,
@@ -440,6 +451,16 @@ export class DbJobQueue implements JobQueue {
     }
     const definition = entry.registration.definition;
     const timeoutMs = definition.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    if (row.tenant_id !== null && this.#isTenantEnabled && !(await this.#isTenantEnabled(row.tenant_id, entry.registration.owner))) {
+      // The plugin is off for this tenant: park the job, uncounted, and look again later.
+      const now = this.#now();
+      await this.#claimed(
+        this.#kysely.updateTable('core_jobs').set({ status: 'queued', run_at: now + PARKED_RECHECK_MS, locked_by: null, locked_until: null, attempts: row.attempts - 1, updated_at: now }),
+        row,
+      ).execute();
+      log.debug('Job parked: its plugin is disabled for the tenant', { tenantId: row.tenant_id });
+      return;
+    }
     let payload: unknown;
     try {
       payload = JSON.parse(row.payload);

@@ -1,4 +1,10 @@
-import { CONG_ERR_SERVICE_NOT_PROVIDED, type DatabaseService, type HttpRouterService, type PluginConfigService } from '@cong/sdk';
+import {
+  CONG_ERR_SERVICE_NOT_PROVIDED,
+  type DatabaseService,
+  type HttpRouterService,
+  type PluginConfigService,
+  type TenancyService,
+} from '@cong/sdk';
 import type { CongConfig } from '../config/cong-config.js';
 import type { Database } from '../db/create-database.js';
 import type { EventBus } from '../events/event-bus.js';
@@ -9,6 +15,9 @@ import type { DefaultMailService } from '../mail/default-mail-service.js';
 import type { PluginHost } from '../plugins/plugin-host.js';
 import type { DefaultSearchIndex } from '../search/default-search-index.js';
 import { toLoggerService } from '../logging/create-logger.js';
+import type { TenantModules } from '../modules/tenant-modules.js';
+import type { TenantDirectory } from '../tenancy/tenant-directory.js';
+import { toTenantInfo } from './module-reconciler.js';
 
 /** The core subsystems plugin-scoped services are made from. */
 export interface CoreSubsystems {
@@ -20,6 +29,8 @@ export interface CoreSubsystems {
   readonly mail: DefaultMailService;
   readonly files: DefaultFileStore;
   readonly search: DefaultSearchIndex;
+  readonly tenants: TenantDirectory;
+  readonly modules: TenantModules;
   /** Each plugin's validated configuration. */
   readonly pluginConfig: (pluginId: string) => Readonly<Record<string, unknown>>;
 }
@@ -49,6 +60,22 @@ export function createCoreServiceFactory(core: CoreSubsystems): (host: PluginHos
     'core.mail': (host) => core.mail.forPlugin(host.id),
     'core.files': (host) => core.files.forPlugin(host.id),
     'core.search': (host) => core.search.forPlugin(host.id),
+    'core.tenancy': (host): TenancyService => ({
+      get: async (id) => {
+        const tenant = await core.tenants.get(id);
+        return tenant && toTenantInfo(tenant);
+      },
+      getBySlug: async (slug) => {
+        const found = await core.tenants.getBySlug(slug);
+        return found && toTenantInfo(found.tenant);
+      },
+      enabledTenants: async () => {
+        const active = (await core.tenants.list({ status: 'active', limit: 500 })).items;
+        const enabled = new Set(await core.modules.enabledAmong(host.id, active.map((t) => t.id)));
+        return active.filter((t) => enabled.has(t.id)).map(toTenantInfo);
+      },
+      isEnabled: (tenantId) => core.modules.isEnabled(tenantId, host.id),
+    }),
   };
   return (host, id) => {
     const key = `${host.id}:${id}`;

@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
-import { PLUGIN_API_VERSION, toFieldIssues, type EventRef, type Principal } from '@cong/sdk';
+import { coreEvents, NotFoundError, PLUGIN_API_VERSION, toFieldIssues, type EventRef, type Principal } from '@cong/sdk';
 import type { CongConfig } from '../config/cong-config.js';
 import { loadConfig } from '../config/load-config.js';
 import { redactConfig } from '../config/redact-config.js';
@@ -33,12 +33,14 @@ import { discoverPluginSources, loadPlugins } from '../plugins/load-plugins.js';
 import type { LoadedPlugin, PluginSource } from '../plugins/loaded-plugin.js';
 import { PluginHost, type PluginHostEnvironment } from '../plugins/plugin-host.js';
 import { DefaultSearchIndex } from '../search/default-search-index.js';
+import { TenantModules } from '../modules/tenant-modules.js';
 import { seedDemoProvince } from '../tenancy/demo-province.js';
 import { TenantDirectory } from '../tenancy/tenant-directory.js';
 import { TenantResolver } from '../tenancy/tenant-resolver.js';
 import type { BootReport, PlatformState } from './boot-report.js';
 import { createCoreServiceFactory } from './core-service-factory.js';
 import { CORE_VERSION } from './core-version.js';
+import { ModuleReconciler } from './module-reconciler.js';
 
 /** Options of {@link createPlatform}. */
 export interface PlatformOptions {
@@ -83,6 +85,9 @@ export class Platform {
   #url: string | undefined;
   #routes: CompiledRoute[] = [];
   #tenantResolver: TenantResolver | undefined;
+  #reconciler: ModuleReconciler | undefined;
+  /** The subsystems of a started platform; one-shot commands open their own. */
+  #core: CoreRuntime | undefined;
   #openApi: unknown;
   #timings: { bootMs?: number; coreMigrateMs?: number } = {};
   #stopping: Promise<void> | undefined;
@@ -116,6 +121,7 @@ export class Platform {
     try {
       this.logger.debug({ config: redactConfig(this.config) }, 'configuration');
       const core = await this.#open();
+      this.#core = core;
       const migrateStarted = performance.now();
       await this.#coreMigrator().latest();
       this.#timings.coreMigrateMs = Math.round(performance.now() - migrateStarted);
@@ -157,6 +163,11 @@ export class Platform {
       }
 
       this.#routes = this.#hosts.flatMap((h) => [...(h.registration?.apiRoutes ?? []), ...(h.registration?.publicRoutes ?? [])]);
+      const reconciler = new ModuleReconciler(core.modules, core.tenants, () => this.#hosts, this.logger.child({ plugin: 'core' }));
+      this.#reconciler = reconciler;
+      await reconciler.reconcile();
+      reconciler.start(MODULE_RECONCILE_MS);
+      core.events.subscribe('core', coreEvents.tenantCreated as EventRef<unknown>, () => reconciler.reconcile());
       if (this.config.jobs.autoStart) {
         core.queue.start();
         core.scheduler.start();
@@ -244,6 +255,39 @@ export class Platform {
     }
   }
 
+  /**
+   * Turns a plugin on or off for a tenant (and, with `subtree`, every unit below it). A running
+   * platform picks the change up within seconds and runs the plugin's tenant hooks.
+   */
+  async setModule(pluginId: string, tenantSlug: string, enabled: boolean, options: { readonly subtree?: boolean; readonly actor?: string } = {}): Promise<string[]> {
+    const change = async (core: CoreRuntime, pluginIds: readonly string[]) => {
+      if (!pluginIds.includes(pluginId)) throw CONG_ERR_MIGRATION_OWNER_UNKNOWN.create({ owner: pluginId });
+      const found = await core.tenants.getBySlug(tenantSlug);
+      if (!found) throw new NotFoundError(`No unit has the slug ${tenantSlug}`);
+      const ids = options.subtree ? await core.tenants.subtreeIds(found.tenant.id) : [found.tenant.id];
+      const changed = await core.modules.setEnabled(pluginId, ids, enabled, options.actor ?? null);
+      return Promise.all(changed.map(async (id) => (await core.tenants.get(id))!.slug));
+    };
+    if (this.#core) {
+      const slugs = await change(this.#core, this.#hosts.map((h) => h.id));
+      await this.#reconciler?.reconcile();
+      return slugs;
+    }
+    try {
+      const core = await this.#open();
+      await this.#coreMigrator().latest();
+      const plugins = await loadPlugins(this.#pluginSources(), this.config.baseDir);
+      return await change(core, plugins.map((p) => p.id));
+    } finally {
+      await this.#release();
+    }
+  }
+
+  /** Applies tenant-module changes made elsewhere now, instead of within seconds (tests). */
+  async reconcileModules(): Promise<void> {
+    await this.#reconciler?.reconcile();
+  }
+
   /** Loads and admits the configured plugins without a database: what `cong plugins list` shows. */
   async inspectPlugins(): Promise<LoadedPlugin[]> {
     const loaded = await loadPlugins(this.#pluginSources(), this.config.baseDir);
@@ -327,6 +371,7 @@ export class Platform {
       server.closeAllConnections();
       await closed;
     }
+    await this.#reconciler?.stop();
     await this.#scheduler?.stop();
     await this.#queue?.stop(this.config.http.shutdownGraceMs);
     for (const host of [...this.#hosts].reverse()) await host.stop();
@@ -341,14 +386,24 @@ export class Platform {
     await this.#mail?.close().catch(() => undefined);
     await this.#database?.destroy().catch(() => undefined);
     this.#database = undefined;
+    this.#core = undefined;
   }
 
   /** Opens the database and builds the core subsystems (no migrations yet). */
   async #open(): Promise<CoreRuntime> {
+    if (this.#database) throw new Error('This platform is already open: one-shot commands run on a platform that was not started');
     const database = await createDatabase(parseDatabaseUrl(this.config.database, this.config.baseDir));
     this.#database = database;
     const coreLogger = toLoggerService(this.logger.child({ plugin: 'core' }));
-    const queue = new DbJobQueue({ db: database, logger: coreLogger, pollIntervalMs: this.config.jobs.pollIntervalMs, concurrency: this.config.jobs.concurrency });
+    const modules = new TenantModules({ db: database });
+    const isTenantEnabled = (tenantId: string, pluginId: string) => (pluginId === 'core' ? Promise.resolve(true) : modules.isEnabled(tenantId, pluginId));
+    const queue = new DbJobQueue({
+      db: database,
+      logger: coreLogger,
+      pollIntervalMs: this.config.jobs.pollIntervalMs,
+      concurrency: this.config.jobs.concurrency,
+      isTenantEnabled,
+    });
     const scheduler = new DbScheduler({ db: database, queue, logger: coreLogger });
     const mail = new DefaultMailService({
       db: database,
@@ -361,12 +416,13 @@ export class Platform {
     this.#queue = queue;
     this.#scheduler = scheduler;
     this.#mail = mail;
-    const events = new EventBus(coreLogger);
+    const events = new EventBus(coreLogger, schemaCompiler, isTenantEnabled);
     const tenants = new TenantDirectory({ db: database, emit: (event, payload) => events.emit('core', event as EventRef<unknown>, payload) });
     this.#tenantResolver = new TenantResolver(tenants);
     return {
       database,
       tenants,
+      modules,
       queue,
       scheduler,
       mail,
@@ -386,7 +442,11 @@ export class Platform {
       logger: this.logger,
       rootContainer: createRootContainer(),
       schemaCompiler,
-      routeSettings: { bodyLimitBytes: this.config.http.bodyLimitBytes, validateResponses: this.options.testPrincipalHeader !== undefined },
+      routeSettings: {
+        bodyLimitBytes: this.config.http.bodyLimitBytes,
+        validateResponses: this.options.testPrincipalHeader !== undefined,
+        isTenantEnabled: (tenantId, pluginId) => core.modules.isEnabled(tenantId, pluginId),
+      },
       hookTimeoutMs: this.config.hooks.timeoutMs,
       hosts,
       publicRouteOwners: new Map(),
@@ -400,6 +460,8 @@ export class Platform {
         mail: core.mail,
         files: core.files,
         search: core.search,
+        tenants: core.tenants,
+        modules: core.modules,
         pluginConfig: (id) => pluginConfigs.get(id) ?? {},
       }),
     };
@@ -518,6 +580,7 @@ interface CoreRuntime {
   readonly files: DefaultFileStore;
   readonly search: DefaultSearchIndex;
   readonly tenants: TenantDirectory;
+  readonly modules: TenantModules;
 }
 
 function validatePluginConfigs(plugins: readonly LoadedPlugin[], config: CongConfig): Map<string, Readonly<Record<string, unknown>>> {
@@ -537,6 +600,9 @@ function validatePluginConfigs(plugins: readonly LoadedPlugin[], config: CongCon
   }
   return out;
 }
+
+/** How often a platform looks for tenant-module changes made elsewhere (the CLI, other processes). */
+const MODULE_RECONCILE_MS = 5000;
 
 function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));

@@ -65,6 +65,14 @@ export class TenantResolver {
     return (await this.#isEmpty()) ? { kind: 'single-site' } : { kind: 'unknown' };
   }
 
+  /** The active unit an API call names (`X-Cong-Tenant: <slug or id>`), following renames and merges. */
+  async byName(nameOrId: string): Promise<Tenant | undefined> {
+    const found = (await this.directory.getBySlug(nameOrId))?.tenant ?? (/^[0-9a-f-]{36}$/.test(nameOrId) ? await this.directory.get(nameOrId) : undefined);
+    if (!found) return undefined;
+    const current = await this.#current(found);
+    return current.status === 'active' ? current : undefined;
+  }
+
   async #byPrefix(slug: string, rest: string, request: PublicRequest): Promise<TenantResolution> {
     const found = await this.directory.getBySlug(slug);
     if (!found) return (await this.#isEmpty()) ? { kind: 'single-site' } : { kind: 'unknown' };

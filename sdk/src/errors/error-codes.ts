@@ -39,3 +39,13 @@ export const CONG_ERR_FILE_TYPE = createErrorCode('CONG_ERR_FILE_TYPE', 'Files o
 export const CONG_ERR_FILE_STORAGE_FULL = createErrorCode('CONG_ERR_FILE_STORAGE_FULL', 'There is not enough storage space to save the file', 507);
 export const CONG_ERR_MAIL_ADDRESS = createErrorCode('CONG_ERR_MAIL_ADDRESS', 'Invalid e-mail address in {field}', 400);
 export const CONG_ERR_MAIL_HEADER = createErrorCode('CONG_ERR_MAIL_HEADER', 'E-mail field {field} contains a line break or another control character', 400);
+
+// ─── Audit ───────────────────────────────────────────────────────────────────────────────────
+export const CONG_ERR_AUDIT_ACTION_NOT_OWNED = createErrorCode(
+  'CONG_ERR_AUDIT_ACTION_NOT_OWNED',
+  'Plugin {plugin} cannot record audit action {action}: audit actions start with the id of the plugin that records them and a dot',
+  500,
+);
+
+// ─── Rules and calendar ──────────────────────────────────────────────────────────────────────
+export const CONG_ERR_RULE_NOT_FOUND = createErrorCode('CONG_ERR_RULE_NOT_FOUND', 'Rule {rule} has no version in force on {date}', 404);

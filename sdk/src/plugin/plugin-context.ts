@@ -21,8 +21,15 @@ export interface PluginContext {
   getOptional<T>(ref: ServiceRef<T>): T | undefined;
 }
 
-/** A tenant, as the lifecycle hooks see it. */
+/** A tenant (an organisational unit), as plugins see it. */
 export interface TenantInfo {
   readonly id: string;
   readonly slug: string;
+  readonly nameVi: string;
+  readonly nameEn: string | null;
+  /** `province`, `department`, `commune`, `ward`, `special-zone` or `district` (legacy, archived). */
+  readonly kind: string;
+  readonly parentId: string | null;
+  readonly status: 'active' | 'archived';
+  readonly primaryHost: string | null;
 }

@@ -10,6 +10,7 @@ import type { LoggerService } from './logger-service.js';
 import type { MailService } from './mail-service.js';
 import type { RulesService } from './rules-service.js';
 import type { SearchService } from './search-service.js';
+import type { TenancyService } from './tenancy-service.js';
 import { createServiceRef } from './service-ref.js';
 
 /**
@@ -39,6 +40,8 @@ export const coreServices = Object.freeze({
   calendar: createServiceRef<CalendarService, 'plugin'>({ id: 'core.calendar', scope: 'plugin' }),
   /** Versioned legal parameters; see {@link RulesService}. */
   rules: createServiceRef<RulesService, 'plugin'>({ id: 'core.rules', scope: 'plugin' }),
+  /** Organisational units and this plugin's enablement per unit; see {@link TenancyService}. */
+  tenancy: createServiceRef<TenancyService, 'plugin'>({ id: 'core.tenancy', scope: 'plugin' }),
   /** The append-only audit log; see {@link AuditService}. */
   audit: createServiceRef<AuditService, 'plugin'>({ id: 'core.audit', scope: 'plugin' }),
 });

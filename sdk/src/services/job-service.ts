@@ -10,6 +10,8 @@ export interface EnqueueOptions {
   readonly dedupeKey?: string;
   /** Attempts before the job is marked dead. Default is the job's own setting, else 5. */
   readonly maxAttempts?: number;
+  /** The tenant the job works for: it waits while the plugin is disabled for that tenant. */
+  readonly tenantId?: string;
 }
 
 /** A queued job, as the queue reports it. */

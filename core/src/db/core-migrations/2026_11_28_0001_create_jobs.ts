@@ -12,6 +12,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('id', 'varchar(36)', (c) => c.primaryKey())
     .addColumn('name', 'varchar(160)', (c) => c.notNull())
     .addColumn('owner', 'varchar(64)', (c) => c.notNull())
+    // The tenant a job works for: it waits while its plugin is disabled for that tenant.
+    .addColumn('tenant_id', 'varchar(36)')
     .addColumn('payload', 'text', (c) => c.notNull())
     .addColumn('status', 'varchar(16)', (c) => c.notNull())
     .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
