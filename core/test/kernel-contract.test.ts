@@ -136,3 +136,47 @@ describe('plugin configuration', () => {
     ).rejects.toMatchObject({ code: 'CONG_ERR_PLUGIN_CONFIG_INVALID', message: expect.stringContaining('pluginConfig.gazette.issuesPerYear must be >= 1') });
   });
 });
+
+describe('rule packs and the working calendar through the contract', () => {
+  it('a plugin ships a rule pack, reads the version in force on a date, and counts working days', async () => {
+    let deadline = '';
+    let rule: { value: unknown; citation: string; version: string } | undefined;
+    let oldValue: unknown;
+    const t = await createTestPlatform({
+      plugins: [
+        inlinePlugin({ id: 'qa' }, {
+          register(reg) {
+            reg.rules([
+              { name: 'qa.answerDeadlineWorkingDays', value: 20, effectiveFrom: '2020-01-01', effectiveTo: '2025-06-30', citation: 'Quy định cũ (ví dụ)' },
+              { name: 'qa.answerDeadlineWorkingDays', value: 15, effectiveFrom: '2025-07-01', citation: 'Quy định mới (ví dụ)' },
+            ]);
+          },
+          async start(ctx) {
+            const rules = ctx.get(coreServices.rules);
+            rule = await rules.get<number>('qa.answerDeadlineWorkingDays', '2026-02-10');
+            oldValue = (await rules.get('qa.answerDeadlineWorkingDays', '2025-06-30')).value;
+            deadline = await ctx.get(coreServices.calendar).addWorkingDays('2026-02-10', rule.value as number);
+          },
+        }),
+      ],
+    });
+    try {
+      expect(rule).toMatchObject({ value: 15, citation: 'Quy định mới (ví dụ)' });
+      expect(rule!.version).toBeTruthy();
+      expect(oldValue).toBe(20);
+      // 15 working days from Tuesday 10 February 2026 cross the Tết break (16–20 February) and weekends.
+      expect(deadline).toBe('2026-03-10'); // 11–13 Feb, then 23 Feb – 10 Mar
+    } finally {
+      await t.stop();
+    }
+  });
+
+  it('refuses a rule outside the plugin namespace', async () => {
+    const t = await createTestPlatform({ plugins: [inlinePlugin({ id: 'qa' }, { register: (reg) => reg.rules([{ name: 'gazette.x', value: 1, effectiveFrom: '2025-01-01', citation: 'x' }]) })] });
+    try {
+      expect(t.report.plugins[0]!.error?.message).toContain('rule gazette.x must start with "qa."');
+    } finally {
+      await t.stop();
+    }
+  });
+});

@@ -15,7 +15,9 @@ import type { DefaultMailService } from '../mail/default-mail-service.js';
 import type { PluginHost } from '../plugins/plugin-host.js';
 import type { DefaultSearchIndex } from '../search/default-search-index.js';
 import { toLoggerService } from '../logging/create-logger.js';
+import type { DefaultCalendarService } from '../calendar/default-calendar-service.js';
 import type { TenantModules } from '../modules/tenant-modules.js';
+import type { DefaultRulesService } from '../rules/default-rules-service.js';
 import type { TenantDirectory } from '../tenancy/tenant-directory.js';
 import { toTenantInfo } from './module-reconciler.js';
 
@@ -31,6 +33,8 @@ export interface CoreSubsystems {
   readonly search: DefaultSearchIndex;
   readonly tenants: TenantDirectory;
   readonly modules: TenantModules;
+  readonly calendar: DefaultCalendarService;
+  readonly rules: DefaultRulesService;
   /** Each plugin's validated configuration. */
   readonly pluginConfig: (pluginId: string) => Readonly<Record<string, unknown>>;
 }
@@ -60,6 +64,8 @@ export function createCoreServiceFactory(core: CoreSubsystems): (host: PluginHos
     'core.mail': (host) => core.mail.forPlugin(host.id),
     'core.files': (host) => core.files.forPlugin(host.id),
     'core.search': (host) => core.search.forPlugin(host.id),
+    'core.calendar': () => core.calendar,
+    'core.rules': (host) => core.rules.forPlugin(host.id),
     'core.tenancy': (host): TenancyService => ({
       get: async (id) => {
         const tenant = await core.tenants.get(id);

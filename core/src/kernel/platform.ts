@@ -33,7 +33,9 @@ import { discoverPluginSources, loadPlugins } from '../plugins/load-plugins.js';
 import type { LoadedPlugin, PluginSource } from '../plugins/loaded-plugin.js';
 import { PluginHost, type PluginHostEnvironment } from '../plugins/plugin-host.js';
 import { DefaultSearchIndex } from '../search/default-search-index.js';
+import { DefaultCalendarService } from '../calendar/default-calendar-service.js';
 import { TenantModules } from '../modules/tenant-modules.js';
+import { DefaultRulesService } from '../rules/default-rules-service.js';
 import { seedDemoProvince } from '../tenancy/demo-province.js';
 import { TenantDirectory } from '../tenancy/tenant-directory.js';
 import { TenantResolver } from '../tenancy/tenant-resolver.js';
@@ -136,6 +138,8 @@ export class Platform {
         const started = performance.now();
         try {
           await this.#migratorOf(host)?.latest();
+          const pack = host.registration?.rules ?? [];
+          if (pack.length > 0) await core.rules.applyPack(host.id, pack);
           host.state = 'migrated';
         } catch (error) {
           host.fail(error);
@@ -423,6 +427,8 @@ export class Platform {
       database,
       tenants,
       modules,
+      calendar: new DefaultCalendarService({ db: database }),
+      rules: new DefaultRulesService({ db: database }),
       queue,
       scheduler,
       mail,
@@ -462,6 +468,8 @@ export class Platform {
         search: core.search,
         tenants: core.tenants,
         modules: core.modules,
+        calendar: core.calendar,
+        rules: core.rules,
         pluginConfig: (id) => pluginConfigs.get(id) ?? {},
       }),
     };
@@ -581,6 +589,8 @@ interface CoreRuntime {
   readonly search: DefaultSearchIndex;
   readonly tenants: TenantDirectory;
   readonly modules: TenantModules;
+  readonly calendar: DefaultCalendarService;
+  readonly rules: DefaultRulesService;
 }
 
 function validatePluginConfigs(plugins: readonly LoadedPlugin[], config: CongConfig): Map<string, Readonly<Record<string, unknown>>> {

@@ -12,6 +12,7 @@ import {
   type PluginContext,
   type PluginManifest,
   type PluginRegistrar,
+  type RuleDefinition,
   type RouteBuilder,
   type RouteDeclaration,
   type RouteOptions,
@@ -66,6 +67,7 @@ export interface Registration {
   readonly schedules: Map<string, ScheduleDefinition>;
   readonly listeners: { readonly event: EventRef<unknown>; readonly listener: (payload: any, ctx: PluginContext) => void | Promise<void> }[];
   migrations: Readonly<Record<string, Migration>> | undefined;
+  readonly rules: RuleDefinition[];
   readonly extensionPoints: Map<string, { readonly point: ExtensionPoint<unknown>; readonly implementation: unknown }>;
   /** Each checks its extension point without side effects and returns the contribution to apply. */
   readonly contributions: (() => (() => void) | undefined)[];
@@ -148,6 +150,7 @@ export class PluginHost {
       schedules: new Map(),
       listeners: [],
       migrations: undefined,
+      rules: [],
       extensionPoints: new Map(),
       contributions: [],
     };
@@ -310,6 +313,12 @@ export class PluginHost {
           }
         }
         registration.migrations = migrations;
+      },
+      rules: (pack) => {
+        for (const rule of pack) {
+          if (typeof rule?.name !== 'string' || !rule.name.startsWith(`${id}.`)) throw this.#invalid(`rule ${String(rule?.name)} must start with "${id}."`);
+          registration.rules.push(rule);
+        }
       },
       provideExtensionPoint: (point, implementation) => {
         if (!point.id.startsWith(`${id}.`)) throw this.#invalid(`extension point ${point.id} must start with "${id}."`);

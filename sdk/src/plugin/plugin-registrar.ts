@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import type { EventRef } from '../events/define-event.js';
+import type { RuleDefinition } from '../services/rules-service.js';
 import type { RouteBuilder } from '../http/route.js';
 import type { JsonSchema } from '../http/json-schema.js';
 import type { ServiceRef } from '../services/service-ref.js';
@@ -51,6 +52,11 @@ export interface PluginRegistrar {
   on<T>(event: EventRef<T>, listener: (payload: T, ctx: PluginContext) => void | Promise<void>): void;
   /** The plugin's migrations, by name; names sort in the order they run (`2026_01_15_0930_create_greeting`). */
   migrations(migrations: Readonly<Record<string, Migration>>): void;
+  /**
+   * The plugin's rule pack: legal parameters with effective dates and citations (names start with
+   * the plugin id). Applied at start, idempotently; versions an admin set are never overwritten.
+   */
+  rules(pack: readonly RuleDefinition[]): void;
   /** Provides the implementation of an extension point this plugin owns. */
   provideExtensionPoint<T>(point: ExtensionPoint<T>, implementation: T): void;
   /**
