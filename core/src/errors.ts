@@ -41,3 +41,10 @@ export const CONG_ERR_ROUTE_RESPONSE_INVALID = createErrorCode('CONG_ERR_ROUTE_R
 // ─── Jobs and schedules ──────────────────────────────────────────────────────────────────────
 export const CONG_ERR_JOB_REGISTRATION = createErrorCode('CONG_ERR_JOB_REGISTRATION', 'Job {job} of {owner} cannot be registered: {reason}', 500);
 export const CONG_ERR_SCHEDULE_INVALID = createErrorCode('CONG_ERR_SCHEDULE_INVALID', 'Schedule {schedule} of {owner} is invalid: {reason}', 500);
+
+// ─── Authentication ──────────────────────────────────────────────────────────────────────────
+export const CONG_ERR_PASSWORD_POLICY = createErrorCode('CONG_ERR_PASSWORD_POLICY', 'The password is not accepted: {rule}', 400);
+export const CONG_ERR_LOGIN_THROTTLED = createErrorCode('CONG_ERR_LOGIN_THROTTLED', 'Too many sign-in attempts; try again in {seconds} seconds', 429);
+export const CONG_ERR_USER_EXISTS = createErrorCode('CONG_ERR_USER_EXISTS', 'Another account already uses this {field}', 409);
+export const CONG_ERR_RESET_TOKEN_INVALID = createErrorCode('CONG_ERR_RESET_TOKEN_INVALID', 'The password reset link is invalid, used or expired', 400);
+export const CONG_ERR_TOTP_INVALID = createErrorCode('CONG_ERR_TOTP_INVALID', 'The authentication code is not valid', 400);

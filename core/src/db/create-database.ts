@@ -1,6 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import type { Database as SqliteConnection } from 'better-sqlite3';
 import { Kysely, MysqlDialect, SqliteDialect, type Dialect } from 'kysely';
+import type { Pool as MysqlPool } from 'mysql2';
 import type { SqlDialect } from '@cong/sdk';
 import { CONG_ERR_DATABASE_UNREACHABLE } from '../errors.js';
 import { redactDatabaseUrl, type DatabaseTarget } from './database-url.js';
@@ -9,6 +11,12 @@ import { redactDatabaseUrl, type DatabaseTarget } from './database-url.js';
 export interface Database {
   readonly kysely: Kysely<any>;
   readonly dialect: SqlDialect;
+  /**
+   * The driver's own handle under kysely: the better-sqlite3 `Database` on SQLite, the mysql2 (callback)
+   * `Pool` on MySQL. Only for libraries that must talk to the driver directly (rate-limiter-flexible's
+   * SQLite/MySQL stores); everything else goes through `kysely`. Never close it: {@link destroy} does.
+   */
+  readonly native: SqliteConnection | MysqlPool;
   /** For reports; the password is redacted. */
   readonly description: string;
   /** True when a trivial query answers. */
@@ -37,7 +45,7 @@ export async function createDatabase(target: DatabaseTarget, options: DatabaseOp
     if (target.file !== ':memory:') sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('foreign_keys = ON');
-    return wrap(new SqliteDialect({ database: sqlite }), 'sqlite', `sqlite:${target.file}`);
+    return wrap(new SqliteDialect({ database: sqlite }), 'sqlite', `sqlite:${target.file}`, sqlite);
   }
   const { createPool } = await import('mysql2');
   const pool = createPool({
@@ -50,7 +58,7 @@ export async function createDatabase(target: DatabaseTarget, options: DatabaseOp
     bigNumberStrings: false,
     enableKeepAlive: true,
   });
-  const db = wrap(new MysqlDialect({ pool }), 'mysql', redactDatabaseUrl(target.url));
+  const db = wrap(new MysqlDialect({ pool }), 'mysql', redactDatabaseUrl(target.url), pool);
   try {
     await db.kysely.selectNoFrom((eb) => eb.lit(1).as('one')).execute();
   } catch (cause) {
@@ -60,11 +68,12 @@ export async function createDatabase(target: DatabaseTarget, options: DatabaseOp
   return db;
 }
 
-function wrap(dialect: Dialect, name: SqlDialect, description: string): Database {
+function wrap(dialect: Dialect, name: SqlDialect, description: string, native: SqliteConnection | MysqlPool): Database {
   const kysely = new Kysely<any>({ dialect });
   return {
     kysely,
     dialect: name,
+    native,
     description,
     async ping() {
       try {
