@@ -47,4 +47,5 @@ export const CONG_ERR_PASSWORD_POLICY = createErrorCode('CONG_ERR_PASSWORD_POLIC
 export const CONG_ERR_LOGIN_THROTTLED = createErrorCode('CONG_ERR_LOGIN_THROTTLED', 'Too many sign-in attempts; try again in {seconds} seconds', 429);
 export const CONG_ERR_USER_EXISTS = createErrorCode('CONG_ERR_USER_EXISTS', 'Another account already uses this {field}', 409);
 export const CONG_ERR_RESET_TOKEN_INVALID = createErrorCode('CONG_ERR_RESET_TOKEN_INVALID', 'The password reset link is invalid, used or expired', 400);
+export const CONG_ERR_TOTP_REQUIRED = createErrorCode('CONG_ERR_TOTP_REQUIRED', 'Enter the 6-digit code from your authenticator app', 401);
 export const CONG_ERR_TOTP_INVALID = createErrorCode('CONG_ERR_TOTP_INVALID', 'The authentication code is not valid', 400);

@@ -48,12 +48,18 @@ program
     const report = await platform.start();
     const url = await platform.listen();
     const failed = report.plugins.filter((p) => p.state === 'failed');
+    const credentials = platform.takeDemoCredentials();
     process.stdout.write(
       `\nCổng ${report.coreVersion} đang chạy tại / is running at ${url}\n` +
         `  plugins: ${report.plugins.map((p) => `${p.id}@${p.version} (${p.state})`).join(', ') || '(none)'}\n` +
         `  database: ${report.database.description}\n` +
         `  health: ${url}/healthz  ready: ${url}/readyz  API: ${url}/openapi.json\n` +
         (failed.length ? `  FAILED: ${failed.map((p) => `${p.id}: ${p.error?.message}`).join('; ')}\n` : '') +
+        (credentials
+          ? `\n  Tài khoản quản trị / admin account: ${credentials.username} / ${credentials.password}\n` +
+            `  Mật khẩu chỉ hiện một lần — hãy lưu lại và đổi sau khi đăng nhập. (Shown once: save it.)\n` +
+            `  Đăng nhập / sign in: POST ${url}/api/core/auth/login\n`
+          : '') +
         `  Ctrl+C to stop.\n\n`,
     );
   });

@@ -58,6 +58,20 @@ export const configSchema = {
         requests: { type: 'boolean', default: true, description: 'One log line per request.' },
       },
     },
+    auth: {
+      type: 'object',
+      additionalProperties: false,
+      default: {},
+      properties: {
+        requireTotpForSuperAdmins: { type: 'boolean', default: false, description: 'Super-admins must enrol in two-factor sign-in.' },
+        accountFailures: { type: 'integer', minimum: 1, maximum: 1000, default: 5, description: 'Failed sign-ins per account before it is throttled.' },
+        accountWindowSeconds: { type: 'integer', minimum: 60, maximum: 604800, default: 21600 },
+        addressFailures: { type: 'integer', minimum: 1, maximum: 100000, default: 50, description: 'Failed sign-ins per client address before it is throttled.' },
+        addressWindowSeconds: { type: 'integer', minimum: 60, maximum: 604800, default: 3600 },
+        sessionIdleMinutes: { type: 'integer', minimum: 1, maximum: 1440, default: 30 },
+        sessionAbsoluteHours: { type: 'integer', minimum: 1, maximum: 168, default: 12 },
+      },
+    },
     hooks: {
       type: 'object',
       additionalProperties: false,

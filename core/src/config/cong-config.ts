@@ -16,6 +16,15 @@ export interface CongConfig {
     readonly requestTimeoutMs: number;
   };
   readonly log: { readonly level: string; readonly requests: boolean };
+  readonly auth: {
+    readonly requireTotpForSuperAdmins: boolean;
+    readonly accountFailures: number;
+    readonly accountWindowSeconds: number;
+    readonly addressFailures: number;
+    readonly addressWindowSeconds: number;
+    readonly sessionIdleMinutes: number;
+    readonly sessionAbsoluteHours: number;
+  };
   readonly hooks: { readonly timeoutMs: number };
   readonly jobs: { readonly autoStart: boolean; readonly pollIntervalMs: number; readonly concurrency: number };
   readonly mail: {

@@ -315,13 +315,12 @@ describeEachDialect('DefaultFileStore', (dialect) => {
     try {
       const migrator = new OwnerMigrator('core', fresh.kysely, coreMigrations);
       await migrator.latest();
-      expect(await migrator.rollback('2026_11_28_0003_create_mail_outbox')).toEqual([
-        '2026_11_28_0005_create_search_index',
-        '2026_11_28_0004_create_files',
-      ]);
+      // Later core migrations come down first; these two must be among what is undone and redone.
+      const undone = await migrator.rollback('2026_11_28_0003_create_mail_outbox');
+      expect(undone.slice(-2)).toEqual(['2026_11_28_0005_create_search_index', '2026_11_28_0004_create_files']);
       const tables = (await fresh.kysely.introspection.getTables()).map((t) => t.name);
       expect(tables.filter((name) => name.startsWith('core_files') || name.startsWith('core_search'))).toEqual([]);
-      expect(await migrator.latest()).toEqual(['2026_11_28_0004_create_files', '2026_11_28_0005_create_search_index']);
+      expect((await migrator.latest()).slice(0, 2)).toEqual(['2026_11_28_0004_create_files', '2026_11_28_0005_create_search_index']);
     } finally {
       await fresh.drop();
     }

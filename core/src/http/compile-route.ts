@@ -119,6 +119,8 @@ export function compileRoute(
     if (options.permission !== undefined) {
       const principal = ctx.state.principal as Principal | undefined;
       if (!principal) throw CONG_ERR_UNAUTHENTICATED.create();
+      // No grant reaches this unit: to this caller the unit's objects do not exist.
+      if (ctx.state.tenantMember === false) throw CONG_ERR_NOT_FOUND.create();
       if (!principal.permissions.has(options.permission)) throw CONG_ERR_FORBIDDEN.create({ permission: options.permission });
     }
 
@@ -206,6 +208,7 @@ function makeRequest(ctx: Context, params: unknown, query: unknown, body: unknow
     headers: ctx.headers as Record<string, string | undefined>,
     id: ctx.state.reqId as string,
     ip: ctx.ip,
+    protocol: ctx.protocol === 'https' ? 'https' : 'http',
     tenantId: ctx.state.tenantId as string | undefined,
     principal,
     get signal() {

@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import { CONG_ERR_METHOD_NOT_ALLOWED, CONG_ERR_NOT_FOUND, CONG_ERR_PLUGIN_UNAVAILABLE, CONG_ERR_SHUTTING_DOWN, type Principal } from '@cong/sdk';
 import type { CongConfig } from '../config/cong-config.js';
 import type { TenantResolver } from '../tenancy/tenant-resolver.js';
+import { authenticateRequest, type AuthenticationOptions } from './authenticate-request.js';
 import type { CompiledRoute } from './compile-route.js';
 import { errorHandler } from './error-handler.js';
 import { requestContext } from './request-context.js';
@@ -27,6 +28,8 @@ export interface HttpAppOptions {
   readonly inFlight: { count: number };
   /** Finds the unit a public request is for; without it the platform serves one site. */
   readonly tenantResolver?: TenantResolver;
+  /** Sessions and API tokens; without it only `principalResolver` names callers. */
+  readonly authentication?: AuthenticationOptions;
 }
 
 /**
@@ -49,17 +52,21 @@ export function createHttpApp(options: HttpAppOptions): Koa {
       crossOriginEmbedderPolicy: false,
     }) as Middleware,
   );
+  if (options.tenantResolver) {
+    app.use(resolveApiTenant(options.tenantResolver));
+    app.use(resolvePublicTenant(options.tenantResolver));
+  }
   if (options.principalResolver) {
+    // Test platforms: a principal from a header wins; without one, real authentication runs.
     const resolve = options.principalResolver;
     app.use(async (ctx, next) => {
       ctx.state.principal = resolve(ctx.headers);
       await next();
     });
   }
-
-  if (options.tenantResolver) {
-    app.use(resolveApiTenant(options.tenantResolver));
-    app.use(resolvePublicTenant(options.tenantResolver));
+  if (options.authentication) {
+    const authenticate = authenticateRequest(options.authentication);
+    app.use((ctx, next) => (ctx.state.principal ? next() : authenticate(ctx, next)));
   }
 
   const router = new Router();

@@ -15,6 +15,7 @@ import type { DefaultMailService } from '../mail/default-mail-service.js';
 import type { PluginHost } from '../plugins/plugin-host.js';
 import type { DefaultSearchIndex } from '../search/default-search-index.js';
 import { toLoggerService } from '../logging/create-logger.js';
+import type { DefaultAuditLog } from '../audit/default-audit-log.js';
 import type { DefaultCalendarService } from '../calendar/default-calendar-service.js';
 import type { TenantModules } from '../modules/tenant-modules.js';
 import type { DefaultRulesService } from '../rules/default-rules-service.js';
@@ -35,6 +36,7 @@ export interface CoreSubsystems {
   readonly modules: TenantModules;
   readonly calendar: DefaultCalendarService;
   readonly rules: DefaultRulesService;
+  readonly audit: DefaultAuditLog;
   /** Each plugin's validated configuration. */
   readonly pluginConfig: (pluginId: string) => Readonly<Record<string, unknown>>;
 }
@@ -65,6 +67,7 @@ export function createCoreServiceFactory(core: CoreSubsystems): (host: PluginHos
     'core.files': (host) => core.files.forPlugin(host.id),
     'core.search': (host) => core.search.forPlugin(host.id),
     'core.calendar': () => core.calendar,
+    'core.audit': (host) => core.audit.forPlugin(host.id),
     'core.rules': (host) => core.rules.forPlugin(host.id),
     'core.tenancy': (host): TenancyService => ({
       get: async (id) => {

@@ -33,7 +33,14 @@ import { discoverPluginSources, loadPlugins } from '../plugins/load-plugins.js';
 import type { LoadedPlugin, PluginSource } from '../plugins/loaded-plugin.js';
 import { PluginHost, type PluginHostEnvironment } from '../plugins/plugin-host.js';
 import { DefaultSearchIndex } from '../search/default-search-index.js';
+import { AccessControl } from '../access/access-control.js';
+import { CORE_PERMISSIONS } from '../access/core-permissions.js';
+import { DefaultAuditLog } from '../audit/default-audit-log.js';
+import { createAuthServices } from '../auth/create-auth-services.js';
 import { DefaultCalendarService } from '../calendar/default-calendar-service.js';
+import type { CoreApiDeps } from '../core-api/core-api-deps.js';
+import { createCoreApiPlugin } from '../core-api/core-api-plugin.js';
+import type { AuthenticationOptions } from '../http/authenticate-request.js';
 import { TenantModules } from '../modules/tenant-modules.js';
 import { DefaultRulesService } from '../rules/default-rules-service.js';
 import { seedDemoProvince } from '../tenancy/demo-province.js';
@@ -42,6 +49,7 @@ import { TenantResolver } from '../tenancy/tenant-resolver.js';
 import type { BootReport, PlatformState } from './boot-report.js';
 import { createCoreServiceFactory } from './core-service-factory.js';
 import { CORE_VERSION } from './core-version.js';
+import { createDemoAdmin } from './demo-admin.js';
 import { ModuleReconciler } from './module-reconciler.js';
 
 /** Options of {@link createPlatform}. */
@@ -88,6 +96,8 @@ export class Platform {
   #routes: CompiledRoute[] = [];
   #tenantResolver: TenantResolver | undefined;
   #reconciler: ModuleReconciler | undefined;
+  #authentication: AuthenticationOptions | undefined;
+  #demoCredentials: { username: string; password: string } | undefined;
   /** The subsystems of a started platform; one-shot commands open their own. */
   #core: CoreRuntime | undefined;
   #openApi: unknown;
@@ -131,7 +141,9 @@ export class Platform {
         const { created } = await seedDemoProvince(core.tenants);
         if (created > 0) this.logger.info(`demo province seeded: ${created} units`);
       }
-      await this.#prepare(core);
+      const security = await this.#security(core);
+      if (this.config.demo) this.#demoCredentials = await createDemoAdmin(security.auth, security.access, core.tenants);
+      await this.#prepare(core, [createCoreApiPlugin(security.apiDeps)]);
 
       for (const host of this.#hosts) {
         if (host.state !== 'registered' || this.#failIfDependencyFailed(host)) continue;
@@ -311,6 +323,7 @@ export class Platform {
       ...(this.#principalResolver() ? { principalResolver: this.#principalResolver()! } : {}),
       isShuttingDown: () => this.state === 'stopping' || this.state === 'stopped',
       ...(this.#tenantResolver ? { tenantResolver: this.#tenantResolver } : {}),
+      ...(this.#authentication ? { authentication: this.#authentication } : {}),
       inFlight: this.#inFlight,
     });
     const server = createServer(app.callback());
@@ -428,6 +441,7 @@ export class Platform {
       tenants,
       modules,
       calendar: new DefaultCalendarService({ db: database }),
+      audit: new DefaultAuditLog({ db: database }),
       rules: new DefaultRulesService({ db: database }),
       queue,
       scheduler,
@@ -439,8 +453,8 @@ export class Platform {
   }
 
   /** Loads, admits and registers the plugins (dependency order); admission errors throw. */
-  async #prepare(core: CoreRuntime): Promise<void> {
-    const loaded = await loadPlugins(this.#pluginSources(), this.config.baseDir);
+  async #prepare(core: CoreRuntime, builtIn: readonly PluginSource[] = []): Promise<void> {
+    const loaded = await loadPlugins([...builtIn, ...this.#pluginSources()], this.config.baseDir);
     const pluginConfigs = validatePluginConfigs(loaded, this.config);
     const admitted = admitPlugins(loaded, PLUGIN_API_VERSION);
     const hosts = new Map<string, PluginHost>();
@@ -470,6 +484,7 @@ export class Platform {
         modules: core.modules,
         calendar: core.calendar,
         rules: core.rules,
+        audit: core.audit,
         pluginConfig: (id) => pluginConfigs.get(id) ?? {},
       }),
     };
@@ -480,6 +495,50 @@ export class Platform {
       host.register();
       if (host.state === 'registered') this.#commitRegistration(host, core);
     }
+  }
+
+  /** Accounts, sessions, tokens, roles and the audit log: built once the core's tables exist. */
+  async #security(core: CoreRuntime) {
+    const { auth: settings } = this.config;
+    const auth = await createAuthServices({
+      db: core.database,
+      limits: {
+        accountLimit: settings.accountFailures,
+        accountWindowSeconds: settings.accountWindowSeconds,
+        ipLimit: settings.addressFailures,
+        ipWindowSeconds: settings.addressWindowSeconds,
+      },
+      sessions: { idleTimeoutMs: settings.sessionIdleMinutes * 60_000, absoluteTimeoutMs: settings.sessionAbsoluteHours * 3_600_000 },
+      requireTotpForSuperAdmins: settings.requireTotpForSuperAdmins,
+    });
+    const access = new AccessControl({
+      db: core.database,
+      directory: core.tenants,
+      knownPermissions: () => [...CORE_PERMISSIONS.map((p) => p.id), ...this.#hosts.flatMap((h) => (h.manifest.permissions ?? []).map((p) => p.id))],
+    });
+    await access.ensureBuiltinRoles();
+    const defaultTenantId = async () => (await core.tenants.root())?.id;
+    this.#authentication = { auth, access, defaultTenantId };
+    const apiDeps: CoreApiDeps = {
+      auth,
+      access,
+      tenants: core.tenants,
+      modules: core.modules,
+      audit: core.audit.forPlugin('core'),
+      mail: core.mail,
+      pluginIds: () => this.#hosts.map((h) => h.id),
+      reconcileModules: () => this.reconcileModules(),
+      defaultTenantId,
+      publicUrl: this.publicUrl,
+    };
+    return { auth, access, apiDeps };
+  }
+
+  /** The demo admin's password, once: the CLI prints it at the first start and it is gone after. */
+  takeDemoCredentials(): { username: string; password: string } | undefined {
+    const credentials = this.#demoCredentials;
+    this.#demoCredentials = undefined;
+    return credentials;
   }
 
   #pluginSources(): readonly PluginSource[] {
@@ -591,6 +650,7 @@ interface CoreRuntime {
   readonly modules: TenantModules;
   readonly calendar: DefaultCalendarService;
   readonly rules: DefaultRulesService;
+  readonly audit: DefaultAuditLog;
 }
 
 function validatePluginConfigs(plugins: readonly LoadedPlugin[], config: CongConfig): Map<string, Readonly<Record<string, unknown>>> {

@@ -38,6 +38,8 @@ export interface RouteRequest<P = unknown, Q = unknown, B = unknown> {
   readonly id: string;
   /** The client's address (from X-Forwarded-For only behind a trusted proxy). */
   readonly ip: string;
+  /** `https` when the client's connection is encrypted (or the trusted proxy says so). */
+  readonly protocol: 'http' | 'https';
   /** The tenant the request is for, when the core could resolve one. */
   readonly tenantId: string | undefined;
   readonly principal: Principal | undefined;

@@ -9,7 +9,12 @@ export interface AuditRecord {
   readonly objectId: string;
   /** The tenant the object belongs to; `null` for platform-wide objects. */
   readonly tenantId: string | null;
-  /** What changed, as small JSON summaries (secrets never: the service drops `password`, `token`, `secret`). */
+  /**
+   * What changed, as small JSON summaries. The service replaces the value of every key named like a
+   * secret (`password`, `token`, `secret`, `otp`, `totp`, `cookie`, `authorization`, …) with
+   * `[REDACTED]` at any depth, and caps each summary at 16 KiB (a longer one is stored as a marked,
+   * truncated preview). Default is none.
+   */
   readonly before?: unknown;
   readonly after?: unknown;
 }
@@ -21,7 +26,10 @@ export interface AuditRecord {
 export interface AuditService {
   /**
    * Records an action. Pass the route's `request` so the actor, IP, user agent and request id are
-   * taken from it, and `trx` so the entry commits with the change it describes.
+   * taken from it, and `trx` so the entry commits or rolls back with the change it describes.
+   * `actorId` names the actor when there is no principal (a job acting for a person); without it and
+   * without a principal the actor is the system. The action must start with the caller's plugin id and
+   * a dot, else `CONG_ERR_AUDIT_ACTION_NOT_OWNED`.
    */
   record(entry: AuditRecord, options: { readonly request?: RouteRequest; readonly trx?: Transaction<any>; readonly actorId?: string }): Promise<void>;
 }

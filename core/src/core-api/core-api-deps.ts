@@ -1,0 +1,23 @@
+import type { AuditService } from '@cong/sdk';
+import type { AccessControl } from '../access/access-control.js';
+import type { AuthServices } from '../auth/create-auth-services.js';
+import type { DefaultMailService } from '../mail/default-mail-service.js';
+import type { TenantModules } from '../modules/tenant-modules.js';
+import type { TenantDirectory } from '../tenancy/tenant-directory.js';
+
+/** What the core's admin API works with; the kernel builds it from the running platform. */
+export interface CoreApiDeps {
+  readonly auth: AuthServices;
+  readonly access: AccessControl;
+  readonly tenants: TenantDirectory;
+  readonly modules: TenantModules;
+  readonly audit: AuditService;
+  readonly mail: DefaultMailService;
+  /** Ids of the loaded plugins, for module switches. */
+  readonly pluginIds: () => readonly string[];
+  /** Applies module changes at once in this process. */
+  readonly reconcileModules: () => Promise<void>;
+  /** The unit a call acts on when it names none: the province. */
+  readonly defaultTenantId: () => Promise<string | undefined>;
+  readonly publicUrl: string;
+}

@@ -1,0 +1,31 @@
+import { definePlugin, type InlinePlugin } from '@cong/sdk';
+import { CORE_PERMISSIONS } from '../access/core-permissions.js';
+import { CORE_VERSION } from '../kernel/core-version.js';
+import { accessRoutes } from './access-routes.js';
+import { authRoutes } from './auth-routes.js';
+import type { CoreApiDeps } from './core-api-deps.js';
+import { moduleRoutes } from './module-routes.js';
+import { tenantRoutes } from './tenant-routes.js';
+
+/**
+ * The core's own admin API (`/api/core/…`), served as a built-in plugin so it gets exactly what
+ * vendors get: validated routes, permission checks per unit, OpenAPI entries, the boot report.
+ * The platform cannot run without it (`failurePolicy: abort`).
+ */
+export function createCoreApiPlugin(deps: CoreApiDeps): InlinePlugin {
+  return {
+    manifest: { id: 'core', pluginApi: '*', permissions: CORE_PERMISSIONS, failurePolicy: 'abort' },
+    version: CORE_VERSION,
+    packageName: '@cong/core',
+    plugin: definePlugin({
+      register(reg) {
+        reg.routes((route) => {
+          authRoutes(route, deps);
+          tenantRoutes(route, deps);
+          moduleRoutes(route, deps);
+          accessRoutes(route, deps);
+        });
+      },
+    }),
+  };
+}

@@ -1,0 +1,185 @@
+import { CONG_ERR_UNAUTHENTICATED, defineSchema, NotFoundError, respond, type RouteBuilder } from '@cong/sdk';
+import { TENANT_KINDS, type NewTenant, type Tenant } from '../tenancy/tenant.js';
+import type { CoreApiDeps } from './core-api-deps.js';
+
+const date = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' } as const;
+const slug = { type: 'string', pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength: 100 } as const;
+const host = { type: 'string', minLength: 1, maxLength: 253 } as const;
+
+export const tenantSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['id', 'slug', 'nameVi', 'nameEn', 'kind', 'parentId', 'status', 'validFrom', 'validTo', 'successorId', 'primaryHost', 'aliasHosts'],
+  properties: {
+    id: { type: 'string' },
+    slug: { type: 'string' },
+    nameVi: { type: 'string' },
+    nameEn: { type: ['string', 'null'] },
+    kind: { enum: [...TENANT_KINDS] },
+    parentId: { type: ['string', 'null'] },
+    status: { enum: ['active', 'archived'] },
+    validFrom: { type: 'string' },
+    validTo: { type: ['string', 'null'] },
+    successorId: { type: ['string', 'null'] },
+    primaryHost: { type: ['string', 'null'] },
+    aliasHosts: { type: 'array', items: { type: 'string' } },
+  },
+} as const;
+
+const newTenantProperties = {
+  slug,
+  nameVi: { type: 'string', minLength: 1, maxLength: 300 },
+  nameEn: { type: ['string', 'null'], maxLength: 300 },
+  kind: { enum: [...TENANT_KINDS] },
+  parentId: { type: ['string', 'null'], maxLength: 36 },
+  validFrom: date,
+  primaryHost: { type: ['string', 'null'], maxLength: 253 },
+  aliasHosts: { type: 'array', maxItems: 20, items: host },
+} as const;
+const newTenant = defineSchema<NewTenant>({ type: 'object', additionalProperties: false, required: ['slug', 'nameVi', 'kind'], properties: newTenantProperties });
+const idParams = defineSchema<{ id: string }>({ type: 'object', additionalProperties: false, required: ['id'], properties: { id: { type: 'string', maxLength: 36 } } });
+
+/** Organisational units: list for everyone signed in; changes need `core.tenants.manage` at the province. */
+export function tenantRoutes(route: RouteBuilder, deps: CoreApiDeps): void {
+  const audit = (action: string, tenant: Tenant, req: Parameters<typeof deps.audit.record>[1]['request'], before?: Tenant) =>
+    deps.audit.record({ action: `core.tenant.${action}`, objectType: 'tenant', objectId: tenant.id, tenantId: tenant.id, ...(before ? { before } : {}), after: tenant }, { ...(req ? { request: req } : {}) });
+
+  route.get('/tenants', {
+    summary: { vi: 'Danh sách đơn vị', en: 'List units' },
+    description: 'Search folds diacritics: "quang tri" finds "Quảng Trị".',
+    schema: {
+      query: defineSchema<{ text?: string; kind?: Tenant['kind']; status?: 'active' | 'archived'; limit: number; offset: number }>({
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          text: { type: 'string', maxLength: 100 },
+          kind: { enum: [...TENANT_KINDS] },
+          status: { enum: ['active', 'archived'] },
+          limit: { type: 'integer', minimum: 1, maximum: 500, default: 50 },
+          offset: { type: 'integer', minimum: 0, default: 0 },
+        },
+      }),
+      response: {
+        200: { type: 'object', additionalProperties: false, required: ['items', 'total'], properties: { items: { type: 'array', items: tenantSchema }, total: { type: 'integer' } } },
+      },
+    },
+    handler: async (req) => {
+      if (!req.principal) throw CONG_ERR_UNAUTHENTICATED.create();
+      return deps.tenants.list(req.query);
+    },
+  });
+
+  route.get('/tenants/:id', {
+    summary: { vi: 'Xem một đơn vị', en: 'Read a unit' },
+    schema: { params: idParams, response: { 200: tenantSchema } },
+    handler: async (req) => {
+      if (!req.principal) throw CONG_ERR_UNAUTHENTICATED.create();
+      const tenant = await deps.tenants.get(req.params.id);
+      if (!tenant) throw new NotFoundError();
+      return tenant;
+    },
+  });
+
+  route.post('/tenants', {
+    summary: { vi: 'Tạo đơn vị', en: 'Create a unit' },
+    permission: 'core.tenants.manage',
+    schema: { body: newTenant, response: { 201: tenantSchema } },
+    handler: async (req) => {
+      const tenant = await deps.tenants.create(req.body);
+      await audit('create', tenant, req);
+      return respond(201, tenant);
+    },
+  });
+
+  route.patch('/tenants/:id', {
+    summary: { vi: 'Đổi tên đơn vị', en: 'Rename a unit' },
+    description: 'The old slug and every host keep redirecting.',
+    permission: 'core.tenants.manage',
+    schema: {
+      params: idParams,
+      body: defineSchema<{ slug?: string; nameVi?: string; nameEn?: string | null }>({
+        type: 'object',
+        additionalProperties: false,
+        minProperties: 1,
+        properties: { slug, nameVi: newTenantProperties.nameVi, nameEn: newTenantProperties.nameEn },
+      }),
+      response: { 200: tenantSchema },
+    },
+    handler: async (req) => {
+      const before = await deps.tenants.get(req.params.id);
+      if (!before) throw new NotFoundError();
+      const tenant = await deps.tenants.rename(req.params.id, req.body);
+      await audit('rename', tenant, req, before);
+      return tenant;
+    },
+  });
+
+  route.post('/tenants/:id/move', {
+    summary: { vi: 'Chuyển đơn vị cấp trên', en: 'Move a unit' },
+    permission: 'core.tenants.manage',
+    schema: {
+      params: idParams,
+      body: defineSchema<{ parentId: string | null }>({ type: 'object', additionalProperties: false, required: ['parentId'], properties: { parentId: { type: ['string', 'null'], maxLength: 36 } } }),
+      response: { 200: tenantSchema },
+    },
+    handler: async (req) => {
+      const before = await deps.tenants.get(req.params.id);
+      if (!before) throw new NotFoundError();
+      const tenant = await deps.tenants.move(req.params.id, req.body.parentId);
+      await audit('move', tenant, req, before);
+      return tenant;
+    },
+  });
+
+  route.post('/tenants/merge', {
+    summary: { vi: 'Hợp nhất đơn vị', en: 'Merge units' },
+    description: 'Sources are archived the day before the date; their hosts redirect 301 to the successor; plugins receive core.tenant-merged.',
+    permission: 'core.tenants.manage',
+    schema: {
+      body: defineSchema<{ sourceIds: string[]; successorId?: string; successor?: NewTenant; effectiveDate: string }>({
+        type: 'object',
+        additionalProperties: false,
+        required: ['sourceIds', 'effectiveDate'],
+        properties: {
+          sourceIds: { type: 'array', minItems: 1, maxItems: 50, uniqueItems: true, items: { type: 'string', maxLength: 36 } },
+          successorId: { type: 'string', maxLength: 36 },
+          successor: { type: 'object', additionalProperties: false, required: ['slug', 'nameVi', 'kind'], properties: newTenantProperties },
+          effectiveDate: date,
+        },
+        oneOf: [{ required: ['successorId'] }, { required: ['successor'] }],
+      }),
+      response: { 200: tenantSchema },
+    },
+    handler: async (req) => {
+      const successor = req.body.successorId ? { id: req.body.successorId } : req.body.successor!;
+      const tenant = await deps.tenants.merge(req.body.sourceIds, successor, req.body.effectiveDate);
+      await deps.audit.record(
+        { action: 'core.tenant.merge', objectType: 'tenant', objectId: tenant.id, tenantId: tenant.id, after: { sourceIds: req.body.sourceIds, successor: tenant.slug, effectiveDate: req.body.effectiveDate } },
+        { request: req },
+      );
+      return tenant;
+    },
+  });
+
+  route.post('/tenants/:id/archive', {
+    summary: { vi: 'Lưu trữ đơn vị', en: 'Archive a unit' },
+    permission: 'core.tenants.manage',
+    schema: {
+      params: idParams,
+      body: defineSchema<{ effectiveDate: string; successorId?: string }>({
+        type: 'object',
+        additionalProperties: false,
+        required: ['effectiveDate'],
+        properties: { effectiveDate: date, successorId: { type: 'string', maxLength: 36 } },
+      }),
+      response: { 200: tenantSchema },
+    },
+    handler: async (req) => {
+      const before = await deps.tenants.get(req.params.id);
+      if (!before) throw new NotFoundError();
+      const tenant = await deps.tenants.archive(req.params.id, req.body.effectiveDate, req.body.successorId ?? null);
+      await audit('archive', tenant, req, before);
+      return tenant;
+    },
+  });
+}
