@@ -161,13 +161,16 @@ export function authRoutes(route: RouteBuilder, deps: CoreApiDeps): void {
   route.post('/auth/password-reset', {
     summary: { vi: 'Yêu cầu đặt lại mật khẩu', en: 'Request a password reset' },
     description: 'Always answers 202, whether or not the account exists; a link goes by e-mail to accounts that do.',
-    schema: { body: defineSchema<{ login: string }>({ type: 'object', additionalProperties: false, required: ['login'], properties: { login: { type: 'string', minLength: 1, maxLength: 254 } } }) },
+    schema: {
+      body: defineSchema<{ login: string }>({ type: 'object', additionalProperties: false, required: ['login'], properties: { login: { type: 'string', minLength: 1, maxLength: 254 } } }),
+      response: { 202: { type: 'object', additionalProperties: false, required: ['status'], properties: { status: { const: 'accepted' } } } },
+    },
     handler: async (req) => {
       await deps.auth.passwordReset.request(req.body.login, {
         mail: deps.mail.forPlugin('core'),
         resetUrl: (token) => new URL(`/admin/dat-lai-mat-khau#${token}`, deps.publicUrl).toString(),
       });
-      return respond(202);
+      return respond(202, { status: 'accepted' });
     },
   });
 

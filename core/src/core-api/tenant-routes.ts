@@ -56,7 +56,7 @@ export function tenantRoutes(route: RouteBuilder, deps: CoreApiDeps): void {
           kind: { enum: [...TENANT_KINDS] },
           status: { enum: ['active', 'archived'] },
           limit: { type: 'integer', minimum: 1, maximum: 500, default: 50 },
-          offset: { type: 'integer', minimum: 0, default: 0 },
+          offset: { type: 'integer', minimum: 0, maximum: 100000, default: 0 },
         },
       }),
       response: {

@@ -1,0 +1,186 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { coreEvents } from '@cong/sdk';
+import { createDatabase, parseDatabaseUrl } from '@cong/core/testing';
+import { createTestPlatform, type TestPlatform } from '@cong/sdk/testing';
+import { describeEachDialect } from '../src/testing/describe-each-dialect.js';
+import { inlinePlugin } from './inline-plugin.js';
+
+/** A small cookie-keeping client for the platform's own sign-in. */
+function browser(base: string) {
+  let cookie = '';
+  const call = async (method: string, path: string, options: { body?: unknown; headers?: Record<string, string> } = {}) => {
+    const res = await fetch(new URL(path, base), {
+      method,
+      headers: {
+        ...(cookie ? { cookie } : {}),
+        ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}),
+        'sec-fetch-site': 'same-origin',
+        ...options.headers,
+      },
+      ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
+    });
+    const set = res.headers.get('set-cookie');
+    if (set) cookie = set.split(';')[0]!.endsWith('=') ? '' : set.split(';')[0]!;
+    const text = await res.text();
+    return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : undefined };
+  };
+  return { call, cookie: () => cookie, setCookie: (value: string) => (cookie = value) };
+}
+
+describeEachDialect('the core admin API', (dialect) => {
+  let t: TestPlatform;
+  let password: string;
+  const merged: unknown[] = [];
+
+  beforeAll(async () => {
+    const watcher = inlinePlugin({ id: 'watcher' }, { register: (reg) => reg.on(coreEvents.tenantMerged, (e) => void merged.push(e)) });
+    t = await createTestPlatform({
+      plugins: [watcher],
+      database: dialect,
+      config: { demo: true, auth: { accountFailures: 3, addressFailures: 10 } },
+    });
+    password = t.platform.takeDemoCredentials().password;
+  });
+  afterAll(async () => t?.stop());
+
+  it('signs in with a new session cookie each time, and signs out', async () => {
+    const b = browser(t.url);
+    const first = await b.call('POST', '/api/core/auth/login', { body: { username: 'admin', password } });
+    expect(first.status).toBe(200);
+    expect(first.headers.get('set-cookie')).toMatch(/^sid=[A-Za-z0-9_-]{43}; Path=\/; HttpOnly; SameSite=Strict$/);
+    const firstCookie = b.cookie();
+    expect((await b.call('GET', '/api/core/auth/me')).body.user.username).toBe('admin');
+    // Session fixation: signing in again replaces the cookie and ends the old session.
+    await b.call('POST', '/api/core/auth/login', { body: { username: 'Admin', password } });
+    expect(b.cookie()).not.toBe(firstCookie);
+    const old = browser(t.url);
+    old.setCookie(firstCookie);
+    expect((await old.call('GET', '/api/core/auth/me')).status).toBe(401);
+    expect((await b.call('POST', '/api/core/auth/logout')).status).toBe(204);
+    expect((await b.call('GET', '/api/core/auth/me')).status).toBe(401);
+  });
+
+  it('signs out everywhere else, keeping the current session', async () => {
+    const a = browser(t.url);
+    const b = browser(t.url);
+    await a.call('POST', '/api/core/auth/login', { body: { username: 'admin', password } });
+    await b.call('POST', '/api/core/auth/login', { body: { username: 'admin', password } });
+    const ended = await a.call('DELETE', '/api/core/auth/sessions');
+    expect(ended.body.ended).toBeGreaterThanOrEqual(1);
+    expect((await a.call('GET', '/api/core/auth/me')).status).toBe(200);
+    expect((await b.call('GET', '/api/core/auth/me')).status).toBe(401);
+  });
+
+  it('refuses a cookie-authenticated write from another site (CSRF)', async () => {
+    const b = browser(t.url);
+    await b.call('POST', '/api/core/auth/login', { body: { username: 'admin', password } });
+    const cross = await b.call('POST', '/api/core/tenants', {
+      body: { slug: 'so-moi', nameVi: 'Sở Mới', kind: 'department' },
+      headers: { 'sec-fetch-site': 'cross-site', origin: 'https://evil.example' },
+    });
+    expect(cross.status).toBe(403);
+    expect((await t.client.get('/api/core/tenants', { query: { text: 'so moi' } })).status).toBe(401);
+  });
+
+  it('throttles sign-in per account whatever the path spelling, and per address', async () => {
+    const b = browser(t.url);
+    await b.call('POST', '/api/core/users', { body: {} }); // unauthenticated: 401, not a sign-in attempt
+    const admin = browser(t.url);
+    await admin.call('POST', '/api/core/auth/login', { body: { username: 'admin', password } });
+    expect((await admin.call('POST', '/api/core/users', { body: { username: 'nguyen.van.b', password: 'Sông Hương núi Ngự 2026' } })).status).toBe(201);
+    const paths = ['/api/core/auth/login', '/api/core/Auth/Login', '/api/core/auth/login/'];
+    const statuses: number[] = [];
+    for (const path of paths) statuses.push((await b.call('POST', path, { body: { username: 'nguyen.van.b', password: 'wrong password 123' } })).status);
+    const locked = await b.call('POST', '/api/core/auth/login', { body: { username: 'NGUYEN.VAN.B', password: 'Sông Hương núi Ngự 2026' } });
+    expect(statuses).toEqual([401, 401, 401]);
+    expect(locked.status).toBe(429);
+    expect(locked.headers.get('retry-after')).toMatch(/^\d+$/);
+    expect(locked.body.code).toBe('CONG_ERR_LOGIN_THROTTLED');
+  });
+
+  it('an API token works only in its unit: elsewhere 404, never 403, and it cannot be used for more than it holds', async () => {
+    const admin = browser(t.url);
+    await admin.call('POST', '/api/core/auth/login', { body: { username: 'admin', password } });
+    const created = await admin.call('POST', '/api/core/tokens', {
+      body: { name: 'đồng bộ', permissions: ['core.modules.manage'] },
+      headers: { 'x-cong-tenant': 'so-tai-chinh' },
+    });
+    expect(created.status).toBe(201);
+    const bearer = { authorization: `Bearer ${created.body.token}` };
+    expect((await t.client.get('/api/core/modules', { headers: bearer })).status).toBe(200);
+    expect((await t.client.get('/api/core/modules', { headers: { ...bearer, 'x-cong-tenant': 'so-tai-chinh' } })).status).toBe(200);
+    const other = await t.client.get('/api/core/modules', { headers: { ...bearer, 'x-cong-tenant': 'so-y-te' } });
+    expect(other.status).toBe(404);
+    expect(other.body.code).toBe('CONG_ERR_NOT_FOUND');
+    expect((await t.client.get('/api/core/roles', { headers: bearer })).status).toBe(403); // in its unit, lacking the permission
+    expect((await t.client.get('/api/core/modules', { headers: { authorization: `Bearer ${created.body.token}x` } })).status).toBe(401);
+  });
+
+  it('a unit admin manages their unit and gets 404 for another; mass assignment is refused', async () => {
+    const admin = browser(t.url);
+    await admin.call('POST', '/api/core/auth/login', { body: { username: 'admin', password } });
+    const user = await admin.call('POST', '/api/core/users', { body: { username: 'tran.thi.c', password: 'Đèo Hải Vân mây trắng 9', email: 'tran.thi.c@quangtri.gov.vn' } });
+    const grant = await admin.call('POST', '/api/core/grants', { body: { userId: user.body.id, roleId: 'unit-admin' }, headers: { 'x-cong-tenant': 'so-tai-chinh' } });
+    expect(grant.status).toBe(201);
+    const unitAdmin = browser(t.url);
+    await unitAdmin.call('POST', '/api/core/auth/login', { body: { username: 'tran.thi.c', password: 'Đèo Hải Vân mây trắng 9' } });
+    expect((await unitAdmin.call('GET', '/api/core/modules', { headers: { 'x-cong-tenant': 'so-tai-chinh' } })).status).toBe(200);
+    expect((await unitAdmin.call('GET', '/api/core/modules', { headers: { 'x-cong-tenant': 'so-y-te' } })).status).toBe(404);
+    const escalate = await unitAdmin.call('POST', '/api/core/grants', { body: { userId: user.body.id, roleId: 'super-admin' }, headers: { 'x-cong-tenant': 'so-tai-chinh' } });
+    expect(escalate.status).toBe(403);
+    const mass = await unitAdmin.call('POST', '/api/core/users', {
+      body: { username: 'x.y', password: 'Một hai ba bốn năm sáu', isSuperAdmin: true, tenant_id: 'other' },
+      headers: { 'x-cong-tenant': 'so-tai-chinh' },
+    });
+    expect(mass.status).toBe(400);
+    expect(mass.body.errors.map((e: { pointer: string }) => e.pointer).sort()).toEqual(['/isSuperAdmin', '/tenant_id']);
+  });
+
+  it('merges two communes through the API: redirects, a successor, and the event a plugin receives', async () => {
+    const admin = browser(t.url);
+    await admin.call('POST', '/api/core/auth/login', { body: { username: 'admin', password } });
+    const list = await admin.call('GET', '/api/core/tenants?text=minh%20hoa%2001');
+    const list2 = await admin.call('GET', '/api/core/tenants?text=minh%20hoa%2002');
+    const [a, b] = [list.body.items[0].id, list2.body.items[0].id];
+    const merged1 = await admin.call('POST', '/api/core/tenants/merge', {
+      body: { sourceIds: [a, b], successor: { slug: 'xa-minh-hoa-moi', nameVi: 'Xã Minh họa Mới', kind: 'commune', primaryHost: 'xa-minh-hoa-moi.localhost' }, effectiveDate: '2026-01-01' },
+    });
+    expect(merged1.status).toBe(200);
+    expect(merged).toEqual([{ sourceIds: [a, b], successorId: merged1.body.id, effectiveDate: '2026-01-01' }]);
+    const archived = await admin.call('GET', `/api/core/tenants/${a}`);
+    expect(archived.body).toMatchObject({ status: 'archived', validTo: '2025-12-31', successorId: merged1.body.id });
+  });
+
+  it('password reset answers alike for known and unknown accounts; the link works once', async () => {
+    const b = browser(t.url);
+    const unknown = await b.call('POST', '/api/core/auth/password-reset', { body: { login: 'khong.co.ai' } });
+    const known = await b.call('POST', '/api/core/auth/password-reset', { body: { login: 'tran.thi.c' } });
+    expect([unknown.status, known.status]).toEqual([202, 202]);
+    const db = await createDatabase(parseDatabaseUrl(t.databaseUrl, process.cwd()));
+    try {
+      const mail = await sql<{ text_body: string }>`select text_body from core_mail_outbox order by created_at desc`.execute(db.kysely);
+      expect(mail.rows).toHaveLength(1);
+      const token = /#([A-Za-z0-9_-]+)/.exec(mail.rows[0]!.text_body)![1]!;
+      const body = { token, password: 'Trường Sơn đông Trường Sơn tây' };
+      expect((await b.call('POST', '/api/core/auth/password-reset/complete', { body })).status).toBe(204);
+      expect((await b.call('POST', '/api/core/auth/password-reset/complete', { body })).body.code).toBe('CONG_ERR_RESET_TOKEN_INVALID');
+      expect((await b.call('POST', '/api/core/auth/login', { body: { username: 'tran.thi.c', password: body.password } })).status).toBe(200);
+    } finally {
+      await db.destroy();
+    }
+  });
+});
+
+describe('the core API in the OpenAPI document', () => {
+  it('lists the core routes with their permissions', async () => {
+    const t = await createTestPlatform({ plugins: [] });
+    try {
+      const doc = (await t.client.get('/openapi.json')).body;
+      expect(doc.paths['/api/core/auth/login'].post.security).toEqual([]);
+      expect(doc.paths['/api/core/tenants'].post['x-cong-permission']).toBe('core.tenants.manage');
+    } finally {
+      await t.stop();
+    }
+  });
+});
