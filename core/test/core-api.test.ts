@@ -137,6 +137,22 @@ describeEachDialect('the core admin API', (dialect) => {
     expect(mass.body.errors.map((e: { pointer: string }) => e.pointer).sort()).toEqual(['/isSuperAdmin', '/tenant_id']);
   });
 
+  it('a unit admin reads its unit\'s audit log (page and CSV) and gets 404 for another unit', async () => {
+    const unitAdmin = browser(t.url);
+    await unitAdmin.call('POST', '/api/core/auth/login', { body: { username: 'tran.thi.c', password: 'Đèo Hải Vân mây trắng 9' } });
+    const page = await unitAdmin.call('GET', '/api/core/audit?limit=10', { headers: { 'x-cong-tenant': 'so-tai-chinh' } });
+    expect(page.status).toBe(200);
+    expect(page.body.items.map((e: { action: string }) => e.action)).toContain('core.grant.create');
+    expect(new Set(page.body.items.map((e: { tenantId: string }) => e.tenantId)).size).toBe(1);
+    expect((await unitAdmin.call('GET', '/api/core/audit', { headers: { 'x-cong-tenant': 'so-y-te' } })).status).toBe(404);
+    const csv = await fetch(new URL('/api/core/audit.csv', t.url), { headers: { cookie: unitAdmin.cookie(), 'x-cong-tenant': 'so-tai-chinh' } });
+    expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(csv.headers.get('content-disposition')).toContain('attachment');
+    const text = await csv.text();
+    expect(text.split('\r\n')[0]).toMatch(/^\uFEFF?id,/);
+    expect(text).toContain('core.grant.create');
+  });
+
   it('merges two communes through the API: redirects, a successor, and the event a plugin receives', async () => {
     const admin = browser(t.url);
     await admin.call('POST', '/api/core/auth/login', { body: { username: 'admin', password } });

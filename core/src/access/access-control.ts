@@ -123,6 +123,11 @@ export class AccessControl {
     return (await this.#db.selectFrom('core_grants').selectAll().where('user_id', '=', userId).orderBy('created_at').execute()).map(toGrant);
   }
 
+  /** The grants made in one unit. */
+  async grantsIn(tenantId: string): Promise<Grant[]> {
+    return (await this.#db.selectFrom('core_grants').selectAll().where('tenant_id', '=', tenantId).orderBy('created_at').execute()).map(toGrant);
+  }
+
   /** What `userId` may do in `tenantId`: grants on the unit itself and subtree grants on its ancestors. */
   async accessIn(userId: string, tenantId: string, options: { readonly superAdmin?: boolean } = {}): Promise<TenantAccess> {
     const known = this.options.knownPermissions();

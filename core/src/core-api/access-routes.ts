@@ -32,6 +32,32 @@ function assertHolds(req: RouteRequest<any, any, any>, permissions: Iterable<str
   for (const p of permissions) if (!req.principal!.permissions.has(p)) throw new NotAllowedError(p);
 }
 
+/** True when every grant of the user is in the unit or below it (a user without grants is free). */
+async function withinSubtree(deps: CoreApiDeps, userId: string, tenantId: string): Promise<boolean> {
+  const grants = await deps.access.grantsOf(userId);
+  if (grants.length === 0) return true;
+  const subtree = new Set(await deps.tenants.subtreeIds(tenantId));
+  return grants.every((g) => subtree.has(g.tenantId));
+}
+
+const tokenInfoSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['id', 'name', 'permissions', 'expiresAt', 'revokedAt', 'lastUsedAt', 'createdAt'],
+  properties: {
+    id: { type: 'string' },
+    name: { type: 'string' },
+    prefix: { type: 'string' },
+    createdBy: { type: ['string', 'null'] },
+    tenantId: { type: 'string' },
+    permissions: { type: 'array', items: { type: 'string' } },
+    expiresAt: { type: ['string', 'null'] },
+    revokedAt: { type: ['string', 'null'] },
+    lastUsedAt: { type: ['string', 'null'] },
+    createdAt: { type: 'string' },
+  },
+} as const;
+
 /** Staff accounts, grants of roles in the unit the call names, and API tokens scoped to it. */
 export function accessRoutes(route: RouteBuilder, deps: CoreApiDeps): void {
   route.post('/users', {
@@ -65,7 +91,8 @@ export function accessRoutes(route: RouteBuilder, deps: CoreApiDeps): void {
     schema: { params: idParams, response: { 200: userSchema } },
     handler: async (req) => {
       const user = await deps.auth.users.findById(req.params.id);
-      if (!user || (user.isSuperAdmin && !req.principal!.permissions.has('core.access.manage'))) throw new NotFoundError();
+      // Accounts are platform-wide; a unit admin manages only accounts whose every grant is in their subtree.
+      if (!user || user.isSuperAdmin || !(await withinSubtree(deps, user.id, req.tenantId!))) throw new NotFoundError();
       await deps.auth.users.disable(user.id);
       await deps.audit.record({ action: 'core.user.disable', objectType: 'user', objectId: user.id, tenantId: req.tenantId ?? null, before: shownUser(user) }, { request: req });
       return shownUser((await deps.auth.users.findById(user.id))!);
@@ -125,6 +152,33 @@ export function accessRoutes(route: RouteBuilder, deps: CoreApiDeps): void {
     },
   });
 
+  route.get('/grants', {
+    summary: { vi: 'Phân quyền trong đơn vị', en: 'Grants in the unit' },
+    permission: 'core.access.manage',
+    schema: { response: { 200: { type: 'object', additionalProperties: false, required: ['items'], properties: { items: { type: 'array', items: grantSchema } } } } },
+    handler: async (req) => ({ items: await deps.access.grantsIn(req.tenantId!) }),
+  });
+
+  route.delete('/grants/:id', {
+    summary: { vi: 'Thu hồi vai trò', en: 'Revoke a grant' },
+    permission: 'core.access.manage',
+    schema: { params: idParams },
+    handler: async (req) => {
+      const grant = (await deps.access.grantsIn(req.tenantId!)).find((g) => g.id === req.params.id);
+      if (!grant) throw new NotFoundError();
+      await deps.access.revoke(grant.id);
+      await deps.audit.record({ action: 'core.grant.revoke', objectType: 'grant', objectId: grant.id, tenantId: grant.tenantId, before: grant }, { request: req });
+      return respond(204);
+    },
+  });
+
+  route.get('/tokens', {
+    summary: { vi: 'Khóa API của đơn vị', en: 'API tokens of the unit' },
+    permission: 'core.access.manage',
+    schema: { response: { 200: { type: 'object', additionalProperties: false, required: ['items'], properties: { items: { type: 'array', items: tokenInfoSchema } } } } },
+    handler: async (req) => ({ items: (await deps.auth.apiTokens.list(req.tenantId!)).map(toJsonDates) }),
+  });
+
   route.post('/tokens', {
     summary: { vi: 'Tạo khóa API', en: 'Create an API token' },
     description: 'The token is shown once. It works only in the unit the call names, with the permissions listed (which the caller must hold).',
@@ -168,4 +222,8 @@ export function accessRoutes(route: RouteBuilder, deps: CoreApiDeps): void {
       return respond(204);
     },
   });
+}
+
+function toJsonDates<T extends object>(value: T): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, v instanceof Date ? v.toISOString() : v]));
 }

@@ -1,6 +1,9 @@
 import type { AuditService } from '@cong/sdk';
 import type { AccessControl } from '../access/access-control.js';
+import type { DefaultAuditLog } from '../audit/default-audit-log.js';
 import type { AuthServices } from '../auth/create-auth-services.js';
+import type { DefaultCalendarService } from '../calendar/default-calendar-service.js';
+import type { DefaultRulesService } from '../rules/default-rules-service.js';
 import type { DefaultMailService } from '../mail/default-mail-service.js';
 import type { TenantModules } from '../modules/tenant-modules.js';
 import type { TenantDirectory } from '../tenancy/tenant-directory.js';
@@ -11,7 +14,12 @@ export interface CoreApiDeps {
   readonly access: AccessControl;
   readonly tenants: TenantDirectory;
   readonly modules: TenantModules;
+  /** The core's own audit service (records as `core.*`). */
   readonly audit: AuditService;
+  /** The whole log, for the read routes. */
+  readonly auditLog: DefaultAuditLog;
+  readonly calendar: DefaultCalendarService;
+  readonly rules: DefaultRulesService;
   readonly mail: DefaultMailService;
   /** Ids of the loaded plugins, for module switches. */
   readonly pluginIds: () => readonly string[];

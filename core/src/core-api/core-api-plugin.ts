@@ -2,7 +2,9 @@ import { definePlugin, type InlinePlugin } from '@cong/sdk';
 import { CORE_PERMISSIONS } from '../access/core-permissions.js';
 import { CORE_VERSION } from '../kernel/core-version.js';
 import { accessRoutes } from './access-routes.js';
+import { auditRoutes } from './audit-routes.js';
 import { authRoutes } from './auth-routes.js';
+import { calendarRoutes } from './calendar-routes.js';
 import type { CoreApiDeps } from './core-api-deps.js';
 import { moduleRoutes } from './module-routes.js';
 import { tenantRoutes } from './tenant-routes.js';
@@ -24,6 +26,8 @@ export function createCoreApiPlugin(deps: CoreApiDeps): InlinePlugin {
           tenantRoutes(route, deps);
           moduleRoutes(route, deps);
           accessRoutes(route, deps);
+          auditRoutes(route, deps);
+          calendarRoutes(route, deps);
         });
       },
     }),

@@ -1,0 +1,150 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createTestPlatform, type TestPlatform } from '@cong/sdk/testing';
+import { describeEachDialect } from '../../core/src/testing/describe-each-dialect.js';
+
+// SECURITY.md §6.5: canaries planted in unit B never reach actors of unit A, and every access of A's
+// actors to B's objects is 404 (401 for anonymous), never 403 and never data. The matrix is data:
+// plugins add their resources to RESOURCES as they come.
+
+type Request = { method: string; path: string; body?: unknown };
+type Actor = { name: string; headers: (tenant?: string) => Record<string, string>; anonymous?: boolean };
+
+interface Resource {
+  readonly name: string;
+  /** Listing, exporting and filtering routes, read from A: must answer 200 without B's canary. */
+  readonly reads: readonly string[];
+  /** Routes on B's object by its id, sent as an actor of A: must answer 404 and change nothing. */
+  readonly onObject: (planted: Planted) => readonly Request[];
+}
+
+interface Planted {
+  canary: string;
+  tokenId: string;
+  grantId: string;
+  userId: string;
+}
+
+const RESOURCES: readonly Resource[] = [
+  { name: 'api token', reads: ['/api/core/tokens'], onObject: (p) => [{ method: 'DELETE', path: `/api/core/tokens/${p.tokenId}` }] },
+  { name: 'grant', reads: ['/api/core/grants'], onObject: (p) => [{ method: 'DELETE', path: `/api/core/grants/${p.grantId}` }] },
+  { name: 'module switch', reads: ['/api/core/modules'], onObject: () => [] },
+  {
+    name: 'audit entry',
+    reads: ['/api/core/audit?limit=200', '/api/core/audit.csv', '/api/core/audit?actionPrefix=core.token', '/api/core/audit?subtree=true'],
+    onObject: (p) => [{ method: 'GET', path: `/api/core/audit?objectId=${p.tokenId}` }],
+  },
+  { name: 'user account', reads: [], onObject: (p) => [{ method: 'POST', path: `/api/core/users/${p.userId}/disable` }] },
+];
+
+const A = 'so-tai-chinh';
+const B = 'so-y-te';
+
+describeEachDialect('tenant isolation matrix', (dialect) => {
+  let t: TestPlatform;
+  let planted: Planted;
+  let actors: Actor[];
+  let cells = 0;
+
+  const call = async (request: Request, headers: Record<string, string>) => {
+    const res = await fetch(new URL(request.path, t.url), {
+      method: request.method,
+      headers: { 'sec-fetch-site': 'same-origin', ...headers, ...(request.body !== undefined ? { 'content-type': 'application/json' } : {}) },
+      ...(request.body !== undefined ? { body: JSON.stringify(request.body) } : {}),
+    });
+    return { status: res.status, text: await res.text() };
+  };
+  const login = async (username: string, password: string) => {
+    const res = await fetch(new URL('/api/core/auth/login', t.url), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+    expect(res.status).toBe(200);
+    return res.headers.get('set-cookie')!.split(';')[0]!;
+  };
+
+  beforeAll(async () => {
+    t = await createTestPlatform({ plugins: ['@cong/example-hello'], database: dialect, config: { demo: true } });
+    const root = await login('admin', t.platform.takeDemoCredentials().password);
+    const as = (cookie: string, tenant: string) => ({ cookie, 'x-cong-tenant': tenant });
+    const create = async (username: string, tenant: string) => {
+      const user = await call({ method: 'POST', path: '/api/core/users', body: { username, password: `${username} mật khẩu dài 2026` } }, as(root, tenant));
+      await call({ method: 'POST', path: '/api/core/grants', body: { userId: JSON.parse(user.text).id, roleId: 'unit-admin' } }, as(root, tenant));
+      return login(username, `${username} mật khẩu dài 2026`);
+    };
+    const adminA = await create('admin.a', A);
+    const adminB = await create('admin.b', B);
+
+    // B's admin plants canaries: a token, an account with a grant in B, a module switch, audit entries.
+    const canary = `CANARY-B-${randomUUID()}`;
+    const token = JSON.parse((await call({ method: 'POST', path: '/api/core/tokens', body: { name: canary, permissions: ['core.audit.read'] } }, as(adminB, B))).text);
+    const user = JSON.parse((await call({ method: 'POST', path: '/api/core/users', body: { username: 'canary.b', password: 'canary b mật khẩu dài 2026', displayName: canary } }, as(adminB, B))).text);
+    const grant = JSON.parse((await call({ method: 'POST', path: '/api/core/grants', body: { userId: user.id, roleId: 'auditor' } }, as(adminB, B))).text);
+    expect((await call({ method: 'PUT', path: '/api/core/modules/hello', body: { enabled: false } }, as(adminB, B))).status).toBe(200);
+    planted = { canary, tokenId: token.id, grantId: grant.id, userId: user.id };
+
+    const tokenA = JSON.parse(
+      (await call({ method: 'POST', path: '/api/core/tokens', body: { name: 'A sync', permissions: ['core.access.manage', 'core.audit.read', 'core.modules.manage', 'core.users.manage'] } }, as(adminA, A))).text,
+    ).token as string;
+    actors = [
+      { name: 'unit admin of A (session)', headers: (tenant = A) => ({ cookie: adminA, 'x-cong-tenant': tenant }) },
+      { name: 'API token of A', headers: (tenant?: string) => ({ authorization: `Bearer ${tokenA}`, ...(tenant ? { 'x-cong-tenant': tenant } : {}) }) },
+      { name: 'anonymous', headers: (tenant = A) => ({ 'x-cong-tenant': tenant }), anonymous: true },
+    ];
+  });
+  afterAll(async () => t?.stop());
+
+  it('reads from A — lists, filters, exports — never show B\'s canary', async () => {
+    for (const resource of RESOURCES) {
+      for (const path of resource.reads) {
+        for (const actor of actors) {
+          const res = await call({ method: 'GET', path }, actor.headers());
+          cells++;
+          expect(res.status, `${actor.name} GET ${path}`).toBe(actor.anonymous ? 401 : 200);
+          expect(res.text, `${resource.name}: ${actor.name} GET ${path}`).not.toContain(planted.canary);
+          expect(res.text).not.toContain(planted.tokenId);
+        }
+      }
+    }
+  });
+
+  it('B\'s objects by id, from A: 404 (401 anonymous), never 403, and nothing changes', async () => {
+    for (const resource of RESOURCES) {
+      for (const request of resource.onObject(planted)) {
+        for (const actor of actors) {
+          const res = await call(request, actor.headers());
+          cells++;
+          const expected = actor.anonymous ? 401 : request.method === 'GET' ? 200 : 404;
+          expect(res.status, `${resource.name}: ${actor.name} ${request.method} ${request.path}`).toBe(expected);
+          expect(res.text).not.toContain(planted.canary);
+        }
+      }
+    }
+  });
+
+  it('naming B explicitly from A: 404 everywhere (401 anonymous), and mass assignment of a unit is refused', async () => {
+    const routes = RESOURCES.flatMap((r) => [...r.reads.map((path) => ({ method: 'GET', path })), ...r.onObject(planted)]);
+    for (const request of [...routes, { method: 'PUT', path: '/api/core/modules/hello', body: { enabled: true } }]) {
+      for (const actor of actors) {
+        const res = await call(request, actor.headers(B));
+        cells++;
+        expect(res.status, `${actor.name} ${request.method} ${request.path} naming B`).toBe(actor.anonymous ? 401 : 404);
+        expect(res.text).not.toContain(planted.canary);
+      }
+    }
+    for (const actor of actors.filter((a) => !a.anonymous)) {
+      const res = await call({ method: 'POST', path: '/api/core/tokens', body: { name: 'x', permissions: ['core.audit.read'], tenantId: 'so-y-te' } }, actor.headers());
+      cells++;
+      expect(res.status).toBe(400);
+    }
+  });
+
+  it('B\'s objects are untouched, and the matrix ran every cell', async () => {
+    const rootCookie = await login('admin.b', 'admin.b mật khẩu dài 2026');
+    const tokens = await call({ method: 'GET', path: '/api/core/tokens' }, { cookie: rootCookie, 'x-cong-tenant': B });
+    expect(tokens.text).toContain(planted.canary);
+    expect(JSON.parse(tokens.text).items.find((x: { id: string }) => x.id === planted.tokenId).revokedAt).toBeNull();
+    const grants = await call({ method: 'GET', path: '/api/core/grants' }, { cookie: rootCookie, 'x-cong-tenant': B });
+    expect(grants.text).toContain(planted.grantId);
+    const modules = JSON.parse((await call({ method: 'GET', path: '/api/core/modules' }, { cookie: rootCookie, 'x-cong-tenant': B })).text);
+    expect(modules.items.find((m: { plugin: string }) => m.plugin === 'hello').enabled).toBe(false);
+    expect(cells).toBe(actors.length * (RESOURCES.flatMap((r) => r.reads).length * 2 + RESOURCES.flatMap((r) => r.onObject(planted)).length * 2 + 1) + 2);
+  });
+});
