@@ -37,7 +37,7 @@ async function main() {
 
   const dir = mkdtempSync(join(tmpdir(), 'cong-bench-'));
   try {
-    writeFileSync(join(dir, 'cong.config.json'), JSON.stringify({ database: 'sqlite:./cong.db', http: { port: 0 }, plugins: [helloPlugin] }));
+    writeFileSync(join(dir, 'cong.config.json'), JSON.stringify({ database: 'sqlite:./cong.db', http: { port: 0 }, demo: true, plugins: [helloPlugin] }));
     execFileSync(process.execPath, [cli, 'migrate'], { cwd: dir, stdio: 'ignore' });
     const ids = seedGreetings(join(dir, 'cong.db'), 200);
 
@@ -49,6 +49,7 @@ async function main() {
     ]) {
       results.scenarios.push({ name, ...(await load(`${platform.url}${path}`, platform.pid)) });
     }
+    results.loginStorm = await loginStorm(platform, `${platform.url}/api/hello/greetings?limit=20`);
     await platform.stop();
 
     const samples = [];
@@ -67,6 +68,44 @@ async function main() {
   const file = join(outDir, `bench-${results.date.replace(/[:.]/g, '-')}.json`);
   writeFileSync(file, JSON.stringify(results, null, 2));
   process.stdout.write(`\nResults written to ${file}\n`);
+}
+
+/**
+ * SECURITY.md §6.2: sign-ins (argon2id) at 20/s while a public GET runs at 500/s; the public p99
+ * should grow at most 2× over the same GET rate without sign-ins.
+ */
+async function loginStorm(platform, publicUrl) {
+  const password = /admin account: admin \/ (\S+)/.exec(platform.output())?.[1];
+  if (!password) throw new Error('the demo admin password was not printed');
+  const publicLoad = { url: publicUrl, connections: 10, duration, overallRate: 500 };
+  const login = {
+    url: `${new URL(publicUrl).origin}/api/core/auth/login`,
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'admin', password }),
+    connections: 5,
+    duration,
+    overallRate: 20,
+  };
+  // argon2 hashes on libuv's thread pool: give the server both cores for this phase, as a production
+  // server has, and measure the baseline the same way.
+  const spread = taskset ? pinAll(platform.pid, '0,1') : undefined;
+  let alone, withLogins, logins;
+  try {
+    await run({ ...publicLoad, duration: warmup });
+    alone = await run(publicLoad);
+    [withLogins, logins] = await Promise.all([run(publicLoad), run(login)]);
+  } finally {
+    if (spread) pinAll(platform.pid, '0');
+  }
+  const summary = (r) => ({ requestsPerSec: Math.round(r.requests.average), p50: r.latency.p50, p97_5: r.latency.p97_5, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors });
+  return { publicAlone: summary(alone), publicWithLogins: summary(withLogins), logins: summary(logins), p99Growth: Math.round((withLogins.latency.p99 / Math.max(1, alone.latency.p99)) * 100) / 100 };
+}
+
+/** Sets the CPU affinity of every thread of a process. */
+function pinAll(pid, cpus) {
+  execFileSync('taskset', ['-a', '-p', '-c', cpus, String(pid)], { stdio: 'ignore' });
+  return true;
 }
 
 function serverCommand(args) {
@@ -90,6 +129,7 @@ function startServer(nodeArgs, options, ready) {
         resolve({
           url,
           pid: child.pid,
+          output: () => output,
           stop: () => new Promise((done) => {
             child.once('exit', done);
             child.kill('SIGTERM');
@@ -197,4 +237,13 @@ function printTable(results) {
   process.stdout.write(`\nCổng bench — node ${results.node}, ${results.cpus} cores, -c ${results.connections} -d ${results.duration}s${results.pinned ? ', server on core 0, load on core 1' : ''}\n\n`);
   process.stdout.write([line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n') + '\n');
   process.stdout.write(`\nCold start (spawn → first 200 on /healthz, SQLite, hello plugin): median ${results.coldStart.medianMs} ms of ${results.coldStart.samplesMs.join(', ')}\n`);
+  const storm = results.loginStorm;
+  if (storm) {
+    process.stdout.write(
+      `\nSign-in storm (argon2id, 20/s) during a public GET at 500/s, server on both cores:\n` +
+        `  public alone:        p50 ${storm.publicAlone.p50} ms, p99 ${storm.publicAlone.p99} ms, ${storm.publicAlone.requestsPerSec} req/s\n` +
+        `  public with sign-ins: p50 ${storm.publicWithLogins.p50} ms, p99 ${storm.publicWithLogins.p99} ms (×${storm.p99Growth})\n` +
+        `  sign-ins:            ${storm.logins.requestsPerSec}/s, p50 ${storm.logins.p50} ms, p97.5 ${storm.logins.p97_5} ms, p99 ${storm.logins.p99} ms, non-2xx ${storm.logins.non2xx}\n`,
+    );
+  }
 }

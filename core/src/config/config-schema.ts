@@ -42,7 +42,7 @@ export const configSchema = {
       properties: {
         host: { type: 'string', default: '127.0.0.1', description: 'Interface to listen on; 0.0.0.0 for every interface.' },
         port: { type: 'integer', minimum: 0, maximum: 65535, default: 3000 },
-        publicUrl: { type: 'string', format: 'uri', description: 'Base URL users reach the platform at. Default: http://localhost:<port>.' },
+        publicUrl: { type: 'string', pattern: '^https?://[^\\s/]+', maxLength: 300, description: 'Base URL users reach the platform at. Default: http://localhost:<port>.' },
         bodyLimitBytes: { type: 'integer', minimum: 1024, maximum: 104857600, default: 65536 },
         trustProxy: { type: 'boolean', default: false, description: 'Believe X-Forwarded-* headers (only behind a reverse proxy you run).' },
         shutdownGraceMs: { type: 'integer', minimum: 0, maximum: 600000, default: 10000, description: 'How long stop waits for in-flight requests.' },

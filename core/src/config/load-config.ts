@@ -1,8 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { CONG_ERR_CONFIG_FILE, CONG_ERR_CONFIG_INVALID } from '../errors.js';
-import { schemaCompiler } from '../validation/schema-compiler.js';
-import { configSchema } from './config-schema.js';
+import validateConfig from './config-validator.generated.js';
 import type { CongConfig } from './cong-config.js';
 
 /** Where configuration comes from; later sources win: file, then environment, then `overrides`. */
@@ -43,14 +42,17 @@ export function loadConfig(sources: ConfigSources = {}): CongConfig {
     throw CONG_ERR_CONFIG_INVALID.create({ key: issues[0]!.split(':')[0], reason: issues.join('; ') });
   }
   const config = merged as unknown as Mutable<CongConfig>;
+  if (config.http.publicUrl !== undefined && !URL.canParse(config.http.publicUrl)) {
+    throw CONG_ERR_CONFIG_INVALID.create({ key: 'http.publicUrl', reason: 'http.publicUrl: must be an absolute http(s) URL' });
+  }
   config.baseDir = baseDir;
   config.dataDir = isAbsolute(config.dataDir) ? config.dataDir : resolve(baseDir, config.dataDir);
   return deepFreeze(config);
 }
 
 function compileValidator() {
-  // Environment values arrive as text: the coercing compiler turns "8080" into 8080.
-  return schemaCompiler.compile(configSchema, { coerce: true });
+  // Compiled ahead of time (config-validator-source.ts), coercing environment text such as "8080".
+  return validateConfig;
 }
 
 function readConfigFile(file: string): Record<string, unknown> {

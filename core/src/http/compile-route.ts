@@ -31,6 +31,12 @@ export interface RouteOwner {
   readonly permissions: ReadonlySet<string>;
   /** `started` serves; anything else answers 503. */
   state(): string;
+  /**
+   * Compile validators on first use instead of at registration. Only for the core's own routes: their
+   * schemas are tested (the fuzz suite hits every one), and compiling ~30 of them costs ~100 ms of
+   * start-up. Vendors' schemas compile eagerly, so a mistake fails the plugin at boot.
+   */
+  readonly lazyValidation?: boolean;
   readonly context: PluginContext;
 }
 
@@ -51,6 +57,8 @@ export interface CompiledRoute {
   readonly owner: RouteOwner;
   readonly declaration: RouteDeclaration;
   readonly middleware: Middleware;
+  /** Compiles the route's validators now, if they were left for first use. */
+  readonly warm: () => void;
 }
 
 /**
@@ -92,19 +100,26 @@ export function compileRoute(
       throw invalid(`${location} schema does not compile: ${(cause as Error).message}`);
     }
   };
-  const validateParams = compile(schemas.params, 'params');
-  const validateQuery = compile(schemas.query, 'query');
-  const validateBody = compile(schemas.body, 'body');
-  const responseValidators = new Map<number, ValidateFunction>();
-  for (const [status, schema] of Object.entries(schemas.response ?? {})) {
-    const validator = compile(schema, 'body');
-    if (validator) responseValidators.set(Number(status), validator);
-  }
+  const validator = (schema: JsonSchema | undefined, location: FieldIssue['in']): (() => ValidateFunction | undefined) => {
+    let compiled: ValidateFunction | undefined;
+    const get = () => (compiled ??= compile(schema, location));
+    if (!owner.lazyValidation) get();
+    return get;
+  };
+  const validateParams = validator(schemas.params, 'params');
+  const validateQuery = validator(schemas.query, 'query');
+  const validateBody = validator(schemas.body, 'body');
+  const responseValidators = new Map<number, () => ValidateFunction | undefined>();
+  for (const [status, schema] of Object.entries(schemas.response ?? {})) responseValidators.set(Number(status), validator(schema, 'body'));
   const successStatuses = [...responseValidators.keys()].filter((s) => s >= 200 && s < 300).sort((a, b) => a - b);
   const defaultStatus = successStatuses[0];
+  /** Compiles every validator now (the platform warms lazy routes up once it serves). */
+  const warm = () => {
+    for (const get of [validateParams, validateQuery, validateBody, ...responseValidators.values()]) get();
+  };
 
   const limit = options.bodyLimit ?? settings.bodyLimitBytes;
-  const parseBody = validateBody
+  const parseBody = schemas.body
     ? bodyParser({ enableTypes: ['json'], jsonLimit: limit, jsonStrict: true, encoding: 'utf-8', parsedMethods: ['POST', 'PUT', 'PATCH'] })
     : undefined;
 
@@ -126,18 +141,19 @@ export function compileRoute(
 
     const issues: FieldIssue[] = [];
     const params = { ...ctx.params };
-    check(validateParams, params, 'params', issues);
+    check(validateParams(), params, 'params', issues);
     // A null-prototype copy keeps `__proto__` as an ordinary key, so additionalProperties catches it.
     const query = Object.assign(Object.create(null) as Record<string, unknown>, ctx.query);
-    if (validateQuery) check(validateQuery, query, 'query', issues);
+    const queryValidator = validateQuery();
+    if (queryValidator) check(queryValidator, query, 'query', issues);
     else if (Object.keys(query).length > 0) issues.push({ in: 'query', pointer: `/${Object.keys(query)[0]}`, message: 'is not allowed: this route takes no query parameters', keyword: 'additionalProperties' });
 
     let body: unknown;
-    if (validateBody) {
+    if (parseBody) {
       body = (ctx.request as { body?: unknown }).body;
       const cleaned = cleanInput(body, 'body');
       if (cleaned.issues.length > 0) issues.push(...cleaned.issues);
-      else check(validateBody, body, 'body', issues);
+      else check(validateBody(), body, 'body', issues);
     }
     if (issues.length > 0) throw CONG_ERR_VALIDATION.create({}, { errors: issues, detail: describeIssues(issues) });
 
@@ -146,11 +162,11 @@ export function compileRoute(
     const response = isRouteResponse(result) ? result : { status: result === undefined && defaultStatus === undefined ? 204 : (defaultStatus ?? 200), body: result };
 
     if (settings.validateResponses && response.status < 300) {
-      const validator = responseValidators.get(response.status);
-      if (validator && !validator(response.body)) {
+      const responseValidator = responseValidators.get(response.status)?.();
+      if (responseValidator && !responseValidator(response.body)) {
         throw CONG_ERR_ROUTE_RESPONSE_INVALID.create(
           { route: where, status: response.status },
-          { cause: new Error(JSON.stringify(validator.errors)) },
+          { cause: new Error(JSON.stringify(responseValidator.errors)) },
         );
       }
     }
@@ -185,7 +201,7 @@ export function compileRoute(
     await run(ctx);
     void next;
   };
-  return { method, path, owner, declaration, middleware };
+  return { method, path, owner, declaration, middleware, warm };
 }
 
 function check(validate: ValidateFunction | undefined, value: unknown, location: FieldIssue['in'], issues: FieldIssue[]): void {

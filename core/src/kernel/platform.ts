@@ -336,6 +336,19 @@ export class Platform {
       server.listen(port, host, () => resolve());
     });
     this.#server = server;
+    // Compile what was left for first use, one route per turn, once the first requests are served.
+    const routes = [...this.#routes];
+    const warmNext = () => {
+      const route = routes.shift();
+      if (!route || this.state !== 'running') return;
+      try {
+        route.warm();
+      } catch (error) {
+        this.logger.error({ err: error, route: route.path }, 'route schema does not compile');
+      }
+      setImmediate(warmNext);
+    };
+    setTimeout(warmNext, ROUTE_WARM_UP_DELAY_MS).unref();
     const address = server.address() as AddressInfo;
     const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address === '0.0.0.0' ? 'localhost' : address.address;
     this.#url = `http://${shownHost}:${address.port}`;
@@ -673,6 +686,9 @@ function validatePluginConfigs(plugins: readonly LoadedPlugin[], config: CongCon
   }
   return out;
 }
+
+/** Lazily validated routes are compiled this long after the server starts listening. */
+const ROUTE_WARM_UP_DELAY_MS = 2000;
 
 /** How often a platform looks for tenant-module changes made elsewhere (the CLI, other processes). */
 const MODULE_RECONCILE_MS = 5000;

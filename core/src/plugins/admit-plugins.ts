@@ -1,4 +1,4 @@
-import semver from 'semver';
+import satisfies from 'semver/functions/satisfies.js';
 import {
   CONG_ERR_PLUGIN_API_MISMATCH,
   CONG_ERR_PLUGIN_DEPENDENCY_MISSING,
@@ -30,7 +30,7 @@ export function admitPlugins(plugins: readonly LoadedPlugin[], pluginApiVersion:
   const dependencies = new Map<string, string[]>();
   for (const plugin of plugins) {
     const { manifest } = plugin;
-    if (!semver.satisfies(pluginApiVersion, manifest.pluginApi, { includePrerelease: true })) {
+    if (!satisfies(pluginApiVersion, manifest.pluginApi, { includePrerelease: true })) {
       throw CONG_ERR_PLUGIN_API_MISMATCH.create({ plugin: plugin.id, range: manifest.pluginApi, version: pluginApiVersion });
     }
     const deps: string[] = [];
@@ -54,7 +54,7 @@ export function admitPlugins(plugins: readonly LoadedPlugin[], pluginApiVersion:
 }
 
 function checkVersion(pluginId: string, dependency: LoadedPlugin, range: string): void {
-  if (!semver.satisfies(dependency.version, range, { includePrerelease: true })) {
+  if (!satisfies(dependency.version, range, { includePrerelease: true })) {
     throw CONG_ERR_PLUGIN_DEPENDENCY_VERSION.create({ plugin: pluginId, dependency: dependency.id, range, version: dependency.version });
   }
 }

@@ -258,6 +258,7 @@ export class PluginHost {
       permissions: new Set((this.manifest.permissions ?? []).map((p) => p.id)),
       state: () => this.state,
       context: this.context,
+      lazyValidation: id === 'core',
     };
     const routeBuilder = (target: CompiledRoute[], basePath: string, isPublic: boolean): RouteBuilder => {
       const seen = new Set<string>();

@@ -1,5 +1,7 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { manifestValidatorSource } from './manifest-validator-source.js';
 import { manifestSchema, validateManifest } from './validate-manifest.js';
 
 describe('validateManifest', () => {
@@ -58,4 +60,8 @@ describe('validateManifest', () => {
     const ajv = new Ajv2020({ strict: true });
     expect(ajv.validateSchema(manifestSchema)).toBe(true);
   });
+});
+
+it('the generated manifest validator is current (else run: npx -y tsx sdk/scripts/generate-manifest-validator.ts)', () => {
+  expect(readFileSync(new URL('./manifest-validator.generated.js', import.meta.url), 'utf8')).toBe(manifestValidatorSource());
 });
