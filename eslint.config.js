@@ -12,7 +12,7 @@ const pluginBoundary = {
 };
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', '**/dist-types/**', 'tests/bench/results/**'] },
+  { ignores: ['**/dist/**', '**/node_modules/**', '**/dist-types/**', 'tests/bench/results/**', '**/*.generated.js'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   { languageOptions: { globals: { ...globals.node } } },
