@@ -28,7 +28,7 @@ function toEsmImports(source: string): string {
   const imports: string[] = [];
   const body = source.replace(/const (\w+) = require\("([^"]+)"\)\.default;/g, (_match, name: string, module: string) => {
     imports.push(`import ${name}Module from "${module}.js";`);
-    return `const ${name} = ${name}Module.default;`;
+    return `const ${name} = ${name}Module.default ?? ${name}Module;`; // Node gives the exports object, bundlers the function
   });
   return body.replace('"use strict";', `"use strict";\n${imports.join('\n')}`);
 }
