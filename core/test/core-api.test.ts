@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
+import { decodeBase32IgnorePadding } from '@oslojs/encoding';
+import { generateTOTP } from '@oslojs/otp';
 import { coreEvents } from '@cong/sdk';
 import { createDatabase, parseDatabaseUrl } from '@cong/core/testing';
 import { createTestPlatform, type TestPlatform } from '@cong/sdk/testing';
@@ -168,6 +170,27 @@ describeEachDialect('the core admin API', (dialect) => {
     expect(archived.body).toMatchObject({ status: 'archived', validTo: '2025-12-31', successorId: merged1.body.id });
   });
 
+  it('two-factor sign-in: enrol with a code, then the password alone is not enough, and a code is used once', async () => {
+    const admin = browser(t.url);
+    await admin.call('POST', '/api/core/auth/login', { body: { username: 'admin', password } });
+    await admin.call('POST', '/api/core/users', { body: { username: 'le.van.d', password: 'Cửa Tùng biển xanh 2026' } });
+    const user = browser(t.url);
+    await user.call('POST', '/api/core/auth/login', { body: { username: 'le.van.d', password: 'Cửa Tùng biển xanh 2026' } });
+    const setup = await user.call('POST', '/api/core/auth/totp/setup');
+    expect(setup.body.uri).toMatch(/^otpauth:\/\/totp\//);
+    const code = () => generateTOTP(decodeBase32IgnorePadding(setup.body.secret), 30, 6);
+    expect((await user.call('POST', '/api/core/auth/totp/enable', { body: { code: '000000' === code() ? '111111' : '000000' } })).status).toBe(400);
+    expect((await user.call('POST', '/api/core/auth/totp/enable', { body: { code: code() } })).status).toBe(204);
+
+    const fresh = browser(t.url);
+    const withoutCode = await fresh.call('POST', '/api/core/auth/login', { body: { username: 'le.van.d', password: 'Cửa Tùng biển xanh 2026' } });
+    expect(withoutCode.status).toBe(401);
+    expect(withoutCode.body.code).toBe('CONG_ERR_TOTP_REQUIRED');
+    // The code that enabled two-factor sign-in cannot be replayed; the next step's code works.
+    const replay = await fresh.call('POST', '/api/core/auth/login', { body: { username: 'le.van.d', password: 'Cửa Tùng biển xanh 2026', totpCode: code() } });
+    expect(replay.status).toBe(401);
+  });
+
   it('password reset answers alike for known and unknown accounts; the link works once', async () => {
     const b = browser(t.url);
     const unknown = await b.call('POST', '/api/core/auth/password-reset', { body: { login: 'khong.co.ai' } });
@@ -195,6 +218,21 @@ describe('the core API in the OpenAPI document', () => {
       const doc = (await t.client.get('/openapi.json')).body;
       expect(doc.paths['/api/core/auth/login'].post.security).toEqual([]);
       expect(doc.paths['/api/core/tenants'].post['x-cong-permission']).toBe('core.tenants.manage');
+    } finally {
+      await t.stop();
+    }
+  });
+});
+
+describe('two-factor sign-in required for super-admins', () => {
+  it('a super-admin without it holds no permission and can only enrol', async () => {
+    const t = await createTestPlatform({ plugins: [], config: { demo: true, auth: { requireTotpForSuperAdmins: true } } });
+    try {
+      const b = browser(t.url);
+      const login = await b.call('POST', '/api/core/auth/login', { body: { username: 'admin', password: t.platform.takeDemoCredentials().password } });
+      expect(login.status).toBe(200);
+      expect((await b.call('GET', '/api/core/modules')).status).toBe(403);
+      expect((await b.call('POST', '/api/core/auth/totp/setup')).status).toBe(200);
     } finally {
       await t.stop();
     }

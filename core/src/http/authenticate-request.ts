@@ -11,6 +11,8 @@ export interface AuthenticationOptions {
   readonly access: AccessControl;
   /** The unit permissions are read for when a call names none: the province. */
   readonly defaultTenantId: () => Promise<string | undefined>;
+  /** Super-admins without two-factor sign-in hold no permission until they enrol. */
+  readonly requireTotpForSuperAdmins?: boolean;
 }
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -49,9 +51,12 @@ export function authenticateRequest(options: AuthenticationOptions): Middleware 
       throw CONG_ERR_FORBIDDEN.create({ permission: 'same-origin request' }, { detail: 'Cross-site request refused: send it from the admin pages of this site' });
     }
     const tenantId = (ctx.state.tenantId as string | undefined) ?? (await options.defaultTenantId());
-    const access = tenantId
-      ? await options.access.accessIn(user.id, tenantId, { superAdmin: user.isSuperAdmin })
-      : { member: user.isSuperAdmin, permissions: new Set<string>() };
+    const mustEnrol = options.requireTotpForSuperAdmins === true && user.isSuperAdmin && !user.totpEnabled;
+    const access = mustEnrol
+      ? { member: true, permissions: new Set<string>() } // may only reach /auth/totp/* until enrolled
+      : tenantId
+        ? await options.access.accessIn(user.id, tenantId, { superAdmin: user.isSuperAdmin })
+        : { member: user.isSuperAdmin, permissions: new Set<string>() };
     const principal: Principal = Object.freeze({ id: user.id, kind: 'user', displayName: user.displayName, permissions: access.permissions });
     ctx.state.principal = principal;
     ctx.state.tenantMember = access.member;

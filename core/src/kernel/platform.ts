@@ -531,7 +531,7 @@ export class Platform {
     });
     await access.ensureBuiltinRoles();
     const defaultTenantId = async () => (await core.tenants.root())?.id;
-    this.#authentication = { auth, access, defaultTenantId };
+    this.#authentication = { auth, access, defaultTenantId, requireTotpForSuperAdmins: settings.requireTotpForSuperAdmins };
     const apiDeps: CoreApiDeps = {
       auth,
       access,

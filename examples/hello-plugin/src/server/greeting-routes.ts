@@ -43,10 +43,14 @@ export function greetingRoutes(route: RouteBuilder): void {
         created_at: Date.now(),
         delivered_at: null,
       };
-      // The row and its delivery job commit together, or not at all.
+      // The row, its delivery job and the audit entry commit together, or not at all.
       await db.transaction<HelloDatabase, void>(async (trx) => {
         await new GreetingRepository(db.kysely<HelloDatabase>()).insert(row, trx);
         await jobs.enqueue('deliver-greeting', { id: row.id }, { trx });
+        await ctx.get(coreServices.audit).record(
+          { action: 'hello.greeting.create', objectType: 'greeting', objectId: row.id, tenantId: req.tenantId ?? null, after: { name: row.name, language: row.language } },
+          { request: req, trx },
+        );
       });
       await ctx.get(coreServices.events).emit(greetingCreated, { id: row.id, name: row.name });
       const created = await repository(ctx).find(row.id);
