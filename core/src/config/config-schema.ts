@@ -45,6 +45,13 @@ export const configSchema = {
         publicUrl: { type: 'string', pattern: '^https?://[^\\s/]+', maxLength: 300, description: 'Base URL users reach the platform at. Default: http://localhost:<port>.' },
         bodyLimitBytes: { type: 'integer', minimum: 1024, maximum: 104857600, default: 65536 },
         trustProxy: { type: 'boolean', default: false, description: 'Believe X-Forwarded-* headers (only behind a reverse proxy you run).' },
+        trustedProxies: {
+          type: 'array',
+          maxItems: 50,
+          items: { type: 'string', minLength: 2, maxLength: 45 },
+          default: ['127.0.0.1', '::1', '::ffff:127.0.0.1'],
+          description: 'With trustProxy: the proxy addresses X-Forwarded-* headers are believed from; from anyone else they are dropped.',
+        },
         shutdownGraceMs: { type: 'integer', minimum: 0, maximum: 600000, default: 10000, description: 'How long stop waits for in-flight requests.' },
         requestTimeoutMs: { type: 'integer', minimum: 1000, maximum: 600000, default: 30000 },
       },

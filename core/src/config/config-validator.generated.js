@@ -4,7 +4,7 @@
 import func2Module from "ajv/dist/runtime/ucs2length.js";
 export const validate = validate20;
 export default validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","title":"Cổng configuration (cong.config.json)","type":"object","additionalProperties":false,"properties":{"$schema":{"type":"string"},"database":{"description":"sqlite:<path> (relative to the config file), sqlite::memory: or mysql://user:password@host:3306/database.","type":"string","default":"sqlite:./data/cong.db","x-cong-secret":"url-password"},"dataDir":{"description":"Where uploads and generated files go.","type":"string","default":"./data"},"demo":{"description":"Seed the demo province (units and *.localhost hosts) into an empty database. `cong start` without a config file turns it on.","type":"boolean","default":false},"plugins":{"description":"Plugins to load: npm package names or paths to plugin directories. Default: every dependency of the project package.json that has a \"cong\" manifest.","type":"array","maxItems":200,"items":{"type":"string","minLength":1}},"pluginConfig":{"description":"Configuration of each plugin, by plugin id; validated against the schema its manifest names.","type":"object","propertyNames":{"pattern":"^[a-z][a-z0-9-]{1,30}$"},"additionalProperties":{"type":"object"},"default":{}},"http":{"type":"object","additionalProperties":false,"default":{},"properties":{"host":{"type":"string","default":"127.0.0.1","description":"Interface to listen on; 0.0.0.0 for every interface."},"port":{"type":"integer","minimum":0,"maximum":65535,"default":3000},"publicUrl":{"type":"string","pattern":"^https?://[^\\s/]+","maxLength":300,"description":"Base URL users reach the platform at. Default: http://localhost:<port>."},"bodyLimitBytes":{"type":"integer","minimum":1024,"maximum":104857600,"default":65536},"trustProxy":{"type":"boolean","default":false,"description":"Believe X-Forwarded-* headers (only behind a reverse proxy you run)."},"shutdownGraceMs":{"type":"integer","minimum":0,"maximum":600000,"default":10000,"description":"How long stop waits for in-flight requests."},"requestTimeoutMs":{"type":"integer","minimum":1000,"maximum":600000,"default":30000}}},"log":{"type":"object","additionalProperties":false,"default":{},"properties":{"level":{"enum":["fatal","error","warn","info","debug","trace","silent"],"default":"info"},"requests":{"type":"boolean","default":true,"description":"One log line per request."}}},"auth":{"type":"object","additionalProperties":false,"default":{},"properties":{"requireTotpForSuperAdmins":{"type":"boolean","default":false,"description":"Super-admins must enrol in two-factor sign-in."},"accountFailures":{"type":"integer","minimum":1,"maximum":1000,"default":5,"description":"Failed sign-ins per account before it is throttled."},"accountWindowSeconds":{"type":"integer","minimum":60,"maximum":604800,"default":21600},"addressFailures":{"type":"integer","minimum":1,"maximum":100000,"default":50,"description":"Failed sign-ins per client address before it is throttled."},"addressWindowSeconds":{"type":"integer","minimum":60,"maximum":604800,"default":3600},"sessionIdleMinutes":{"type":"integer","minimum":1,"maximum":1440,"default":30},"sessionAbsoluteHours":{"type":"integer","minimum":1,"maximum":168,"default":12}}},"hooks":{"type":"object","additionalProperties":false,"default":{},"properties":{"timeoutMs":{"type":"integer","minimum":100,"maximum":600000,"default":10000,"description":"Timeout of each plugin lifecycle hook."}}},"jobs":{"type":"object","additionalProperties":false,"default":{},"properties":{"autoStart":{"type":"boolean","default":true,"description":"Run background jobs in this process."},"pollIntervalMs":{"type":"integer","minimum":50,"maximum":60000,"default":1000},"concurrency":{"type":"integer","minimum":1,"maximum":64,"default":2}}},"mail":{"type":"object","additionalProperties":false,"default":{},"properties":{"from":{"type":"string","minLength":3,"default":"Cổng <no-reply@cong.localhost>"},"smtp":{"description":"Without it, messages stay in the outbox for admins to read.","type":"object","additionalProperties":false,"required":["host"],"properties":{"host":{"type":"string","minLength":1},"port":{"type":"integer","minimum":1,"maximum":65535,"default":587},"secure":{"type":"boolean","default":false},"requireTLS":{"type":"boolean","default":false},"rejectUnauthorized":{"type":"boolean","default":true},"user":{"type":"string"},"password":{"type":"string","x-cong-secret":true}}}}},"files":{"type":"object","additionalProperties":false,"default":{},"properties":{"maxBytes":{"type":"integer","minimum":1,"maximum":1073741824,"default":20971520}}}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","title":"Cổng configuration (cong.config.json)","type":"object","additionalProperties":false,"properties":{"$schema":{"type":"string"},"database":{"description":"sqlite:<path> (relative to the config file), sqlite::memory: or mysql://user:password@host:3306/database.","type":"string","default":"sqlite:./data/cong.db","x-cong-secret":"url-password"},"dataDir":{"description":"Where uploads and generated files go.","type":"string","default":"./data"},"demo":{"description":"Seed the demo province (units and *.localhost hosts) into an empty database. `cong start` without a config file turns it on.","type":"boolean","default":false},"plugins":{"description":"Plugins to load: npm package names or paths to plugin directories. Default: every dependency of the project package.json that has a \"cong\" manifest.","type":"array","maxItems":200,"items":{"type":"string","minLength":1}},"pluginConfig":{"description":"Configuration of each plugin, by plugin id; validated against the schema its manifest names.","type":"object","propertyNames":{"pattern":"^[a-z][a-z0-9-]{1,30}$"},"additionalProperties":{"type":"object"},"default":{}},"http":{"type":"object","additionalProperties":false,"default":{},"properties":{"host":{"type":"string","default":"127.0.0.1","description":"Interface to listen on; 0.0.0.0 for every interface."},"port":{"type":"integer","minimum":0,"maximum":65535,"default":3000},"publicUrl":{"type":"string","pattern":"^https?://[^\\s/]+","maxLength":300,"description":"Base URL users reach the platform at. Default: http://localhost:<port>."},"bodyLimitBytes":{"type":"integer","minimum":1024,"maximum":104857600,"default":65536},"trustProxy":{"type":"boolean","default":false,"description":"Believe X-Forwarded-* headers (only behind a reverse proxy you run)."},"trustedProxies":{"type":"array","maxItems":50,"items":{"type":"string","minLength":2,"maxLength":45},"default":["127.0.0.1","::1","::ffff:127.0.0.1"],"description":"With trustProxy: the proxy addresses X-Forwarded-* headers are believed from; from anyone else they are dropped."},"shutdownGraceMs":{"type":"integer","minimum":0,"maximum":600000,"default":10000,"description":"How long stop waits for in-flight requests."},"requestTimeoutMs":{"type":"integer","minimum":1000,"maximum":600000,"default":30000}}},"log":{"type":"object","additionalProperties":false,"default":{},"properties":{"level":{"enum":["fatal","error","warn","info","debug","trace","silent"],"default":"info"},"requests":{"type":"boolean","default":true,"description":"One log line per request."}}},"auth":{"type":"object","additionalProperties":false,"default":{},"properties":{"requireTotpForSuperAdmins":{"type":"boolean","default":false,"description":"Super-admins must enrol in two-factor sign-in."},"accountFailures":{"type":"integer","minimum":1,"maximum":1000,"default":5,"description":"Failed sign-ins per account before it is throttled."},"accountWindowSeconds":{"type":"integer","minimum":60,"maximum":604800,"default":21600},"addressFailures":{"type":"integer","minimum":1,"maximum":100000,"default":50,"description":"Failed sign-ins per client address before it is throttled."},"addressWindowSeconds":{"type":"integer","minimum":60,"maximum":604800,"default":3600},"sessionIdleMinutes":{"type":"integer","minimum":1,"maximum":1440,"default":30},"sessionAbsoluteHours":{"type":"integer","minimum":1,"maximum":168,"default":12}}},"hooks":{"type":"object","additionalProperties":false,"default":{},"properties":{"timeoutMs":{"type":"integer","minimum":100,"maximum":600000,"default":10000,"description":"Timeout of each plugin lifecycle hook."}}},"jobs":{"type":"object","additionalProperties":false,"default":{},"properties":{"autoStart":{"type":"boolean","default":true,"description":"Run background jobs in this process."},"pollIntervalMs":{"type":"integer","minimum":50,"maximum":60000,"default":1000},"concurrency":{"type":"integer","minimum":1,"maximum":64,"default":2}}},"mail":{"type":"object","additionalProperties":false,"default":{},"properties":{"from":{"type":"string","minLength":3,"default":"Cổng <no-reply@cong.localhost>"},"smtp":{"description":"Without it, messages stay in the outbox for admins to read.","type":"object","additionalProperties":false,"required":["host"],"properties":{"host":{"type":"string","minLength":1},"port":{"type":"integer","minimum":1,"maximum":65535,"default":587},"secure":{"type":"boolean","default":false},"requireTLS":{"type":"boolean","default":false},"rejectUnauthorized":{"type":"boolean","default":true},"user":{"type":"string"},"password":{"type":"string","x-cong-secret":true}}}}},"files":{"type":"object","additionalProperties":false,"default":{},"properties":{"maxBytes":{"type":"integer","minimum":1,"maximum":1073741824,"default":20971520}}}}};
 const func1 = Object.prototype.hasOwnProperty;
 const func2 = func2Module.default ?? func2Module;
 const pattern4 = new RegExp("^[a-z][a-z0-9-]{1,30}$", "u");
@@ -377,6 +377,9 @@ data8.bodyLimitBytes = 65536;
 if(data8.trustProxy === undefined){
 data8.trustProxy = false;
 }
+if(data8.trustedProxies === undefined){
+data8.trustedProxies = ["127.0.0.1","::1","::ffff:127.0.0.1"];
+}
 if(data8.shutdownGraceMs === undefined){
 data8.shutdownGraceMs = 10000;
 }
@@ -384,7 +387,7 @@ if(data8.requestTimeoutMs === undefined){
 data8.requestTimeoutMs = 30000;
 }
 for(const key3 in data8){
-if(!(((((((key3 === "host") || (key3 === "port")) || (key3 === "publicUrl")) || (key3 === "bodyLimitBytes")) || (key3 === "trustProxy")) || (key3 === "shutdownGraceMs")) || (key3 === "requestTimeoutMs"))){
+if(!((((((((key3 === "host") || (key3 === "port")) || (key3 === "publicUrl")) || (key3 === "bodyLimitBytes")) || (key3 === "trustProxy")) || (key3 === "trustedProxies")) || (key3 === "shutdownGraceMs")) || (key3 === "requestTimeoutMs"))){
 const err13 = {instancePath:instancePath+"/http",schemaPath:"#/properties/http/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err13];
@@ -639,24 +642,24 @@ data8["trustProxy"] = coerced10;
 }
 }
 }
-let data14 = data8.shutdownGraceMs;
-if(!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))){
+let data14 = data8.trustedProxies;
+if(!(Array.isArray(data14))){
 let dataType11 = typeof data14;
 let coerced11 = undefined;
 if(dataType11 == 'object' && Array.isArray(data14) && data14.length == 1){
 data14 = data14[0];
 dataType11 = typeof data14;
-if(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14))){
+if(Array.isArray(data14)){
 coerced11 = data14;
 }
 }
 if(!(coerced11 !== undefined)){
-if(dataType11 === "boolean" || data14 === null
-              || (dataType11 === "string" && data14 && data14 == +data14 && !(data14 % 1))){
-coerced11 = +data14;
+if(dataType11 === "string" || dataType11 === "number"
+              || dataType11 === "boolean" || data14 === null){
+coerced11 = [data14];
 }
 else {
-const err25 = {instancePath:instancePath+"/http/shutdownGraceMs",schemaPath:"#/properties/http/properties/shutdownGraceMs/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err25 = {instancePath:instancePath+"/http/trustedProxies",schemaPath:"#/properties/http/properties/trustedProxies/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -669,13 +672,13 @@ errors++;
 if(coerced11 !== undefined){
 data14 = coerced11;
 if(data8 !== undefined){
-data8["shutdownGraceMs"] = coerced11;
+data8["trustedProxies"] = coerced11;
 }
 }
 }
-if((typeof data14 == "number") && (isFinite(data14))){
-if(data14 > 600000 || isNaN(data14)){
-const err26 = {instancePath:instancePath+"/http/shutdownGraceMs",schemaPath:"#/properties/http/properties/shutdownGraceMs/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600000},message:"must be <= 600000"};
+if(Array.isArray(data14)){
+if(data14.length > 50){
+const err26 = {instancePath:instancePath+"/http/trustedProxies",schemaPath:"#/properties/http/properties/trustedProxies/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -684,8 +687,28 @@ vErrors.push(err26);
 }
 errors++;
 }
-if(data14 < 0 || isNaN(data14)){
-const err27 = {instancePath:instancePath+"/http/shutdownGraceMs",schemaPath:"#/properties/http/properties/shutdownGraceMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+const len1 = data14.length;
+for(let i1=0; i1<len1; i1++){
+let data15 = data14[i1];
+if(typeof data15 !== "string"){
+let dataType12 = typeof data15;
+let coerced12 = undefined;
+if(dataType12 == 'object' && Array.isArray(data15) && data15.length == 1){
+data15 = data15[0];
+dataType12 = typeof data15;
+if(typeof data15 === "string"){
+coerced12 = data15;
+}
+}
+if(!(coerced12 !== undefined)){
+if(dataType12 == "number" || dataType12 == "boolean"){
+coerced12 = "" + data15;
+}
+else if(data15 === null){
+coerced12 = "";
+}
+else {
+const err27 = {instancePath:instancePath+"/http/trustedProxies/" + i1,schemaPath:"#/properties/http/properties/trustedProxies/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -695,24 +718,16 @@ vErrors.push(err27);
 errors++;
 }
 }
-let data15 = data8.requestTimeoutMs;
-if(!(((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15))) && (isFinite(data15)))){
-let dataType12 = typeof data15;
-let coerced12 = undefined;
-if(dataType12 == 'object' && Array.isArray(data15) && data15.length == 1){
-data15 = data15[0];
-dataType12 = typeof data15;
-if(((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15))) && (isFinite(data15))){
-coerced12 = data15;
+if(coerced12 !== undefined){
+data15 = coerced12;
+if(data14 !== undefined){
+data14[i1] = coerced12;
 }
 }
-if(!(coerced12 !== undefined)){
-if(dataType12 === "boolean" || data15 === null
-              || (dataType12 === "string" && data15 && data15 == +data15 && !(data15 % 1))){
-coerced12 = +data15;
 }
-else {
-const err28 = {instancePath:instancePath+"/http/requestTimeoutMs",schemaPath:"#/properties/http/properties/requestTimeoutMs/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(typeof data15 === "string"){
+if(func2(data15) > 45){
+const err28 = {instancePath:instancePath+"/http/trustedProxies/" + i1,schemaPath:"#/properties/http/properties/trustedProxies/items/maxLength",keyword:"maxLength",params:{limit: 45},message:"must NOT have more than 45 characters"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -721,17 +736,8 @@ vErrors.push(err28);
 }
 errors++;
 }
-}
-if(coerced12 !== undefined){
-data15 = coerced12;
-if(data8 !== undefined){
-data8["requestTimeoutMs"] = coerced12;
-}
-}
-}
-if((typeof data15 == "number") && (isFinite(data15))){
-if(data15 > 600000 || isNaN(data15)){
-const err29 = {instancePath:instancePath+"/http/requestTimeoutMs",schemaPath:"#/properties/http/properties/requestTimeoutMs/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600000},message:"must be <= 600000"};
+if(func2(data15) < 2){
+const err29 = {instancePath:instancePath+"/http/trustedProxies/" + i1,schemaPath:"#/properties/http/properties/trustedProxies/items/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -740,8 +746,27 @@ vErrors.push(err29);
 }
 errors++;
 }
-if(data15 < 1000 || isNaN(data15)){
-const err30 = {instancePath:instancePath+"/http/requestTimeoutMs",schemaPath:"#/properties/http/properties/requestTimeoutMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1000},message:"must be >= 1000"};
+}
+}
+}
+let data16 = data8.shutdownGraceMs;
+if(!(((typeof data16 == "number") && (!(data16 % 1) && !isNaN(data16))) && (isFinite(data16)))){
+let dataType13 = typeof data16;
+let coerced13 = undefined;
+if(dataType13 == 'object' && Array.isArray(data16) && data16.length == 1){
+data16 = data16[0];
+dataType13 = typeof data16;
+if(((typeof data16 == "number") && (!(data16 % 1) && !isNaN(data16))) && (isFinite(data16))){
+coerced13 = data16;
+}
+}
+if(!(coerced13 !== undefined)){
+if(dataType13 === "boolean" || data16 === null
+              || (dataType13 === "string" && data16 && data16 == +data16 && !(data16 % 1))){
+coerced13 = +data16;
+}
+else {
+const err30 = {instancePath:instancePath+"/http/shutdownGraceMs",schemaPath:"#/properties/http/properties/shutdownGraceMs/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -751,9 +776,16 @@ vErrors.push(err30);
 errors++;
 }
 }
+if(coerced13 !== undefined){
+data16 = coerced13;
+if(data8 !== undefined){
+data8["shutdownGraceMs"] = coerced13;
 }
-else {
-const err31 = {instancePath:instancePath+"/http",schemaPath:"#/properties/http/type",keyword:"type",params:{type: "object"},message:"must be object"};
+}
+}
+if((typeof data16 == "number") && (isFinite(data16))){
+if(data16 > 600000 || isNaN(data16)){
+const err31 = {instancePath:instancePath+"/http/shutdownGraceMs",schemaPath:"#/properties/http/properties/shutdownGraceMs/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600000},message:"must be <= 600000"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -762,17 +794,8 @@ vErrors.push(err31);
 }
 errors++;
 }
-let data16 = data.log;
-if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
-if(data16.level === undefined){
-data16.level = "info";
-}
-if(data16.requests === undefined){
-data16.requests = true;
-}
-for(const key4 in data16){
-if(!((key4 === "level") || (key4 === "requests"))){
-const err32 = {instancePath:instancePath+"/log",schemaPath:"#/properties/log/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
+if(data16 < 0 || isNaN(data16)){
+const err32 = {instancePath:instancePath+"/http/shutdownGraceMs",schemaPath:"#/properties/http/properties/shutdownGraceMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -782,9 +805,24 @@ vErrors.push(err32);
 errors++;
 }
 }
-let data17 = data16.level;
-if(!(((((((data17 === "fatal") || (data17 === "error")) || (data17 === "warn")) || (data17 === "info")) || (data17 === "debug")) || (data17 === "trace")) || (data17 === "silent"))){
-const err33 = {instancePath:instancePath+"/log/level",schemaPath:"#/properties/log/properties/level/enum",keyword:"enum",params:{allowedValues: schema31.properties.log.properties.level.enum},message:"must be equal to one of the allowed values"};
+let data17 = data8.requestTimeoutMs;
+if(!(((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17))) && (isFinite(data17)))){
+let dataType14 = typeof data17;
+let coerced14 = undefined;
+if(dataType14 == 'object' && Array.isArray(data17) && data17.length == 1){
+data17 = data17[0];
+dataType14 = typeof data17;
+if(((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17))) && (isFinite(data17))){
+coerced14 = data17;
+}
+}
+if(!(coerced14 !== undefined)){
+if(dataType14 === "boolean" || data17 === null
+              || (dataType14 === "string" && data17 && data17 == +data17 && !(data17 % 1))){
+coerced14 = +data17;
+}
+else {
+const err33 = {instancePath:instancePath+"/http/requestTimeoutMs",schemaPath:"#/properties/http/properties/requestTimeoutMs/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -793,26 +831,17 @@ vErrors.push(err33);
 }
 errors++;
 }
-let data18 = data16.requests;
-if(typeof data18 !== "boolean"){
-let dataType13 = typeof data18;
-let coerced13 = undefined;
-if(dataType13 == 'object' && Array.isArray(data18) && data18.length == 1){
-data18 = data18[0];
-dataType13 = typeof data18;
-if(typeof data18 === "boolean"){
-coerced13 = data18;
+}
+if(coerced14 !== undefined){
+data17 = coerced14;
+if(data8 !== undefined){
+data8["requestTimeoutMs"] = coerced14;
 }
 }
-if(!(coerced13 !== undefined)){
-if(data18 === "false" || data18 === 0 || data18 === null){
-coerced13 = false;
 }
-else if(data18 === "true" || data18 === 1){
-coerced13 = true;
-}
-else {
-const err34 = {instancePath:instancePath+"/log/requests",schemaPath:"#/properties/log/properties/requests/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if((typeof data17 == "number") && (isFinite(data17))){
+if(data17 > 600000 || isNaN(data17)){
+const err34 = {instancePath:instancePath+"/http/requestTimeoutMs",schemaPath:"#/properties/http/properties/requestTimeoutMs/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600000},message:"must be <= 600000"};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -821,17 +850,8 @@ vErrors.push(err34);
 }
 errors++;
 }
-}
-if(coerced13 !== undefined){
-data18 = coerced13;
-if(data16 !== undefined){
-data16["requests"] = coerced13;
-}
-}
-}
-}
-else {
-const err35 = {instancePath:instancePath+"/log",schemaPath:"#/properties/log/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data17 < 1000 || isNaN(data17)){
+const err35 = {instancePath:instancePath+"/http/requestTimeoutMs",schemaPath:"#/properties/http/properties/requestTimeoutMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1000},message:"must be >= 1000"};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -840,32 +860,10 @@ vErrors.push(err35);
 }
 errors++;
 }
-let data19 = data.auth;
-if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
-if(data19.requireTotpForSuperAdmins === undefined){
-data19.requireTotpForSuperAdmins = false;
 }
-if(data19.accountFailures === undefined){
-data19.accountFailures = 5;
 }
-if(data19.accountWindowSeconds === undefined){
-data19.accountWindowSeconds = 21600;
-}
-if(data19.addressFailures === undefined){
-data19.addressFailures = 50;
-}
-if(data19.addressWindowSeconds === undefined){
-data19.addressWindowSeconds = 3600;
-}
-if(data19.sessionIdleMinutes === undefined){
-data19.sessionIdleMinutes = 30;
-}
-if(data19.sessionAbsoluteHours === undefined){
-data19.sessionAbsoluteHours = 12;
-}
-for(const key5 in data19){
-if(!(((((((key5 === "requireTotpForSuperAdmins") || (key5 === "accountFailures")) || (key5 === "accountWindowSeconds")) || (key5 === "addressFailures")) || (key5 === "addressWindowSeconds")) || (key5 === "sessionIdleMinutes")) || (key5 === "sessionAbsoluteHours"))){
-const err36 = {instancePath:instancePath+"/auth",schemaPath:"#/properties/auth/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
+else {
+const err36 = {instancePath:instancePath+"/http",schemaPath:"#/properties/http/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -874,27 +872,17 @@ vErrors.push(err36);
 }
 errors++;
 }
+let data18 = data.log;
+if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
+if(data18.level === undefined){
+data18.level = "info";
 }
-let data20 = data19.requireTotpForSuperAdmins;
-if(typeof data20 !== "boolean"){
-let dataType14 = typeof data20;
-let coerced14 = undefined;
-if(dataType14 == 'object' && Array.isArray(data20) && data20.length == 1){
-data20 = data20[0];
-dataType14 = typeof data20;
-if(typeof data20 === "boolean"){
-coerced14 = data20;
+if(data18.requests === undefined){
+data18.requests = true;
 }
-}
-if(!(coerced14 !== undefined)){
-if(data20 === "false" || data20 === 0 || data20 === null){
-coerced14 = false;
-}
-else if(data20 === "true" || data20 === 1){
-coerced14 = true;
-}
-else {
-const err37 = {instancePath:instancePath+"/auth/requireTotpForSuperAdmins",schemaPath:"#/properties/auth/properties/requireTotpForSuperAdmins/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+for(const key4 in data18){
+if(!((key4 === "level") || (key4 === "requests"))){
+const err37 = {instancePath:instancePath+"/log",schemaPath:"#/properties/log/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -904,31 +892,9 @@ vErrors.push(err37);
 errors++;
 }
 }
-if(coerced14 !== undefined){
-data20 = coerced14;
-if(data19 !== undefined){
-data19["requireTotpForSuperAdmins"] = coerced14;
-}
-}
-}
-let data21 = data19.accountFailures;
-if(!(((typeof data21 == "number") && (!(data21 % 1) && !isNaN(data21))) && (isFinite(data21)))){
-let dataType15 = typeof data21;
-let coerced15 = undefined;
-if(dataType15 == 'object' && Array.isArray(data21) && data21.length == 1){
-data21 = data21[0];
-dataType15 = typeof data21;
-if(((typeof data21 == "number") && (!(data21 % 1) && !isNaN(data21))) && (isFinite(data21))){
-coerced15 = data21;
-}
-}
-if(!(coerced15 !== undefined)){
-if(dataType15 === "boolean" || data21 === null
-              || (dataType15 === "string" && data21 && data21 == +data21 && !(data21 % 1))){
-coerced15 = +data21;
-}
-else {
-const err38 = {instancePath:instancePath+"/auth/accountFailures",schemaPath:"#/properties/auth/properties/accountFailures/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+let data19 = data18.level;
+if(!(((((((data19 === "fatal") || (data19 === "error")) || (data19 === "warn")) || (data19 === "info")) || (data19 === "debug")) || (data19 === "trace")) || (data19 === "silent"))){
+const err38 = {instancePath:instancePath+"/log/level",schemaPath:"#/properties/log/properties/level/enum",keyword:"enum",params:{allowedValues: schema31.properties.log.properties.level.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -937,17 +903,26 @@ vErrors.push(err38);
 }
 errors++;
 }
+let data20 = data18.requests;
+if(typeof data20 !== "boolean"){
+let dataType15 = typeof data20;
+let coerced15 = undefined;
+if(dataType15 == 'object' && Array.isArray(data20) && data20.length == 1){
+data20 = data20[0];
+dataType15 = typeof data20;
+if(typeof data20 === "boolean"){
+coerced15 = data20;
 }
-if(coerced15 !== undefined){
-data21 = coerced15;
-if(data19 !== undefined){
-data19["accountFailures"] = coerced15;
 }
+if(!(coerced15 !== undefined)){
+if(data20 === "false" || data20 === 0 || data20 === null){
+coerced15 = false;
 }
+else if(data20 === "true" || data20 === 1){
+coerced15 = true;
 }
-if((typeof data21 == "number") && (isFinite(data21))){
-if(data21 > 1000 || isNaN(data21)){
-const err39 = {instancePath:instancePath+"/auth/accountFailures",schemaPath:"#/properties/auth/properties/accountFailures/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000"};
+else {
+const err39 = {instancePath:instancePath+"/log/requests",schemaPath:"#/properties/log/properties/requests/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -956,8 +931,17 @@ vErrors.push(err39);
 }
 errors++;
 }
-if(data21 < 1 || isNaN(data21)){
-const err40 = {instancePath:instancePath+"/auth/accountFailures",schemaPath:"#/properties/auth/properties/accountFailures/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+if(coerced15 !== undefined){
+data20 = coerced15;
+if(data18 !== undefined){
+data18["requests"] = coerced15;
+}
+}
+}
+}
+else {
+const err40 = {instancePath:instancePath+"/log",schemaPath:"#/properties/log/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -966,25 +950,32 @@ vErrors.push(err40);
 }
 errors++;
 }
+let data21 = data.auth;
+if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
+if(data21.requireTotpForSuperAdmins === undefined){
+data21.requireTotpForSuperAdmins = false;
 }
-let data22 = data19.accountWindowSeconds;
-if(!(((typeof data22 == "number") && (!(data22 % 1) && !isNaN(data22))) && (isFinite(data22)))){
-let dataType16 = typeof data22;
-let coerced16 = undefined;
-if(dataType16 == 'object' && Array.isArray(data22) && data22.length == 1){
-data22 = data22[0];
-dataType16 = typeof data22;
-if(((typeof data22 == "number") && (!(data22 % 1) && !isNaN(data22))) && (isFinite(data22))){
-coerced16 = data22;
+if(data21.accountFailures === undefined){
+data21.accountFailures = 5;
 }
+if(data21.accountWindowSeconds === undefined){
+data21.accountWindowSeconds = 21600;
 }
-if(!(coerced16 !== undefined)){
-if(dataType16 === "boolean" || data22 === null
-              || (dataType16 === "string" && data22 && data22 == +data22 && !(data22 % 1))){
-coerced16 = +data22;
+if(data21.addressFailures === undefined){
+data21.addressFailures = 50;
 }
-else {
-const err41 = {instancePath:instancePath+"/auth/accountWindowSeconds",schemaPath:"#/properties/auth/properties/accountWindowSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data21.addressWindowSeconds === undefined){
+data21.addressWindowSeconds = 3600;
+}
+if(data21.sessionIdleMinutes === undefined){
+data21.sessionIdleMinutes = 30;
+}
+if(data21.sessionAbsoluteHours === undefined){
+data21.sessionAbsoluteHours = 12;
+}
+for(const key5 in data21){
+if(!(((((((key5 === "requireTotpForSuperAdmins") || (key5 === "accountFailures")) || (key5 === "accountWindowSeconds")) || (key5 === "addressFailures")) || (key5 === "addressWindowSeconds")) || (key5 === "sessionIdleMinutes")) || (key5 === "sessionAbsoluteHours"))){
+const err41 = {instancePath:instancePath+"/auth",schemaPath:"#/properties/auth/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -994,16 +985,26 @@ vErrors.push(err41);
 errors++;
 }
 }
-if(coerced16 !== undefined){
-data22 = coerced16;
-if(data19 !== undefined){
-data19["accountWindowSeconds"] = coerced16;
+let data22 = data21.requireTotpForSuperAdmins;
+if(typeof data22 !== "boolean"){
+let dataType16 = typeof data22;
+let coerced16 = undefined;
+if(dataType16 == 'object' && Array.isArray(data22) && data22.length == 1){
+data22 = data22[0];
+dataType16 = typeof data22;
+if(typeof data22 === "boolean"){
+coerced16 = data22;
 }
 }
+if(!(coerced16 !== undefined)){
+if(data22 === "false" || data22 === 0 || data22 === null){
+coerced16 = false;
 }
-if((typeof data22 == "number") && (isFinite(data22))){
-if(data22 > 604800 || isNaN(data22)){
-const err42 = {instancePath:instancePath+"/auth/accountWindowSeconds",schemaPath:"#/properties/auth/properties/accountWindowSeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 604800},message:"must be <= 604800"};
+else if(data22 === "true" || data22 === 1){
+coerced16 = true;
+}
+else {
+const err42 = {instancePath:instancePath+"/auth/requireTotpForSuperAdmins",schemaPath:"#/properties/auth/properties/requireTotpForSuperAdmins/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -1012,18 +1013,15 @@ vErrors.push(err42);
 }
 errors++;
 }
-if(data22 < 60 || isNaN(data22)){
-const err43 = {instancePath:instancePath+"/auth/accountWindowSeconds",schemaPath:"#/properties/auth/properties/accountWindowSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 60},message:"must be >= 60"};
-if(vErrors === null){
-vErrors = [err43];
 }
-else {
-vErrors.push(err43);
-}
-errors++;
+if(coerced16 !== undefined){
+data22 = coerced16;
+if(data21 !== undefined){
+data21["requireTotpForSuperAdmins"] = coerced16;
 }
 }
-let data23 = data19.addressFailures;
+}
+let data23 = data21.accountFailures;
 if(!(((typeof data23 == "number") && (!(data23 % 1) && !isNaN(data23))) && (isFinite(data23)))){
 let dataType17 = typeof data23;
 let coerced17 = undefined;
@@ -1040,7 +1038,26 @@ if(dataType17 === "boolean" || data23 === null
 coerced17 = +data23;
 }
 else {
-const err44 = {instancePath:instancePath+"/auth/addressFailures",schemaPath:"#/properties/auth/properties/addressFailures/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err43 = {instancePath:instancePath+"/auth/accountFailures",schemaPath:"#/properties/auth/properties/accountFailures/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+}
+if(coerced17 !== undefined){
+data23 = coerced17;
+if(data21 !== undefined){
+data21["accountFailures"] = coerced17;
+}
+}
+}
+if((typeof data23 == "number") && (isFinite(data23))){
+if(data23 > 1000 || isNaN(data23)){
+const err44 = {instancePath:instancePath+"/auth/accountFailures",schemaPath:"#/properties/auth/properties/accountFailures/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000"};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -1049,17 +1066,8 @@ vErrors.push(err44);
 }
 errors++;
 }
-}
-if(coerced17 !== undefined){
-data23 = coerced17;
-if(data19 !== undefined){
-data19["addressFailures"] = coerced17;
-}
-}
-}
-if((typeof data23 == "number") && (isFinite(data23))){
-if(data23 > 100000 || isNaN(data23)){
-const err45 = {instancePath:instancePath+"/auth/addressFailures",schemaPath:"#/properties/auth/properties/addressFailures/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000"};
+if(data23 < 1 || isNaN(data23)){
+const err45 = {instancePath:instancePath+"/auth/accountFailures",schemaPath:"#/properties/auth/properties/accountFailures/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -1068,18 +1076,8 @@ vErrors.push(err45);
 }
 errors++;
 }
-if(data23 < 1 || isNaN(data23)){
-const err46 = {instancePath:instancePath+"/auth/addressFailures",schemaPath:"#/properties/auth/properties/addressFailures/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
-if(vErrors === null){
-vErrors = [err46];
 }
-else {
-vErrors.push(err46);
-}
-errors++;
-}
-}
-let data24 = data19.addressWindowSeconds;
+let data24 = data21.accountWindowSeconds;
 if(!(((typeof data24 == "number") && (!(data24 % 1) && !isNaN(data24))) && (isFinite(data24)))){
 let dataType18 = typeof data24;
 let coerced18 = undefined;
@@ -1096,7 +1094,26 @@ if(dataType18 === "boolean" || data24 === null
 coerced18 = +data24;
 }
 else {
-const err47 = {instancePath:instancePath+"/auth/addressWindowSeconds",schemaPath:"#/properties/auth/properties/addressWindowSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err46 = {instancePath:instancePath+"/auth/accountWindowSeconds",schemaPath:"#/properties/auth/properties/accountWindowSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+}
+if(coerced18 !== undefined){
+data24 = coerced18;
+if(data21 !== undefined){
+data21["accountWindowSeconds"] = coerced18;
+}
+}
+}
+if((typeof data24 == "number") && (isFinite(data24))){
+if(data24 > 604800 || isNaN(data24)){
+const err47 = {instancePath:instancePath+"/auth/accountWindowSeconds",schemaPath:"#/properties/auth/properties/accountWindowSeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 604800},message:"must be <= 604800"};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -1105,17 +1122,8 @@ vErrors.push(err47);
 }
 errors++;
 }
-}
-if(coerced18 !== undefined){
-data24 = coerced18;
-if(data19 !== undefined){
-data19["addressWindowSeconds"] = coerced18;
-}
-}
-}
-if((typeof data24 == "number") && (isFinite(data24))){
-if(data24 > 604800 || isNaN(data24)){
-const err48 = {instancePath:instancePath+"/auth/addressWindowSeconds",schemaPath:"#/properties/auth/properties/addressWindowSeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 604800},message:"must be <= 604800"};
+if(data24 < 60 || isNaN(data24)){
+const err48 = {instancePath:instancePath+"/auth/accountWindowSeconds",schemaPath:"#/properties/auth/properties/accountWindowSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 60},message:"must be >= 60"};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -1124,18 +1132,8 @@ vErrors.push(err48);
 }
 errors++;
 }
-if(data24 < 60 || isNaN(data24)){
-const err49 = {instancePath:instancePath+"/auth/addressWindowSeconds",schemaPath:"#/properties/auth/properties/addressWindowSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 60},message:"must be >= 60"};
-if(vErrors === null){
-vErrors = [err49];
 }
-else {
-vErrors.push(err49);
-}
-errors++;
-}
-}
-let data25 = data19.sessionIdleMinutes;
+let data25 = data21.addressFailures;
 if(!(((typeof data25 == "number") && (!(data25 % 1) && !isNaN(data25))) && (isFinite(data25)))){
 let dataType19 = typeof data25;
 let coerced19 = undefined;
@@ -1152,7 +1150,26 @@ if(dataType19 === "boolean" || data25 === null
 coerced19 = +data25;
 }
 else {
-const err50 = {instancePath:instancePath+"/auth/sessionIdleMinutes",schemaPath:"#/properties/auth/properties/sessionIdleMinutes/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err49 = {instancePath:instancePath+"/auth/addressFailures",schemaPath:"#/properties/auth/properties/addressFailures/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+}
+if(coerced19 !== undefined){
+data25 = coerced19;
+if(data21 !== undefined){
+data21["addressFailures"] = coerced19;
+}
+}
+}
+if((typeof data25 == "number") && (isFinite(data25))){
+if(data25 > 100000 || isNaN(data25)){
+const err50 = {instancePath:instancePath+"/auth/addressFailures",schemaPath:"#/properties/auth/properties/addressFailures/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000"};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -1161,17 +1178,8 @@ vErrors.push(err50);
 }
 errors++;
 }
-}
-if(coerced19 !== undefined){
-data25 = coerced19;
-if(data19 !== undefined){
-data19["sessionIdleMinutes"] = coerced19;
-}
-}
-}
-if((typeof data25 == "number") && (isFinite(data25))){
-if(data25 > 1440 || isNaN(data25)){
-const err51 = {instancePath:instancePath+"/auth/sessionIdleMinutes",schemaPath:"#/properties/auth/properties/sessionIdleMinutes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1440},message:"must be <= 1440"};
+if(data25 < 1 || isNaN(data25)){
+const err51 = {instancePath:instancePath+"/auth/addressFailures",schemaPath:"#/properties/auth/properties/addressFailures/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -1180,18 +1188,8 @@ vErrors.push(err51);
 }
 errors++;
 }
-if(data25 < 1 || isNaN(data25)){
-const err52 = {instancePath:instancePath+"/auth/sessionIdleMinutes",schemaPath:"#/properties/auth/properties/sessionIdleMinutes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
-if(vErrors === null){
-vErrors = [err52];
 }
-else {
-vErrors.push(err52);
-}
-errors++;
-}
-}
-let data26 = data19.sessionAbsoluteHours;
+let data26 = data21.addressWindowSeconds;
 if(!(((typeof data26 == "number") && (!(data26 % 1) && !isNaN(data26))) && (isFinite(data26)))){
 let dataType20 = typeof data26;
 let coerced20 = undefined;
@@ -1208,7 +1206,26 @@ if(dataType20 === "boolean" || data26 === null
 coerced20 = +data26;
 }
 else {
-const err53 = {instancePath:instancePath+"/auth/sessionAbsoluteHours",schemaPath:"#/properties/auth/properties/sessionAbsoluteHours/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err52 = {instancePath:instancePath+"/auth/addressWindowSeconds",schemaPath:"#/properties/auth/properties/addressWindowSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+}
+if(coerced20 !== undefined){
+data26 = coerced20;
+if(data21 !== undefined){
+data21["addressWindowSeconds"] = coerced20;
+}
+}
+}
+if((typeof data26 == "number") && (isFinite(data26))){
+if(data26 > 604800 || isNaN(data26)){
+const err53 = {instancePath:instancePath+"/auth/addressWindowSeconds",schemaPath:"#/properties/auth/properties/addressWindowSeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 604800},message:"must be <= 604800"};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -1217,17 +1234,8 @@ vErrors.push(err53);
 }
 errors++;
 }
-}
-if(coerced20 !== undefined){
-data26 = coerced20;
-if(data19 !== undefined){
-data19["sessionAbsoluteHours"] = coerced20;
-}
-}
-}
-if((typeof data26 == "number") && (isFinite(data26))){
-if(data26 > 168 || isNaN(data26)){
-const err54 = {instancePath:instancePath+"/auth/sessionAbsoluteHours",schemaPath:"#/properties/auth/properties/sessionAbsoluteHours/maximum",keyword:"maximum",params:{comparison: "<=", limit: 168},message:"must be <= 168"};
+if(data26 < 60 || isNaN(data26)){
+const err54 = {instancePath:instancePath+"/auth/addressWindowSeconds",schemaPath:"#/properties/auth/properties/addressWindowSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 60},message:"must be >= 60"};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -1236,8 +1244,25 @@ vErrors.push(err54);
 }
 errors++;
 }
-if(data26 < 1 || isNaN(data26)){
-const err55 = {instancePath:instancePath+"/auth/sessionAbsoluteHours",schemaPath:"#/properties/auth/properties/sessionAbsoluteHours/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+let data27 = data21.sessionIdleMinutes;
+if(!(((typeof data27 == "number") && (!(data27 % 1) && !isNaN(data27))) && (isFinite(data27)))){
+let dataType21 = typeof data27;
+let coerced21 = undefined;
+if(dataType21 == 'object' && Array.isArray(data27) && data27.length == 1){
+data27 = data27[0];
+dataType21 = typeof data27;
+if(((typeof data27 == "number") && (!(data27 % 1) && !isNaN(data27))) && (isFinite(data27))){
+coerced21 = data27;
+}
+}
+if(!(coerced21 !== undefined)){
+if(dataType21 === "boolean" || data27 === null
+              || (dataType21 === "string" && data27 && data27 == +data27 && !(data27 % 1))){
+coerced21 = +data27;
+}
+else {
+const err55 = {instancePath:instancePath+"/auth/sessionIdleMinutes",schemaPath:"#/properties/auth/properties/sessionIdleMinutes/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -1247,9 +1272,16 @@ vErrors.push(err55);
 errors++;
 }
 }
+if(coerced21 !== undefined){
+data27 = coerced21;
+if(data21 !== undefined){
+data21["sessionIdleMinutes"] = coerced21;
 }
-else {
-const err56 = {instancePath:instancePath+"/auth",schemaPath:"#/properties/auth/type",keyword:"type",params:{type: "object"},message:"must be object"};
+}
+}
+if((typeof data27 == "number") && (isFinite(data27))){
+if(data27 > 1440 || isNaN(data27)){
+const err56 = {instancePath:instancePath+"/auth/sessionIdleMinutes",schemaPath:"#/properties/auth/properties/sessionIdleMinutes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1440},message:"must be <= 1440"};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -1258,14 +1290,8 @@ vErrors.push(err56);
 }
 errors++;
 }
-let data27 = data.hooks;
-if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
-if(data27.timeoutMs === undefined){
-data27.timeoutMs = 10000;
-}
-for(const key6 in data27){
-if(!(key6 === "timeoutMs")){
-const err57 = {instancePath:instancePath+"/hooks",schemaPath:"#/properties/hooks/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
+if(data27 < 1 || isNaN(data27)){
+const err57 = {instancePath:instancePath+"/auth/sessionIdleMinutes",schemaPath:"#/properties/auth/properties/sessionIdleMinutes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -1275,24 +1301,24 @@ vErrors.push(err57);
 errors++;
 }
 }
-let data28 = data27.timeoutMs;
+let data28 = data21.sessionAbsoluteHours;
 if(!(((typeof data28 == "number") && (!(data28 % 1) && !isNaN(data28))) && (isFinite(data28)))){
-let dataType21 = typeof data28;
-let coerced21 = undefined;
-if(dataType21 == 'object' && Array.isArray(data28) && data28.length == 1){
+let dataType22 = typeof data28;
+let coerced22 = undefined;
+if(dataType22 == 'object' && Array.isArray(data28) && data28.length == 1){
 data28 = data28[0];
-dataType21 = typeof data28;
+dataType22 = typeof data28;
 if(((typeof data28 == "number") && (!(data28 % 1) && !isNaN(data28))) && (isFinite(data28))){
-coerced21 = data28;
+coerced22 = data28;
 }
 }
-if(!(coerced21 !== undefined)){
-if(dataType21 === "boolean" || data28 === null
-              || (dataType21 === "string" && data28 && data28 == +data28 && !(data28 % 1))){
-coerced21 = +data28;
+if(!(coerced22 !== undefined)){
+if(dataType22 === "boolean" || data28 === null
+              || (dataType22 === "string" && data28 && data28 == +data28 && !(data28 % 1))){
+coerced22 = +data28;
 }
 else {
-const err58 = {instancePath:instancePath+"/hooks/timeoutMs",schemaPath:"#/properties/hooks/properties/timeoutMs/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err58 = {instancePath:instancePath+"/auth/sessionAbsoluteHours",schemaPath:"#/properties/auth/properties/sessionAbsoluteHours/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -1302,16 +1328,16 @@ vErrors.push(err58);
 errors++;
 }
 }
-if(coerced21 !== undefined){
-data28 = coerced21;
-if(data27 !== undefined){
-data27["timeoutMs"] = coerced21;
+if(coerced22 !== undefined){
+data28 = coerced22;
+if(data21 !== undefined){
+data21["sessionAbsoluteHours"] = coerced22;
 }
 }
 }
 if((typeof data28 == "number") && (isFinite(data28))){
-if(data28 > 600000 || isNaN(data28)){
-const err59 = {instancePath:instancePath+"/hooks/timeoutMs",schemaPath:"#/properties/hooks/properties/timeoutMs/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600000},message:"must be <= 600000"};
+if(data28 > 168 || isNaN(data28)){
+const err59 = {instancePath:instancePath+"/auth/sessionAbsoluteHours",schemaPath:"#/properties/auth/properties/sessionAbsoluteHours/maximum",keyword:"maximum",params:{comparison: "<=", limit: 168},message:"must be <= 168"};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -1320,8 +1346,8 @@ vErrors.push(err59);
 }
 errors++;
 }
-if(data28 < 100 || isNaN(data28)){
-const err60 = {instancePath:instancePath+"/hooks/timeoutMs",schemaPath:"#/properties/hooks/properties/timeoutMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100"};
+if(data28 < 1 || isNaN(data28)){
+const err60 = {instancePath:instancePath+"/auth/sessionAbsoluteHours",schemaPath:"#/properties/auth/properties/sessionAbsoluteHours/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -1333,7 +1359,7 @@ errors++;
 }
 }
 else {
-const err61 = {instancePath:instancePath+"/hooks",schemaPath:"#/properties/hooks/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err61 = {instancePath:instancePath+"/auth",schemaPath:"#/properties/auth/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -1342,20 +1368,14 @@ vErrors.push(err61);
 }
 errors++;
 }
-let data29 = data.jobs;
+let data29 = data.hooks;
 if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
-if(data29.autoStart === undefined){
-data29.autoStart = true;
+if(data29.timeoutMs === undefined){
+data29.timeoutMs = 10000;
 }
-if(data29.pollIntervalMs === undefined){
-data29.pollIntervalMs = 1000;
-}
-if(data29.concurrency === undefined){
-data29.concurrency = 2;
-}
-for(const key7 in data29){
-if(!(((key7 === "autoStart") || (key7 === "pollIntervalMs")) || (key7 === "concurrency"))){
-const err62 = {instancePath:instancePath+"/jobs",schemaPath:"#/properties/jobs/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
+for(const key6 in data29){
+if(!(key6 === "timeoutMs")){
+const err62 = {instancePath:instancePath+"/hooks",schemaPath:"#/properties/hooks/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -1365,26 +1385,24 @@ vErrors.push(err62);
 errors++;
 }
 }
-let data30 = data29.autoStart;
-if(typeof data30 !== "boolean"){
-let dataType22 = typeof data30;
-let coerced22 = undefined;
-if(dataType22 == 'object' && Array.isArray(data30) && data30.length == 1){
+let data30 = data29.timeoutMs;
+if(!(((typeof data30 == "number") && (!(data30 % 1) && !isNaN(data30))) && (isFinite(data30)))){
+let dataType23 = typeof data30;
+let coerced23 = undefined;
+if(dataType23 == 'object' && Array.isArray(data30) && data30.length == 1){
 data30 = data30[0];
-dataType22 = typeof data30;
-if(typeof data30 === "boolean"){
-coerced22 = data30;
+dataType23 = typeof data30;
+if(((typeof data30 == "number") && (!(data30 % 1) && !isNaN(data30))) && (isFinite(data30))){
+coerced23 = data30;
 }
 }
-if(!(coerced22 !== undefined)){
-if(data30 === "false" || data30 === 0 || data30 === null){
-coerced22 = false;
-}
-else if(data30 === "true" || data30 === 1){
-coerced22 = true;
+if(!(coerced23 !== undefined)){
+if(dataType23 === "boolean" || data30 === null
+              || (dataType23 === "string" && data30 && data30 == +data30 && !(data30 % 1))){
+coerced23 = +data30;
 }
 else {
-const err63 = {instancePath:instancePath+"/jobs/autoStart",schemaPath:"#/properties/jobs/properties/autoStart/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+const err63 = {instancePath:instancePath+"/hooks/timeoutMs",schemaPath:"#/properties/hooks/properties/timeoutMs/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -1394,31 +1412,16 @@ vErrors.push(err63);
 errors++;
 }
 }
-if(coerced22 !== undefined){
-data30 = coerced22;
+if(coerced23 !== undefined){
+data30 = coerced23;
 if(data29 !== undefined){
-data29["autoStart"] = coerced22;
+data29["timeoutMs"] = coerced23;
 }
 }
 }
-let data31 = data29.pollIntervalMs;
-if(!(((typeof data31 == "number") && (!(data31 % 1) && !isNaN(data31))) && (isFinite(data31)))){
-let dataType23 = typeof data31;
-let coerced23 = undefined;
-if(dataType23 == 'object' && Array.isArray(data31) && data31.length == 1){
-data31 = data31[0];
-dataType23 = typeof data31;
-if(((typeof data31 == "number") && (!(data31 % 1) && !isNaN(data31))) && (isFinite(data31))){
-coerced23 = data31;
-}
-}
-if(!(coerced23 !== undefined)){
-if(dataType23 === "boolean" || data31 === null
-              || (dataType23 === "string" && data31 && data31 == +data31 && !(data31 % 1))){
-coerced23 = +data31;
-}
-else {
-const err64 = {instancePath:instancePath+"/jobs/pollIntervalMs",schemaPath:"#/properties/jobs/properties/pollIntervalMs/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if((typeof data30 == "number") && (isFinite(data30))){
+if(data30 > 600000 || isNaN(data30)){
+const err64 = {instancePath:instancePath+"/hooks/timeoutMs",schemaPath:"#/properties/hooks/properties/timeoutMs/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600000},message:"must be <= 600000"};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -1427,17 +1430,8 @@ vErrors.push(err64);
 }
 errors++;
 }
-}
-if(coerced23 !== undefined){
-data31 = coerced23;
-if(data29 !== undefined){
-data29["pollIntervalMs"] = coerced23;
-}
-}
-}
-if((typeof data31 == "number") && (isFinite(data31))){
-if(data31 > 60000 || isNaN(data31)){
-const err65 = {instancePath:instancePath+"/jobs/pollIntervalMs",schemaPath:"#/properties/jobs/properties/pollIntervalMs/maximum",keyword:"maximum",params:{comparison: "<=", limit: 60000},message:"must be <= 60000"};
+if(data30 < 100 || isNaN(data30)){
+const err65 = {instancePath:instancePath+"/hooks/timeoutMs",schemaPath:"#/properties/hooks/properties/timeoutMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100"};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -1446,8 +1440,10 @@ vErrors.push(err65);
 }
 errors++;
 }
-if(data31 < 50 || isNaN(data31)){
-const err66 = {instancePath:instancePath+"/jobs/pollIntervalMs",schemaPath:"#/properties/jobs/properties/pollIntervalMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 50},message:"must be >= 50"};
+}
+}
+else {
+const err66 = {instancePath:instancePath+"/hooks",schemaPath:"#/properties/hooks/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -1456,25 +1452,20 @@ vErrors.push(err66);
 }
 errors++;
 }
+let data31 = data.jobs;
+if(data31 && typeof data31 == "object" && !Array.isArray(data31)){
+if(data31.autoStart === undefined){
+data31.autoStart = true;
 }
-let data32 = data29.concurrency;
-if(!(((typeof data32 == "number") && (!(data32 % 1) && !isNaN(data32))) && (isFinite(data32)))){
-let dataType24 = typeof data32;
-let coerced24 = undefined;
-if(dataType24 == 'object' && Array.isArray(data32) && data32.length == 1){
-data32 = data32[0];
-dataType24 = typeof data32;
-if(((typeof data32 == "number") && (!(data32 % 1) && !isNaN(data32))) && (isFinite(data32))){
-coerced24 = data32;
+if(data31.pollIntervalMs === undefined){
+data31.pollIntervalMs = 1000;
 }
+if(data31.concurrency === undefined){
+data31.concurrency = 2;
 }
-if(!(coerced24 !== undefined)){
-if(dataType24 === "boolean" || data32 === null
-              || (dataType24 === "string" && data32 && data32 == +data32 && !(data32 % 1))){
-coerced24 = +data32;
-}
-else {
-const err67 = {instancePath:instancePath+"/jobs/concurrency",schemaPath:"#/properties/jobs/properties/concurrency/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+for(const key7 in data31){
+if(!(((key7 === "autoStart") || (key7 === "pollIntervalMs")) || (key7 === "concurrency"))){
+const err67 = {instancePath:instancePath+"/jobs",schemaPath:"#/properties/jobs/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -1484,16 +1475,26 @@ vErrors.push(err67);
 errors++;
 }
 }
-if(coerced24 !== undefined){
-data32 = coerced24;
-if(data29 !== undefined){
-data29["concurrency"] = coerced24;
+let data32 = data31.autoStart;
+if(typeof data32 !== "boolean"){
+let dataType24 = typeof data32;
+let coerced24 = undefined;
+if(dataType24 == 'object' && Array.isArray(data32) && data32.length == 1){
+data32 = data32[0];
+dataType24 = typeof data32;
+if(typeof data32 === "boolean"){
+coerced24 = data32;
 }
 }
+if(!(coerced24 !== undefined)){
+if(data32 === "false" || data32 === 0 || data32 === null){
+coerced24 = false;
 }
-if((typeof data32 == "number") && (isFinite(data32))){
-if(data32 > 64 || isNaN(data32)){
-const err68 = {instancePath:instancePath+"/jobs/concurrency",schemaPath:"#/properties/jobs/properties/concurrency/maximum",keyword:"maximum",params:{comparison: "<=", limit: 64},message:"must be <= 64"};
+else if(data32 === "true" || data32 === 1){
+coerced24 = true;
+}
+else {
+const err68 = {instancePath:instancePath+"/jobs/autoStart",schemaPath:"#/properties/jobs/properties/autoStart/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -1502,8 +1503,32 @@ vErrors.push(err68);
 }
 errors++;
 }
-if(data32 < 1 || isNaN(data32)){
-const err69 = {instancePath:instancePath+"/jobs/concurrency",schemaPath:"#/properties/jobs/properties/concurrency/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+if(coerced24 !== undefined){
+data32 = coerced24;
+if(data31 !== undefined){
+data31["autoStart"] = coerced24;
+}
+}
+}
+let data33 = data31.pollIntervalMs;
+if(!(((typeof data33 == "number") && (!(data33 % 1) && !isNaN(data33))) && (isFinite(data33)))){
+let dataType25 = typeof data33;
+let coerced25 = undefined;
+if(dataType25 == 'object' && Array.isArray(data33) && data33.length == 1){
+data33 = data33[0];
+dataType25 = typeof data33;
+if(((typeof data33 == "number") && (!(data33 % 1) && !isNaN(data33))) && (isFinite(data33))){
+coerced25 = data33;
+}
+}
+if(!(coerced25 !== undefined)){
+if(dataType25 === "boolean" || data33 === null
+              || (dataType25 === "string" && data33 && data33 == +data33 && !(data33 % 1))){
+coerced25 = +data33;
+}
+else {
+const err69 = {instancePath:instancePath+"/jobs/pollIntervalMs",schemaPath:"#/properties/jobs/properties/pollIntervalMs/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -1513,9 +1538,16 @@ vErrors.push(err69);
 errors++;
 }
 }
+if(coerced25 !== undefined){
+data33 = coerced25;
+if(data31 !== undefined){
+data31["pollIntervalMs"] = coerced25;
 }
-else {
-const err70 = {instancePath:instancePath+"/jobs",schemaPath:"#/properties/jobs/type",keyword:"type",params:{type: "object"},message:"must be object"};
+}
+}
+if((typeof data33 == "number") && (isFinite(data33))){
+if(data33 > 60000 || isNaN(data33)){
+const err70 = {instancePath:instancePath+"/jobs/pollIntervalMs",schemaPath:"#/properties/jobs/properties/pollIntervalMs/maximum",keyword:"maximum",params:{comparison: "<=", limit: 60000},message:"must be <= 60000"};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -1524,14 +1556,8 @@ vErrors.push(err70);
 }
 errors++;
 }
-let data33 = data.mail;
-if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
-if(data33.from === undefined){
-data33.from = "Cổng <no-reply@cong.localhost>";
-}
-for(const key8 in data33){
-if(!((key8 === "from") || (key8 === "smtp"))){
-const err71 = {instancePath:instancePath+"/mail",schemaPath:"#/properties/mail/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
+if(data33 < 50 || isNaN(data33)){
+const err71 = {instancePath:instancePath+"/jobs/pollIntervalMs",schemaPath:"#/properties/jobs/properties/pollIntervalMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 50},message:"must be >= 50"};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -1541,26 +1567,24 @@ vErrors.push(err71);
 errors++;
 }
 }
-let data34 = data33.from;
-if(typeof data34 !== "string"){
-let dataType25 = typeof data34;
-let coerced25 = undefined;
-if(dataType25 == 'object' && Array.isArray(data34) && data34.length == 1){
+let data34 = data31.concurrency;
+if(!(((typeof data34 == "number") && (!(data34 % 1) && !isNaN(data34))) && (isFinite(data34)))){
+let dataType26 = typeof data34;
+let coerced26 = undefined;
+if(dataType26 == 'object' && Array.isArray(data34) && data34.length == 1){
 data34 = data34[0];
-dataType25 = typeof data34;
-if(typeof data34 === "string"){
-coerced25 = data34;
+dataType26 = typeof data34;
+if(((typeof data34 == "number") && (!(data34 % 1) && !isNaN(data34))) && (isFinite(data34))){
+coerced26 = data34;
 }
 }
-if(!(coerced25 !== undefined)){
-if(dataType25 == "number" || dataType25 == "boolean"){
-coerced25 = "" + data34;
-}
-else if(data34 === null){
-coerced25 = "";
+if(!(coerced26 !== undefined)){
+if(dataType26 === "boolean" || data34 === null
+              || (dataType26 === "string" && data34 && data34 == +data34 && !(data34 % 1))){
+coerced26 = +data34;
 }
 else {
-const err72 = {instancePath:instancePath+"/mail/from",schemaPath:"#/properties/mail/properties/from/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err72 = {instancePath:instancePath+"/jobs/concurrency",schemaPath:"#/properties/jobs/properties/concurrency/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -1570,16 +1594,16 @@ vErrors.push(err72);
 errors++;
 }
 }
-if(coerced25 !== undefined){
-data34 = coerced25;
-if(data33 !== undefined){
-data33["from"] = coerced25;
+if(coerced26 !== undefined){
+data34 = coerced26;
+if(data31 !== undefined){
+data31["concurrency"] = coerced26;
 }
 }
 }
-if(typeof data34 === "string"){
-if(func2(data34) < 3){
-const err73 = {instancePath:instancePath+"/mail/from",schemaPath:"#/properties/mail/properties/from/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters"};
+if((typeof data34 == "number") && (isFinite(data34))){
+if(data34 > 64 || isNaN(data34)){
+const err73 = {instancePath:instancePath+"/jobs/concurrency",schemaPath:"#/properties/jobs/properties/concurrency/maximum",keyword:"maximum",params:{comparison: "<=", limit: 64},message:"must be <= 64"};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -1588,24 +1612,8 @@ vErrors.push(err73);
 }
 errors++;
 }
-}
-if(data33.smtp !== undefined){
-let data35 = data33.smtp;
-if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
-if(data35.port === undefined){
-data35.port = 587;
-}
-if(data35.secure === undefined){
-data35.secure = false;
-}
-if(data35.requireTLS === undefined){
-data35.requireTLS = false;
-}
-if(data35.rejectUnauthorized === undefined){
-data35.rejectUnauthorized = true;
-}
-if(data35.host === undefined){
-const err74 = {instancePath:instancePath+"/mail/smtp",schemaPath:"#/properties/mail/properties/smtp/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(data34 < 1 || isNaN(data34)){
+const err74 = {instancePath:instancePath+"/jobs/concurrency",schemaPath:"#/properties/jobs/properties/concurrency/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -1614,9 +1622,10 @@ vErrors.push(err74);
 }
 errors++;
 }
-for(const key9 in data35){
-if(!(((((((key9 === "host") || (key9 === "port")) || (key9 === "secure")) || (key9 === "requireTLS")) || (key9 === "rejectUnauthorized")) || (key9 === "user")) || (key9 === "password"))){
-const err75 = {instancePath:instancePath+"/mail/smtp",schemaPath:"#/properties/mail/properties/smtp/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
+}
+}
+else {
+const err75 = {instancePath:instancePath+"/jobs",schemaPath:"#/properties/jobs/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -1625,28 +1634,14 @@ vErrors.push(err75);
 }
 errors++;
 }
+let data35 = data.mail;
+if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
+if(data35.from === undefined){
+data35.from = "Cổng <no-reply@cong.localhost>";
 }
-if(data35.host !== undefined){
-let data36 = data35.host;
-if(typeof data36 !== "string"){
-let dataType26 = typeof data36;
-let coerced26 = undefined;
-if(dataType26 == 'object' && Array.isArray(data36) && data36.length == 1){
-data36 = data36[0];
-dataType26 = typeof data36;
-if(typeof data36 === "string"){
-coerced26 = data36;
-}
-}
-if(!(coerced26 !== undefined)){
-if(dataType26 == "number" || dataType26 == "boolean"){
-coerced26 = "" + data36;
-}
-else if(data36 === null){
-coerced26 = "";
-}
-else {
-const err76 = {instancePath:instancePath+"/mail/smtp/host",schemaPath:"#/properties/mail/properties/smtp/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key8 in data35){
+if(!((key8 === "from") || (key8 === "smtp"))){
+const err76 = {instancePath:instancePath+"/mail",schemaPath:"#/properties/mail/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -1656,16 +1651,26 @@ vErrors.push(err76);
 errors++;
 }
 }
-if(coerced26 !== undefined){
-data36 = coerced26;
-if(data35 !== undefined){
-data35["host"] = coerced26;
-}
-}
-}
+let data36 = data35.from;
+if(typeof data36 !== "string"){
+let dataType27 = typeof data36;
+let coerced27 = undefined;
+if(dataType27 == 'object' && Array.isArray(data36) && data36.length == 1){
+data36 = data36[0];
+dataType27 = typeof data36;
 if(typeof data36 === "string"){
-if(func2(data36) < 1){
-const err77 = {instancePath:instancePath+"/mail/smtp/host",schemaPath:"#/properties/mail/properties/smtp/properties/host/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+coerced27 = data36;
+}
+}
+if(!(coerced27 !== undefined)){
+if(dataType27 == "number" || dataType27 == "boolean"){
+coerced27 = "" + data36;
+}
+else if(data36 === null){
+coerced27 = "";
+}
+else {
+const err77 = {instancePath:instancePath+"/mail/from",schemaPath:"#/properties/mail/properties/from/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -1675,25 +1680,16 @@ vErrors.push(err77);
 errors++;
 }
 }
-}
-let data37 = data35.port;
-if(!(((typeof data37 == "number") && (!(data37 % 1) && !isNaN(data37))) && (isFinite(data37)))){
-let dataType27 = typeof data37;
-let coerced27 = undefined;
-if(dataType27 == 'object' && Array.isArray(data37) && data37.length == 1){
-data37 = data37[0];
-dataType27 = typeof data37;
-if(((typeof data37 == "number") && (!(data37 % 1) && !isNaN(data37))) && (isFinite(data37))){
-coerced27 = data37;
+if(coerced27 !== undefined){
+data36 = coerced27;
+if(data35 !== undefined){
+data35["from"] = coerced27;
 }
 }
-if(!(coerced27 !== undefined)){
-if(dataType27 === "boolean" || data37 === null
-              || (dataType27 === "string" && data37 && data37 == +data37 && !(data37 % 1))){
-coerced27 = +data37;
 }
-else {
-const err78 = {instancePath:instancePath+"/mail/smtp/port",schemaPath:"#/properties/mail/properties/smtp/properties/port/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(typeof data36 === "string"){
+if(func2(data36) < 3){
+const err78 = {instancePath:instancePath+"/mail/from",schemaPath:"#/properties/mail/properties/from/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters"};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -1703,16 +1699,23 @@ vErrors.push(err78);
 errors++;
 }
 }
-if(coerced27 !== undefined){
-data37 = coerced27;
-if(data35 !== undefined){
-data35["port"] = coerced27;
+if(data35.smtp !== undefined){
+let data37 = data35.smtp;
+if(data37 && typeof data37 == "object" && !Array.isArray(data37)){
+if(data37.port === undefined){
+data37.port = 587;
 }
+if(data37.secure === undefined){
+data37.secure = false;
 }
+if(data37.requireTLS === undefined){
+data37.requireTLS = false;
 }
-if((typeof data37 == "number") && (isFinite(data37))){
-if(data37 > 65535 || isNaN(data37)){
-const err79 = {instancePath:instancePath+"/mail/smtp/port",schemaPath:"#/properties/mail/properties/smtp/properties/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535"};
+if(data37.rejectUnauthorized === undefined){
+data37.rejectUnauthorized = true;
+}
+if(data37.host === undefined){
+const err79 = {instancePath:instancePath+"/mail/smtp",schemaPath:"#/properties/mail/properties/smtp/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -1721,8 +1724,9 @@ vErrors.push(err79);
 }
 errors++;
 }
-if(data37 < 1 || isNaN(data37)){
-const err80 = {instancePath:instancePath+"/mail/smtp/port",schemaPath:"#/properties/mail/properties/smtp/properties/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+for(const key9 in data37){
+if(!(((((((key9 === "host") || (key9 === "port")) || (key9 === "secure")) || (key9 === "requireTLS")) || (key9 === "rejectUnauthorized")) || (key9 === "user")) || (key9 === "password"))){
+const err80 = {instancePath:instancePath+"/mail/smtp",schemaPath:"#/properties/mail/properties/smtp/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -1732,26 +1736,27 @@ vErrors.push(err80);
 errors++;
 }
 }
-let data38 = data35.secure;
-if(typeof data38 !== "boolean"){
+if(data37.host !== undefined){
+let data38 = data37.host;
+if(typeof data38 !== "string"){
 let dataType28 = typeof data38;
 let coerced28 = undefined;
 if(dataType28 == 'object' && Array.isArray(data38) && data38.length == 1){
 data38 = data38[0];
 dataType28 = typeof data38;
-if(typeof data38 === "boolean"){
+if(typeof data38 === "string"){
 coerced28 = data38;
 }
 }
 if(!(coerced28 !== undefined)){
-if(data38 === "false" || data38 === 0 || data38 === null){
-coerced28 = false;
+if(dataType28 == "number" || dataType28 == "boolean"){
+coerced28 = "" + data38;
 }
-else if(data38 === "true" || data38 === 1){
-coerced28 = true;
+else if(data38 === null){
+coerced28 = "";
 }
 else {
-const err81 = {instancePath:instancePath+"/mail/smtp/secure",schemaPath:"#/properties/mail/properties/smtp/properties/secure/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+const err81 = {instancePath:instancePath+"/mail/smtp/host",schemaPath:"#/properties/mail/properties/smtp/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -1763,31 +1768,14 @@ errors++;
 }
 if(coerced28 !== undefined){
 data38 = coerced28;
-if(data35 !== undefined){
-data35["secure"] = coerced28;
+if(data37 !== undefined){
+data37["host"] = coerced28;
 }
 }
 }
-let data39 = data35.requireTLS;
-if(typeof data39 !== "boolean"){
-let dataType29 = typeof data39;
-let coerced29 = undefined;
-if(dataType29 == 'object' && Array.isArray(data39) && data39.length == 1){
-data39 = data39[0];
-dataType29 = typeof data39;
-if(typeof data39 === "boolean"){
-coerced29 = data39;
-}
-}
-if(!(coerced29 !== undefined)){
-if(data39 === "false" || data39 === 0 || data39 === null){
-coerced29 = false;
-}
-else if(data39 === "true" || data39 === 1){
-coerced29 = true;
-}
-else {
-const err82 = {instancePath:instancePath+"/mail/smtp/requireTLS",schemaPath:"#/properties/mail/properties/smtp/properties/requireTLS/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(typeof data38 === "string"){
+if(func2(data38) < 1){
+const err82 = {instancePath:instancePath+"/mail/smtp/host",schemaPath:"#/properties/mail/properties/smtp/properties/host/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -1797,14 +1785,64 @@ vErrors.push(err82);
 errors++;
 }
 }
+}
+let data39 = data37.port;
+if(!(((typeof data39 == "number") && (!(data39 % 1) && !isNaN(data39))) && (isFinite(data39)))){
+let dataType29 = typeof data39;
+let coerced29 = undefined;
+if(dataType29 == 'object' && Array.isArray(data39) && data39.length == 1){
+data39 = data39[0];
+dataType29 = typeof data39;
+if(((typeof data39 == "number") && (!(data39 % 1) && !isNaN(data39))) && (isFinite(data39))){
+coerced29 = data39;
+}
+}
+if(!(coerced29 !== undefined)){
+if(dataType29 === "boolean" || data39 === null
+              || (dataType29 === "string" && data39 && data39 == +data39 && !(data39 % 1))){
+coerced29 = +data39;
+}
+else {
+const err83 = {instancePath:instancePath+"/mail/smtp/port",schemaPath:"#/properties/mail/properties/smtp/properties/port/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err83];
+}
+else {
+vErrors.push(err83);
+}
+errors++;
+}
+}
 if(coerced29 !== undefined){
 data39 = coerced29;
-if(data35 !== undefined){
-data35["requireTLS"] = coerced29;
+if(data37 !== undefined){
+data37["port"] = coerced29;
 }
 }
 }
-let data40 = data35.rejectUnauthorized;
+if((typeof data39 == "number") && (isFinite(data39))){
+if(data39 > 65535 || isNaN(data39)){
+const err84 = {instancePath:instancePath+"/mail/smtp/port",schemaPath:"#/properties/mail/properties/smtp/properties/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535"};
+if(vErrors === null){
+vErrors = [err84];
+}
+else {
+vErrors.push(err84);
+}
+errors++;
+}
+if(data39 < 1 || isNaN(data39)){
+const err85 = {instancePath:instancePath+"/mail/smtp/port",schemaPath:"#/properties/mail/properties/smtp/properties/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err85];
+}
+else {
+vErrors.push(err85);
+}
+errors++;
+}
+}
+let data40 = data37.secure;
 if(typeof data40 !== "boolean"){
 let dataType30 = typeof data40;
 let coerced30 = undefined;
@@ -1823,102 +1861,7 @@ else if(data40 === "true" || data40 === 1){
 coerced30 = true;
 }
 else {
-const err83 = {instancePath:instancePath+"/mail/smtp/rejectUnauthorized",schemaPath:"#/properties/mail/properties/smtp/properties/rejectUnauthorized/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err83];
-}
-else {
-vErrors.push(err83);
-}
-errors++;
-}
-}
-if(coerced30 !== undefined){
-data40 = coerced30;
-if(data35 !== undefined){
-data35["rejectUnauthorized"] = coerced30;
-}
-}
-}
-if(data35.user !== undefined){
-let data41 = data35.user;
-if(typeof data41 !== "string"){
-let dataType31 = typeof data41;
-let coerced31 = undefined;
-if(dataType31 == 'object' && Array.isArray(data41) && data41.length == 1){
-data41 = data41[0];
-dataType31 = typeof data41;
-if(typeof data41 === "string"){
-coerced31 = data41;
-}
-}
-if(!(coerced31 !== undefined)){
-if(dataType31 == "number" || dataType31 == "boolean"){
-coerced31 = "" + data41;
-}
-else if(data41 === null){
-coerced31 = "";
-}
-else {
-const err84 = {instancePath:instancePath+"/mail/smtp/user",schemaPath:"#/properties/mail/properties/smtp/properties/user/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err84];
-}
-else {
-vErrors.push(err84);
-}
-errors++;
-}
-}
-if(coerced31 !== undefined){
-data41 = coerced31;
-if(data35 !== undefined){
-data35["user"] = coerced31;
-}
-}
-}
-}
-if(data35.password !== undefined){
-let data42 = data35.password;
-if(typeof data42 !== "string"){
-let dataType32 = typeof data42;
-let coerced32 = undefined;
-if(dataType32 == 'object' && Array.isArray(data42) && data42.length == 1){
-data42 = data42[0];
-dataType32 = typeof data42;
-if(typeof data42 === "string"){
-coerced32 = data42;
-}
-}
-if(!(coerced32 !== undefined)){
-if(dataType32 == "number" || dataType32 == "boolean"){
-coerced32 = "" + data42;
-}
-else if(data42 === null){
-coerced32 = "";
-}
-else {
-const err85 = {instancePath:instancePath+"/mail/smtp/password",schemaPath:"#/properties/mail/properties/smtp/properties/password/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err85];
-}
-else {
-vErrors.push(err85);
-}
-errors++;
-}
-}
-if(coerced32 !== undefined){
-data42 = coerced32;
-if(data35 !== undefined){
-data35["password"] = coerced32;
-}
-}
-}
-}
-}
-else {
-const err86 = {instancePath:instancePath+"/mail/smtp",schemaPath:"#/properties/mail/properties/smtp/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err86 = {instancePath:instancePath+"/mail/smtp/secure",schemaPath:"#/properties/mail/properties/smtp/properties/secure/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -1928,9 +1871,33 @@ vErrors.push(err86);
 errors++;
 }
 }
+if(coerced30 !== undefined){
+data40 = coerced30;
+if(data37 !== undefined){
+data37["secure"] = coerced30;
+}
+}
+}
+let data41 = data37.requireTLS;
+if(typeof data41 !== "boolean"){
+let dataType31 = typeof data41;
+let coerced31 = undefined;
+if(dataType31 == 'object' && Array.isArray(data41) && data41.length == 1){
+data41 = data41[0];
+dataType31 = typeof data41;
+if(typeof data41 === "boolean"){
+coerced31 = data41;
+}
+}
+if(!(coerced31 !== undefined)){
+if(data41 === "false" || data41 === 0 || data41 === null){
+coerced31 = false;
+}
+else if(data41 === "true" || data41 === 1){
+coerced31 = true;
 }
 else {
-const err87 = {instancePath:instancePath+"/mail",schemaPath:"#/properties/mail/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err87 = {instancePath:instancePath+"/mail/smtp/requireTLS",schemaPath:"#/properties/mail/properties/smtp/properties/requireTLS/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -1939,14 +1906,34 @@ vErrors.push(err87);
 }
 errors++;
 }
-let data43 = data.files;
-if(data43 && typeof data43 == "object" && !Array.isArray(data43)){
-if(data43.maxBytes === undefined){
-data43.maxBytes = 20971520;
 }
-for(const key10 in data43){
-if(!(key10 === "maxBytes")){
-const err88 = {instancePath:instancePath+"/files",schemaPath:"#/properties/files/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
+if(coerced31 !== undefined){
+data41 = coerced31;
+if(data37 !== undefined){
+data37["requireTLS"] = coerced31;
+}
+}
+}
+let data42 = data37.rejectUnauthorized;
+if(typeof data42 !== "boolean"){
+let dataType32 = typeof data42;
+let coerced32 = undefined;
+if(dataType32 == 'object' && Array.isArray(data42) && data42.length == 1){
+data42 = data42[0];
+dataType32 = typeof data42;
+if(typeof data42 === "boolean"){
+coerced32 = data42;
+}
+}
+if(!(coerced32 !== undefined)){
+if(data42 === "false" || data42 === 0 || data42 === null){
+coerced32 = false;
+}
+else if(data42 === "true" || data42 === 1){
+coerced32 = true;
+}
+else {
+const err88 = {instancePath:instancePath+"/mail/smtp/rejectUnauthorized",schemaPath:"#/properties/mail/properties/smtp/properties/rejectUnauthorized/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -1956,24 +1943,34 @@ vErrors.push(err88);
 errors++;
 }
 }
-let data44 = data43.maxBytes;
-if(!(((typeof data44 == "number") && (!(data44 % 1) && !isNaN(data44))) && (isFinite(data44)))){
-let dataType33 = typeof data44;
+if(coerced32 !== undefined){
+data42 = coerced32;
+if(data37 !== undefined){
+data37["rejectUnauthorized"] = coerced32;
+}
+}
+}
+if(data37.user !== undefined){
+let data43 = data37.user;
+if(typeof data43 !== "string"){
+let dataType33 = typeof data43;
 let coerced33 = undefined;
-if(dataType33 == 'object' && Array.isArray(data44) && data44.length == 1){
-data44 = data44[0];
-dataType33 = typeof data44;
-if(((typeof data44 == "number") && (!(data44 % 1) && !isNaN(data44))) && (isFinite(data44))){
-coerced33 = data44;
+if(dataType33 == 'object' && Array.isArray(data43) && data43.length == 1){
+data43 = data43[0];
+dataType33 = typeof data43;
+if(typeof data43 === "string"){
+coerced33 = data43;
 }
 }
 if(!(coerced33 !== undefined)){
-if(dataType33 === "boolean" || data44 === null
-              || (dataType33 === "string" && data44 && data44 == +data44 && !(data44 % 1))){
-coerced33 = +data44;
+if(dataType33 == "number" || dataType33 == "boolean"){
+coerced33 = "" + data43;
+}
+else if(data43 === null){
+coerced33 = "";
 }
 else {
-const err89 = {instancePath:instancePath+"/files/maxBytes",schemaPath:"#/properties/files/properties/maxBytes/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err89 = {instancePath:instancePath+"/mail/smtp/user",schemaPath:"#/properties/mail/properties/smtp/properties/user/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -1984,15 +1981,34 @@ errors++;
 }
 }
 if(coerced33 !== undefined){
-data44 = coerced33;
-if(data43 !== undefined){
-data43["maxBytes"] = coerced33;
+data43 = coerced33;
+if(data37 !== undefined){
+data37["user"] = coerced33;
 }
 }
 }
-if((typeof data44 == "number") && (isFinite(data44))){
-if(data44 > 1073741824 || isNaN(data44)){
-const err90 = {instancePath:instancePath+"/files/maxBytes",schemaPath:"#/properties/files/properties/maxBytes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1073741824},message:"must be <= 1073741824"};
+}
+if(data37.password !== undefined){
+let data44 = data37.password;
+if(typeof data44 !== "string"){
+let dataType34 = typeof data44;
+let coerced34 = undefined;
+if(dataType34 == 'object' && Array.isArray(data44) && data44.length == 1){
+data44 = data44[0];
+dataType34 = typeof data44;
+if(typeof data44 === "string"){
+coerced34 = data44;
+}
+}
+if(!(coerced34 !== undefined)){
+if(dataType34 == "number" || dataType34 == "boolean"){
+coerced34 = "" + data44;
+}
+else if(data44 === null){
+coerced34 = "";
+}
+else {
+const err90 = {instancePath:instancePath+"/mail/smtp/password",schemaPath:"#/properties/mail/properties/smtp/properties/password/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -2001,8 +2017,18 @@ vErrors.push(err90);
 }
 errors++;
 }
-if(data44 < 1 || isNaN(data44)){
-const err91 = {instancePath:instancePath+"/files/maxBytes",schemaPath:"#/properties/files/properties/maxBytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+if(coerced34 !== undefined){
+data44 = coerced34;
+if(data37 !== undefined){
+data37["password"] = coerced34;
+}
+}
+}
+}
+}
+else {
+const err91 = {instancePath:instancePath+"/mail/smtp",schemaPath:"#/properties/mail/properties/smtp/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -2014,7 +2040,7 @@ errors++;
 }
 }
 else {
-const err92 = {instancePath:instancePath+"/files",schemaPath:"#/properties/files/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err92 = {instancePath:instancePath+"/mail",schemaPath:"#/properties/mail/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -2023,14 +2049,98 @@ vErrors.push(err92);
 }
 errors++;
 }
+let data45 = data.files;
+if(data45 && typeof data45 == "object" && !Array.isArray(data45)){
+if(data45.maxBytes === undefined){
+data45.maxBytes = 20971520;
 }
-else {
-const err93 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key10 in data45){
+if(!(key10 === "maxBytes")){
+const err93 = {instancePath:instancePath+"/files",schemaPath:"#/properties/files/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err93];
 }
 else {
 vErrors.push(err93);
+}
+errors++;
+}
+}
+let data46 = data45.maxBytes;
+if(!(((typeof data46 == "number") && (!(data46 % 1) && !isNaN(data46))) && (isFinite(data46)))){
+let dataType35 = typeof data46;
+let coerced35 = undefined;
+if(dataType35 == 'object' && Array.isArray(data46) && data46.length == 1){
+data46 = data46[0];
+dataType35 = typeof data46;
+if(((typeof data46 == "number") && (!(data46 % 1) && !isNaN(data46))) && (isFinite(data46))){
+coerced35 = data46;
+}
+}
+if(!(coerced35 !== undefined)){
+if(dataType35 === "boolean" || data46 === null
+              || (dataType35 === "string" && data46 && data46 == +data46 && !(data46 % 1))){
+coerced35 = +data46;
+}
+else {
+const err94 = {instancePath:instancePath+"/files/maxBytes",schemaPath:"#/properties/files/properties/maxBytes/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err94];
+}
+else {
+vErrors.push(err94);
+}
+errors++;
+}
+}
+if(coerced35 !== undefined){
+data46 = coerced35;
+if(data45 !== undefined){
+data45["maxBytes"] = coerced35;
+}
+}
+}
+if((typeof data46 == "number") && (isFinite(data46))){
+if(data46 > 1073741824 || isNaN(data46)){
+const err95 = {instancePath:instancePath+"/files/maxBytes",schemaPath:"#/properties/files/properties/maxBytes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1073741824},message:"must be <= 1073741824"};
+if(vErrors === null){
+vErrors = [err95];
+}
+else {
+vErrors.push(err95);
+}
+errors++;
+}
+if(data46 < 1 || isNaN(data46)){
+const err96 = {instancePath:instancePath+"/files/maxBytes",schemaPath:"#/properties/files/properties/maxBytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err96];
+}
+else {
+vErrors.push(err96);
+}
+errors++;
+}
+}
+}
+else {
+const err97 = {instancePath:instancePath+"/files",schemaPath:"#/properties/files/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err97];
+}
+else {
+vErrors.push(err97);
+}
+errors++;
+}
+}
+else {
+const err98 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err98];
+}
+else {
+vErrors.push(err98);
 }
 errors++;
 }

@@ -12,6 +12,7 @@ export interface CongConfig {
     readonly publicUrl?: string;
     readonly bodyLimitBytes: number;
     readonly trustProxy: boolean;
+    readonly trustedProxies: readonly string[];
     readonly shutdownGraceMs: number;
     readonly requestTimeoutMs: number;
   };

@@ -9,7 +9,7 @@ const host = { type: 'string', minLength: 1, maxLength: 253 } as const;
 export const tenantSchema = {
   type: 'object',
   additionalProperties: false,
-  required: ['id', 'slug', 'nameVi', 'nameEn', 'kind', 'parentId', 'status', 'validFrom', 'validTo', 'successorId', 'primaryHost', 'aliasHosts'],
+  required: ['id', 'slug', 'nameVi', 'nameEn', 'kind', 'parentId', 'status', 'validFrom', 'validTo', 'successorId', 'primaryHost', 'aliasHosts', 'allowedOrigins'],
   properties: {
     id: { type: 'string' },
     slug: { type: 'string' },
@@ -23,6 +23,7 @@ export const tenantSchema = {
     successorId: { type: ['string', 'null'] },
     primaryHost: { type: ['string', 'null'] },
     aliasHosts: { type: 'array', items: { type: 'string' } },
+    allowedOrigins: { type: 'array', items: { type: 'string' } },
   },
 } as const;
 
@@ -157,6 +158,29 @@ export function tenantRoutes(route: RouteBuilder, deps: CoreApiDeps): void {
         { action: 'core.tenant.merge', objectType: 'tenant', objectId: tenant.id, tenantId: tenant.id, after: { sourceIds: req.body.sourceIds, successor: tenant.slug, effectiveDate: req.body.effectiveDate } },
         { request: req },
       );
+      return tenant;
+    },
+  });
+
+  route.put('/tenants/:id/origins', {
+    summary: { vi: 'Trang web được nhúng tiện ích', en: 'Origins allowed to embed widgets' },
+    description: 'Pages of these origins may call the unit\'s widget endpoints from the browser (CORS, without cookies).',
+    permission: 'core.tenants.manage',
+    schema: {
+      params: idParams,
+      body: defineSchema<{ origins: string[] }>({
+        type: 'object',
+        additionalProperties: false,
+        required: ['origins'],
+        properties: { origins: { type: 'array', maxItems: 50, uniqueItems: true, items: { type: 'string', minLength: 8, maxLength: 300 } } },
+      }),
+      response: { 200: tenantSchema },
+    },
+    handler: async (req) => {
+      const before = await deps.tenants.get(req.params.id);
+      if (!before) throw new NotFoundError();
+      const tenant = await deps.tenants.setAllowedOrigins(req.params.id, req.body.origins);
+      await audit('origins', tenant, req, before);
       return tenant;
     },
   });

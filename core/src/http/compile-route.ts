@@ -171,6 +171,7 @@ export function compileRoute(
       }
     }
     ctx.status = response.status;
+    if (options.cors) allowOrigin(ctx);
     if ('headers' in response && response.headers) ctx.set(response.headers as Record<string, string>);
     if (response.body !== undefined) ctx.body = response.body;
   };
@@ -202,6 +203,16 @@ export function compileRoute(
     void next;
   };
   return { method, path, owner, declaration, middleware, warm };
+}
+
+/** Echoes the request's Origin when the unit allows it (credentials never: widgets are anonymous). */
+export function allowOrigin(ctx: Context): boolean {
+  ctx.vary('origin');
+  const origin = ctx.get('origin');
+  const allowed = (ctx.state.tenant as { allowedOrigins?: readonly string[] } | undefined)?.allowedOrigins ?? [];
+  if (!origin || !allowed.includes(origin)) return false;
+  ctx.set('access-control-allow-origin', origin);
+  return true;
 }
 
 function check(validate: ValidateFunction | undefined, value: unknown, location: FieldIssue['in'], issues: FieldIssue[]): void {

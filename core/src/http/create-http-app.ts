@@ -6,7 +6,7 @@ import { CONG_ERR_METHOD_NOT_ALLOWED, CONG_ERR_NOT_FOUND, CONG_ERR_PLUGIN_UNAVAI
 import type { CongConfig } from '../config/cong-config.js';
 import type { TenantResolver } from '../tenancy/tenant-resolver.js';
 import { authenticateRequest, type AuthenticationOptions } from './authenticate-request.js';
-import type { CompiledRoute } from './compile-route.js';
+import { allowOrigin, type CompiledRoute } from './compile-route.js';
 import { errorHandler } from './error-handler.js';
 import { requestContext } from './request-context.js';
 
@@ -40,6 +40,7 @@ export function createHttpApp(options: HttpAppOptions): Koa {
   const app = new Koa({ proxy: options.config.http.trustProxy });
   app.silent = true;
 
+  if (options.config.http.trustProxy) app.use(dropUntrustedForwarding(new Set(options.config.http.trustedProxies)));
   app.use(trackInFlight(options));
   app.use(requestContext(options.logger, options.config.log.requests));
   app.use(errorHandler(options.logger));
@@ -68,6 +69,8 @@ export function createHttpApp(options: HttpAppOptions): Koa {
     const authenticate = authenticateRequest(options.authentication);
     app.use((ctx, next) => (ctx.state.principal ? next() : authenticate(ctx, next)));
   }
+
+  app.use(answerPreflight(options.routes));
 
   const router = new Router();
   /** Methods of declared routes whose path matches (for 405 with Allow). */
@@ -114,6 +117,38 @@ export function createHttpApp(options: HttpAppOptions): Koa {
     ctx.body = NOT_FOUND_PAGE;
   });
   return app;
+}
+
+/**
+ * CORS preflight for routes that declare `cors`: the unit's allowed origins may send GET, HEAD and
+ * POST with `Content-Type`; no credentials. Other preflights get no CORS headers, so browsers refuse.
+ */
+function answerPreflight(routes: readonly CompiledRoute[]): Middleware {
+  const corsRoutes = routes.filter((r) => r.declaration.options.cors);
+  const matchers = corsRoutes.map((r) => ({ route: r, pattern: new RegExp(`^${r.path.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/:[A-Za-z0-9_]+/g, '[^/]+')}$`) }));
+  return async (ctx, next) => {
+    const requested = ctx.get('access-control-request-method');
+    if (ctx.method !== 'OPTIONS' || !requested || !ctx.get('origin')) return next();
+    const methods = matchers.filter((m) => m.pattern.test(ctx.path)).map((m) => m.route.method.toUpperCase());
+    ctx.status = 204;
+    if (methods.length === 0 || !allowOrigin(ctx)) return;
+    ctx.set('access-control-allow-methods', [...new Set([...methods, ...(methods.includes('GET') ? ['HEAD'] : [])])].join(', '));
+    ctx.set('access-control-allow-headers', 'content-type');
+    ctx.set('access-control-max-age', '600');
+  };
+}
+
+const FORWARDING_HEADERS = ['x-forwarded-for', 'x-forwarded-host', 'x-forwarded-proto', 'x-forwarded-port', 'forwarded'];
+
+/**
+ * Koa believes X-Forwarded-* from anyone once `proxy` is on; only the configured proxies may set them,
+ * so a client cannot choose its unit (Host) or its address (rate limits) by sending them itself.
+ */
+function dropUntrustedForwarding(trusted: ReadonlySet<string>): Middleware {
+  return async (ctx, next) => {
+    if (!trusted.has(ctx.req.socket.remoteAddress ?? '')) for (const header of FORWARDING_HEADERS) delete ctx.req.headers[header];
+    await next();
+  };
 }
 
 /** Paths that are the platform's, not a unit's: they answer on any host. */

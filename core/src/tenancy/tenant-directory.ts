@@ -16,6 +16,7 @@ interface TenantRow {
   valid_from: string;
   valid_to: string | null;
   successor_id: string | null;
+  allowed_origins: string | null;
   created_at: number;
   updated_at: number;
 }
@@ -233,6 +234,15 @@ export class TenantDirectory {
     return (await this.get(id))!;
   }
 
+  /** Sets the web origins allowed to call the unit's widget endpoints; each is `scheme://host[:port]`. */
+  async setAllowedOrigins(id: string, origins: readonly string[]): Promise<Tenant> {
+    const normalized = [...new Set(origins.map(normalizeOrigin))].sort();
+    await this.#require(this.#db, id);
+    await this.#db.updateTable('core_tenants').set({ allowed_origins: JSON.stringify(normalized), updated_at: this.#now() }).where('id', '=', id).execute();
+    this.version++;
+    return (await this.get(id))!;
+  }
+
   async removeHost(host: string): Promise<void> {
     const normalized = normalizeHost(host);
     if (!normalized) throw new InputError(`"${host}" is not a host name`);
@@ -274,6 +284,7 @@ export class TenantDirectory {
       valid_from: validFrom,
       valid_to: null,
       successor_id: null,
+      allowed_origins: null,
       created_at: now,
       updated_at: now,
     };
@@ -340,6 +351,7 @@ export class TenantDirectory {
       successorId: row.successor_id,
       primaryHost: hosts.find((h) => h.is_primary === 1)?.host ?? null,
       aliasHosts: hosts.filter((h) => h.is_primary !== 1).map((h) => h.host),
+      allowedOrigins: row.allowed_origins ? (JSON.parse(row.allowed_origins) as string[]) : [],
     };
   }
 }
@@ -361,6 +373,20 @@ function checkDate(value: string, field: string): void {
   if (typeof value !== 'string' || !DATE.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`)) || new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) !== value) {
     throw new InputError(`${field} must be a date YYYY-MM-DD`);
   }
+}
+
+/** `https://Example.vn:443/` → `https://example.vn`; anything but an http(s) origin is refused. */
+export function normalizeOrigin(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new InputError(`"${value}" is not an origin such as https://example.vn`);
+  }
+  if ((url.protocol !== 'https:' && url.protocol !== 'http:') || url.pathname !== '/' || url.search || url.hash || url.username) {
+    throw new InputError(`"${value}" is not an origin such as https://example.vn`);
+  }
+  return url.origin;
 }
 
 function dayBefore(date: string): string {

@@ -27,6 +27,8 @@ export interface Tenant {
   /** The host it answers on (others redirect to it), if any. */
   readonly primaryHost: string | null;
   readonly aliasHosts: readonly string[];
+  /** Origins (`https://example.vn`) whose pages may call the unit's widget endpoints. */
+  readonly allowedOrigins: readonly string[];
 }
 
 /** What creating a tenant needs. */

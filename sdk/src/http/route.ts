@@ -78,6 +78,11 @@ export interface RouteOptions<S extends RouteSchemas> {
   readonly handler: RouteHandler<S>;
   /** Body size limit for this route in bytes. Default is the platform's (64 KiB). */
   readonly bodyLimit?: number;
+  /**
+   * Let pages of the unit's allowed origins call this route from the browser (CORS; no cookies).
+   * For public widget endpoints. Default is false.
+   */
+  readonly cors?: boolean;
   /** Grouping tags for the API document. Default is the plugin id. */
   readonly tags?: readonly string[];
   readonly deprecated?: boolean;

@@ -13,6 +13,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('valid_from', 'varchar(10)', (c) => c.notNull())
     .addColumn('valid_to', 'varchar(10)')
     .addColumn('successor_id', 'varchar(36)')
+    // Web origins allowed to call the unit's public widget endpoints (CORS), as a JSON array.
+    .addColumn('allowed_origins', 'text')
     .addColumn('created_at', 'bigint', (c) => c.notNull())
     .addColumn('updated_at', 'bigint', (c) => c.notNull())
     .execute();
