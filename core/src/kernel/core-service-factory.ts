@@ -6,37 +6,16 @@ import {
   type TenancyService,
 } from '@cong/sdk';
 import type { CongConfig } from '../config/cong-config.js';
-import type { Database } from '../db/create-database.js';
-import type { EventBus } from '../events/event-bus.js';
-import type { DefaultFileStore } from '../files/default-file-store.js';
 import { createJobService } from '../jobs/create-job-service.js';
-import type { JobQueue } from '../jobs/job-queue.js';
-import type { DefaultMailService } from '../mail/default-mail-service.js';
 import type { PluginHost } from '../plugins/plugin-host.js';
-import type { DefaultSearchIndex } from '../search/default-search-index.js';
 import { toLoggerService } from '../logging/create-logger.js';
-import type { DefaultAuditLog } from '../audit/default-audit-log.js';
-import type { DefaultCalendarService } from '../calendar/default-calendar-service.js';
-import type { TenantModules } from '../modules/tenant-modules.js';
-import type { DefaultRulesService } from '../rules/default-rules-service.js';
-import type { TenantDirectory } from '../tenancy/tenant-directory.js';
+import type { CoreRuntime } from './core-runtime.js';
 import { toTenantInfo } from './module-reconciler.js';
 
 /** The core subsystems plugin-scoped services are made from. */
-export interface CoreSubsystems {
+export interface CoreSubsystems extends CoreRuntime {
   readonly config: CongConfig;
   readonly publicUrl: string;
-  readonly database: Database;
-  readonly queue: JobQueue;
-  readonly events: EventBus;
-  readonly mail: DefaultMailService;
-  readonly files: DefaultFileStore;
-  readonly search: DefaultSearchIndex;
-  readonly tenants: TenantDirectory;
-  readonly modules: TenantModules;
-  readonly calendar: DefaultCalendarService;
-  readonly rules: DefaultRulesService;
-  readonly audit: DefaultAuditLog;
   /** Each plugin's validated configuration. */
   readonly pluginConfig: (pluginId: string) => Readonly<Record<string, unknown>>;
 }

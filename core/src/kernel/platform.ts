@@ -48,6 +48,7 @@ import { TenantDirectory } from '../tenancy/tenant-directory.js';
 import { TenantResolver } from '../tenancy/tenant-resolver.js';
 import type { BootReport, PlatformState } from './boot-report.js';
 import { createCoreServiceFactory } from './core-service-factory.js';
+import type { CoreRuntime } from './core-runtime.js';
 import { CORE_VERSION } from './core-version.js';
 import { createDemoAdmin } from './demo-admin.js';
 import { ModuleReconciler } from './module-reconciler.js';
@@ -485,19 +486,9 @@ export class Platform {
       publicRouteOwners: new Map(),
       extensionPoints: new Map(),
       coreService: createCoreServiceFactory({
+        ...core,
         config: this.config,
         publicUrl: this.publicUrl,
-        database: core.database,
-        queue: core.queue,
-        events: core.events,
-        mail: core.mail,
-        files: core.files,
-        search: core.search,
-        tenants: core.tenants,
-        modules: core.modules,
-        calendar: core.calendar,
-        rules: core.rules,
-        audit: core.audit,
         pluginConfig: (id) => pluginConfigs.get(id) ?? {},
       }),
     };
@@ -653,21 +644,6 @@ export class Platform {
   }
 }
 
-/** The core subsystems of one platform. */
-interface CoreRuntime {
-  readonly database: Database;
-  readonly queue: DbJobQueue;
-  readonly scheduler: DbScheduler;
-  readonly mail: DefaultMailService;
-  readonly events: EventBus;
-  readonly files: DefaultFileStore;
-  readonly search: DefaultSearchIndex;
-  readonly tenants: TenantDirectory;
-  readonly modules: TenantModules;
-  readonly calendar: DefaultCalendarService;
-  readonly rules: DefaultRulesService;
-  readonly audit: DefaultAuditLog;
-}
 
 function validatePluginConfigs(plugins: readonly LoadedPlugin[], config: CongConfig): Map<string, Readonly<Record<string, unknown>>> {
   const out = new Map<string, Readonly<Record<string, unknown>>>();
