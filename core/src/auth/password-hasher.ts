@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import argon2 from 'argon2';
 
 /** argon2id cost parameters. */
 export interface Argon2Parameters {
@@ -47,13 +46,15 @@ export class PasswordHasher {
   }
 
   /** A PHC string (`$argon2id$v=19$m=19456,t=2,p=1$…`). */
-  hash(password: string): Promise<string> {
+  async hash(password: string): Promise<string> {
+    const argon2 = await loadArgon2();
     return argon2.hash(normalizePassword(password), { type: argon2.argon2id, ...this.parameters });
   }
 
   /** True when `password` matches `hash`. A malformed hash verifies nothing (false, no throw). */
   async verify(hash: string, password: string): Promise<boolean> {
     try {
+      const argon2 = await loadArgon2();
       return await argon2.verify(hash, normalizePassword(password));
     } catch {
       return false;
@@ -73,11 +74,19 @@ export class PasswordHasher {
 
   /** True when `hash` was made with other parameters (or another algorithm) than this hasher's. */
   needsRehash(hash: string): boolean {
-    if (!hash.startsWith('$argon2id$')) return true;
-    try {
-      return argon2.needsRehash(hash, this.parameters);
-    } catch {
-      return true;
-    }
+    // Read from the PHC string itself (`$argon2id$v=19$m=19456,t=2,p=1$…`): no native call needed.
+    const match = /^\$argon2id\$v=(\d+)\$([a-z]=\d+(?:,[a-z]=\d+)*)\$/.exec(hash);
+    if (!match) return true;
+    const params = Object.fromEntries(match[2]!.split(',').map((kv) => [kv[0], Number(kv.slice(2))]));
+    const p = this.parameters;
+    return Number(match[1]) !== 19 || params.m !== p.memoryCost || params.t !== p.timeCost || params.p !== p.parallelism;
   }
+}
+
+let argon2Module: Promise<typeof import('argon2')> | undefined;
+
+/** The native module, loaded at the first sign-in rather than at every start (~16 ms). */
+function loadArgon2(): Promise<typeof import('argon2')> {
+  argon2Module ??= import('argon2').then((m) => ((m as { default?: typeof import('argon2') }).default ?? m) as typeof import('argon2'));
+  return argon2Module;
 }

@@ -7,7 +7,6 @@ import { checkEmail, checkUsername, normalizeEmail, normalizeUsername } from './
 import type { LoginLimiter } from './login-limiter.js';
 import { PasswordHasher } from './password-hasher.js';
 import { PasswordPolicy } from './password-policy.js';
-import { generateTotpSecret, totpKeyUri, verifyTotp } from './totp.js';
 
 /** Options of {@link UserStore}. */
 export interface UserStoreOptions {
@@ -296,6 +295,7 @@ export class UserStore {
     const user = await this.findById(userId);
     if (!user) throw new NotFoundError('No such user');
     if (user.totpEnabled) throw new ConflictError('Two-factor sign-in is already on; turn it off before enrolling again');
+    const { generateTotpSecret, totpKeyUri } = await loadTotp();
     const secret = generateTotpSecret();
     await this.#kysely
       .updateTable('core_users')
@@ -311,6 +311,7 @@ export class UserStore {
     if (!row) throw new NotFoundError('No such user');
     if (Number(row.totp_enabled) === 1) throw new ConflictError('Two-factor sign-in is already on');
     if (!row.totp_secret) throw CONG_ERR_TOTP_INVALID.create();
+    const { verifyTotp } = await loadTotp();
     const step = verifyTotp(row.totp_secret, code, { now: this.#now(), lastStep: row.totp_last_step === null ? null : Number(row.totp_last_step) });
     if (step === undefined) throw CONG_ERR_TOTP_INVALID.create();
     const result = await this.#kysely
@@ -346,6 +347,7 @@ export class UserStore {
   async #acceptTotp(row: UsersTable, code: string): Promise<boolean> {
     if (!row.totp_secret) return false;
     const lastStep = row.totp_last_step === null ? null : Number(row.totp_last_step);
+    const { verifyTotp } = await loadTotp();
     const step = verifyTotp(row.totp_secret, code, { now: this.#now(), lastStep });
     if (step === undefined) return false;
     const result = await this.#kysely
@@ -399,4 +401,9 @@ function toUser(row: UsersTable): User {
 function isUniqueViolation(error: unknown): boolean {
   const e = error as { code?: unknown; errno?: unknown };
   return e?.errno === 1062 || e?.code === 'SQLITE_CONSTRAINT_UNIQUE' || e?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}
+
+/** TOTP code (and its libraries) loaded when an account first uses two-factor sign-in, not at start. */
+function loadTotp(): Promise<typeof import('./totp.js')> {
+  return import('./totp.js');
 }
