@@ -16,6 +16,7 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   { languageOptions: { globals: { ...globals.node } } },
+  { files: ['**/bundle/**/*.js', '**/src/admin/**/*.ts', '**/src/widgets/**/*.ts'], languageOptions: { globals: { ...globals.browser } } },
   {
     rules: {
       '@typescript-eslint/no-explicit-any': 'off',

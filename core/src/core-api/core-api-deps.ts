@@ -1,4 +1,4 @@
-import type { AuditService } from '@cong/sdk';
+import type { AuditService, PluginManifest } from '@cong/sdk';
 import type { AccessControl } from '../access/access-control.js';
 import type { DefaultAuditLog } from '../audit/default-audit-log.js';
 import type { AuthServices } from '../auth/create-auth-services.js';
@@ -7,6 +7,15 @@ import type { DefaultRulesService } from '../rules/default-rules-service.js';
 import type { DefaultMailService } from '../mail/default-mail-service.js';
 import type { TenantModules } from '../modules/tenant-modules.js';
 import type { TenantDirectory } from '../tenancy/tenant-directory.js';
+
+/** A loaded plugin as the admin API shows it. */
+export interface InstalledPlugin {
+  readonly id: string;
+  readonly version: string;
+  readonly state: string;
+  readonly error?: { readonly code: string; readonly message: string };
+  readonly manifest: PluginManifest;
+}
 
 /** What the core's admin API works with; the kernel builds it from the running platform. */
 export interface CoreApiDeps {
@@ -23,6 +32,8 @@ export interface CoreApiDeps {
   readonly mail: DefaultMailService;
   /** Ids of the loaded plugins, for module switches. */
   readonly pluginIds: () => readonly string[];
+  /** The loaded plugins with their manifests and boot state, for the modules page and the admin manifest. */
+  readonly installedPlugins: () => readonly InstalledPlugin[];
   /** Applies module changes at once in this process. */
   readonly reconcileModules: () => Promise<void>;
   /** The unit a call acts on when it names none: the province. */

@@ -2,6 +2,7 @@ import { definePlugin, type InlinePlugin } from '@cong/sdk';
 import { CORE_PERMISSIONS } from '../access/core-permissions.js';
 import { CORE_VERSION } from '../kernel/core-version.js';
 import { accessRoutes } from './access-routes.js';
+import { adminRoutes } from './admin-routes.js';
 import { auditRoutes } from './audit-routes.js';
 import { authRoutes } from './auth-routes.js';
 import { calendarRoutes } from './calendar-routes.js';
@@ -28,6 +29,7 @@ export function createCoreApiPlugin(deps: CoreApiDeps): InlinePlugin {
           accessRoutes(route, deps);
           auditRoutes(route, deps);
           calendarRoutes(route, deps);
+          adminRoutes(route, deps);
         });
       },
     }),

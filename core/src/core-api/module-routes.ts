@@ -9,7 +9,18 @@ const moduleList = {
     tenantId: { type: 'string' },
     items: {
       type: 'array',
-      items: { type: 'object', additionalProperties: false, required: ['plugin', 'enabled'], properties: { plugin: { type: 'string' }, enabled: { type: 'boolean' } } },
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['plugin', 'enabled', 'version', 'state'],
+        properties: {
+          plugin: { type: 'string' },
+          enabled: { type: 'boolean' },
+          version: { type: 'string' },
+          state: { type: 'string', description: 'From the boot report: started, failed, …' },
+          error: { type: 'object', additionalProperties: false, properties: { code: { type: 'string' }, message: { type: 'string' } } },
+        },
+      },
     },
   },
 } as const;
@@ -18,7 +29,11 @@ const moduleList = {
 export function moduleRoutes(route: RouteBuilder, deps: CoreApiDeps): void {
   const list = async (tenantId: string) => {
     const disabled = new Set(await deps.modules.disabledFor(tenantId));
-    return { tenantId, items: deps.pluginIds().filter((p) => p !== 'core').map((plugin) => ({ plugin, enabled: !disabled.has(plugin) })) };
+    const items = deps
+      .installedPlugins()
+      .filter((p) => p.id !== 'core')
+      .map((p) => ({ plugin: p.id, enabled: !disabled.has(p.id), version: p.version, state: p.state, ...(p.error ? { error: p.error } : {}) }));
+    return { tenantId, items };
   };
 
   route.get('/modules', {

@@ -1,4 +1,4 @@
-import { CONG_ERR_UNAUTHENTICATED, defineSchema, NotFoundError, respond, type RouteBuilder } from '@cong/sdk';
+import { defineSchema, NotFoundError, respond, type RouteBuilder } from '@cong/sdk';
 import { TENANT_KINDS, type NewTenant, type Tenant } from '../tenancy/tenant.js';
 import type { CoreApiDeps } from './core-api-deps.js';
 
@@ -64,17 +64,15 @@ export function tenantRoutes(route: RouteBuilder, deps: CoreApiDeps): void {
         200: { type: 'object', additionalProperties: false, required: ['items', 'total'], properties: { items: { type: 'array', items: tenantSchema }, total: { type: 'integer' } } },
       },
     },
-    handler: async (req) => {
-      if (!req.principal) throw CONG_ERR_UNAUTHENTICATED.create();
-      return deps.tenants.list(req.query);
-    },
+    authenticated: true,
+    handler: async (req) => deps.tenants.list(req.query),
   });
 
   route.get('/tenants/:id', {
     summary: { vi: 'Xem một đơn vị', en: 'Read a unit' },
     schema: { params: idParams, response: { 200: tenantSchema } },
+    authenticated: true,
     handler: async (req) => {
-      if (!req.principal) throw CONG_ERR_UNAUTHENTICATED.create();
       const tenant = await deps.tenants.get(req.params.id);
       if (!tenant) throw new NotFoundError();
       return tenant;

@@ -131,12 +131,14 @@ export function compileRoute(
       throw CONG_ERR_NOT_FOUND.create(); // for this tenant the plugin does not exist
     }
 
-    if (options.permission !== undefined) {
+    if (options.permission !== undefined || options.authenticated) {
       const principal = ctx.state.principal as Principal | undefined;
       if (!principal) throw CONG_ERR_UNAUTHENTICATED.create();
       // No grant reaches this unit: to this caller the unit's objects do not exist.
       if (ctx.state.tenantMember === false) throw CONG_ERR_NOT_FOUND.create();
-      if (!principal.permissions.has(options.permission)) throw CONG_ERR_FORBIDDEN.create({ permission: options.permission });
+      if (options.permission !== undefined && !principal.permissions.has(options.permission)) {
+        throw CONG_ERR_FORBIDDEN.create({ permission: options.permission });
+      }
     }
 
     const issues: FieldIssue[] = [];

@@ -6,6 +6,7 @@ import { CONG_ERR_METHOD_NOT_ALLOWED, CONG_ERR_NOT_FOUND, CONG_ERR_PLUGIN_UNAVAI
 import type { CongConfig } from '../config/cong-config.js';
 import type { TenantResolver } from '../tenancy/tenant-resolver.js';
 import { authenticateRequest, type AuthenticationOptions } from './authenticate-request.js';
+import { servePluginAssets, type PluginAssets } from './plugin-assets.js';
 import { allowOrigin, type CompiledRoute } from './compile-route.js';
 import { errorHandler } from './error-handler.js';
 import { requestContext } from './request-context.js';
@@ -30,6 +31,8 @@ export interface HttpAppOptions {
   readonly tenantResolver?: TenantResolver;
   /** Sessions and API tokens; without it only `principalResolver` names callers. */
   readonly authentication?: AuthenticationOptions;
+  /** Plugins' admin bundles and widgets, served from their packages. */
+  readonly assets?: () => readonly PluginAssets[];
 }
 
 /**
@@ -71,6 +74,7 @@ export function createHttpApp(options: HttpAppOptions): Koa {
   }
 
   app.use(answerPreflight(options.routes));
+  if (options.assets) app.use(servePluginAssets(options.assets));
 
   const router = new Router();
   /** Methods of declared routes whose path matches (for 405 with Allow). */

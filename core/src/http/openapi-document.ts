@@ -30,8 +30,8 @@ export function buildOpenApiDocument(routes: readonly CompiledRoute[], info: Ope
     }
     if (Object.keys(responses).length === 0) responses['204'] = { description: 'No Content' };
     responses['400'] = problemResponse('The request is invalid; `errors` names each failing field.');
+    if (options.permission || options.authenticated) responses['401'] = problemResponse('Sign-in is required.');
     if (options.permission) {
-      responses['401'] = problemResponse('Sign-in is required.');
       responses['403'] = problemResponse(`Permission \`${options.permission}\` is required.`);
     }
     if (schemas.body) responses['413'] = problemResponse('The body is too large.');
@@ -48,7 +48,8 @@ export function buildOpenApiDocument(routes: readonly CompiledRoute[], info: Ope
       ...(parameters.length > 0 ? { parameters } : {}),
       ...(schemas.body ? { requestBody: { required: true, content: { 'application/json': { schema: schemas.body } } } } : {}),
       responses,
-      ...(options.permission ? { security: [{ session: [] }], 'x-cong-permission': options.permission } : { security: [] }),
+      ...(options.permission || options.authenticated ? { security: [{ session: [] }, { token: [] }] } : { security: [] }),
+      ...(options.permission ? { 'x-cong-permission': options.permission } : {}),
     };
   }
   const tags = [...new Set(routes.flatMap((r) => r.declaration.options.tags ?? [r.owner.id]))].sort().map((name) => {
@@ -68,7 +69,10 @@ export function buildOpenApiDocument(routes: readonly CompiledRoute[], info: Ope
     paths,
     components: {
       schemas: { Problem: problemSchema },
-      securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: '__Host-sid' } },
+      securitySchemes: {
+        session: { type: 'apiKey', in: 'cookie', name: '__Host-sid', description: 'The session cookie (`sid` on plain HTTP).' },
+        token: { type: 'http', scheme: 'bearer', description: 'An API token (`cong_…`), valid in one unit.' },
+      },
     },
   };
 }

@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Logger } from 'pino';
 import { coreEvents, NotFoundError, PLUGIN_API_VERSION, toFieldIssues, type EventRef, type Principal } from '@cong/sdk';
 import type { CongConfig } from '../config/cong-config.js';
@@ -22,6 +22,7 @@ import { EventBus } from '../events/event-bus.js';
 import { DefaultFileStore } from '../files/default-file-store.js';
 import type { CompiledRoute } from '../http/compile-route.js';
 import { createHttpApp, type PrincipalResolver } from '../http/create-http-app.js';
+import type { PluginAssets } from '../http/plugin-assets.js';
 import { buildOpenApiDocument } from '../http/openapi-document.js';
 import { schemaCompiler } from '../validation/schema-compiler.js';
 import { DbJobQueue } from '../jobs/db-job-queue.js';
@@ -325,6 +326,7 @@ export class Platform {
       isShuttingDown: () => this.state === 'stopping' || this.state === 'stopped',
       ...(this.#tenantResolver ? { tenantResolver: this.#tenantResolver } : {}),
       ...(this.#authentication ? { authentication: this.#authentication } : {}),
+      assets: () => this.#assets(),
       inFlight: this.#inFlight,
     });
     const server = createServer(app.callback());
@@ -354,6 +356,18 @@ export class Platform {
     const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address === '0.0.0.0' ? 'localhost' : address.address;
     this.#url = `http://${shownHost}:${address.port}`;
     return this.#url;
+  }
+
+  #assets(): PluginAssets[] {
+    return this.#hosts
+      .filter((h) => h.loaded.root && (h.manifest.admin || h.manifest.widgets))
+      .map((h) => ({
+        id: h.id,
+        ...(h.manifest.admin ? { adminFile: resolve(h.loaded.root!, h.manifest.admin.module) } : {}),
+        ...(h.manifest.widgets ? { widgetsFile: resolve(h.loaded.root!, h.manifest.widgets.module) } : {}),
+        started: () => h.state === 'started',
+        enabledFor: (tenantId: string) => this.#core?.modules.isEnabled(tenantId, h.id) ?? Promise.resolve(true),
+      }));
   }
 
   /** The OpenAPI 3.1 document of every plugin's routes. */
@@ -534,6 +548,8 @@ export class Platform {
       rules: core.rules,
       mail: core.mail,
       pluginIds: () => this.#hosts.map((h) => h.id),
+      installedPlugins: () =>
+        this.#hosts.map((h) => ({ id: h.id, version: h.loaded.version, state: h.state, manifest: h.manifest, ...(h.error ? { error: { code: h.error.code, message: h.error.message } } : {}) })),
       reconcileModules: () => this.reconcileModules(),
       defaultTenantId,
       publicUrl: this.publicUrl,

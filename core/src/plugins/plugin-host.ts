@@ -73,7 +73,7 @@ export interface Registration {
   readonly contributions: (() => (() => void) | undefined)[];
 }
 
-const RESERVED_PUBLIC = /^\/(api|admin)(\/|$)|^\/(healthz|readyz|openapi\.json)$/;
+const RESERVED_PUBLIC = /^\/(api|admin|widgets)(\/|$)|^\/(healthz|readyz|openapi\.json)$/;
 
 /**
  * Everything one plugin gets from the platform, created in one place: its child container, context

@@ -72,8 +72,13 @@ export interface RouteOptions<S extends RouteSchemas> {
   /** Short title for the API document. */
   readonly summary: string | LocalizedText;
   readonly description?: string;
-  /** Permission the caller must hold; omit for a public route. */
+  /** Permission the caller must hold in the request's unit; omit for a public route. */
   readonly permission?: string;
+  /**
+   * The caller must be signed in and belong to the request's unit (any grant there), without a
+   * particular permission. Implied by `permission`. Default is false.
+   */
+  readonly authenticated?: boolean;
   readonly schema: S;
   readonly handler: RouteHandler<S>;
   /** Body size limit for this route in bytes. Default is the platform's (64 KiB). */
