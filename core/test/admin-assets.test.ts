@@ -95,3 +95,66 @@ describe('the admin manifest and plugin bundles', () => {
     expect(stranger.headers['access-control-allow-origin']).toBeUndefined();
   });
 });
+
+describe('plugin settings', () => {
+  it('layers file, platform and unit values; secrets are write-only; bad values name the field', async () => {
+    const notices = {
+      manifest: { id: 'notices', pluginApi: '^1.0.0' },
+      version: '1.0.0',
+      configSchema: {
+        type: 'object',
+        additionalProperties: false,
+        'x-cong-per-tenant': true,
+        properties: {
+          title: { type: 'string', maxLength: 100, default: 'Thông báo' },
+          pageSize: { type: 'integer', minimum: 1, maximum: 50, default: 10 },
+          apiKey: { type: 'string', 'x-cong-secret': true },
+        },
+      },
+      plugin: (await import('@cong/sdk')).definePlugin({
+        register: (reg) =>
+          reg.routes((r) =>
+            r.get('/view', {
+              summary: 'settings in force',
+              schema: {},
+              handler: async (req, ctx) => {
+                const s = await ctx.get((await import('@cong/sdk')).coreServices.config).forTenant<{ title: string; pageSize: number; apiKey?: string }>(req.tenantId ?? null);
+                return { title: s.title, pageSize: s.pageSize, hasKey: s.apiKey !== undefined };
+              },
+            }),
+          ),
+      }),
+    };
+    const t = await createTestPlatform({ plugins: [notices], config: { demo: true } });
+    try {
+      const cookie = (await fetch(new URL('/api/core/auth/login', t.url), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: t.platform.takeDemoCredentials().password }) }))
+        .headers.get('set-cookie')!.split(';')[0]!;
+      const call = async (method: string, path: string, tenant: string, body?: unknown) => {
+        const res = await fetch(new URL(path, t.url), {
+          method,
+          headers: { cookie, 'x-cong-tenant': tenant, 'sec-fetch-site': 'same-origin', ...(body ? { 'content-type': 'application/json' } : {}) },
+          ...(body ? { body: JSON.stringify(body) } : {}),
+        });
+        return { status: res.status, text: await res.text() };
+      };
+      const saved = await call('PUT', '/api/core/plugins/notices/settings?scope=platform', 'quang-tri', { values: { title: 'Thông báo của tỉnh', apiKey: 'khoa-bi-mat-123' } });
+      expect(saved.status).toBe(200);
+      expect(saved.text).not.toContain('khoa-bi-mat-123');
+      expect(JSON.parse(saved.text)).toMatchObject({ values: { title: 'Thông báo của tỉnh' }, secretsSet: ['apiKey'], perTenant: true });
+      await call('PUT', '/api/core/plugins/notices/settings', 'so-tai-chinh', { values: { pageSize: 20 } });
+      expect(JSON.parse((await call('GET', '/api/notices/view', 'so-tai-chinh')).text)).toEqual({ title: 'Thông báo của tỉnh', pageSize: 20, hasKey: true });
+      expect(JSON.parse((await call('GET', '/api/notices/view', 'so-y-te')).text)).toEqual({ title: 'Thông báo của tỉnh', pageSize: 10, hasKey: true });
+      // A platform write that leaves the secret out keeps it; null clears it.
+      await call('PUT', '/api/core/plugins/notices/settings?scope=platform', 'quang-tri', { values: { title: 'Mới' } });
+      expect(JSON.parse((await call('GET', '/api/notices/view', 'so-y-te')).text).hasKey).toBe(true);
+      await call('PUT', '/api/core/plugins/notices/settings?scope=platform', 'quang-tri', { values: { title: 'Mới', apiKey: null } });
+      expect(JSON.parse((await call('GET', '/api/notices/view', 'so-y-te')).text).hasKey).toBe(false);
+      const bad = await call('PUT', '/api/core/plugins/notices/settings', 'so-tai-chinh', { values: { pageSize: 500, colour: 'red' } });
+      expect(bad.status).toBe(400);
+      expect(JSON.parse(bad.text).errors.map((e: { pointer: string }) => e.pointer).sort()).toEqual(['/values/colour', '/values/pageSize']);
+      expect((await call('PUT', '/api/core/plugins/notices/settings?scope=platform', 'so-tai-chinh', { values: {} })).status).toBe(404);
+    } finally {
+      await t.stop();
+    }
+  });
+});

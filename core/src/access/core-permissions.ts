@@ -10,6 +10,7 @@ export const CORE_PERMISSIONS: readonly { readonly id: string; readonly label: L
   { id: 'core.calendar.manage', label: { vi: 'Quản lý lịch nghỉ lễ', en: 'Manage public holidays' } },
   { id: 'core.rules.manage', label: { vi: 'Quản lý tham số pháp lý', en: 'Manage legal rule versions' } },
   { id: 'core.mail.read', label: { vi: 'Xem hộp thư đi', en: 'Read the mail outbox' } },
+  { id: 'core.settings.manage', label: { vi: 'Cấu hình chức năng', en: 'Change plugin settings' } },
 ];
 
 /** Roles every platform has. Admins add their own; these cannot be deleted. */
@@ -18,7 +19,7 @@ export const BUILTIN_ROLES: readonly { readonly id: string; readonly label: Loca
   {
     id: 'unit-admin',
     label: { vi: 'Quản trị đơn vị', en: 'Unit administrator' },
-    permissions: ['core.users.manage', 'core.access.manage', 'core.modules.manage', 'core.audit.read'],
+    permissions: ['core.users.manage', 'core.access.manage', 'core.modules.manage', 'core.audit.read', 'core.settings.manage'],
   },
   { id: 'auditor', label: { vi: 'Kiểm tra, giám sát', en: 'Auditor' }, permissions: ['core.audit.read'] },
 ];

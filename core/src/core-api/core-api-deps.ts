@@ -4,6 +4,7 @@ import type { DefaultAuditLog } from '../audit/default-audit-log.js';
 import type { AuthServices } from '../auth/create-auth-services.js';
 import type { DefaultCalendarService } from '../calendar/default-calendar-service.js';
 import type { DefaultRulesService } from '../rules/default-rules-service.js';
+import type { PluginSettings, SettingsPlugin } from '../settings/plugin-settings.js';
 import type { DefaultMailService } from '../mail/default-mail-service.js';
 import type { TenantModules } from '../modules/tenant-modules.js';
 import type { TenantDirectory } from '../tenancy/tenant-directory.js';
@@ -15,6 +16,8 @@ export interface InstalledPlugin {
   readonly state: string;
   readonly error?: { readonly code: string; readonly message: string };
   readonly manifest: PluginManifest;
+  /** The plugin's config schema and file config, for its settings. */
+  readonly settings: SettingsPlugin;
 }
 
 /** What the core's admin API works with; the kernel builds it from the running platform. */
@@ -29,6 +32,7 @@ export interface CoreApiDeps {
   readonly auditLog: DefaultAuditLog;
   readonly calendar: DefaultCalendarService;
   readonly rules: DefaultRulesService;
+  readonly pluginSettings: PluginSettings;
   readonly mail: DefaultMailService;
   /** Ids of the loaded plugins, for module switches. */
   readonly pluginIds: () => readonly string[];

@@ -8,6 +8,7 @@ import { authRoutes } from './auth-routes.js';
 import { calendarRoutes } from './calendar-routes.js';
 import type { CoreApiDeps } from './core-api-deps.js';
 import { moduleRoutes } from './module-routes.js';
+import { settingsRoutes } from './settings-routes.js';
 import { tenantRoutes } from './tenant-routes.js';
 
 /**
@@ -30,6 +31,7 @@ export function createCoreApiPlugin(deps: CoreApiDeps): InlinePlugin {
           auditRoutes(route, deps);
           calendarRoutes(route, deps);
           adminRoutes(route, deps);
+          settingsRoutes(route, deps);
         });
       },
     }),

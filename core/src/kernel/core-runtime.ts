@@ -9,6 +9,7 @@ import type { DefaultMailService } from '../mail/default-mail-service.js';
 import type { TenantModules } from '../modules/tenant-modules.js';
 import type { DefaultRulesService } from '../rules/default-rules-service.js';
 import type { DefaultSearchIndex } from '../search/default-search-index.js';
+import type { PluginSettings } from '../settings/plugin-settings.js';
 import type { TenantDirectory } from '../tenancy/tenant-directory.js';
 
 /** The core subsystems of one platform. */
@@ -25,4 +26,5 @@ export interface CoreRuntime {
   readonly calendar: DefaultCalendarService;
   readonly rules: DefaultRulesService;
   readonly audit: DefaultAuditLog;
+  readonly settings: PluginSettings;
 }

@@ -9,6 +9,7 @@ import type { CongConfig } from '../config/cong-config.js';
 import { createJobService } from '../jobs/create-job-service.js';
 import type { PluginHost } from '../plugins/plugin-host.js';
 import { toLoggerService } from '../logging/create-logger.js';
+import type { SettingsPlugin } from '../settings/plugin-settings.js';
 import type { CoreRuntime } from './core-runtime.js';
 import { toTenantInfo } from './module-reconciler.js';
 
@@ -18,6 +19,8 @@ export interface CoreSubsystems extends CoreRuntime {
   readonly publicUrl: string;
   /** Each plugin's validated configuration. */
   readonly pluginConfig: (pluginId: string) => Readonly<Record<string, unknown>>;
+  /** Each plugin's schema and file config, for the settings admins set at run time. */
+  readonly pluginSettings: (pluginId: string) => SettingsPlugin;
 }
 
 /**
@@ -29,7 +32,12 @@ export function createCoreServiceFactory(core: CoreSubsystems): (host: PluginHos
     'core.logger': (host) => toLoggerService(host.logger),
     'core.config': (host): PluginConfigService => {
       const value = core.pluginConfig(host.id);
-      return { get: <T>() => value as T, publicUrl: core.publicUrl, dataDir: core.config.dataDir };
+      return {
+        get: <T>() => value as T,
+        forTenant: async <T>(tenantId: string | null) => (await core.settings.effective(core.pluginSettings(host.id), tenantId)) as T,
+        publicUrl: core.publicUrl,
+        dataDir: core.config.dataDir,
+      };
     },
     'core.database': (): DatabaseService => ({
       dialect: core.database.dialect,

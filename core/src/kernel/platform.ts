@@ -44,6 +44,7 @@ import { createCoreApiPlugin } from '../core-api/core-api-plugin.js';
 import type { AuthenticationOptions } from '../http/authenticate-request.js';
 import { TenantModules } from '../modules/tenant-modules.js';
 import { DefaultRulesService } from '../rules/default-rules-service.js';
+import { PluginSettings, type SettingsPlugin } from '../settings/plugin-settings.js';
 import { seedDemoProvince } from '../tenancy/demo-province.js';
 import { TenantDirectory } from '../tenancy/tenant-directory.js';
 import { TenantResolver } from '../tenancy/tenant-resolver.js';
@@ -358,6 +359,10 @@ export class Platform {
     return this.#url;
   }
 
+  #settingsPlugin(plugin: LoadedPlugin): SettingsPlugin {
+    return { id: plugin.id, schema: plugin.configSchema, fileConfig: this.config.pluginConfig[plugin.id] ?? {} };
+  }
+
   #assets(): PluginAssets[] {
     return this.#hosts
       .filter((h) => h.loaded.root && (h.manifest.admin || h.manifest.widgets))
@@ -470,6 +475,7 @@ export class Platform {
       modules,
       calendar: new DefaultCalendarService({ db: database }),
       audit: new DefaultAuditLog({ db: database }),
+      settings: new PluginSettings({ db: database }),
       rules: new DefaultRulesService({ db: database }),
       queue,
       scheduler,
@@ -504,6 +510,7 @@ export class Platform {
         config: this.config,
         publicUrl: this.publicUrl,
         pluginConfig: (id) => pluginConfigs.get(id) ?? {},
+        pluginSettings: (id) => this.#settingsPlugin(loaded.find((p) => p.id === id)!),
       }),
     };
     for (const plugin of admitted.order) hosts.set(plugin.id, new PluginHost(plugin, admitted.dependencies.get(plugin.id) ?? [], env));
@@ -546,10 +553,18 @@ export class Platform {
       auditLog: core.audit,
       calendar: core.calendar,
       rules: core.rules,
+      pluginSettings: core.settings,
       mail: core.mail,
       pluginIds: () => this.#hosts.map((h) => h.id),
       installedPlugins: () =>
-        this.#hosts.map((h) => ({ id: h.id, version: h.loaded.version, state: h.state, manifest: h.manifest, ...(h.error ? { error: { code: h.error.code, message: h.error.message } } : {}) })),
+        this.#hosts.map((h) => ({
+          id: h.id,
+          version: h.loaded.version,
+          state: h.state,
+          manifest: h.manifest,
+          settings: this.#settingsPlugin(h.loaded),
+          ...(h.error ? { error: { code: h.error.code, message: h.error.message } } : {}),
+        })),
       reconcileModules: () => this.reconcileModules(),
       defaultTenantId,
       publicUrl: this.publicUrl,

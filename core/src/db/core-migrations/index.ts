@@ -11,6 +11,7 @@ import * as createAuth from './2026_11_28_0009_create_auth.js';
 import * as createTenants from './2026_11_28_0010_create_tenants.js';
 import * as createTenantModules from './2026_11_28_0011_create_tenant_modules.js';
 import * as createAccess from './2026_11_28_0012_create_access.js';
+import * as createPluginSettings from './2026_11_28_0013_create_plugin_settings.js';
 
 /** The core's migrations, in the order they run; ledger `core_migrations`. */
 export const coreMigrations: Readonly<Record<string, Migration>> = {
@@ -26,4 +27,5 @@ export const coreMigrations: Readonly<Record<string, Migration>> = {
   '2026_11_28_0010_create_tenants': createTenants,
   '2026_11_28_0011_create_tenant_modules': createTenantModules,
   '2026_11_28_0012_create_access': createAccess,
+  '2026_11_28_0013_create_plugin_settings': createPluginSettings,
 };
