@@ -93,6 +93,34 @@ describe('cong CLI', () => {
     expect(bad.stderr).toContain('cong: nothing imported: 0 to create, 0 to update, 0 unchanged, 1 refused');
   });
 
+  it('users create makes the first administrator of a production platform; reset-password replaces it once', async () => {
+    writeConfig({ database: 'sqlite:./cong.db', http: { port: 0 }, log: { level: 'silent' }, plugins: [] });
+    const created = await runCli(dir, ['users', 'create', 'chu.tich', '--super-admin', '--email', 'chutich@quangtri.gov.vn']);
+    expect(created.code).toBe(0);
+    const password = /password: (\S+)/.exec(created.stdout)![1]!;
+    expect(password.length).toBeGreaterThanOrEqual(12);
+    const again = await runCli(dir, ['users', 'create', 'chu.tich']);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/^cong: CONG_ERR_USER_EXISTS/);
+
+    const signIn = async (secret: string) => {
+      const platform = createPlatform({ cwd: dir });
+      await platform.start();
+      const url = await platform.listen();
+      try {
+        const res = await fetch(`${url}/api/core/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'chu.tich', password: secret }) });
+        return res.status;
+      } finally {
+        await platform.stop();
+      }
+    };
+    expect(await signIn(password)).toBe(200);
+    const reset = await runCli(dir, ['users', 'reset-password', 'chu.tich']);
+    const fresh = /for chu.tich: (\S+)/.exec(reset.stdout)![1]!;
+    expect(await signIn(password)).toBe(401);
+    expect(await signIn(fresh)).toBe(200);
+  });
+
   it('plugins list shows plugins in boot order; failures end with one line and a non-zero exit', async () => {
     writeConfig({ database: 'sqlite:./cong.db', plugins: [helloPlugin, slowPlugin] });
     const list = await runCli(dir, ['plugins', 'list']);

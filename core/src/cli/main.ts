@@ -5,6 +5,7 @@ import { CongError } from '@cong/sdk';
 import { createPlatform, type PlatformOptions } from '../index.js';
 import { CORE_VERSION } from '../kernel/core-version.js';
 import { formatTable } from './format-table.js';
+import { generatePassphrase } from '../auth/generate-passphrase.js';
 import { importTenants } from '../tenancy/import-tenants.js';
 import { parseTenantFile } from '../tenancy/parse-tenant-file.js';
 import type { TenantKind, TenantStatus } from '../tenancy/tenant.js';
@@ -164,6 +165,65 @@ tenants
     const rows = page.items.map((t) => [t.slug, t.kind, t.status, t.nameVi, t.primaryHost ?? '-']);
     process.stdout.write(rows.length ? formatTable(['slug', 'kind', 'status', 'name', 'host'], rows) : 'No units.\n');
     process.stdout.write(`${page.total} unit(s).\n`);
+  });
+
+const users = program.command('users').description('Staff accounts: the first administrator of a new platform is made here');
+
+users
+  .command('create <username>')
+  .description('Create an account; its password is generated and printed once')
+  .option('--email <email>', 'for password reset links')
+  .option('--display-name <name>', 'the name shown in the admin')
+  .option('--super-admin', 'every permission in every unit')
+  .option('--tenant <slug>', 'grant a role in this unit')
+  .option('--role <role>', 'the role to grant (with --tenant)', 'unit-admin')
+  .option('--subtree', 'the grant also covers every unit below')
+  .action(async (username: string, options: { email?: string; displayName?: string; superAdmin?: boolean; tenant?: string; role: string; subtree?: boolean }) => {
+    const password = generatePassphrase();
+    const user = await commandPlatform().withAccounts(async ({ auth, access, tenants }) => {
+      const tenant = options.tenant ? (await tenants.getBySlug(options.tenant))?.tenant : undefined;
+      if (options.tenant && !tenant) throw new Error(`No unit has the slug ${options.tenant}`);
+      const created = await auth.users.create({
+        username,
+        password,
+        isSuperAdmin: options.superAdmin === true,
+        ...(options.email ? { email: options.email } : {}),
+        ...(options.displayName ? { displayName: options.displayName } : {}),
+      });
+      if (tenant) await access.grant({ userId: created.id, tenantId: tenant.id, roleId: options.role, subtree: options.subtree === true, createdBy: 'cli' });
+      return created;
+    });
+    process.stdout.write(
+      `Created ${user.username}${user.isSuperAdmin ? ' (super-admin)' : ''}.\n` +
+        `Mật khẩu / password: ${password}\nChỉ hiện một lần — hãy chuyển cho người dùng và yêu cầu đổi mật khẩu. (Shown once.)\n`,
+    );
+  });
+
+users
+  .command('reset-password <username>')
+  .description('Give an account a new generated password (printed once) and end its sessions')
+  .action(async (username: string) => {
+    const password = generatePassphrase();
+    await commandPlatform().withAccounts(async ({ auth }) => {
+      const user = await auth.users.findByUsername(username);
+      if (!user) throw new Error(`No account ${username}`);
+      await auth.users.setPassword(user.id, password);
+      await auth.sessions.revokeAll(user.id);
+      await auth.limiter.reset(user.username);
+    });
+    process.stdout.write(`Mật khẩu mới / new password for ${username}: ${password}\n(Shown once; every session of the account has ended.)\n`);
+  });
+
+users
+  .command('disable <username>')
+  .description('Disable an account: its sessions end and its API tokens stop working')
+  .action(async (username: string) => {
+    await commandPlatform().withAccounts(async ({ auth }) => {
+      const user = await auth.users.findByUsername(username);
+      if (!user) throw new Error(`No account ${username}`);
+      await auth.users.disable(user.id);
+    });
+    process.stdout.write(`${username} is disabled.\n`);
   });
 
 const plugins = program.command('plugins').description('Plugin commands');

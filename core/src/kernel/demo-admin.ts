@@ -1,9 +1,7 @@
-import { randomInt } from 'node:crypto';
 import type { AccessControl } from '../access/access-control.js';
 import type { AuthServices } from '../auth/create-auth-services.js';
+import { generatePassphrase } from '../auth/generate-passphrase.js';
 import type { TenantDirectory } from '../tenancy/tenant-directory.js';
-
-const WORDS = ['song', 'nui', 'bien', 'lua', 'trang', 'gio', 'may', 'sao', 'rung', 'hoa', 'suoi', 'dong', 'cau', 'lang', 'pho', 'den'];
 
 /**
  * The demo's first account: `admin`, super-admin of the province, with a random passphrase that the
@@ -11,7 +9,7 @@ const WORDS = ['song', 'nui', 'bien', 'lua', 'trang', 'gio', 'may', 'sao', 'rung
  */
 export async function createDemoAdmin(auth: AuthServices, access: AccessControl, tenants: TenantDirectory): Promise<{ username: string; password: string } | undefined> {
   if (await auth.users.findByUsername('admin')) return undefined;
-  const password = Array.from({ length: 4 }, () => WORDS[randomInt(WORDS.length)]).join('-') + `-${randomInt(1000, 10000)}`;
+  const password = generatePassphrase();
   const user = await auth.users.create({ username: 'admin', password, displayName: 'Quản trị hệ thống', isSuperAdmin: true });
   const province = await tenants.root();
   if (province) await access.grant({ userId: user.id, tenantId: province.id, roleId: 'super-admin', subtree: true, createdBy: 'demo' });

@@ -37,7 +37,7 @@ import { DefaultSearchIndex } from '../search/default-search-index.js';
 import { AccessControl } from '../access/access-control.js';
 import { CORE_PERMISSIONS } from '../access/core-permissions.js';
 import { DefaultAuditLog } from '../audit/default-audit-log.js';
-import { createAuthServices } from '../auth/create-auth-services.js';
+import { createAuthServices, type AuthServices } from '../auth/create-auth-services.js';
 import { DefaultCalendarService } from '../calendar/default-calendar-service.js';
 import type { CoreApiDeps } from '../core-api/core-api-deps.js';
 import { createCoreApiPlugin } from '../core-api/core-api-plugin.js';
@@ -305,6 +305,21 @@ export class Platform {
   /** Applies tenant-module changes made elsewhere now, instead of within seconds (tests). */
   async reconcileModules(): Promise<void> {
     await this.#reconciler?.reconcile();
+  }
+
+  /**
+   * Runs `work` with the account and access services, after the core's migrations (the CLI's user
+   * commands: the first administrator of a production platform is made this way).
+   */
+  async withAccounts<T>(work: (services: { auth: AuthServices; access: AccessControl; tenants: TenantDirectory }) => Promise<T>): Promise<T> {
+    try {
+      const core = await this.#open();
+      await this.#coreMigrator().latest();
+      const { auth, access } = await this.#security(core);
+      return await work({ auth, access, tenants: core.tenants });
+    } finally {
+      await this.#release();
+    }
   }
 
   /** Loads and admits the configured plugins without a database: what `cong plugins list` shows. */
