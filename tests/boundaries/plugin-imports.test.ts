@@ -46,3 +46,15 @@ it('the check catches each kind of violation', () => {
   expect(findBoundaryViolations('src/admin/a.ts', "import { x } from '../server/x.js';")).toEqual(['admin code imports server code']);
   expect(findBoundaryViolations('src/server/a.ts', "import { p } from '@cong/plugin-portal/api'; const m = await import('kysely');")).toEqual([]);
 });
+
+it('@cong/sdk/admin (browser code) imports no Node module and no server code of the sdk', () => {
+  const dir = join(root, 'sdk/src/admin');
+  const offending = readdirSync(dir)
+    .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
+    .flatMap((f) =>
+      [...readFileSync(join(dir, f), 'utf8').matchAll(/^import\s+(type\s+)?[^'"]*['"]([^'"]+)['"]/gm)]
+        .filter(([, typeOnly, target]) => !typeOnly && !target!.startsWith('./'))
+        .map(([, , target]) => `${f} imports ${target}`),
+    );
+  expect(offending).toEqual([]);
+});

@@ -1,0 +1,8 @@
+// @cong/sdk/admin: what a plugin's admin (browser) code imports. No Node APIs here.
+export { createApiClient } from './api-client.js';
+export type { ApiClient, ApiClientOptions, ApiCallOptions } from './api-client.js';
+export { ApiError } from './api-error.js';
+export type { ApiFieldError } from './api-error.js';
+export { ADMIN_ZONES } from './zones.js';
+export type { AdminZone } from './zones.js';
+export type { AdminNavItem, AdminSlot } from '../plugin/plugin-manifest.js';
