@@ -1,16 +1,63 @@
-import { defineConfig } from 'vitest/config';
+import { existsSync } from 'node:fs';
+import { playwright } from '@vitest/browser-playwright';
+import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
 
-// One runner for every package. Unit tests sit beside the code (`*.test.ts`); cross-package suites
-// live in tests/. Tests import the built packages (`pnpm test` builds first), as users do.
+// One runner for every package. Unit and integration tests sit beside the code (`*.test.ts`) and run
+// in Node; component tests (`*.browser.test.ts`) run in Debian's Chromium (never a downloaded one);
+// cross-package suites live in tests/. Tests import the built packages (`pnpm test` builds first).
+const CHROMIUM = process.env.CONG_CHROMIUM ?? '/usr/bin/chromium';
+
+// Like MySQL: browser tests need Debian's Chromium (`apt-get install -y chromium`). Without it they
+// are left out with a notice, except under CI, where a missing browser fails the run.
+const hasChromium = existsSync(CHROMIUM);
+if (!hasChromium) {
+  if (process.env.CI === 'true') throw new Error(`${CHROMIUM} is missing: CI runs the browser tests (apt-get install -y chromium)`);
+  process.stderr.write(`\nBrowser tests left out: ${CHROMIUM} not found (apt-get install -y chromium, or set CONG_CHROMIUM).\n\n`);
+}
+
 export default defineConfig({
   test: {
-    include: ['{sdk,core,plugins,examples,tests}/**/*.test.ts'],
-    exclude: ['**/node_modules/**', '**/dist/**', 'tests/e2e/**'],
-    environment: 'node',
-    pool: 'forks',
-    maxWorkers: 2,
     testTimeout: 30_000,
     hookTimeout: 60_000,
     reporters: ['default', './tests/support/dialect-reporter.ts'],
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'node',
+          include: ['{sdk,core,plugins,examples,tests}/**/*.test.ts'],
+          exclude: ['**/node_modules/**', '**/dist/**', 'tests/e2e/**', '**/*.browser.test.ts'],
+          environment: 'node',
+          pool: 'forks',
+          maxWorkers: 2,
+          sequence: { groupOrder: 0 },
+        },
+      },
+      ...(hasChromium ? [browserProject()] : []),
+    ],
   },
 });
+
+function browserProject(): TestProjectInlineConfiguration {
+  return {
+        extends: true,
+        test: {
+          name: 'browser',
+          // After the Node tests: one browser at a time on a 2-core machine.
+          sequence: { groupOrder: 1 },
+          include: ['{sdk,core,plugins,examples}/**/*.browser.test.ts'],
+          exclude: ['**/node_modules/**', '**/dist/**'],
+          browser: {
+            enabled: true,
+            headless: true,
+            provider: playwright({
+              launchOptions: {
+                executablePath: CHROMIUM,
+                args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+              },
+            }),
+            instances: [{ browser: 'chromium' }],
+          },
+        },
+  };
+}

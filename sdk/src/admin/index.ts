@@ -6,3 +6,4 @@ export type { ApiFieldError } from './api-error.js';
 export { ADMIN_ZONES } from './zones.js';
 export type { AdminZone } from './zones.js';
 export type { AdminNavItem, AdminSlot } from '../plugin/plugin-manifest.js';
+export { CongElement } from './cong-element.js';

@@ -142,7 +142,7 @@ function makeClient(base: string, extraHeaders: Record<string, string>): TestCli
       body = JSON.stringify(options.body);
       headers['content-type'] ??= 'application/json';
     }
-    const res = await fetch(url, { method: method.toUpperCase(), headers, ...(body === undefined ? {} : { body }) });
+    const res = await fetch(url, { method: method.toUpperCase(), headers, ...(body === undefined ? {} : { body: body as BodyInit }) });
     const text = await res.text();
     const type = res.headers.get('content-type') ?? '';
     let parsed: unknown = text;
