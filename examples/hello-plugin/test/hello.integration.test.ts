@@ -78,6 +78,16 @@ describeEachDialect('hello plugin', (dialect) => {
     );
   });
 
+  it('contributes its admin page and dashboard widget, served from its built bundle', async () => {
+    const manifest = await t.client.as({ id: 'editor', permissions: [] }).get('/api/core/admin/manifest');
+    const hello = manifest.body.plugins.find((p: { id: string }) => p.id === 'hello');
+    expect(hello).toMatchObject({ module: '/admin/plugins/hello/index.js', nav: [{ id: 'hello.greetings', element: 'hello-greeting-list' }], slots: [{ zone: 'dashboard.widgets@1', element: 'hello-greeting-count' }] });
+    const bundle = await t.client.get(hello.module);
+    expect(bundle.status).toBe(200);
+    expect(bundle.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect(bundle.text).toContain('hello-greeting-list');
+  });
+
   it('offers its service to plugins that declare it', async () => {
     await t.stop();
     expect(latestFromApi).toEqual(['Lê Văn Tám', 'Nguyễn Thị Đào']);

@@ -1,0 +1,38 @@
+import type { UserConfig } from 'vite';
+
+/** Options of {@link adminBundleConfig}. */
+export interface AdminBundleOptions {
+  /** The admin entry, e.g. `src/admin/index.ts`: it defines the plugin's elements. */
+  readonly entry: string;
+  /** Default is `dist/admin`; the manifest's `admin.module` points at `<outDir>/index.js`. */
+  readonly outDir?: string;
+}
+
+/**
+ * The vite build of a plugin's admin bundle: one ESM entry (`index.js`) plus hashed chunks, with `lit`
+ * and `@cong/sdk/admin` left to the admin shell's import map so every plugin shares one copy.
+ *
+ * @example
+ * ```ts
+ * // vite.admin.config.ts
+ * import { defineConfig } from 'vite';
+ * import { adminBundleConfig } from '@cong/sdk/vite';
+ * export default defineConfig(adminBundleConfig({ entry: 'src/admin/index.ts' }));
+ * ```
+ */
+export function adminBundleConfig(options: AdminBundleOptions): UserConfig {
+  return {
+    build: {
+      lib: { entry: options.entry, formats: ['es'], fileName: () => 'index.js' },
+      outDir: options.outDir ?? 'dist/admin',
+      emptyOutDir: true,
+      target: 'es2022',
+      minify: true,
+      sourcemap: true,
+      rolldownOptions: {
+        external: [/^lit($|\/)/, /^@lit\//, /^@lit-labs\//, '@cong/sdk/admin'],
+        output: { chunkFileNames: '[name]-[hash].js' },
+      },
+    },
+  };
+}

@@ -1,0 +1,3 @@
+// @cong/sdk/vite: build configuration for plugins' browser bundles.
+export { adminBundleConfig } from './admin-bundle-config.js';
+export type { AdminBundleOptions } from './admin-bundle-config.js';
