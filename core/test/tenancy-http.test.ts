@@ -18,19 +18,21 @@ function get(url: string, host: string, path: string): Promise<{ status: number;
   });
 }
 
+/** A plugin whose public page says which unit the request is for. */
+const site = inlinePlugin({ id: 'site' }, {
+  register: (reg) =>
+    reg.publicRoutes((route) =>
+      route.get('/xin-chao', {
+        summary: 'Which unit is this?',
+        schema: { response: { 200: { type: 'object', additionalProperties: false, properties: { tenant: { type: ['string', 'null'] } } } } },
+        handler: (req) => ({ tenant: req.tenantId ?? null }),
+      }),
+    ),
+});
+
 describe('public requests resolve their tenant', () => {
   let t: TestPlatform;
   beforeAll(async () => {
-    const site = inlinePlugin({ id: 'site' }, {
-      register: (reg) =>
-        reg.publicRoutes((route) =>
-          route.get('/xin-chao', {
-            summary: 'Which unit is this?',
-            schema: { response: { 200: { type: 'object', additionalProperties: false, properties: { tenant: { type: ['string', 'null'] } } } } },
-            handler: (req) => ({ tenant: req.tenantId ?? null }),
-          }),
-        ),
-    });
     t = await createTestPlatform({ plugins: [site], config: { demo: true } });
   });
   afterAll(async () => t?.stop());
@@ -65,16 +67,6 @@ describe('public requests resolve their tenant', () => {
 });
 
 describe('X-Forwarded-Host behind a reverse proxy', () => {
-  const site = inlinePlugin({ id: 'site' }, {
-    register: (reg) =>
-      reg.publicRoutes((route) =>
-        route.get('/xin-chao', {
-          summary: 'Which unit is this?',
-          schema: { response: { 200: { type: 'object', additionalProperties: false, properties: { tenant: { type: ['string', 'null'] } } } } },
-          handler: (req) => ({ tenant: req.tenantId ?? null }),
-        }),
-      ),
-  });
   const viaProxy = (url: string) =>
     new Promise<{ status: number; body: string }>((resolve, reject) => {
       const req = request({ host: '127.0.0.1', port: new URL(url).port, path: '/xin-chao', headers: { host: 'localhost', 'x-forwarded-host': 'so-tai-chinh.localhost' } }, (res) => {
