@@ -2,6 +2,7 @@ import type { AuditService, PluginManifest } from '@cong/sdk';
 import type { AccessControl } from '../access/access-control.js';
 import type { DefaultAuditLog } from '../audit/default-audit-log.js';
 import type { AuthServices } from '../auth/create-auth-services.js';
+import type { HousekeepingResult } from '../housekeeping/housekeeping.js';
 import type { DefaultCalendarService } from '../calendar/default-calendar-service.js';
 import type { DefaultRulesService } from '../rules/default-rules-service.js';
 import type { PluginSettings, SettingsPlugin } from '../settings/plugin-settings.js';
@@ -43,4 +44,6 @@ export interface CoreApiDeps {
   /** The unit a call acts on when it names none: the province. */
   readonly defaultTenantId: () => Promise<string | undefined>;
   readonly publicUrl: string;
+  /** Runs the nightly clean-up (the `core.housekeeping` job). */
+  readonly housekeeping: () => Promise<HousekeepingResult>;
 }

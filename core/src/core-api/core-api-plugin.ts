@@ -1,5 +1,6 @@
 import { definePlugin, type InlinePlugin } from '@cong/sdk';
 import { CORE_PERMISSIONS } from '../access/core-permissions.js';
+import { HOUSEKEEPING_JOB, HOUSEKEEPING_SCHEDULE } from '../housekeeping/housekeeping.js';
 import { CORE_VERSION } from '../kernel/core-version.js';
 import { accessRoutes } from './access-routes.js';
 import { adminRoutes } from './admin-routes.js';
@@ -14,7 +15,8 @@ import { tenantRoutes } from './tenant-routes.js';
 /**
  * The core's own admin API (`/api/core/…`), served as a built-in plugin so it gets exactly what
  * vendors get: validated routes, permission checks per unit, OpenAPI entries, the boot report.
- * The platform cannot run without it (`failurePolicy: abort`).
+ * The platform cannot run without it (`failurePolicy: abort`). It also owns the nightly
+ * `core.housekeeping` job.
  */
 export function createCoreApiPlugin(deps: CoreApiDeps): InlinePlugin {
   return {
@@ -33,6 +35,17 @@ export function createCoreApiPlugin(deps: CoreApiDeps): InlinePlugin {
           adminRoutes(route, deps);
           settingsRoutes(route, deps);
         });
+        reg.jobs({
+          [HOUSEKEEPING_JOB]: {
+            // A failed night is retried by the next one; retrying within the night only adds load.
+            maxAttempts: 1,
+            handler: async (_payload, ctx) => {
+              const deleted = await deps.housekeeping();
+              ctx.logger.info('housekeeping done', { deleted: { ...deleted } });
+            },
+          },
+        });
+        reg.schedule(HOUSEKEEPING_JOB, HOUSEKEEPING_SCHEDULE);
       },
     }),
   };

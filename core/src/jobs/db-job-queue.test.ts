@@ -227,6 +227,32 @@ describeEachDialect('DbJobQueue', (dialect) => {
     expect(await countJobs()).toBe(3);
   });
 
+  it('purges done and dead jobs past their retention, keeps queued ones and younger ones, and frees their dedupe keys', async () => {
+    const queue = makeQueue();
+    register(queue, 'ok', { handler: () => undefined });
+    register(queue, 'fails', { maxAttempts: 1, handler: () => { throw new Error('no'); } });
+    const done = await queue.enqueue('hello', 'ok', {}, { dedupeKey: 'once' });
+    const dead = await queue.enqueue('hello', 'fails', {});
+    await queue.drain();
+    const waiting = await queue.enqueue('hello', 'ok', {}, { runAt: new Date(START + 365 * 86_400_000) });
+    const retention = { doneOlderThanMs: 1000, deadOlderThanMs: 5000 };
+
+    clock += 1000;
+    expect(await queue.purgeFinished(retention)).toBe(0);
+    clock += 1;
+    expect(await queue.purgeFinished(retention)).toBe(1);
+    expect(await queue.get('hello', done)).toBeUndefined();
+    expect(await queue.get('hello', dead)).toMatchObject({ status: 'dead' });
+    clock += 4000;
+    expect(await queue.purgeFinished(retention)).toBe(1);
+    expect(await queue.get('hello', dead)).toBeUndefined();
+    expect(await queue.get('hello', waiting)).toMatchObject({ status: 'queued' });
+
+    const again = await queue.enqueue('hello', 'ok', {}, { dedupeKey: 'once' });
+    expect(again).not.toBe(done);
+    await expect(queue.purgeFinished({ doneOlderThanMs: -1, deadOlderThanMs: 0 })).rejects.toThrow(/doneOlderThanMs/);
+  });
+
   it('stores a job enqueued in a transaction only if the transaction commits', async () => {
     const queue = makeQueue();
     register(queue, 'outbox', { handler: () => undefined });

@@ -16,7 +16,7 @@ import {
 import type { Database } from '../db/create-database.js';
 import { CONG_ERR_JOB_REGISTRATION } from '../errors.js';
 import { schemaCompiler, type SchemaCompiler } from '../validation/schema-compiler.js';
-import type { JobQueue, JobRegistration } from './job-queue.js';
+import type { JobQueue, JobRegistration, PurgeFinishedOptions } from './job-queue.js';
 
 /** Options of {@link DbJobQueue}. */
 export interface DbJobQueueOptions {
@@ -237,6 +237,23 @@ export class DbJobQueue implements JobQueue {
       if (winner !== undefined) return winner;
     }
     throw CONG_ERR_JOB_OPTIONS.create({ job: fullName, reason: `dedupeKey ${dedupeKey} is contended; try again` });
+  }
+
+  async purgeFinished(options: PurgeFinishedOptions): Promise<number> {
+    const now = this.#now();
+    for (const [name, value] of Object.entries(options)) {
+      if (!Number.isFinite(value) || value < 0) throw new RangeError(`purgeFinished option ${name} must be 0 or more, got ${value}`);
+    }
+    const result = await this.#kysely
+      .deleteFrom('core_jobs')
+      .where((eb) =>
+        eb.or([
+          eb.and([eb('status', '=', 'done'), eb('finished_at', '<', now - options.doneOlderThanMs)]),
+          eb.and([eb('status', '=', 'dead'), eb('finished_at', '<', now - options.deadOlderThanMs)]),
+        ]),
+      )
+      .executeTakeFirst();
+    return Number(result.numDeletedRows);
   }
 
   /** Reads a job; `undefined` unless it belongs to `owner`. `name` is the job's name inside its owner. */

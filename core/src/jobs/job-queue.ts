@@ -42,6 +42,18 @@ export interface JobQueue {
   stop(graceMs?: number): Promise<void>;
   /** Claims and runs due jobs until none is due; returns how many ran. For tests and the CLI. */
   drain(): Promise<number>;
+  /**
+   * Deletes jobs that finished long enough ago: `done` ones before `now - doneOlderThanMs` and `dead`
+   * ones before `now - deadOlderThanMs`. Their dedupe keys are free again. Returns rows deleted.
+   */
+  purgeFinished(options: PurgeFinishedOptions): Promise<number>;
+}
+
+/** Options of {@link JobQueue.purgeFinished}. */
+export interface PurgeFinishedOptions {
+  readonly doneOlderThanMs: number;
+  /** Dead jobs carry the last error an operator may still need: keep them longer than done ones. */
+  readonly deadOlderThanMs: number;
 }
 
 /** Recurring jobs: each tick enqueues one job, and exactly one process wins each tick. */

@@ -41,6 +41,7 @@ import { createAuthServices, type AuthServices } from '../auth/create-auth-servi
 import { DefaultCalendarService } from '../calendar/default-calendar-service.js';
 import type { CoreApiDeps } from '../core-api/core-api-deps.js';
 import { createCoreApiPlugin } from '../core-api/core-api-plugin.js';
+import { runHousekeeping } from '../housekeeping/housekeeping.js';
 import type { AuthenticationOptions } from '../http/authenticate-request.js';
 import { TenantModules } from '../modules/tenant-modules.js';
 import { DefaultRulesService } from '../rules/default-rules-service.js';
@@ -583,6 +584,7 @@ export class Platform {
       reconcileModules: () => this.reconcileModules(),
       defaultTenantId,
       publicUrl: this.publicUrl,
+      housekeeping: () => runHousekeeping({ auth, queue: core.queue }),
     };
     return { auth, access, apiDeps };
   }
