@@ -20,7 +20,7 @@ describeEachDialect('the nightly housekeeping', (dialect) => {
   let password: string;
 
   beforeAll(async () => {
-    t = await createTestPlatform({ database: dialect, config: { demo: true, jobs: { autoStart: true, pollIntervalMs: 50 } } });
+    t = await createTestPlatform({ plugins: [], database: dialect, config: { demo: true, jobs: { autoStart: true, pollIntervalMs: 50 } } });
     db = await createDatabase(parseDatabaseUrl(t.databaseUrl, process.cwd()));
     password = t.platform.takeDemoCredentials()!.password;
   });
