@@ -45,6 +45,7 @@ export const CONG_ERR_SCHEDULE_INVALID = createErrorCode('CONG_ERR_SCHEDULE_INVA
 // ─── Authentication ──────────────────────────────────────────────────────────────────────────
 export const CONG_ERR_PASSWORD_POLICY = createErrorCode('CONG_ERR_PASSWORD_POLICY', 'The password is not accepted: {rule}', 400);
 export const CONG_ERR_LOGIN_THROTTLED = createErrorCode('CONG_ERR_LOGIN_THROTTLED', 'Too many sign-in attempts; try again in {seconds} seconds', 429);
+export const CONG_ERR_RESET_THROTTLED = createErrorCode('CONG_ERR_RESET_THROTTLED', 'Too many password reset requests; try again in {seconds} seconds', 429);
 export const CONG_ERR_USER_EXISTS = createErrorCode('CONG_ERR_USER_EXISTS', 'Another account already uses this {field}', 409);
 export const CONG_ERR_RESET_TOKEN_INVALID = createErrorCode('CONG_ERR_RESET_TOKEN_INVALID', 'The password reset link is invalid, used or expired', 400);
 export const CONG_ERR_TOTP_REQUIRED = createErrorCode('CONG_ERR_TOTP_REQUIRED', 'Enter the 6-digit code from your authenticator app', 401);

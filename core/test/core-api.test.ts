@@ -196,8 +196,13 @@ describeEachDialect('the core admin API', (dialect) => {
     const unknown = await b.call('POST', '/api/core/auth/password-reset', { body: { login: 'khong.co.ai' } });
     const known = await b.call('POST', '/api/core/auth/password-reset', { body: { login: 'tran.thi.c' } });
     expect([unknown.status, known.status]).toEqual([202, 202]);
+    expect(unknown.body).toEqual(known.body);
     const db = await createDatabase(parseDatabaseUrl(t.databaseUrl, process.cwd()));
     try {
+      // The request only queued the lookup: nothing about the account was touched yet.
+      const before = await sql<{ n: number | string }>`select count(*) as n from core_mail_outbox`.execute(db.kysely);
+      expect(Number(before.rows[0]!.n)).toBe(0);
+      expect(await t.platform.drainJobs()).toBe(2);
       const mail = await sql<{ text_body: string }>`select text_body from core_mail_outbox order by created_at desc`.execute(db.kysely);
       expect(mail.rows).toHaveLength(1);
       const token = /#([A-Za-z0-9_-]+)/.exec(mail.rows[0]!.text_body)![1]!;
@@ -208,6 +213,43 @@ describeEachDialect('the core admin API', (dialect) => {
     } finally {
       await db.destroy();
     }
+  });
+});
+
+describeEachDialect('the password reset throttle', (dialect) => {
+  let t: TestPlatform;
+  beforeAll(async () => {
+    t = await createTestPlatform({ plugins: [], database: dialect, config: { demo: true } });
+  });
+  afterAll(async () => t?.stop());
+
+  const ask = (login: string) =>
+    fetch(new URL('/api/core/auth/password-reset', t.url), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'sec-fetch-site': 'same-origin' },
+      body: JSON.stringify({ login }),
+    });
+
+  it('refuses a 4th request for one login within the hour, counting unknown logins too, with Retry-After', async () => {
+    for (const login of ['Khong.Co.Ai@so.gov.vn', 'khong.co.ai@so.gov.vn', ' KHONG.CO.AI@SO.GOV.VN ']) expect((await ask(login)).status).toBe(202);
+    const refused = await ask('khong.co.ai@so.gov.vn');
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(((await refused.json()) as { code: string }).code).toBe('CONG_ERR_RESET_THROTTLED');
+    const retryAfter = Number(refused.headers.get('retry-after'));
+    expect(retryAfter).toBeGreaterThan(3500);
+    expect(retryAfter).toBeLessThanOrEqual(3600);
+    // Another login is still served; the refused requests queued nothing.
+    expect((await ask('admin')).status).toBe(202);
+    expect(await t.platform.drainJobs()).toBe(4);
+  });
+
+  it('refuses an address after 20 requests in the hour, whatever logins they name', async () => {
+    // The five requests above came from this address too (the refused one counts against it).
+    for (let i = 0; i < 15; i++) expect((await ask(`nguoi.dung.${i}@so.gov.vn`)).status).toBe(202);
+    const refused = await ask('mot.nguoi.khac@so.gov.vn');
+    expect(refused.status).toBe(429);
+    expect(((await refused.json()) as { code: string }).code).toBe('CONG_ERR_RESET_THROTTLED');
   });
 });
 

@@ -4,6 +4,7 @@ import { createLoginLimiter, type LoginLimiter, type LoginLimiterOptions } from 
 import { PasswordHasher, type PasswordHasherOptions } from './password-hasher.js';
 import { PasswordPolicy, type PasswordPolicyOptions } from './password-policy.js';
 import { PasswordReset, type PasswordResetOptions } from './password-reset.js';
+import { createPasswordResetLimiter, type PasswordResetLimiter, type PasswordResetLimiterOptions } from './password-reset-limiter.js';
 import { SessionStore, type SessionStoreOptions } from './session-store.js';
 import { UserStore } from './user-store.js';
 
@@ -14,6 +15,8 @@ export interface AuthServicesOptions {
   readonly policy?: PasswordPolicyOptions;
   /** Login throttle limits. Defaults: 5 failures per account in 6 hours, 50 per address in an hour. */
   readonly limits?: Omit<LoginLimiterOptions, 'db'>;
+  /** Password-reset request limits. Defaults: 3 per login and 20 per address in an hour. */
+  readonly resetLimits?: Omit<PasswordResetLimiterOptions, 'db'>;
   /** Session timeouts. Defaults: 30 minutes idle, 12 hours absolute. */
   readonly sessions?: Omit<SessionStoreOptions, 'db' | 'now'>;
   /** Reset link lifetime and mail. Default: 30 minutes, the Vietnamese message. */
@@ -32,6 +35,7 @@ export interface AuthServices {
   readonly users: UserStore;
   readonly sessions: SessionStore;
   readonly passwordReset: PasswordReset;
+  readonly resetLimiter: PasswordResetLimiter;
   readonly apiTokens: ApiTokens;
 }
 
@@ -49,6 +53,7 @@ export async function createAuthServices(options: AuthServicesOptions): Promise<
   const sessions = new SessionStore({ db, ...options.sessions, now });
   const users = new UserStore({ db, limiter, hasher, policy, now, requireTotpForSuperAdmins: options.requireTotpForSuperAdmins ?? false });
   const passwordReset = new PasswordReset({ db, users, sessions, ...options.passwordReset, now });
+  const resetLimiter = await createPasswordResetLimiter({ db, ...options.resetLimits });
   const apiTokens = new ApiTokens({ db, now });
-  return Object.freeze({ hasher, policy, limiter, users, sessions, passwordReset, apiTokens });
+  return Object.freeze({ hasher, policy, limiter, users, sessions, passwordReset, resetLimiter, apiTokens });
 }

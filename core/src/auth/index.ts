@@ -13,6 +13,8 @@ export {
   type PasswordResetOptions,
   type PasswordResetRequestOptions,
 } from './password-reset.js';
+export { PasswordResetLimiter, createPasswordResetLimiter, resetThrottledError, type PasswordResetLimiterOptions } from './password-reset-limiter.js';
+export type { ThrottleDecision } from './db-rate-limiter.js';
 export {
   SessionStore,
   hashToken,

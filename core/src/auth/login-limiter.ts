@@ -1,8 +1,16 @@
-import { sql } from 'kysely';
-import type { RateLimiterAbstract, RateLimiterRes } from 'rate-limiter-flexible';
+import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { CongError } from '@cong/sdk';
 import type { Database } from '../db/create-database.js';
 import { CONG_ERR_LOGIN_THROTTLED } from '../errors.js';
+import {
+  addressKey,
+  bucketKey,
+  createBucketFactory,
+  positiveInteger,
+  purgeExpiredCounters,
+  takeFromBuckets,
+  type ThrottleDecision,
+} from './db-rate-limiter.js';
 import { normalizeUsername } from './identifiers.js';
 
 /** Options of {@link createLoginLimiter}. */
@@ -26,71 +34,24 @@ export interface LoginLimiterOptions {
 }
 
 /** The answer of {@link LoginLimiter.consume}. */
-export type LoginAttempt =
-  | { readonly allowed: true }
-  | {
-      readonly allowed: false;
-      /** Which bucket is full. For logs only: never tell the client. */
-      readonly scope: 'account' | 'ip';
-      /** Whole seconds until the bucket allows attempts again, for `Retry-After`. */
-      readonly retryAfterSeconds: number;
-    };
+export type LoginAttempt = ThrottleDecision;
 
-/** The table the counters live in (core migration `2026_11_28_0009_create_auth`). */
-const TABLE = 'core_login_limits';
 const ACCOUNT_PREFIX = 'login-account';
 const IP_PREFIX = 'login-ip';
-/** The counters' key column is VARCHAR(255); the prefix takes at most 14 of it. */
-const MAX_KEY_LENGTH = 240;
 
 /**
- * Creates the login throttle on the database's own store: rate-limiter-flexible's
- * `RateLimiterSQLite` on SQLite and `RateLimiterMySQL` on MySQL/MariaDB, both over the native driver
- * handle of {@link Database.native} and the `core_login_limits` table the core migrations create, so
- * counters survive restarts and are shared by every process using one MySQL database. The library is
- * loaded here, when a limiter is first needed.
+ * Creates the login throttle on the database's own store (`core_login_limits`, see
+ * {@link createBucketFactory}): counters survive restarts and are shared by every process using one
+ * MySQL database.
  */
 export async function createLoginLimiter(options: LoginLimiterOptions): Promise<LoginLimiter> {
-  const rlf = await import('rate-limiter-flexible');
-  const accountPoints = positiveInteger(options.accountLimit ?? 5, 'accountLimit');
-  const accountDuration = positiveInteger(options.accountWindowSeconds ?? 6 * 3600, 'accountWindowSeconds');
-  const ipPoints = positiveInteger(options.ipLimit ?? 50, 'ipLimit');
-  const ipDuration = positiveInteger(options.ipWindowSeconds ?? 3600, 'ipWindowSeconds');
-  const { db } = options;
-  let make: (keyPrefix: string, points: number, duration: number) => RateLimiterAbstract;
-  if (db.dialect === 'sqlite') {
-    make = (keyPrefix, points, duration) =>
-      new rlf.RateLimiterSQLite({
-        storeClient: db.native,
-        storeType: 'better-sqlite3',
-        tableName: TABLE,
-        tableCreated: true,
-        // Expired rows are purged by purgeExpired(), not by the library's timer, which would outlive
-        // the connection in tests and throw on a closed database.
-        clearExpiredByTimeout: false,
-        keyPrefix,
-        points,
-        duration,
-      });
-  } else {
-    // The MySQL store qualifies the table with a schema name; use the one the pool is connected to.
-    const { rows } = await sql<{ name: string | null }>`select database() as name`.execute(db.kysely);
-    const dbName = rows[0]?.name;
-    if (!dbName) throw new Error('The MySQL connection has no default database; the login throttle needs one');
-    make = (keyPrefix, points, duration) =>
-      new rlf.RateLimiterMySQL({
-        storeClient: db.native,
-        storeType: 'pool',
-        dbName,
-        tableName: TABLE,
-        tableCreated: true,
-        clearExpiredByTimeout: false,
-        keyPrefix,
-        points,
-        duration,
-      });
-  }
-  return new LoginLimiter(db, make(ACCOUNT_PREFIX, accountPoints, accountDuration), make(IP_PREFIX, ipPoints, ipDuration));
+  const make = await createBucketFactory(options.db);
+  const owner = 'LoginLimiter';
+  const accountPoints = positiveInteger(options.accountLimit ?? 5, 'accountLimit', owner);
+  const accountDuration = positiveInteger(options.accountWindowSeconds ?? 6 * 3600, 'accountWindowSeconds', owner);
+  const ipPoints = positiveInteger(options.ipLimit ?? 50, 'ipLimit', owner);
+  const ipDuration = positiveInteger(options.ipWindowSeconds ?? 3600, 'ipWindowSeconds', owner);
+  return new LoginLimiter(options.db, make(ACCOUNT_PREFIX, accountPoints, accountDuration), make(IP_PREFIX, ipPoints, ipDuration));
 }
 
 /**
@@ -127,12 +88,11 @@ export class LoginLimiter {
    * Counts one attempt for `username` from `ip`. Refused when either bucket is already full; the
    * address is checked first, and an attempt it refuses does not count against the account.
    */
-  async consume(username: string, ip: string): Promise<LoginAttempt> {
-    const ipRes = await take(this.#ip, ipKey(ip));
-    if (ipRes.refused) return { allowed: false, scope: 'ip', retryAfterSeconds: seconds(ipRes.res) };
-    const accountRes = await take(this.#account, accountKey(username));
-    if (accountRes.refused) return { allowed: false, scope: 'account', retryAfterSeconds: seconds(accountRes.res) };
-    return { allowed: true };
+  consume(username: string, ip: string): Promise<LoginAttempt> {
+    return takeFromBuckets([
+      [this.#ip, ipKey(ip), 'ip'],
+      [this.#account, accountKey(username), 'account'],
+    ]);
   }
 
   /** Settles a successful sign-in: clears the account's failures and returns the address's point. */
@@ -152,10 +112,12 @@ export class LoginLimiter {
     await this.#account.delete(accountKey(username));
   }
 
-  /** Deletes counters whose window ended; run it now and then (a daily job). Returns rows deleted. */
-  async purgeExpired(nowMs: number = Date.now()): Promise<number> {
-    const result = await this.#db.kysely.deleteFrom(TABLE).where('expire', '<', nowMs).executeTakeFirst();
-    return Number(result.numDeletedRows);
+  /**
+   * Deletes counters whose window ended, of this and every other throttle on the table (the password
+   * reset's too); the nightly housekeeping calls it. Returns rows deleted.
+   */
+  purgeExpired(nowMs: number = Date.now()): Promise<number> {
+    return purgeExpiredCounters(this.#db, nowMs);
   }
 }
 
@@ -166,30 +128,9 @@ export function loginThrottledError(retryAfterSeconds: number): CongError {
 }
 
 function accountKey(username: string): string {
-  return normalizeUsername(username).slice(0, MAX_KEY_LENGTH);
+  return bucketKey(normalizeUsername(username));
 }
 
 function ipKey(ip: string): string {
-  return ip.trim().toLowerCase().slice(0, MAX_KEY_LENGTH);
-}
-
-async function take(limiter: RateLimiterAbstract, key: string): Promise<{ refused: false } | { refused: true; res: RateLimiterRes }> {
-  try {
-    await limiter.consume(key, 1);
-    return { refused: false };
-  } catch (rejection) {
-    // The library rejects with a RateLimiterRes when the limit is reached and with an Error when the
-    // store fails; a store failure must not let attempts through (fail secure), so it propagates.
-    if (rejection instanceof Error) throw rejection;
-    return { refused: true, res: rejection as RateLimiterRes };
-  }
-}
-
-function seconds(res: RateLimiterRes): number {
-  return Math.max(1, Math.ceil(res.msBeforeNext / 1000));
-}
-
-function positiveInteger(value: number, name: string): number {
-  if (!Number.isInteger(value) || value < 1) throw new RangeError(`LoginLimiter option ${name} must be a positive integer, got ${value}`);
-  return value;
+  return addressKey(ip);
 }

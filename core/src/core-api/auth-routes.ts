@@ -1,8 +1,10 @@
-import { CONG_ERR_UNAUTHENTICATED, defineSchema, respond, type RouteBuilder, type RouteRequest } from '@cong/sdk';
+import { CONG_ERR_UNAUTHENTICATED, coreServices, defineSchema, respond, type RouteBuilder, type RouteRequest } from '@cong/sdk';
 import { loginThrottledError } from '../auth/login-limiter.js';
+import { resetThrottledError } from '../auth/password-reset-limiter.js';
 import type { User } from '../auth/user-store.js';
 import { CONG_ERR_TOTP_REQUIRED } from '../errors.js';
 import type { CoreApiDeps } from './core-api-deps.js';
+import { PASSWORD_RESET_JOB } from './password-reset-job.js';
 import { readSessionToken, sessionSetCookie } from './session-cookie-header.js';
 
 const userSchema = {
@@ -160,16 +162,17 @@ export function authRoutes(route: RouteBuilder, deps: CoreApiDeps): void {
 
   route.post('/auth/password-reset', {
     summary: { vi: 'Yêu cầu đặt lại mật khẩu', en: 'Request a password reset' },
-    description: 'Always answers 202, whether or not the account exists; a link goes by e-mail to accounts that do.',
+    description:
+      'Answers 202 whether or not the account exists, in the same time: the lookup and the mail run as a job, and a link goes by e-mail to active accounts with an address. ' +
+      'At most 3 requests per login and 20 per address in an hour (429 CONG_ERR_RESET_THROTTLED with Retry-After), counted for unknown logins too.',
     schema: {
       body: defineSchema<{ login: string }>({ type: 'object', additionalProperties: false, required: ['login'], properties: { login: { type: 'string', minLength: 1, maxLength: 254 } } }),
       response: { 202: { type: 'object', additionalProperties: false, required: ['status'], properties: { status: { const: 'accepted' } } } },
     },
-    handler: async (req) => {
-      await deps.auth.passwordReset.request(req.body.login, {
-        mail: deps.mail.forPlugin('core'),
-        resetUrl: (token) => new URL(`/admin/dat-lai-mat-khau#${token}`, deps.publicUrl).toString(),
-      });
+    handler: async (req, ctx) => {
+      const decision = await deps.auth.resetLimiter.consume(req.body.login, req.ip);
+      if (!decision.allowed) throw resetThrottledError(decision.retryAfterSeconds);
+      await ctx.get(coreServices.jobs).enqueue(PASSWORD_RESET_JOB, { login: req.body.login });
       return respond(202, { status: 'accepted' });
     },
   });

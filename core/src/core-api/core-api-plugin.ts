@@ -9,6 +9,7 @@ import { authRoutes } from './auth-routes.js';
 import { calendarRoutes } from './calendar-routes.js';
 import type { CoreApiDeps } from './core-api-deps.js';
 import { moduleRoutes } from './module-routes.js';
+import { PASSWORD_RESET_JOB, passwordResetJob } from './password-reset-job.js';
 import { settingsRoutes } from './settings-routes.js';
 import { tenantRoutes } from './tenant-routes.js';
 
@@ -16,7 +17,7 @@ import { tenantRoutes } from './tenant-routes.js';
  * The core's own admin API (`/api/core/…`), served as a built-in plugin so it gets exactly what
  * vendors get: validated routes, permission checks per unit, OpenAPI entries, the boot report.
  * The platform cannot run without it (`failurePolicy: abort`). It also owns the nightly
- * `core.housekeeping` job.
+ * `core.housekeeping` job and the `core.password-reset-request` job.
  */
 export function createCoreApiPlugin(deps: CoreApiDeps): InlinePlugin {
   return {
@@ -36,6 +37,7 @@ export function createCoreApiPlugin(deps: CoreApiDeps): InlinePlugin {
           settingsRoutes(route, deps);
         });
         reg.jobs({
+          [PASSWORD_RESET_JOB]: passwordResetJob(deps),
           [HOUSEKEEPING_JOB]: {
             // A failed night is retried by the next one; retrying within the night only adds load.
             maxAttempts: 1,
