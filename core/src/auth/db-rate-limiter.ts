@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { RateLimiterAbstract, RateLimiterRes } from 'rate-limiter-flexible';
+import type { CongError, ErrorCode } from '@cong/sdk';
 import type { Database } from '../db/create-database.js';
 
 /** The table every throttle's counters live in (core migration `2026_11_28_0009_create_auth`). */
@@ -98,6 +99,12 @@ export async function takeFromBuckets(buckets: readonly (readonly [RateLimiterAb
     }
   }
   return { allowed: true };
+}
+
+/** A throttle's 429 error (`code` takes a `{seconds}` parameter), with `Retry-After` in whole seconds. */
+export function throttledError(code: ErrorCode, retryAfterSeconds: number): CongError {
+  const s = Math.max(1, Math.ceil(retryAfterSeconds));
+  return code.create({ seconds: s }, { headers: { 'Retry-After': String(s) } });
 }
 
 /** Checks a limit option: a whole number of at least 1. */

@@ -9,6 +9,7 @@ import {
   positiveInteger,
   purgeExpiredCounters,
   takeFromBuckets,
+  throttledError,
   type ThrottleDecision,
 } from './db-rate-limiter.js';
 import { normalizeUsername } from './identifiers.js';
@@ -123,8 +124,7 @@ export class LoginLimiter {
 
 /** `CONG_ERR_LOGIN_THROTTLED` (429) with `Retry-After`, for the route that answers a throttled sign-in. */
 export function loginThrottledError(retryAfterSeconds: number): CongError {
-  const s = Math.max(1, Math.ceil(retryAfterSeconds));
-  return CONG_ERR_LOGIN_THROTTLED.create({ seconds: s }, { headers: { 'Retry-After': String(s) } });
+  return throttledError(CONG_ERR_LOGIN_THROTTLED, retryAfterSeconds);
 }
 
 function accountKey(username: string): string {

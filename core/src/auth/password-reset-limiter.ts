@@ -2,7 +2,7 @@ import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { CongError } from '@cong/sdk';
 import type { Database } from '../db/create-database.js';
 import { CONG_ERR_RESET_THROTTLED } from '../errors.js';
-import { addressKey, bucketKey, createBucketFactory, positiveInteger, takeFromBuckets, type ThrottleDecision } from './db-rate-limiter.js';
+import { addressKey, bucketKey, createBucketFactory, positiveInteger, takeFromBuckets, throttledError, type ThrottleDecision } from './db-rate-limiter.js';
 
 /** Options of {@link createPasswordResetLimiter}. */
 export interface PasswordResetLimiterOptions {
@@ -59,6 +59,5 @@ export class PasswordResetLimiter {
 
 /** `CONG_ERR_RESET_THROTTLED` (429) with `Retry-After`. */
 export function resetThrottledError(retryAfterSeconds: number): CongError {
-  const s = Math.max(1, Math.ceil(retryAfterSeconds));
-  return CONG_ERR_RESET_THROTTLED.create({ seconds: s }, { headers: { 'Retry-After': String(s) } });
+  return throttledError(CONG_ERR_RESET_THROTTLED, retryAfterSeconds);
 }
