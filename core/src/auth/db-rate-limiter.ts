@@ -33,37 +33,25 @@ export type BucketFactory = (keyPrefix: string, points: number, durationSeconds:
  */
 export async function createBucketFactory(db: Database): Promise<BucketFactory> {
   const rlf = await import('rate-limiter-flexible');
+  const bucket = (keyPrefix: string, points: number, duration: number) => ({
+    storeClient: db.native,
+    tableName: LIMITS_TABLE,
+    tableCreated: true,
+    // Expired rows are purged by purgeExpiredCounters() (the nightly housekeeping), not by the
+    // library's timer, which would outlive the connection in tests and throw on a closed database.
+    clearExpiredByTimeout: false,
+    keyPrefix,
+    points,
+    duration,
+  });
   if (db.dialect === 'sqlite') {
-    return (keyPrefix, points, duration) =>
-      new rlf.RateLimiterSQLite({
-        storeClient: db.native,
-        storeType: 'better-sqlite3',
-        tableName: LIMITS_TABLE,
-        tableCreated: true,
-        // Expired rows are purged by purgeExpiredCounters() (the nightly housekeeping), not by the
-        // library's timer, which would outlive the connection in tests and throw on a closed database.
-        clearExpiredByTimeout: false,
-        keyPrefix,
-        points,
-        duration,
-      });
+    return (keyPrefix, points, duration) => new rlf.RateLimiterSQLite({ ...bucket(keyPrefix, points, duration), storeType: 'better-sqlite3' });
   }
   // The MySQL store qualifies the table with a schema name; use the one the pool is connected to.
   const { rows } = await sql<{ name: string | null }>`select database() as name`.execute(db.kysely);
   const dbName = rows[0]?.name;
   if (!dbName) throw new Error('The MySQL connection has no default database; the sign-in throttles need one');
-  return (keyPrefix, points, duration) =>
-    new rlf.RateLimiterMySQL({
-      storeClient: db.native,
-      storeType: 'pool',
-      dbName,
-      tableName: LIMITS_TABLE,
-      tableCreated: true,
-      clearExpiredByTimeout: false,
-      keyPrefix,
-      points,
-      duration,
-    });
+  return (keyPrefix, points, duration) => new rlf.RateLimiterMySQL({ ...bucket(keyPrefix, points, duration), storeType: 'pool', dbName });
 }
 
 /** Deletes the counters of every throttle whose window ended. Returns rows deleted. */

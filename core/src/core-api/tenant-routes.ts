@@ -1,4 +1,4 @@
-import { defineSchema, NotFoundError, respond, type RouteBuilder } from '@cong/sdk';
+import { defineSchema, NotFoundError, respond, type RouteBuilder, type RouteRequest } from '@cong/sdk';
 import { TENANT_KINDS, type NewTenant, type Tenant } from '../tenancy/tenant.js';
 import type { CoreApiDeps } from './core-api-deps.js';
 
@@ -44,6 +44,14 @@ const idParams = defineSchema<{ id: string }>({ type: 'object', additionalProper
 export function tenantRoutes(route: RouteBuilder, deps: CoreApiDeps): void {
   const audit = (action: string, tenant: Tenant, req: Parameters<typeof deps.audit.record>[1]['request'], before?: Tenant) =>
     deps.audit.record({ action: `core.tenant.${action}`, objectType: 'tenant', objectId: tenant.id, tenantId: tenant.id, ...(before ? { before } : {}), after: tenant }, { ...(req ? { request: req } : {}) });
+  /** Changes the unit `req.params.id` (404 when there is none) and audits it with its state before and after. */
+  const change = async (action: string, req: RouteRequest<{ id: string }>, apply: () => Promise<Tenant>): Promise<Tenant> => {
+    const before = await deps.tenants.get(req.params.id);
+    if (!before) throw new NotFoundError();
+    const tenant = await apply();
+    await audit(action, tenant, req, before);
+    return tenant;
+  };
 
   route.get('/tenants', {
     summary: { vi: 'Danh sách đơn vị', en: 'List units' },
@@ -104,13 +112,7 @@ export function tenantRoutes(route: RouteBuilder, deps: CoreApiDeps): void {
       }),
       response: { 200: tenantSchema },
     },
-    handler: async (req) => {
-      const before = await deps.tenants.get(req.params.id);
-      if (!before) throw new NotFoundError();
-      const tenant = await deps.tenants.rename(req.params.id, req.body);
-      await audit('rename', tenant, req, before);
-      return tenant;
-    },
+    handler: (req) => change('rename', req, () => deps.tenants.rename(req.params.id, req.body)),
   });
 
   route.post('/tenants/:id/move', {
@@ -121,13 +123,7 @@ export function tenantRoutes(route: RouteBuilder, deps: CoreApiDeps): void {
       body: defineSchema<{ parentId: string | null }>({ type: 'object', additionalProperties: false, required: ['parentId'], properties: { parentId: { type: ['string', 'null'], maxLength: 36 } } }),
       response: { 200: tenantSchema },
     },
-    handler: async (req) => {
-      const before = await deps.tenants.get(req.params.id);
-      if (!before) throw new NotFoundError();
-      const tenant = await deps.tenants.move(req.params.id, req.body.parentId);
-      await audit('move', tenant, req, before);
-      return tenant;
-    },
+    handler: (req) => change('move', req, () => deps.tenants.move(req.params.id, req.body.parentId)),
   });
 
   route.post('/tenants/merge', {
@@ -174,13 +170,7 @@ export function tenantRoutes(route: RouteBuilder, deps: CoreApiDeps): void {
       }),
       response: { 200: tenantSchema },
     },
-    handler: async (req) => {
-      const before = await deps.tenants.get(req.params.id);
-      if (!before) throw new NotFoundError();
-      const tenant = await deps.tenants.setAllowedOrigins(req.params.id, req.body.origins);
-      await audit('origins', tenant, req, before);
-      return tenant;
-    },
+    handler: (req) => change('origins', req, () => deps.tenants.setAllowedOrigins(req.params.id, req.body.origins)),
   });
 
   route.post('/tenants/:id/archive', {
@@ -196,12 +186,6 @@ export function tenantRoutes(route: RouteBuilder, deps: CoreApiDeps): void {
       }),
       response: { 200: tenantSchema },
     },
-    handler: async (req) => {
-      const before = await deps.tenants.get(req.params.id);
-      if (!before) throw new NotFoundError();
-      const tenant = await deps.tenants.archive(req.params.id, req.body.effectiveDate, req.body.successorId ?? null);
-      await audit('archive', tenant, req, before);
-      return tenant;
-    },
+    handler: (req) => change('archive', req, () => deps.tenants.archive(req.params.id, req.body.effectiveDate, req.body.successorId ?? null)),
   });
 }
