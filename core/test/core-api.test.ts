@@ -137,6 +137,15 @@ describeEachDialect('the core admin API', (dialect) => {
     });
     expect(mass.status).toBe(400);
     expect(mass.body.errors.map((e: { pointer: string }) => e.pointer).sort()).toEqual(['/isSuperAdmin', '/tenant_id']);
+
+    // A grant is revoked in the unit it was made in, once; named from another unit it is not found.
+    const health = await admin.call('POST', '/api/core/grants', { body: { userId: user.body.id, roleId: 'unit-admin' }, headers: { 'x-cong-tenant': 'so-y-te' } });
+    expect(health.status).toBe(201);
+    expect((await admin.call('DELETE', `/api/core/grants/${health.body.id}`, { headers: { 'x-cong-tenant': 'so-tai-chinh' } })).status).toBe(404);
+    expect((await unitAdmin.call('GET', '/api/core/modules', { headers: { 'x-cong-tenant': 'so-y-te' } })).status).toBe(200);
+    expect((await admin.call('DELETE', `/api/core/grants/${health.body.id}`, { headers: { 'x-cong-tenant': 'so-y-te' } })).status).toBe(204);
+    expect((await admin.call('DELETE', `/api/core/grants/${health.body.id}`, { headers: { 'x-cong-tenant': 'so-y-te' } })).status).toBe(404);
+    expect((await unitAdmin.call('GET', '/api/core/modules', { headers: { 'x-cong-tenant': 'so-y-te' } })).status).toBe(404);
   });
 
   it('a unit admin reads its unit\'s audit log (page and CSV) and gets 404 for another unit', async () => {

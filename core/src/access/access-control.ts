@@ -128,6 +128,12 @@ export class AccessControl {
     return (await this.#db.selectFrom('core_grants').selectAll().where('tenant_id', '=', tenantId).orderBy('created_at').execute()).map(toGrant);
   }
 
+  /** One grant made in `tenantId`; undefined for an unknown id or a grant of another unit. */
+  async grantIn(tenantId: string, grantId: string): Promise<Grant | undefined> {
+    const row = await this.#db.selectFrom('core_grants').selectAll().where('id', '=', grantId).where('tenant_id', '=', tenantId).executeTakeFirst();
+    return row === undefined ? undefined : toGrant(row);
+  }
+
   /** What `userId` may do in `tenantId`: grants on the unit itself and subtree grants on its ancestors. */
   async accessIn(userId: string, tenantId: string, options: { readonly superAdmin?: boolean } = {}): Promise<TenantAccess> {
     const known = this.options.knownPermissions();

@@ -164,7 +164,7 @@ export function accessRoutes(route: RouteBuilder, deps: CoreApiDeps): void {
     permission: 'core.access.manage',
     schema: { params: idParams },
     handler: async (req) => {
-      const grant = (await deps.access.grantsIn(req.tenantId!)).find((g) => g.id === req.params.id);
+      const grant = await deps.access.grantIn(req.tenantId!, req.params.id);
       if (!grant) throw new NotFoundError();
       await deps.access.revoke(grant.id);
       await deps.audit.record({ action: 'core.grant.revoke', objectType: 'grant', objectId: grant.id, tenantId: grant.tenantId, before: grant }, { request: req });
