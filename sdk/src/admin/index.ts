@@ -7,3 +7,4 @@ export { ADMIN_ZONES } from './zones.js';
 export type { AdminZone } from './zones.js';
 export type { AdminNavItem, AdminSlot } from '../plugin/plugin-manifest.js';
 export { CongElement } from './cong-element.js';
+export type { AdminContributionProps, AdminTenant, AdminUser } from './contribution.js';

@@ -1,4 +1,5 @@
 import type { UserConfig } from 'vite';
+import { SHARED_ADMIN_MODULES } from './shared-admin-modules.js';
 
 /** Options of {@link adminBundleConfig}. */
 export interface AdminBundleOptions {
@@ -30,7 +31,7 @@ export function adminBundleConfig(options: AdminBundleOptions): UserConfig {
       minify: true,
       sourcemap: true,
       rolldownOptions: {
-        external: [/^lit($|\/)/, /^@lit\//, /^@lit-labs\//, '@cong/sdk/admin'],
+        external: [...SHARED_ADMIN_MODULES],
         output: { chunkFileNames: '[name]-[hash].js' },
       },
     },
