@@ -33,7 +33,7 @@ export default defineConfig({
           sequence: { groupOrder: 0 },
         },
       },
-      ...(hasChromium ? [browserProject()] : []),
+      ...(hasChromium ? [browserProject(), e2eProject()] : []),
     ],
   },
 });
@@ -59,5 +59,24 @@ function browserProject(): TestProjectInlineConfiguration {
             instances: [{ browser: 'chromium' }],
           },
         },
+  };
+}
+
+/** The end-to-end suites: a real platform in this process, Debian's Chromium driven by playwright-core. */
+function e2eProject(): TestProjectInlineConfiguration {
+  return {
+    extends: true,
+    test: {
+      name: 'e2e',
+      // Last, one file at a time: each starts a platform and a browser.
+      sequence: { groupOrder: 2 },
+      include: ['tests/e2e/**/*.test.ts'],
+      environment: 'node',
+      pool: 'forks',
+      maxWorkers: 1,
+      fileParallelism: false,
+      testTimeout: 60_000,
+      hookTimeout: 120_000,
+    },
   };
 }

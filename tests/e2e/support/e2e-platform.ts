@@ -1,0 +1,68 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createPlatform, type Platform } from '@cong/core';
+
+const root = fileURLToPath(new URL('../../..', import.meta.url));
+
+/** A running demo province for the browser tests: SQLite in a temp dir, the hello plugin and a deliberately broken one. */
+export interface E2ePlatform {
+  readonly url: string;
+  readonly username: string;
+  readonly password: string;
+  readonly platform: Platform;
+  /** Calls the API as the demo admin (its own session cookie, separate from the browser's). */
+  api(method: string, path: string, body?: unknown, tenant?: string): Promise<{ status: number; body: any }>;
+  stop(): Promise<void>;
+}
+
+export async function startE2ePlatform(): Promise<E2ePlatform> {
+  const dir = mkdtempSync(join(tmpdir(), 'cong-e2e-'));
+  const platform = createPlatform({
+    configFile: false,
+    env: {},
+    config: {
+      database: `sqlite:${join(dir, 'cong.db')}`,
+      dataDir: join(dir, 'data'),
+      demo: true,
+      plugins: [join(root, 'examples/hello-plugin'), join(root, 'tests/fixtures/broken-admin-plugin')],
+      http: { port: 0 },
+      log: { level: 'warn' },
+    },
+  });
+  await platform.start();
+  const url = await platform.listen();
+  const credentials = platform.takeDemoCredentials();
+  if (!credentials) throw new Error('the demo province did not create its admin account');
+  let cookie = '';
+  const api: E2ePlatform['api'] = async (method, path, body, tenant) => {
+    const response = await fetch(`${url}${path}`, {
+      method,
+      headers: {
+        origin: url,
+        ...(cookie ? { cookie } : {}),
+        ...(tenant ? { 'x-cong-tenant': tenant } : {}),
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+      },
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    });
+    const setCookie = response.headers.get('set-cookie');
+    if (setCookie) cookie = setCookie.split(';')[0]!;
+    const text = await response.text();
+    return { status: response.status, body: text && /json/.test(response.headers.get('content-type') ?? '') ? JSON.parse(text) : text };
+  };
+  const login = await api('POST', '/api/core/auth/login', { username: credentials.username, password: credentials.password });
+  if (login.status !== 200) throw new Error(`demo admin sign-in failed: ${login.status} ${JSON.stringify(login.body)}`);
+  return {
+    url,
+    username: credentials.username,
+    password: credentials.password,
+    platform,
+    api,
+    stop: async () => {
+      await platform.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
