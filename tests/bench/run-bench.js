@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { randomUUID } from 'node:crypto';
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
+import { measureShell } from './shell-bench.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const cli = join(root, 'core/dist/cli/main.js');
@@ -50,6 +51,7 @@ async function main() {
       results.scenarios.push({ name, ...(await load(`${platform.url}${path}`, platform.pid)) });
     }
     results.loginStorm = await loginStorm(platform, `${platform.url}/api/hello/greetings?limit=20`);
+    results.adminShell = await measureShell(platform.url, 'admin', demoPassword(platform));
     await platform.stop();
 
     const samples = [];
@@ -75,8 +77,7 @@ async function main() {
  * should grow at most 2× over the same GET rate without sign-ins.
  */
 async function loginStorm(platform, publicUrl) {
-  const password = /admin account: admin \/ (\S+)/.exec(platform.output())?.[1];
-  if (!password) throw new Error('the demo admin password was not printed');
+  const password = demoPassword(platform);
   const publicLoad = { url: publicUrl, connections: 10, duration, overallRate: 500 };
   const login = {
     url: `${new URL(publicUrl).origin}/api/core/auth/login`,
@@ -100,6 +101,13 @@ async function loginStorm(platform, publicUrl) {
   }
   const summary = (r) => ({ requestsPerSec: Math.round(r.requests.average), p50: r.latency.p50, p97_5: r.latency.p97_5, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors });
   return { publicAlone: summary(alone), publicWithLogins: summary(withLogins), logins: summary(logins), p99Growth: Math.round((withLogins.latency.p99 / Math.max(1, alone.latency.p99)) * 100) / 100 };
+}
+
+/** The demo admin's password, from the banner `cong start` prints once. */
+function demoPassword(platform) {
+  const password = /admin account: admin \/ (\S+)/.exec(platform.output())?.[1];
+  if (!password) throw new Error('the demo admin password was not printed');
+  return password;
 }
 
 /** Sets the CPU affinity of every thread of a process. */
@@ -244,6 +252,14 @@ function printTable(results) {
         `  public alone:        p50 ${storm.publicAlone.p50} ms, p99 ${storm.publicAlone.p99} ms, ${storm.publicAlone.requestsPerSec} req/s\n` +
         `  public with sign-ins: p50 ${storm.publicWithLogins.p50} ms, p99 ${storm.publicWithLogins.p99} ms (×${storm.p99Growth})\n` +
         `  sign-ins:            ${storm.logins.requestsPerSec}/s, p50 ${storm.logins.p50} ms, p97.5 ${storm.logins.p97_5} ms, p99 ${storm.logins.p99} ms, non-2xx ${storm.logins.non2xx}\n`,
+    );
+  }
+  const shell = results.adminShell;
+  if (shell) {
+    process.stdout.write(
+      `\nAdmin shell /admin/ after sign-in, headless Chromium, empty cache, median of ${shell.runs}:\n` +
+        `  initial JS ${shell.initialJsGzipKb} KB gzipped (${shell.initialJsKb} KB raw, ${shell.initialJsFiles} files; budget ${shell.budgetGzipKb} KB)\n` +
+        `  time to interactive ${shell.ttiMedianMs} ms (navigation start → cong-shell-ready)\n`,
     );
   }
 }
