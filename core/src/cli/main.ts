@@ -59,7 +59,7 @@ program
         (credentials
           ? `\n  Tài khoản quản trị / admin account: ${credentials.username} / ${credentials.password}\n` +
             `  Mật khẩu chỉ hiện một lần — hãy lưu lại và đổi sau khi đăng nhập. (Shown once: save it.)\n` +
-            `  Đăng nhập / sign in: POST ${url}/api/core/auth/login\n`
+            `  Trang quản trị / admin: ${url}/admin/\n`
           : '') +
         `  Ctrl+C to stop.\n\n`,
     );
