@@ -1,4 +1,5 @@
 import type { UserConfig } from 'vite';
+import { elementsManifestPlugin, missing } from './elements-manifest.js';
 import { SHARED_ADMIN_MODULES } from './shared-admin-modules.js';
 
 /** Options of {@link adminBundleConfig}. */
@@ -10,8 +11,11 @@ export interface AdminBundleOptions {
 }
 
 /**
- * The vite build of a plugin's admin bundle: one ESM entry (`index.js`) plus hashed chunks, with `lit`
- * and `@cong/sdk/admin` left to the admin shell's import map so every plugin shares one copy.
+ * The vite build of a plugin's admin bundle: one ESM entry (`index.js`) plus content-hashed chunks,
+ * with `lit` and `@cong/sdk/admin` left to the admin shell's import map so every plugin shares one
+ * copy. Writes `elements.json` (the tags the bundle defines) beside the entry, and fails the build
+ * when the package's manifest (`cong.admin.nav[].element`, `cong.admin.slots[].element`) names an
+ * element the bundle does not define.
  *
  * @example
  * ```ts
@@ -32,8 +36,19 @@ export function adminBundleConfig(options: AdminBundleOptions): UserConfig {
       sourcemap: true,
       rolldownOptions: {
         external: [...SHARED_ADMIN_MODULES],
-        output: { chunkFileNames: '[name]-[hash].js' },
+        // Hex hashes: the core caches names ending in a hash for a year (`index-3fa9c2d1.js`).
+        output: { chunkFileNames: '[name]-[hash].js', hashCharacters: 'hex' },
       },
     },
+    plugins: [
+      elementsManifestPlugin({
+        name: 'cong-admin-elements',
+        module: 'index.js',
+        check: (cong, defined) => [
+          ...missing((cong.admin?.nav ?? []).map((n) => n.element), defined, 'cong.admin.nav'),
+          ...missing((cong.admin?.slots ?? []).map((s) => s.element), defined, 'cong.admin.slots'),
+        ],
+      }),
+    ],
   };
 }
