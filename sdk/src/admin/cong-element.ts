@@ -1,4 +1,5 @@
 import { LitElement } from 'lit';
+import type { ToastDetail } from './toast.js';
 
 declare global {
   /**
@@ -8,6 +9,10 @@ declare global {
   interface CongEventMap {
     /** The shell should navigate (a plugin link). */
     'cong-navigate': { readonly path: string };
+    /** The shell should show a toast (see `showToast`). */
+    'cong-toast': ToastDetail;
+    /** Plugins were enabled or disabled in a unit: the shell re-reads its manifest (nav, dashboard). */
+    'cong-modules-changed': { readonly tenant?: string };
   }
 }
 

@@ -1,0 +1,71 @@
+import type { AdminTenant, AdminUser, ApiClient } from '@cong/sdk/admin';
+
+/** The signed-in account as `GET /api/core/auth/me` returns it. */
+export interface MeUser {
+  readonly id: string;
+  readonly username: string;
+  readonly displayName: string;
+  readonly email?: string | null;
+  readonly isSuperAdmin: boolean;
+  readonly totpEnabled: boolean;
+}
+
+/** A unit as `GET /api/core/tenants` lists it. */
+export interface TenantRecord extends AdminTenant {
+  readonly parentId: string | null;
+  readonly status: 'active' | 'archived';
+}
+
+/** One plugin of `GET /api/core/admin/manifest`. */
+export interface ManifestPlugin {
+  readonly id: string;
+  readonly version: string;
+  readonly state: string;
+  /** URL of the admin bundle; null when the plugin did not start. */
+  readonly module: string | null;
+  readonly nav: readonly { readonly id: string; readonly label: { readonly vi: string; readonly en?: string }; readonly route: string; readonly element: string; readonly icon?: string; readonly order?: number }[];
+  readonly slots: readonly { readonly zone: string; readonly element: string; readonly order?: number }[];
+  readonly settings: boolean;
+}
+
+/** What the shell shows the user in a unit: enabled plugins' contributions and the permissions held there. */
+export interface AdminManifest {
+  readonly tenantId: string | null;
+  readonly permissions: readonly string[];
+  readonly plugins: readonly ManifestPlugin[];
+}
+
+export const ME_PATH = '/api/core/auth/me';
+export const TENANTS_PATH = '/api/core/tenants';
+export const MANIFEST_PATH = '/api/core/admin/manifest';
+
+/** The account, or rejects with the ApiError (401 when signed out). */
+export async function fetchMe(api: ApiClient): Promise<MeUser> {
+  return (await api.get<{ user: MeUser }>(ME_PATH)).user;
+}
+
+/** All active units (up to 500, the API's page limit). */
+export async function fetchTenants(api: ApiClient): Promise<TenantRecord[]> {
+  return (await api.get<{ items: TenantRecord[] }>(TENANTS_PATH, { query: { limit: 500, status: 'active' } })).items;
+}
+
+/** The manifest of the unit `api` is bound to. */
+export function fetchManifest(api: ApiClient, signal?: AbortSignal): Promise<AdminManifest> {
+  return api.get<AdminManifest>(MANIFEST_PATH, signal ? { signal } : {});
+}
+
+/** The `user` property contributed elements receive: the account with its permissions in the unit. */
+export function adminUser(me: MeUser, manifest: AdminManifest | undefined): AdminUser {
+  return { id: me.id, username: me.username, displayName: me.displayName || null, permissions: manifest?.permissions ?? [] };
+}
+
+/** The `tenant` property contributed elements receive. */
+export function adminTenant(t: TenantRecord): AdminTenant {
+  return { id: t.id, slug: t.slug, nameVi: t.nameVi, nameEn: t.nameEn, kind: t.kind };
+}
+
+/** The unit to start in: the `?tenant=` slug, the remembered one, or the root of the tree (the province). */
+export function initialTenant(tenants: readonly TenantRecord[], fromUrl: string | null, remembered: string | null): TenantRecord | undefined {
+  const by = (name: string | null) => (name ? tenants.find((t) => t.slug === name || t.id === name) : undefined);
+  return by(fromUrl) ?? by(remembered) ?? tenants.find((t) => t.parentId === null && t.kind === 'province') ?? tenants.find((t) => t.parentId === null) ?? tenants[0];
+}
