@@ -1,3 +1,5 @@
+import { localized } from '@cong/sdk/admin';
+
 /** The admin texts of the hello plugin: Vietnamese first, English second. */
 export const messages = {
   vi: {
@@ -6,6 +8,7 @@ export const messages = {
     name: 'Người được chào',
     message: 'Lời nhắn',
     language: 'Ngôn ngữ',
+    languageDefault: 'Mặc định của đơn vị',
     created: 'Tạo lúc',
     delivered: 'Đã gửi',
     notDelivered: 'Chưa gửi',
@@ -13,6 +16,7 @@ export const messages = {
     saving: 'Đang lưu…',
     count: (n: number) => `${n} lời chào`,
     failed: 'Không tải được dữ liệu',
+    readOnly: 'Bạn cần quyền “Tạo lời chào” để thêm lời chào.',
   },
   en: {
     title: 'Greetings',
@@ -20,6 +24,7 @@ export const messages = {
     name: 'Greeted person',
     message: 'Message',
     language: 'Language',
+    languageDefault: 'The unit\'s default',
     created: 'Created',
     delivered: 'Delivered',
     notDelivered: 'Not delivered',
@@ -27,12 +32,11 @@ export const messages = {
     saving: 'Saving…',
     count: (n: number) => `${n} greeting${n === 1 ? '' : 's'}`,
     failed: 'Could not load the data',
+    readOnly: 'You need the “Create greetings” permission to add greetings.',
   },
-} as const;
+};
 
-export type Language = keyof typeof messages;
-
-/** The texts for the page's language (`<html lang>`), Vietnamese unless it says English. */
-export function texts(lang: string | undefined): (typeof messages)[Language] {
-  return lang?.startsWith('en') ? messages.en : messages.vi;
+/** The texts for the shell's language (`<html lang>`): Vietnamese unless it says English. */
+export function texts(): (typeof messages)['vi'] {
+  return localized(messages);
 }

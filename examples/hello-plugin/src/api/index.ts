@@ -23,8 +23,8 @@ export const greetingCreated = defineEvent<{ readonly id: string; readonly name:
 
 /** What the plugin offers other plugins. */
 export interface GreetingsApi {
-  /** The newest greetings, newest first. */
-  latest(limit: number): Promise<Greeting[]>;
+  /** The newest greetings of a unit (null: the platform's own, on a platform without units), newest first. */
+  latest(tenantId: string | null, limit: number): Promise<Greeting[]>;
 }
 
 export const greetingsApiRef = createServiceRef<GreetingsApi>({ id: 'hello.greetings' });

@@ -25,7 +25,7 @@ export const createGreetingBody = defineSchema<{ name: string; message?: string;
   properties: {
     name: { type: 'string', minLength: 1, maxLength: 100, description: 'Who is greeted (người được chào).' },
     message: { type: 'string', maxLength: 500, default: '' },
-    language: { enum: ['vi', 'en'], default: 'vi' },
+    language: { enum: ['vi', 'en'], description: 'Default: the unit\'s setting `defaultLanguage`.' },
   },
 });
 
@@ -56,4 +56,38 @@ export const greetingIdParams = defineSchema<{ id: string }>({
   additionalProperties: false,
   required: ['id'],
   properties: { id: { type: 'string', format: 'uuid' } },
+});
+
+/** Query of the public `GET /hello/greetings/latest` (the widget's data). */
+export const latestGreetingsQuery = defineSchema<{ limit: number }>({
+  type: 'object',
+  additionalProperties: false,
+  properties: { limit: { type: 'integer', minimum: 1, maximum: 20, default: 5 } },
+});
+
+/** A greeting as the public sees it: what the admin list shows, without the delivery state. */
+export type PublicGreeting = Pick<Greeting, 'id' | 'name' | 'message' | 'language' | 'createdAt'>;
+
+export const latestGreetingsResponse = defineSchema<{ items: PublicGreeting[]; signature: string | null }>({
+  type: 'object',
+  additionalProperties: false,
+  required: ['items', 'signature'],
+  properties: {
+    items: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['id', 'name', 'message', 'language', 'createdAt'],
+        properties: {
+          id: greetingProperties.id,
+          name: greetingProperties.name,
+          message: greetingProperties.message,
+          language: greetingProperties.language,
+          createdAt: greetingProperties.createdAt,
+        },
+      },
+    },
+    signature: { type: ['string', 'null'] },
+  },
 });
