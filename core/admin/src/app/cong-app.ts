@@ -2,6 +2,7 @@ import { html, css, nothing, type PropertyValues, type TemplateResult } from 'li
 import { msg, str } from '@lit/localize';
 import { ApiError, CongElement, adminLanguage, createApiClient, showToast, type ApiClient } from '@cong/sdk/admin';
 import { switchLanguage } from '../i18n/i18n.js';
+import { failureText, shellErrorHandler } from './api-errors.js';
 import '../contributions/cong-boundary.js';
 import '../pages/dashboard/dashboard-page.js';
 import '../pages/login/login-page.js';
@@ -21,15 +22,6 @@ declare global {
 }
 
 type Phase = 'loading' | 'public' | 'ready' | 'error';
-
-/** The message of an API failure for a toast. */
-export function failureText(error: ApiError): string {
-  if (error.status === 0) return msg('The server cannot be reached. Check the connection and try again.', { id: 'app.offline' });
-  if (error.status === 403) return msg('You do not have permission to do this in this unit.', { id: 'app.forbidden' });
-  if (error.status === 429) return msg('Too many requests. Wait a moment and try again.', { id: 'app.throttled' });
-  if (error.status >= 500) return msg(str`The server could not finish the request (${error.code}).`, { id: 'app.serverError' });
-  return error.message;
-}
 
 /**
  * The admin shell: session, unit, router, header, navigation, toasts. It owns `/admin/*` (History API),
@@ -250,11 +242,7 @@ export class CongApp extends CongElement {
   #client(slug: string): ApiClient {
     return createApiClient({
       tenant: slug,
-      onError: (error) => {
-        if (error.status === 401) return this.toLogin();
-        if (error.status === 400 && error.errors.length > 0) return;
-        showToast(failureText(error), { variant: 'danger' });
-      },
+      onError: shellErrorHandler({ toLogin: () => this.toLogin() }),
     });
   }
 

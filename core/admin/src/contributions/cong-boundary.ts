@@ -24,15 +24,17 @@ function captureErrors(fn: () => void): { error: unknown } | undefined {
   let failure: { error: unknown } | undefined;
   const onError = (event: ErrorEvent) => {
     failure ??= { error: event.error ?? new Error(event.message) };
+    // The boundary handles it: no global report (and no test runner's unhandled error).
     event.preventDefault();
+    event.stopImmediatePropagation();
   };
-  window.addEventListener('error', onError);
+  window.addEventListener('error', onError, { capture: true });
   try {
     fn();
   } catch (error) {
     failure ??= { error };
   } finally {
-    window.removeEventListener('error', onError);
+    window.removeEventListener('error', onError, { capture: true });
   }
   return failure;
 }

@@ -1,0 +1,23 @@
+import { msg, str } from '@lit/localize';
+import { showToast, type ApiError } from '@cong/sdk/admin';
+
+/** The message of an API failure for a toast. */
+export function failureText(error: ApiError): string {
+  if (error.status === 0) return msg('The server cannot be reached. Check the connection and try again.', { id: 'app.offline' });
+  if (error.status === 403) return msg('You do not have permission to do this in this unit.', { id: 'app.forbidden' });
+  if (error.status === 429) return msg('Too many requests. Wait a moment and try again.', { id: 'app.throttled' });
+  if (error.status >= 500) return msg(str`The server could not finish the request (${error.code}).`, { id: 'app.serverError' });
+  return error.message;
+}
+
+/**
+ * The `onError` of the shell's API clients: a 401 goes to the login page, a 400 with field errors is
+ * left to the form (it shows them next to the fields), anything else raises a `danger` toast.
+ */
+export function shellErrorHandler(options: { readonly toLogin: () => void; readonly target?: EventTarget }): (error: ApiError) => void {
+  return (error) => {
+    if (error.status === 401) return options.toLogin();
+    if (error.status === 400 && error.errors.length > 0) return;
+    showToast(failureText(error), { variant: 'danger' }, options.target);
+  };
+}
