@@ -250,10 +250,10 @@ export class ModulesPage extends CongElement {
         empty-text=${msg('No module is installed.', { id: 'modules.empty' })}
         @cong-selection-change=${(e: CustomEvent<{ ids: readonly string[] }>) => (this.selected = e.detail.ids)}
       >
-        <wa-button slot="actions" size="small" variant="brand" appearance="outlined" @click=${() => this.bulk(true)}
+        <wa-button slot="actions" size="s" variant="brand" appearance="outlined" @click=${() => this.bulk(true)}
           >${msg('Turn on here and below', { id: 'modules.bulk.enable' })}</wa-button
         >
-        <wa-button slot="actions" size="small" variant="danger" appearance="outlined" @click=${() => this.bulk(false)}
+        <wa-button slot="actions" size="s" variant="danger" appearance="outlined" @click=${() => this.bulk(false)}
           >${msg('Turn off here and below', { id: 'modules.bulk.disable' })}</wa-button
         >
       </cong-data-table>

@@ -226,16 +226,16 @@ export class UsersPage extends CongElement {
         header: msg('Actions', { id: 'users.col.actions' }),
         headerHidden: true,
         cell: (u) => html`<div class="row-actions">
-          <wa-button size="small" appearance="outlined" @click=${() => this.#openAccess(u)}
+          <wa-button size="s" appearance="outlined" @click=${() => this.#openAccess(u)}
             >${msg('Roles…', { id: 'users.action.access' })}<span class="visually-hidden"> ${u.displayName}</span></wa-button
           >
           ${u.manageable !== false && u.totpEnabled
-            ? html`<wa-button size="small" appearance="outlined" @click=${() => this.#resetTotp(u)}
+            ? html`<wa-button size="s" appearance="outlined" @click=${() => this.#resetTotp(u)}
                 >${msg('Reset two-factor', { id: 'users.action.resetTotp' })}<span class="visually-hidden"> ${u.displayName}</span></wa-button
               >`
             : nothing}
           ${u.manageable !== false && u.status === 'active' && !u.isSuperAdmin
-            ? html`<wa-button size="small" variant="danger" appearance="outlined" @click=${() => this.#disable(u)}
+            ? html`<wa-button size="s" variant="danger" appearance="outlined" @click=${() => this.#disable(u)}
                 >${msg('Disable', { id: 'users.action.disable' })}<span class="visually-hidden"> ${u.displayName}</span></wa-button
               >`
             : nothing}
@@ -471,7 +471,7 @@ export class UsersPage extends CongElement {
                   ${u.grants.map(
                     (g) => html`<li>
                       ${this.#grantText(g)}
-                      <wa-button size="small" variant="danger" appearance="plain" @click=${() => this.#revoke(g)}
+                      <wa-button size="s" variant="danger" appearance="plain" @click=${() => this.#revoke(g)}
                         >${msg('Revoke', { id: 'users.revoke.confirm' })}<span class="visually-hidden"> ${this.#grantText(g)}</span></wa-button
                       >
                     </li>`,
