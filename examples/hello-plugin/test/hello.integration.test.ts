@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { definePlugin } from '@cong/sdk';
 import { createTestPlatform, type TestClient, type TestPlatform } from '@cong/sdk/testing';
 import { greetingCreated, greetingsApiRef } from '@cong/example-hello/api';
@@ -18,7 +18,7 @@ describeEachDialect('hello plugin', (dialect) => {
     plugin: definePlugin({
       register: (reg) => reg.on(greetingCreated, (e) => void heard.push(e.name)),
       async stop(ctx) {
-        latestFromApi = (await ctx.get(greetingsApiRef).latest(5)).map((g) => g.name);
+        latestFromApi = (await ctx.get(greetingsApiRef).latest(null, 5)).map((g) => g.name);
       },
     }),
   };
@@ -78,19 +78,118 @@ describeEachDialect('hello plugin', (dialect) => {
     );
   });
 
-  it('contributes its admin page and dashboard widget, served from its built bundle', async () => {
-    const manifest = await t.client.as({ id: 'editor', permissions: [] }).get('/api/core/admin/manifest');
+  it('contributes its admin page (for hello.write), dashboard widget and settings form, served from its built bundle', async () => {
+    const manifest = await writer.get('/api/core/admin/manifest');
     const hello = manifest.body.plugins.find((p: { id: string }) => p.id === 'hello');
-    expect(hello).toMatchObject({ module: '/admin/plugins/hello/index.js', nav: [{ id: 'hello.greetings', element: 'hello-greeting-list' }], slots: [{ zone: 'dashboard.widgets@1', element: 'hello-greeting-count' }] });
+    expect(hello).toMatchObject({
+      module: '/admin/plugins/hello/index.js',
+      settings: true,
+      nav: [{ id: 'hello.greetings', route: '/hello', element: 'hello-greeting-list' }],
+      slots: [{ zone: 'dashboard.widgets@1', element: 'hello-greeting-count' }],
+    });
+    const reader = (await t.client.as({ id: 'reader', permissions: [] }).get('/api/core/admin/manifest')).body.plugins.find((p: { id: string }) => p.id === 'hello');
+    expect(reader.nav).toEqual([]);
+    expect(reader.slots).toHaveLength(1);
     const bundle = await t.client.get(hello.module);
     expect(bundle.status).toBe(200);
     expect(bundle.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
     expect(bundle.text).toContain('hello-greeting-list');
   });
 
+  it('publishes the latest greetings for its widget: anonymous, text as stored, cacheable', async () => {
+    await writer.post('/api/hello/greetings', { name: '<img src=x onerror=alert(1)>', message: '<b>xin chào</b>' });
+    const latest = await t.client.get('/hello/greetings/latest', { query: { limit: 2 } });
+    expect(latest.status).toBe(200);
+    expect(latest.headers.get('cache-control')).toBe('public, max-age=60');
+    expect(latest.body).toEqual({ items: [expect.objectContaining({ name: '<img src=x onerror=alert(1)>', message: '<b>xin chào</b>' }), expect.any(Object)], signature: null });
+    expect(Object.keys(latest.body.items[0]).sort()).toEqual(['createdAt', 'id', 'language', 'message', 'name']);
+    expect((await t.client.get('/hello/greetings/latest', { query: { limit: 50 } })).status).toBe(400);
+
+    const widget = await t.client.get('/widgets/hello.js');
+    expect(widget.status).toBe(200);
+    expect(widget.text).toContain('cong-hello-greetings');
+    expect(widget.text).toContain('/widgets/_lit/lit3.js');
+    const lit = await t.client.get('/widgets/_lit/lit3.js');
+    expect(lit.status).toBe(200);
+    expect(lit.headers.get('access-control-allow-origin')).toBe('*');
+  });
+
   it('offers its service to plugins that declare it', async () => {
     await t.stop();
-    expect(latestFromApi).toEqual(['Lê Văn Tám', 'Nguyễn Thị Đào']);
+    expect(latestFromApi).toEqual(['<img src=x onerror=alert(1)>', 'Lê Văn Tám', 'Nguyễn Thị Đào']);
     t = undefined as never;
+  });
+});
+
+// Units: each keeps its own greetings and settings; the public route answers per unit with CORS for
+// the unit's allowed origins (what an embedding page on another site needs).
+describe('hello plugin in a province of units', () => {
+  let t: TestPlatform;
+  let cookie: string;
+  const call = async (method: string, path: string, options: { tenant?: string; body?: unknown; origin?: string } = {}) => {
+    const res = await fetch(new URL(path, t.url), {
+      method,
+      headers: {
+        cookie,
+        'sec-fetch-site': 'same-origin',
+        ...(options.tenant ? { 'x-cong-tenant': options.tenant } : {}),
+        ...(options.origin ? { origin: options.origin, 'sec-fetch-site': 'cross-site', cookie: '' } : {}),
+        ...(options.body ? { 'content-type': 'application/json' } : {}),
+      },
+      ...(options.body ? { body: JSON.stringify(options.body) } : {}),
+    });
+    const text = await res.text();
+    return { status: res.status, headers: res.headers, text, body: res.headers.get('content-type')?.includes('json') ? JSON.parse(text) : undefined };
+  };
+
+  beforeAll(async () => {
+    t = await createTestPlatform({ plugins: ['@cong/example-hello'], config: { demo: true } });
+    const login = await fetch(new URL('/api/core/auth/login', t.url), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'admin', password: t.platform.takeDemoCredentials().password }),
+    });
+    cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+  });
+  afterAll(async () => t?.stop());
+
+  it('keeps greetings and settings per unit and serves the widget data with CORS for the unit\'s origins', async () => {
+    const unit = (await call('GET', '/api/core/tenants?text=tai%20chinh')).body.items[0];
+    expect((await call('PUT', `/api/core/tenants/${unit.id}/origins`, { body: { origins: ['http://localhost:8080'] } })).status).toBe(200);
+
+    const saved = await call('PUT', '/api/core/plugins/hello/settings', {
+      tenant: 'so-tai-chinh',
+      body: { values: { defaultLanguage: 'en', signature: 'Sở Tài chính', maxPerDay: 2, webhookSecret: 'khoa-ky-webhook-bi-mat' } },
+    });
+    expect(saved.status).toBe(200);
+    expect(saved.text).not.toContain('khoa-ky-webhook-bi-mat');
+    expect(saved.body).toMatchObject({ secretsSet: ['webhookSecret'], perTenant: true });
+    const tooLong = await call('PUT', '/api/core/plugins/hello/settings', { tenant: 'so-tai-chinh', body: { values: { signature: 'x'.repeat(121) } } });
+    expect(tooLong.status).toBe(400);
+
+    for (const name of ['Một', 'Hai']) {
+      const created = await call('POST', '/api/hello/greetings', { tenant: 'so-tai-chinh', body: { name } });
+      expect(created.status).toBe(201);
+      expect(created.body.language).toBe('en'); // the unit's default language
+    }
+    const third = await call('POST', '/api/hello/greetings', { tenant: 'so-tai-chinh', body: { name: 'Ba' } });
+    expect(third.status).toBe(409);
+    const other = await call('POST', '/api/hello/greetings', { tenant: 'so-y-te', body: { name: 'Y tế' } });
+    expect(other.body.language).toBe('vi');
+    expect((await call('GET', `/api/hello/greetings/${other.body.id}`, { tenant: 'so-tai-chinh' })).status).toBe(404);
+    expect((await call('GET', '/api/hello/greetings', { tenant: 'so-y-te' })).body.total).toBe(1);
+
+    const latest = await call('GET', '/t/so-tai-chinh/hello/greetings/latest?limit=5', { origin: 'http://localhost:8080' });
+    expect(latest.status).toBe(200);
+    expect(latest.headers.get('access-control-allow-origin')).toBe('http://localhost:8080');
+    expect(latest.headers.get('access-control-allow-credentials')).toBeNull();
+    expect(latest.body).toMatchObject({ items: [{ name: 'Hai' }, { name: 'Một' }], signature: 'Sở Tài chính' });
+    const elsewhere = await call('GET', '/t/so-y-te/hello/greetings/latest', { origin: 'http://localhost:8080' });
+    expect(elsewhere.headers.get('access-control-allow-origin')).toBeNull();
+    expect(elsewhere.body).toMatchObject({ items: [{ name: 'Y tế' }], signature: null });
+
+    const script = await call('GET', '/t/so-tai-chinh/widgets/hello.js', { origin: 'http://localhost:8080' });
+    expect(script.status).toBe(200);
+    expect(script.headers.get('access-control-allow-origin')).toBe('http://localhost:8080');
   });
 });
