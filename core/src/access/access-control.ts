@@ -128,6 +128,37 @@ export class AccessControl {
     return (await this.#db.selectFrom('core_grants').selectAll().where('tenant_id', '=', tenantId).orderBy('created_at').execute()).map(toGrant);
   }
 
+  /** A page of the grants made in one unit (oldest first), optionally of one user, and how many there are. */
+  async pageOfGrantsIn(
+    tenantId: string,
+    options: { readonly userId?: string; readonly limit: number; readonly offset: number },
+  ): Promise<{ items: Grant[]; total: number }> {
+    let query = this.#db.selectFrom('core_grants').where('tenant_id', '=', tenantId);
+    if (options.userId !== undefined) query = query.where('user_id', '=', options.userId);
+    const [rows, count] = await Promise.all([
+      query.selectAll().orderBy('created_at').orderBy('id').limit(options.limit).offset(options.offset).execute(),
+      query.select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow(),
+    ]);
+    return { items: rows.map(toGrant), total: Number(count.n) };
+  }
+
+  /** Every grant of these users (for a page of the account list), oldest first. */
+  async grantsOfUsers(userIds: readonly string[]): Promise<Grant[]> {
+    if (userIds.length === 0) return [];
+    return (await this.#db.selectFrom('core_grants').selectAll().where('user_id', 'in', userIds).orderBy('created_at').orderBy('id').execute()).map(toGrant);
+  }
+
+  /** How many grants are made in these units, and to how many distinct users. */
+  async grantStats(tenantIds: readonly string[]): Promise<{ grants: number; users: number }> {
+    if (tenantIds.length === 0) return { grants: 0, users: 0 };
+    const row = await this.#db
+      .selectFrom('core_grants')
+      .select((eb) => [eb.fn.countAll<number | string>().as('grants'), eb.fn.count<number | string>('user_id').distinct().as('users')])
+      .where('tenant_id', 'in', tenantIds)
+      .executeTakeFirstOrThrow();
+    return { grants: Number(row.grants), users: Number(row.users) };
+  }
+
   /** One grant made in `tenantId`; undefined for an unknown id or a grant of another unit. */
   async grantIn(tenantId: string, grantId: string): Promise<Grant | undefined> {
     const row = await this.#db.selectFrom('core_grants').selectAll().where('id', '=', grantId).where('tenant_id', '=', tenantId).executeTakeFirst();

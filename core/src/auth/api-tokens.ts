@@ -180,6 +180,31 @@ export class ApiTokens {
     const rows = await query.orderBy('created_at', 'desc').orderBy('id').execute();
     return rows.map(toInfo);
   }
+
+  /** One page of {@link list} (newest first) and how many tokens there are in all. */
+  async page(tenantId: string, options: { readonly limit: number; readonly offset: number; readonly includeRevoked?: boolean }): Promise<{ items: ApiTokenInfo[]; total: number }> {
+    let query = this.#kysely.selectFrom('core_api_tokens').where('tenant_id', '=', tenantId);
+    if (!options.includeRevoked) query = query.where('revoked_at', 'is', null);
+    const [rows, count] = await Promise.all([
+      query.selectAll().orderBy('created_at', 'desc').orderBy('id').limit(options.limit).offset(options.offset).execute(),
+      query.select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow(),
+    ]);
+    return { items: rows.map(toInfo), total: Number(count.n) };
+  }
+
+  /** How many tokens of these units still work (not revoked, not expired). */
+  async countActive(tenantIds: readonly string[]): Promise<number> {
+    if (tenantIds.length === 0) return 0;
+    const now = this.#now();
+    const row = await this.#kysely
+      .selectFrom('core_api_tokens')
+      .select((eb) => eb.fn.countAll<number | string>().as('n'))
+      .where('tenant_id', 'in', tenantIds)
+      .where('revoked_at', 'is', null)
+      .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', now)]))
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
 }
 
 function toInfo(row: ApiTokensTable): ApiTokenInfo {

@@ -28,6 +28,13 @@ export interface PasswordResetOptions {
   readonly ttlMs?: number;
   /** Subject and body of the mail. Default is a short Vietnamese message ({@link defaultPasswordResetMessage}). */
   readonly message?: (input: PasswordResetMessageInput) => Pick<MailMessage, 'subject' | 'text' | 'html'>;
+  /**
+   * How long an invitation link works. Default is 72 hours: an invitation waits for someone who did
+   * not ask for it, possibly over a weekend; "forgot password" gives a fresh link after that.
+   */
+  readonly invitationTtlMs?: number;
+  /** Subject and body of the invitation. Default is {@link defaultInvitationMessage}. */
+  readonly invitationMessage?: (input: PasswordResetMessageInput) => Pick<MailMessage, 'subject' | 'text' | 'html'>;
   /** The clock, in epoch milliseconds. Default is `Date.now`; tests pass a fake one. */
   readonly now?: () => number;
 }
@@ -66,6 +73,20 @@ export function defaultPasswordResetMessage(input: PasswordResetMessageInput): P
   };
 }
 
+/** The default invitation: Vietnamese, plain text, the link to set a first password and its lifetime. */
+export function defaultInvitationMessage(input: PasswordResetMessageInput): Pick<MailMessage, 'subject' | 'text'> {
+  const hours = Math.round(input.validMinutes / 60);
+  return {
+    subject: 'Mời sử dụng tài khoản quản trị',
+    text:
+      `Xin chào ${input.user.displayName},\n\n` +
+      `Một tài khoản quản trị đã được tạo cho bạn với tên đăng nhập ${input.user.username}. ` +
+      `Mở liên kết sau trong vòng ${hours >= 1 ? `${hours} giờ` : `${input.validMinutes} phút`} để đặt mật khẩu (liên kết chỉ dùng được một lần):\n\n` +
+      `${input.url}\n\n` +
+      'Nếu bạn không chờ thư này, hãy bỏ qua nó: tài khoản không dùng được khi chưa đặt mật khẩu.\n',
+  };
+}
+
 /**
  * Password reset by e-mail link. {@link request} answers the same whether or not the account exists
  * (no account enumeration): it mails a link only to an active account with an address.
@@ -75,10 +96,12 @@ export function defaultPasswordResetMessage(input: PasswordResetMessageInput): P
  */
 export class PasswordReset {
   readonly ttlMs: number;
+  readonly invitationTtlMs: number;
   readonly #kysely: Kysely<ResetsDb>;
   readonly #users: UserStore;
   readonly #sessions: SessionStore;
   readonly #message: (input: PasswordResetMessageInput) => Pick<MailMessage, 'subject' | 'text' | 'html'>;
+  readonly #invitationMessage: (input: PasswordResetMessageInput) => Pick<MailMessage, 'subject' | 'text' | 'html'>;
   readonly #now: () => number;
 
   constructor(options: PasswordResetOptions) {
@@ -88,6 +111,9 @@ export class PasswordReset {
     this.ttlMs = options.ttlMs ?? 30 * 60_000;
     if (!(this.ttlMs > 0)) throw new RangeError(`PasswordReset option ttlMs must be positive, got ${this.ttlMs}`);
     this.#message = options.message ?? defaultPasswordResetMessage;
+    this.invitationTtlMs = options.invitationTtlMs ?? 72 * 3_600_000;
+    if (!(this.invitationTtlMs > 0)) throw new RangeError(`PasswordReset option invitationTtlMs must be positive, got ${this.invitationTtlMs}`);
+    this.#invitationMessage = options.invitationMessage ?? defaultInvitationMessage;
     this.#now = options.now ?? Date.now;
   }
 
@@ -116,6 +142,26 @@ export class PasswordReset {
         .execute();
       await options.mail.send({ to: user.email!, ...message }, { trx });
     });
+  }
+
+  /**
+   * Sends an invitation: a link, like a reset link but valid for {@link invitationTtlMs}, with which
+   * the holder of a new account sets its first password ({@link complete}). The token row, the voiding
+   * of older links and the queued mail are written in `trx`, the transaction that created the account,
+   * so an account never exists without its invitation or the other way round.
+   */
+  async invite(user: User, options: PasswordResetRequestOptions & { readonly trx: Transaction<any> }): Promise<void> {
+    if (!user.email) throw new RangeError('An invitation needs an e-mail address');
+    const token = randomBytes(32).toString('base64url');
+    const now = this.#now();
+    const message = this.#invitationMessage({ user, url: options.resetUrl(token), validMinutes: Math.round(this.invitationTtlMs / 60_000) });
+    const trx = options.trx as Transaction<ResetsDb>;
+    await trx.updateTable('core_password_resets').set({ used_at: now }).where('user_id', '=', user.id).where('used_at', 'is', null).execute();
+    await trx
+      .insertInto('core_password_resets')
+      .values({ token_hash: hashToken(token), user_id: user.id, created_at: now, expires_at: now + this.invitationTtlMs, used_at: null })
+      .execute();
+    await options.mail.send({ to: user.email, ...message }, { trx: options.trx });
   }
 
   /** True when `token` is a live link: for the reset page, to show the form or "this link has expired". */

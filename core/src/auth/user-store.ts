@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely, type Transaction } from 'kysely';
-import { ConflictError, NotFoundError } from '@cong/sdk';
+import { ConflictError, NotFoundError, fold } from '@cong/sdk';
 import type { Database } from '../db/create-database.js';
 import { CONG_ERR_TOTP_INVALID, CONG_ERR_USER_EXISTS } from '../errors.js';
 import { checkEmail, checkUsername, normalizeEmail, normalizeUsername } from './identifiers.js';
@@ -46,18 +46,32 @@ export interface User {
   readonly updatedAt: Date;
   readonly passwordChangedAt: Date;
   readonly lastLoginAt: Date | null;
+  /** False for an invited account whose holder has not set a password yet (it cannot sign in). */
+  readonly passwordSet: boolean;
+  /** The unit the account was created in (the unit the creating call named); null for older, CLI and demo accounts. */
+  readonly createdInTenantId: string | null;
+  /** Who created it; null for the CLI, the demo and older accounts. */
+  readonly createdBy: string | null;
 }
 
 /** Input of {@link UserStore.create}. */
 export interface NewUser {
   readonly username: string;
-  readonly password: string;
+  /**
+   * `null` for an invitation: the account is created without a usable password and cannot sign in
+   * until its holder sets one through a link ({@link PasswordReset.invite}).
+   */
+  readonly password: string | null;
   /** Default is the username. */
   readonly displayName?: string;
   /** Needed for password reset by e-mail. Default is none. */
   readonly email?: string | null;
   /** Default is false. */
   readonly isSuperAdmin?: boolean;
+  /** The unit the creating call named, for the unit admins' account list. Default is none. */
+  readonly createdInTenantId?: string | null;
+  /** The creating user's id. Default is none. */
+  readonly createdBy?: string | null;
 }
 
 /**
@@ -99,6 +113,9 @@ interface UsersTable {
   updated_at: number;
   password_changed_at: number;
   last_login_at: number | null;
+  created_in_tenant_id: string | null;
+  created_by: string | null;
+  search_folded: string;
 }
 
 interface UsersDb {
@@ -107,6 +124,17 @@ interface UsersDb {
 }
 
 const MAX_DISPLAY_NAME_LENGTH = 255;
+
+/**
+ * The password hash of an account without a usable password (an invitation not yet accepted): not a
+ * PHC string, so no password ever verifies against it.
+ */
+export const NO_PASSWORD = '!';
+
+/** What the account list searches: username, display name and address, folded (`fold`). */
+export function userSearchText(username: string, displayName: string, email: string | null): string {
+  return fold(`${username} ${displayName} ${email ?? ''}`).trim().slice(0, 720);
+}
 
 /**
  * Staff accounts in `core_users`: creation with the password policy, argon2id hashes, sign-in behind
@@ -134,14 +162,17 @@ export class UserStore {
    * Creates an active account. Throws `InputError` (400) for a malformed username or e-mail address,
    * `CONG_ERR_PASSWORD_POLICY` (400) for a refused password and `CONG_ERR_USER_EXISTS` (409) when the
    * username or address is taken. Only administrators create accounts, so naming the clash is safe.
+   * With `trx`, the account is written in the caller's transaction (with the invitation link and its
+   * mail, the audit entry).
    */
-  async create(input: NewUser): Promise<User> {
+  async create(input: NewUser, options: { readonly trx?: Transaction<any> } = {}): Promise<User> {
+    const db = (options.trx as Transaction<UsersDb> | undefined) ?? this.#kysely;
     const username = checkUsername(input.username);
     const email = input.email ? checkEmail(input.email) : null;
     const displayName = (input.displayName ?? username).normalize('NFC').trim().slice(0, MAX_DISPLAY_NAME_LENGTH) || username;
-    await this.policy.assert(input.password, { username, email });
-    await this.#assertFree(username, email);
-    const hash = await this.hasher.hash(input.password);
+    if (input.password !== null) await this.policy.assert(input.password, { username, email });
+    await this.#assertFree(username, email, db);
+    const hash = input.password === null ? NO_PASSWORD : await this.hasher.hash(input.password);
     const now = this.#now();
     const row: UsersTable = {
       id: randomUUID(),
@@ -159,13 +190,16 @@ export class UserStore {
       updated_at: now,
       password_changed_at: now,
       last_login_at: null,
+      created_in_tenant_id: input.createdInTenantId ?? null,
+      created_by: input.createdBy ?? null,
+      search_folded: userSearchText(username, displayName, email),
     };
     try {
-      await this.#kysely.insertInto('core_users').values(row).execute();
+      await db.insertInto('core_users').values(row).execute();
     } catch (cause) {
       // Another request took the name between the check and the insert.
       if (isUniqueViolation(cause)) {
-        await this.#assertFree(username, email);
+        await this.#assertFree(username, email, db);
         throw CONG_ERR_USER_EXISTS.create({ field: 'username' }, { cause });
       }
       throw cause;
@@ -220,15 +254,17 @@ export class UserStore {
       .execute();
   }
 
-  /** Stops the account from signing in and ends all its sessions, in one transaction. */
-  async disable(userId: string): Promise<void> {
-    await this.#kysely.transaction().execute(async (trx) => {
+  /** Stops the account from signing in and ends all its sessions, in one transaction (the caller's `trx` when given). */
+  async disable(userId: string, options: { readonly trx?: Transaction<any> } = {}): Promise<void> {
+    const work = async (trx: Transaction<UsersDb>) => {
       const now = this.#now();
       const result = await trx.updateTable('core_users').set({ status: 'disabled', updated_at: now }).where('id', '=', userId).executeTakeFirst();
       if (Number(result.numUpdatedRows) === 0) throw new NotFoundError('No such user');
       // Sessions are SessionStore's table, revoked here too so no disabled account keeps a live session.
       await trx.updateTable('core_sessions').set({ revoked_at: now }).where('user_id', '=', userId).where('revoked_at', 'is', null).execute();
-    });
+    };
+    if (options.trx) await work(options.trx as Transaction<UsersDb>);
+    else await this.#kysely.transaction().execute(work);
   }
 
   /** Lets a disabled account sign in again. */
@@ -250,7 +286,8 @@ export class UserStore {
     if (!attempt.allowed) return { kind: 'throttled', retryAfterSeconds: attempt.retryAfterSeconds };
 
     const row = await this.#row(key);
-    if (!row) {
+    if (!row || row.password_hash === NO_PASSWORD) {
+      // An invitation not yet accepted answers like an unknown account, in the same time.
       await this.hasher.verifyDummy(password);
       return { kind: 'invalid' };
     }
@@ -324,9 +361,13 @@ export class UserStore {
     if (Number(result.numUpdatedRows) === 0) throw CONG_ERR_TOTP_INVALID.create();
   }
 
-  /** Turns two-factor sign-in off and forgets the secret. Re-authenticate the user before calling this. */
-  async disableTotp(userId: string): Promise<void> {
-    const result = await this.#kysely
+  /**
+   * Turns two-factor sign-in off and forgets the secret. Re-authenticate the user before calling this
+   * (or, for an administrator's reset, end the account's sessions in the same `trx`).
+   */
+  async disableTotp(userId: string, options: { readonly trx?: Transaction<any> } = {}): Promise<void> {
+    const db = (options.trx as Transaction<UsersDb> | undefined) ?? this.#kysely;
+    const result = await db
       .updateTable('core_users')
       .set({ totp_secret: null, totp_enabled: 0, totp_last_step: null, updated_at: this.#now() })
       .where('id', '=', userId)
@@ -371,10 +412,10 @@ export class UserStore {
     return this.#kysely.selectFrom('core_users').selectAll().where('username', '=', normalizedUsername).executeTakeFirst();
   }
 
-  async #assertFree(username: string, email: string | null): Promise<void> {
-    if (await this.#row(username)) throw CONG_ERR_USER_EXISTS.create({ field: 'username' });
+  async #assertFree(username: string, email: string | null, db: Kysely<UsersDb> | Transaction<UsersDb> = this.#kysely): Promise<void> {
+    if (await db.selectFrom('core_users').select('id').where('username', '=', username).executeTakeFirst()) throw CONG_ERR_USER_EXISTS.create({ field: 'username' });
     if (email !== null) {
-      const taken = await this.#kysely.selectFrom('core_users').select('id').where('email', '=', email).executeTakeFirst();
+      const taken = await db.selectFrom('core_users').select('id').where('email', '=', email).executeTakeFirst();
       if (taken) throw CONG_ERR_USER_EXISTS.create({ field: 'email' });
     }
   }
@@ -394,6 +435,9 @@ function toUser(row: UsersTable): User {
     updatedAt: new Date(Number(row.updated_at)),
     passwordChangedAt: new Date(Number(row.password_changed_at)),
     lastLoginAt: row.last_login_at === null ? null : new Date(Number(row.last_login_at)),
+    passwordSet: row.password_hash !== NO_PASSWORD,
+    createdInTenantId: row.created_in_tenant_id ?? null,
+    createdBy: row.created_by ?? null,
   };
 }
 

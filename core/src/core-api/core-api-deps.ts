@@ -1,11 +1,13 @@
 import type { AuditService, PluginManifest } from '@cong/sdk';
 import type { AccessControl } from '../access/access-control.js';
+import type { AccountList } from '../access/account-list.js';
 import type { DefaultAuditLog } from '../audit/default-audit-log.js';
 import type { AuthServices } from '../auth/create-auth-services.js';
 import type { HousekeepingResult } from '../housekeeping/housekeeping.js';
 import type { DefaultCalendarService } from '../calendar/default-calendar-service.js';
 import type { DefaultRulesService } from '../rules/default-rules-service.js';
 import type { PluginSettings, SettingsPlugin } from '../settings/plugin-settings.js';
+import type { Database } from '../db/create-database.js';
 import type { DefaultMailService } from '../mail/default-mail-service.js';
 import type { TenantModules } from '../modules/tenant-modules.js';
 import type { TenantDirectory } from '../tenancy/tenant-directory.js';
@@ -23,8 +25,12 @@ export interface InstalledPlugin {
 
 /** What the core's admin API works with; the kernel builds it from the running platform. */
 export interface CoreApiDeps {
+  /** The platform database, for the transactions that span services (a change and its audit entry). */
+  readonly db: Database;
   readonly auth: AuthServices;
   readonly access: AccessControl;
+  /** The staff account list with its visibility rule. */
+  readonly accounts: AccountList;
   readonly tenants: TenantDirectory;
   readonly modules: TenantModules;
   /** The core's own audit service (records as `core.*`). */

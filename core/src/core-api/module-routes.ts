@@ -1,4 +1,5 @@
 import { defineSchema, NotFoundError, type RouteBuilder } from '@cong/sdk';
+import { moduleKey } from '../modules/tenant-modules.js';
 import type { CoreApiDeps } from './core-api-deps.js';
 
 const moduleList = {
@@ -25,8 +26,19 @@ const moduleList = {
   },
 } as const;
 
+const pluginParams = defineSchema<{ plugin: string }>({ type: 'object', additionalProperties: false, required: ['plugin'], properties: { plugin: { type: 'string', pattern: '^[a-z][a-z0-9-]{1,30}$' } } });
+
+/** At most this many unit ids in an impact answer; `tenants` always counts them all. */
+const IMPACT_IDS = 200;
+
 /** Per-unit plugin switches for the unit the call names (`X-Cong-Tenant`). */
 export function moduleRoutes(route: RouteBuilder, deps: CoreApiDeps): void {
+  const requirePlugin = (plugin: string) => {
+    if (plugin === 'core' || !deps.pluginIds().includes(plugin)) throw new NotFoundError(`No plugin ${plugin} is installed`);
+  };
+  /** The units a switch would cover: the named unit, or it and every unit below it. */
+  const targets = async (tenantId: string, subtree: boolean | undefined) => (subtree ? deps.tenants.subtreeIds(tenantId) : [tenantId]);
+
   const list = async (tenantId: string) => {
     const disabled = new Set(await deps.modules.disabledFor(tenantId));
     const items = deps
@@ -43,12 +55,49 @@ export function moduleRoutes(route: RouteBuilder, deps: CoreApiDeps): void {
     handler: async (req) => list(req.tenantId!),
   });
 
+  route.get('/modules/:plugin/impact', {
+    summary: { vi: 'Số đơn vị bị ảnh hưởng khi bật/tắt', en: 'Units a plugin switch would change' },
+    description: 'What PUT /modules/{plugin} with the same `enabled` and `subtree` would change, without changing it: for the confirmation dialog.',
+    permission: 'core.modules.manage',
+    schema: {
+      params: pluginParams,
+      query: defineSchema<{ enabled: boolean; subtree: boolean }>({
+        type: 'object',
+        additionalProperties: false,
+        required: ['enabled'],
+        properties: { enabled: { type: 'boolean' }, subtree: { type: 'boolean', default: false } },
+      }),
+      response: {
+        200: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['plugin', 'enabled', 'subtree', 'tenants', 'tenantIds'],
+          properties: {
+            plugin: { type: 'string' },
+            enabled: { type: 'boolean' },
+            subtree: { type: 'boolean' },
+            tenants: { type: 'integer', description: 'How many units would change state.' },
+            tenantIds: { type: 'array', maxItems: IMPACT_IDS, items: { type: 'string' }, description: `The first ${IMPACT_IDS} of them.` },
+          },
+        },
+      },
+    },
+    handler: async (req) => {
+      const plugin = req.params.plugin;
+      requirePlugin(plugin);
+      const ids = await targets(req.tenantId!, req.query.subtree);
+      const disabled = await deps.modules.disabledPairs();
+      const changing = ids.filter((id) => disabled.has(moduleKey(id, plugin)) === req.query.enabled);
+      return { plugin, enabled: req.query.enabled, subtree: req.query.subtree, tenants: changing.length, tenantIds: changing.slice(0, IMPACT_IDS) };
+    },
+  });
+
   route.put('/modules/:plugin', {
     summary: { vi: 'Bật/tắt chức năng cho đơn vị', en: 'Enable or disable a plugin for a unit' },
     description: 'Disabling never deletes data; the plugin\'s routes answer 404 there, its jobs wait and its listeners skip the unit.',
     permission: 'core.modules.manage',
     schema: {
-      params: defineSchema<{ plugin: string }>({ type: 'object', additionalProperties: false, required: ['plugin'], properties: { plugin: { type: 'string', pattern: '^[a-z][a-z0-9-]{1,30}$' } } }),
+      params: pluginParams,
       body: defineSchema<{ enabled: boolean; subtree?: boolean }>({
         type: 'object',
         additionalProperties: false,
@@ -59,17 +108,21 @@ export function moduleRoutes(route: RouteBuilder, deps: CoreApiDeps): void {
     },
     handler: async (req) => {
       const plugin = req.params.plugin;
-      if (plugin === 'core' || !deps.pluginIds().includes(plugin)) throw new NotFoundError(`No plugin ${plugin} is installed`);
+      requirePlugin(plugin);
       const tenantId = req.tenantId!;
-      const ids = req.body.subtree ? await deps.tenants.subtreeIds(tenantId) : [tenantId];
-      const changed = await deps.modules.setEnabled(plugin, ids, req.body.enabled, req.principal!.id);
+      const ids = await targets(tenantId, req.body.subtree);
+      // The switches and their audit entries commit together.
+      await deps.modules.setEnabled(plugin, ids, req.body.enabled, req.principal!.id, {
+        within: async (trx, changed) => {
+          for (const id of changed) {
+            await deps.audit.record(
+              { action: req.body.enabled ? 'core.module.enable' : 'core.module.disable', objectType: 'plugin', objectId: plugin, tenantId: id, after: { enabled: req.body.enabled } },
+              { request: req, trx },
+            );
+          }
+        },
+      });
       await deps.reconcileModules();
-      for (const id of changed) {
-        await deps.audit.record(
-          { action: req.body.enabled ? 'core.module.enable' : 'core.module.disable', objectType: 'plugin', objectId: plugin, tenantId: id, after: { enabled: req.body.enabled } },
-          { request: req },
-        );
-      }
       return list(tenantId);
     },
   });

@@ -1,6 +1,15 @@
 import { defineSchema, type JobDefinition } from '@cong/sdk';
 import type { CoreApiDeps } from './core-api-deps.js';
 
+/**
+ * The admin shell's page that sets a password from a mailed link, for resets and invitations alike:
+ * `/admin/core/reset#token=<token>`. The token travels in the fragment, which browsers never send:
+ * it stays out of the server's and any proxy's access logs and out of Referer headers (ASVS 8.3.1).
+ */
+export function resetPageUrl(publicUrl: string, token: string): string {
+  return new URL(`/admin/core/reset#token=${token}`, publicUrl).toString();
+}
+
 /** The core job's name (`core.password-reset-request` in the queue). */
 export const PASSWORD_RESET_JOB = 'password-reset-request';
 
@@ -28,7 +37,7 @@ export function passwordResetJob(deps: Pick<CoreApiDeps, 'auth' | 'mail' | 'publ
     handler: (payload) =>
       deps.auth.passwordReset.request(payload.login, {
         mail: deps.mail.forPlugin('core'),
-        resetUrl: (token) => new URL(`/admin/dat-lai-mat-khau#${token}`, deps.publicUrl).toString(),
+        resetUrl: (token) => resetPageUrl(deps.publicUrl, token),
       }),
   };
 }

@@ -1,4 +1,6 @@
+import type { Transaction } from 'kysely';
 import { defineSchema, NotFoundError, respond, type RouteBuilder, type RouteRequest } from '@cong/sdk';
+import type { TenantChangeOptions } from '../tenancy/tenant-directory.js';
 import { TENANT_KINDS, type NewTenant, type Tenant } from '../tenancy/tenant.js';
 import type { CoreApiDeps } from './core-api-deps.js';
 
@@ -27,6 +29,36 @@ export const tenantSchema = {
   },
 } as const;
 
+const countPair = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['inUnit', 'inSubtree'],
+  properties: { inUnit: { type: 'integer' }, inSubtree: { type: 'integer', description: 'The unit and every unit below it.' } },
+} as const;
+
+const impactSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['tenantId', 'action', 'blockers', 'activeChildren', 'activeDescendants', 'grants', 'users', 'apiTokens', 'plugins', 'hosts', 'formerSlugs'],
+  properties: {
+    tenantId: { type: 'string' },
+    action: { enum: ['archive', 'merge'] },
+    blockers: {
+      type: 'array',
+      items: { enum: ['archived', 'active-children'] },
+      description: 'Why the action would be refused now: the unit is already archived, or units directly below it are still active.',
+    },
+    activeChildren: { type: 'integer' },
+    activeDescendants: { type: 'integer' },
+    grants: countPair,
+    users: { ...countPair, description: 'Accounts holding a grant there.' },
+    apiTokens: { type: 'integer', description: 'API tokens of the unit that still work (not revoked, not expired).' },
+    plugins: { type: 'array', items: { type: 'string' }, description: 'Plugins enabled for the unit.' },
+    hosts: { type: 'array', items: { type: 'string' }, description: 'Primary host first. After a merge (or an archive with a successor) they redirect there; without a successor the archived site keeps answering on them.' },
+    formerSlugs: { type: 'integer', description: 'Slugs from earlier renames, which redirect too.' },
+  },
+} as const;
+
 const newTenantProperties = {
   slug,
   nameVi: { type: 'string', minLength: 1, maxLength: 300 },
@@ -42,15 +74,16 @@ const idParams = defineSchema<{ id: string }>({ type: 'object', additionalProper
 
 /** Organisational units: list for everyone signed in; changes need `core.tenants.manage` at the province. */
 export function tenantRoutes(route: RouteBuilder, deps: CoreApiDeps): void {
-  const audit = (action: string, tenant: Tenant, req: Parameters<typeof deps.audit.record>[1]['request'], before?: Tenant) =>
-    deps.audit.record({ action: `core.tenant.${action}`, objectType: 'tenant', objectId: tenant.id, tenantId: tenant.id, ...(before ? { before } : {}), after: tenant }, { ...(req ? { request: req } : {}) });
+  /** Records the change in the change's own transaction: both commit or neither does. */
+  const audited = (action: string, req: RouteRequest<any, any, any>, before?: Tenant): TenantChangeOptions => ({
+    within: (trx: Transaction<any>, tenant: Tenant) =>
+      deps.audit.record({ action: `core.tenant.${action}`, objectType: 'tenant', objectId: tenant.id, tenantId: tenant.id, ...(before ? { before } : {}), after: tenant }, { request: req, trx }),
+  });
   /** Changes the unit `req.params.id` (404 when there is none) and audits it with its state before and after. */
-  const change = async (action: string, req: RouteRequest<{ id: string }>, apply: () => Promise<Tenant>): Promise<Tenant> => {
+  const change = async (action: string, req: RouteRequest<{ id: string }>, apply: (options: TenantChangeOptions) => Promise<Tenant>): Promise<Tenant> => {
     const before = await deps.tenants.get(req.params.id);
     if (!before) throw new NotFoundError();
-    const tenant = await apply();
-    await audit(action, tenant, req, before);
-    return tenant;
+    return apply(audited(action, req, before));
   };
 
   route.get('/tenants', {
@@ -92,9 +125,7 @@ export function tenantRoutes(route: RouteBuilder, deps: CoreApiDeps): void {
     permission: 'core.tenants.manage',
     schema: { body: newTenant, response: { 201: tenantSchema } },
     handler: async (req) => {
-      const tenant = await deps.tenants.create(req.body);
-      await audit('create', tenant, req);
-      return respond(201, tenant);
+      return respond(201, await deps.tenants.create(req.body, audited('create', req)));
     },
   });
 
@@ -112,7 +143,7 @@ export function tenantRoutes(route: RouteBuilder, deps: CoreApiDeps): void {
       }),
       response: { 200: tenantSchema },
     },
-    handler: (req) => change('rename', req, () => deps.tenants.rename(req.params.id, req.body)),
+    handler: (req) => change('rename', req, (options) => deps.tenants.rename(req.params.id, req.body, options)),
   });
 
   route.post('/tenants/:id/move', {
@@ -123,7 +154,7 @@ export function tenantRoutes(route: RouteBuilder, deps: CoreApiDeps): void {
       body: defineSchema<{ parentId: string | null }>({ type: 'object', additionalProperties: false, required: ['parentId'], properties: { parentId: { type: ['string', 'null'], maxLength: 36 } } }),
       response: { 200: tenantSchema },
     },
-    handler: (req) => change('move', req, () => deps.tenants.move(req.params.id, req.body.parentId)),
+    handler: (req) => change('move', req, (options) => deps.tenants.move(req.params.id, req.body.parentId, options)),
   });
 
   route.post('/tenants/merge', {
@@ -147,12 +178,13 @@ export function tenantRoutes(route: RouteBuilder, deps: CoreApiDeps): void {
     },
     handler: async (req) => {
       const successor = req.body.successorId ? { id: req.body.successorId } : req.body.successor!;
-      const tenant = await deps.tenants.merge(req.body.sourceIds, successor, req.body.effectiveDate);
-      await deps.audit.record(
-        { action: 'core.tenant.merge', objectType: 'tenant', objectId: tenant.id, tenantId: tenant.id, after: { sourceIds: req.body.sourceIds, successor: tenant.slug, effectiveDate: req.body.effectiveDate } },
-        { request: req },
-      );
-      return tenant;
+      return deps.tenants.merge(req.body.sourceIds, successor, req.body.effectiveDate, {
+        within: (trx, tenant) =>
+          deps.audit.record(
+            { action: 'core.tenant.merge', objectType: 'tenant', objectId: tenant.id, tenantId: tenant.id, after: { sourceIds: req.body.sourceIds, successor: tenant.slug, effectiveDate: req.body.effectiveDate } },
+            { request: req, trx },
+          ),
+      });
     },
   });
 
@@ -170,7 +202,7 @@ export function tenantRoutes(route: RouteBuilder, deps: CoreApiDeps): void {
       }),
       response: { 200: tenantSchema },
     },
-    handler: (req) => change('origins', req, () => deps.tenants.setAllowedOrigins(req.params.id, req.body.origins)),
+    handler: (req) => change('origins', req, (options) => deps.tenants.setAllowedOrigins(req.params.id, req.body.origins, options)),
   });
 
   route.post('/tenants/:id/archive', {
@@ -186,6 +218,44 @@ export function tenantRoutes(route: RouteBuilder, deps: CoreApiDeps): void {
       }),
       response: { 200: tenantSchema },
     },
-    handler: (req) => change('archive', req, () => deps.tenants.archive(req.params.id, req.body.effectiveDate, req.body.successorId ?? null)),
+    handler: (req) => change('archive', req, (options) => deps.tenants.archive(req.params.id, req.body.effectiveDate, req.body.successorId ?? null, options)),
+  });
+
+  route.get('/tenants/:id/impact', {
+    summary: { vi: 'Ảnh hưởng của việc lưu trữ, hợp nhất đơn vị', en: 'What archiving or merging a unit would touch' },
+    description:
+      'Read-only, for the confirmation dialog: active units below (while `activeChildren` > 0 the change is refused), grants and accounts in the unit and below, ' +
+      'working API tokens, plugins enabled there, and the hosts that will redirect to the successor.',
+    permission: 'core.tenants.manage',
+    schema: {
+      params: idParams,
+      query: defineSchema<{ action: 'archive' | 'merge' }>({ type: 'object', additionalProperties: false, required: ['action'], properties: { action: { enum: ['archive', 'merge'] } } }),
+      response: { 200: impactSchema },
+    },
+    handler: async (req) => {
+      const tenant = await deps.tenants.get(req.params.id);
+      const tree = tenant && (await deps.tenants.impact(tenant.id));
+      if (!tenant || !tree) throw new NotFoundError();
+      const [inUnit, inSubtree, apiTokens] = await Promise.all([
+        deps.access.grantStats([tenant.id]),
+        deps.access.grantStats(tree.subtreeIds),
+        deps.auth.apiTokens.countActive([tenant.id]),
+      ]);
+      const disabled = new Set(await deps.modules.disabledFor(tenant.id));
+      const blockers = [...(tenant.status !== 'active' ? ['archived' as const] : []), ...(tree.activeChildren > 0 ? ['active-children' as const] : [])];
+      return {
+        tenantId: tenant.id,
+        action: req.query.action,
+        blockers,
+        activeChildren: tree.activeChildren,
+        activeDescendants: tree.activeDescendants,
+        grants: { inUnit: inUnit.grants, inSubtree: inSubtree.grants },
+        users: { inUnit: inUnit.users, inSubtree: inSubtree.users },
+        apiTokens,
+        plugins: deps.pluginIds().filter((id) => id !== 'core' && !disabled.has(id)).sort(),
+        hosts: tree.hosts,
+        formerSlugs: tree.formerSlugs,
+      };
+    },
   });
 }

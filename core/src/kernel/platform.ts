@@ -35,6 +35,7 @@ import type { LoadedPlugin, PluginSource } from '../plugins/loaded-plugin.js';
 import { PluginHost, type PluginHostEnvironment } from '../plugins/plugin-host.js';
 import { DefaultSearchIndex } from '../search/default-search-index.js';
 import { AccessControl } from '../access/access-control.js';
+import { AccountList } from '../access/account-list.js';
 import { CORE_PERMISSIONS } from '../access/core-permissions.js';
 import { DefaultAuditLog } from '../audit/default-audit-log.js';
 import { createAuthServices, type AuthServices } from '../auth/create-auth-services.js';
@@ -561,8 +562,10 @@ export class Platform {
     const defaultTenantId = async () => (await core.tenants.root())?.id;
     this.#authentication = { auth, access, defaultTenantId, requireTotpForSuperAdmins: settings.requireTotpForSuperAdmins };
     const apiDeps: CoreApiDeps = {
+      db: core.database,
       auth,
       access,
+      accounts: new AccountList({ db: core.database }),
       tenants: core.tenants,
       modules: core.modules,
       audit: core.audit.forPlugin('core'),

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/create-database.js';
 
 interface ModuleTables {
@@ -76,29 +76,45 @@ export class TenantModules {
    * Turns a plugin on or off for tenants. Only the flag changes here: a running platform's
    * reconciler then seeds (`onTenantEnable`, once ever) or stops (`onTenantDisable`) the plugin, so
    * the CLI, the API and other processes all behave alike. Data is never touched. Returns the tenants
-   * whose state changed.
+   * whose state changed. Every row is written in one transaction; `within` runs in it last, with the
+   * tenants that changed (the API records its audit entries there, so they commit with the change).
    */
-  async setEnabled(pluginId: string, tenantIds: readonly string[], enabled: boolean, actor: string | null): Promise<string[]> {
-    const changed: string[] = [];
-    for (const tenantId of tenantIds) {
-      const row = await this.#row(tenantId, pluginId);
-      const current = row ? row.enabled === 1 : true;
-      if (current === enabled) continue;
-      if (row) {
-        await this.#db
-          .updateTable('core_tenant_modules')
-          .set({ enabled: enabled ? 1 : 0, updated_at: this.#now(), updated_by: actor })
-          .where('tenant_id', '=', tenantId)
-          .where('plugin_id', '=', pluginId)
-          .execute();
-      } else {
-        await this.#db
-          .insertInto('core_tenant_modules')
-          .values({ tenant_id: tenantId, plugin_id: pluginId, enabled: 0, seeded_at: null, updated_at: this.#now(), updated_by: actor })
-          .execute();
+  async setEnabled(
+    pluginId: string,
+    tenantIds: readonly string[],
+    enabled: boolean,
+    actor: string | null,
+    options: { readonly within?: (trx: Transaction<any>, changed: readonly string[]) => Promise<void> } = {},
+  ): Promise<string[]> {
+    const changed = await this.#db.transaction().execute(async (trx) => {
+      const current = new Map(
+        tenantIds.length === 0
+          ? []
+          : (await trx.selectFrom('core_tenant_modules').select(['tenant_id', 'enabled']).where('plugin_id', '=', pluginId).where('tenant_id', 'in', tenantIds).execute()).map(
+              (r) => [r.tenant_id, Number(r.enabled) === 1] as const,
+            ),
+      );
+      const out: string[] = [];
+      for (const tenantId of tenantIds) {
+        if ((current.get(tenantId) ?? true) === enabled) continue;
+        if (current.has(tenantId)) {
+          await trx
+            .updateTable('core_tenant_modules')
+            .set({ enabled: enabled ? 1 : 0, updated_at: this.#now(), updated_by: actor })
+            .where('tenant_id', '=', tenantId)
+            .where('plugin_id', '=', pluginId)
+            .execute();
+        } else {
+          await trx
+            .insertInto('core_tenant_modules')
+            .values({ tenant_id: tenantId, plugin_id: pluginId, enabled: 0, seeded_at: null, updated_at: this.#now(), updated_by: actor })
+            .execute();
+        }
+        out.push(tenantId);
       }
-      changed.push(tenantId);
-    }
+      await options.within?.(trx, out);
+      return out;
+    });
     this.#disabled = undefined;
     return changed;
   }
@@ -135,10 +151,6 @@ export class TenantModules {
       .where('seeded_at', 'is', null)
       .executeTakeFirst();
     return Number(result.numUpdatedRows) === 1;
-  }
-
-  async #row(tenantId: string, pluginId: string) {
-    return this.#db.selectFrom('core_tenant_modules').selectAll().where('tenant_id', '=', tenantId).where('plugin_id', '=', pluginId).executeTakeFirst();
   }
 
   async #disabledPairs(): Promise<Set<string>> {

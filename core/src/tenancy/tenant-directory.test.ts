@@ -114,4 +114,41 @@ describeEachDialect('tenant directory and resolution', (dialect) => {
     expect(await resolver.resolve({ host: '127.0.0.1:3000', path: '/', search: '', protocol: 'http' })).toEqual({ kind: 'redirect', location: 'http://localhost:3000/' });
     expect(await resolver.resolve({ host: 'so-tai-chinh.localhost:3000', path: '/', search: '', protocol: 'http' })).toMatchObject({ kind: 'tenant', tenant: { slug: 'so-tai-chinh' } });
   });
+
+  it('runs `within` in the change\'s transaction: a failure there undoes the change and emits nothing', async () => {
+    const root = await province();
+    const seen: string[] = [];
+    const renamed = await directory.rename(root.id, { nameVi: 'Tỉnh Quảng Trị mới' }, { within: async (_trx, tenant) => void seen.push(tenant.nameVi) });
+    expect(seen).toEqual(['Tỉnh Quảng Trị mới']);
+    expect(renamed.nameVi).toBe('Tỉnh Quảng Trị mới');
+    events = [];
+    const failing = { within: async () => Promise.reject(new Error('audit log unavailable')) };
+    await expect(directory.rename(root.id, { nameVi: 'Không được lưu', slug: 'khong-luu' }, failing)).rejects.toThrow('audit log unavailable');
+    await expect(directory.setAllowedOrigins(root.id, ['https://baoquangtri.vn'], failing)).rejects.toThrow('audit log unavailable');
+    const child = await directory.create({ slug: 'xa-a', nameVi: 'Xã A', kind: 'commune', parentId: root.id });
+    await expect(directory.archive(child.id, '2026-01-01', null, failing)).rejects.toThrow('audit log unavailable');
+    await expect(directory.create({ slug: 'xa-b', nameVi: 'Xã B', kind: 'commune', parentId: root.id }, failing)).rejects.toThrow('audit log unavailable');
+    expect(await directory.get(root.id)).toMatchObject({ nameVi: 'Tỉnh Quảng Trị mới', slug: 'quang-tri', allowedOrigins: [] });
+    expect((await directory.get(child.id))?.status).toBe('active');
+    expect(await directory.getBySlug('xa-b')).toBeUndefined();
+    expect(events.map((e) => e.name)).toEqual(['core.tenant-created']);
+  });
+
+  it('reports what archiving a unit would touch: active units below, hosts, former slugs', async () => {
+    const root = await province();
+    const finance = await directory.create({ slug: 'so-tai-chinh', nameVi: 'Sở Tài chính', kind: 'department', parentId: root.id, primaryHost: 'stc.localhost', aliasHosts: ['taichinh.localhost'] });
+    const office = await directory.create({ slug: 'phong-ke-toan', nameVi: 'Phòng Kế toán', kind: 'department', parentId: finance.id });
+    const team = await directory.create({ slug: 'to-thu', nameVi: 'Tổ Thu', kind: 'department', parentId: office.id });
+    await directory.archive(team.id, '2026-01-01');
+    await directory.rename(finance.id, { slug: 'so-tai-chinh-moi' });
+    expect(await directory.impact(finance.id)).toEqual({
+      activeChildren: 1,
+      activeDescendants: 1,
+      subtreeIds: expect.arrayContaining([finance.id, office.id, team.id]),
+      hosts: ['stc.localhost', 'taichinh.localhost'],
+      formerSlugs: 1,
+    });
+    expect((await directory.impact(office.id))?.activeChildren).toBe(0);
+    expect(await directory.impact('00000000-0000-0000-0000-000000000000')).toBeUndefined();
+  });
 });

@@ -32,6 +32,15 @@ type Db = Kysely<TenancyTables> | Transaction<TenancyTables>;
 /** Emits a core event; the kernel passes the event bus. */
 export type EmitCoreEvent = <T>(event: EventRef<T>, payload: T) => Promise<void>;
 
+/**
+ * Options of the directory's changes. `within` runs inside the change's transaction, last, with the
+ * unit as it now is: the admin API records its audit entry there, so the change and its entry commit
+ * or roll back together. Events are emitted after the commit, as always.
+ */
+export interface TenantChangeOptions {
+  readonly within?: (trx: Transaction<any>, tenant: Tenant) => Promise<void>;
+}
+
 /** Filters of {@link TenantDirectory.list}. */
 export interface TenantListQuery {
   readonly status?: TenantStatus;
@@ -119,15 +128,19 @@ export class TenantDirectory {
     return out;
   }
 
-  async create(spec: NewTenant): Promise<Tenant> {
-    const tenant = await this.#db.transaction().execute((trx) => this.#insert(trx, spec));
+  async create(spec: NewTenant, options: TenantChangeOptions = {}): Promise<Tenant> {
+    const tenant = await this.#db.transaction().execute(async (trx) => {
+      const created = await this.#insert(trx, spec);
+      await options.within?.(trx, created);
+      return created;
+    });
     this.version++;
     await this.#emit(coreEvents.tenantCreated, { tenantId: tenant.id, slug: tenant.slug, kind: tenant.kind, parentId: tenant.parentId });
     return tenant;
   }
 
   /** Changes names and/or the slug; the old slug and every host keep working. */
-  async rename(id: string, change: { readonly slug?: string; readonly nameVi?: string; readonly nameEn?: string | null }): Promise<Tenant> {
+  async rename(id: string, change: { readonly slug?: string; readonly nameVi?: string; readonly nameEn?: string | null }, options: TenantChangeOptions = {}): Promise<Tenant> {
     const { before, after } = await this.#db.transaction().execute(async (trx) => {
       const row = await this.#require(trx, id);
       const values: Partial<TenantRow> = { updated_at: this.#now() };
@@ -141,7 +154,9 @@ export class TenantDirectory {
         values.slug = slug;
       }
       await trx.updateTable('core_tenants').set(values).where('id', '=', id).execute();
-      return { before: row, after: await this.#require(trx, id) };
+      const after = await this.#require(trx, id);
+      await this.#within(trx, after, options);
+      return { before: row, after };
     });
     this.version++;
     await this.#emit(coreEvents.tenantRenamed, { tenantId: id, oldSlug: before.slug, newSlug: after.slug, nameVi: after.name_vi });
@@ -149,7 +164,7 @@ export class TenantDirectory {
   }
 
   /** Puts a unit under another parent (never under itself or its own descendants). */
-  async move(id: string, parentId: string | null): Promise<Tenant> {
+  async move(id: string, parentId: string | null, options: TenantChangeOptions = {}): Promise<Tenant> {
     const fromParentId = await this.#db.transaction().execute(async (trx) => {
       const row = await this.#require(trx, id);
       if (parentId !== null) {
@@ -161,6 +176,7 @@ export class TenantDirectory {
         }
       }
       await trx.updateTable('core_tenants').set({ parent_id: parentId, updated_at: this.#now() }).where('id', '=', id).execute();
+      await this.#within(trx, await this.#require(trx, id), options);
       return row.parent_id;
     });
     this.version++;
@@ -173,7 +189,7 @@ export class TenantDirectory {
    * `effectiveDate` with the successor recorded, so its hosts and slugs redirect there. The successor
    * is an existing active unit or a new one.
    */
-  async merge(sourceIds: readonly string[], successor: { readonly id: string } | NewTenant, effectiveDate: string): Promise<Tenant> {
+  async merge(sourceIds: readonly string[], successor: { readonly id: string } | NewTenant, effectiveDate: string, options: TenantChangeOptions = {}): Promise<Tenant> {
     checkDate(effectiveDate, 'effectiveDate');
     const unique = [...new Set(sourceIds)];
     if (unique.length === 0) throw new InputError('A merge needs at least one source unit');
@@ -185,6 +201,7 @@ export class TenantDirectory {
       const created = target ? undefined : await this.#insert(trx, { ...(successor as NewTenant), validFrom: (successor as NewTenant).validFrom ?? effectiveDate });
       const to = target?.id ?? created!.id;
       for (const id of unique) await this.#retire(trx, id, to, effectiveDate);
+      await this.#within(trx, await this.#require(trx, to), options);
       return to;
     });
     this.version++;
@@ -209,7 +226,7 @@ export class TenantDirectory {
   }
 
   /** Archives a unit (no active units may remain below it); with a successor its hosts redirect there. */
-  async archive(id: string, effectiveDate: string, successorId: string | null = null): Promise<Tenant> {
+  async archive(id: string, effectiveDate: string, successorId: string | null = null, options: TenantChangeOptions = {}): Promise<Tenant> {
     checkDate(effectiveDate, 'effectiveDate');
     await this.#db.transaction().execute(async (trx) => {
       await this.#requireActive(trx, id);
@@ -218,6 +235,7 @@ export class TenantDirectory {
         if (successor.id === id) throw new InputError('A unit cannot succeed itself');
       }
       await this.#retire(trx, id, successorId, effectiveDate);
+      await this.#within(trx, await this.#require(trx, id), options);
     });
     this.version++;
     await this.#emit(coreEvents.tenantArchived, { tenantId: id, successorId, effectiveDate });
@@ -235,10 +253,13 @@ export class TenantDirectory {
   }
 
   /** Sets the web origins allowed to call the unit's widget endpoints; each is `scheme://host[:port]`. */
-  async setAllowedOrigins(id: string, origins: readonly string[]): Promise<Tenant> {
+  async setAllowedOrigins(id: string, origins: readonly string[], options: TenantChangeOptions = {}): Promise<Tenant> {
     const normalized = [...new Set(origins.map(normalizeOrigin))].sort();
-    await this.#require(this.#db, id);
-    await this.#db.updateTable('core_tenants').set({ allowed_origins: JSON.stringify(normalized), updated_at: this.#now() }).where('id', '=', id).execute();
+    await this.#db.transaction().execute(async (trx) => {
+      await this.#require(trx, id);
+      await trx.updateTable('core_tenants').set({ allowed_origins: JSON.stringify(normalized), updated_at: this.#now() }).where('id', '=', id).execute();
+      await this.#within(trx, await this.#require(trx, id), options);
+    });
     this.version++;
     return (await this.get(id))!;
   }
@@ -260,6 +281,39 @@ export class TenantDirectory {
       .orderBy('created_at')
       .executeTakeFirst();
     return row && this.#withHosts(this.#db, row);
+  }
+
+  /** Runs the caller's `within` with the unit as the transaction now sees it. */
+  async #within(trx: Transaction<TenancyTables>, row: TenantRow, options: TenantChangeOptions): Promise<void> {
+    if (options.within) await options.within(trx, await this.#withHosts(trx, row));
+  }
+
+  /**
+   * What archiving the unit, or merging it into another, would touch in the tree: its active units
+   * below (archiving is refused while its direct children are active), its hosts (they redirect to
+   * the successor afterwards) and its former slugs. Read-only, a few queries.
+   */
+  async impact(id: string): Promise<{ activeChildren: number; activeDescendants: number; subtreeIds: string[]; hosts: string[]; formerSlugs: number } | undefined> {
+    const rows = await this.#db.selectFrom('core_tenants').select(['id', 'parent_id', 'status']).execute();
+    if (!rows.some((r) => r.id === id)) return undefined;
+    const children = new Map<string, typeof rows>();
+    for (const r of rows) if (r.parent_id !== null) children.set(r.parent_id, [...(children.get(r.parent_id) ?? []), r]);
+    const subtreeIds: string[] = [];
+    let activeDescendants = 0;
+    for (const stack = [id]; stack.length > 0; ) {
+      const next = stack.pop()!;
+      subtreeIds.push(next);
+      for (const child of children.get(next) ?? []) {
+        if (child.status === 'active') activeDescendants++;
+        stack.push(child.id);
+      }
+    }
+    const activeChildren = (children.get(id) ?? []).filter((c) => c.status === 'active').length;
+    const [hosts, slugs] = await Promise.all([
+      this.#db.selectFrom('core_tenant_hosts').select('host').where('tenant_id', '=', id).orderBy('is_primary', 'desc').orderBy('host').execute(),
+      this.#db.selectFrom('core_tenant_slugs').select((eb) => eb.fn.countAll<number | string>().as('n')).where('tenant_id', '=', id).executeTakeFirstOrThrow(),
+    ]);
+    return { activeChildren, activeDescendants, subtreeIds, hosts: hosts.map((h) => h.host), formerSlugs: Number(slugs.n) };
   }
 
   async #insert(trx: Transaction<TenancyTables>, spec: NewTenant): Promise<Tenant> {

@@ -12,6 +12,7 @@ import * as createTenants from './2026_11_28_0010_create_tenants.js';
 import * as createTenantModules from './2026_11_28_0011_create_tenant_modules.js';
 import * as createAccess from './2026_11_28_0012_create_access.js';
 import * as createPluginSettings from './2026_11_28_0013_create_plugin_settings.js';
+import * as userAdminColumns from './2026_11_28_0014_user_admin_columns.js';
 
 /** The core's migrations, in the order they run; ledger `core_migrations`. */
 export const coreMigrations: Readonly<Record<string, Migration>> = {
@@ -28,4 +29,5 @@ export const coreMigrations: Readonly<Record<string, Migration>> = {
   '2026_11_28_0011_create_tenant_modules': createTenantModules,
   '2026_11_28_0012_create_access': createAccess,
   '2026_11_28_0013_create_plugin_settings': createPluginSettings,
+  '2026_11_28_0014_user_admin_columns': userAdminColumns,
 };
