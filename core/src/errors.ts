@@ -36,6 +36,7 @@ export const CONG_ERR_MIGRATION_OWNER_UNKNOWN = createErrorCode('CONG_ERR_MIGRAT
 
 // ─── Server ──────────────────────────────────────────────────────────────────────────────────
 export const CONG_ERR_LISTEN_FAILED = createErrorCode('CONG_ERR_LISTEN_FAILED', 'Cannot listen on {address}: {reason}', 500);
+export const CONG_ERR_ADMIN_SHELL_MISSING = createErrorCode('CONG_ERR_ADMIN_SHELL_MISSING', 'The admin shell was not built: run pnpm --filter @cong/core build', 503);
 export const CONG_ERR_ROUTE_RESPONSE_INVALID = createErrorCode('CONG_ERR_ROUTE_RESPONSE_INVALID', 'Route {route} returned a body that does not match its response schema for status {status}', 500);
 
 // ─── Jobs and schedules ──────────────────────────────────────────────────────────────────────

@@ -6,6 +6,7 @@ import { CONG_ERR_METHOD_NOT_ALLOWED, CONG_ERR_NOT_FOUND, CONG_ERR_PLUGIN_UNAVAI
 import type { CongConfig } from '../config/cong-config.js';
 import type { TenantResolver } from '../tenancy/tenant-resolver.js';
 import { authenticateRequest, type AuthenticationOptions } from './authenticate-request.js';
+import { serveAdminShell, type AdminShellOptions } from './admin-shell.js';
 import { servePluginAssets, type PluginAssets } from './plugin-assets.js';
 import { allowOrigin, type CompiledRoute } from './compile-route.js';
 import { errorHandler } from './error-handler.js';
@@ -33,6 +34,8 @@ export interface HttpAppOptions {
   readonly authentication?: AuthenticationOptions;
   /** Plugins' admin bundles and widgets, served from their packages. */
   readonly assets?: () => readonly PluginAssets[];
+  /** The built admin shell at `/admin`; `false` for none (the paths then answer 404). Default is `core/dist/admin`. */
+  readonly adminShell?: AdminShellOptions | false;
 }
 
 /**
@@ -75,6 +78,9 @@ export function createHttpApp(options: HttpAppOptions): Koa {
 
   app.use(answerPreflight(options.routes));
   if (options.assets) app.use(servePluginAssets(options.assets));
+  // After the plugins' bundles (`/admin/plugins/…` keep precedence) and after helmet: the shell's
+  // page sets its own, stricter CSP over helmet's default one.
+  if (options.adminShell !== false) app.use(serveAdminShell(options.adminShell ?? {}));
 
   const router = new Router();
   /** Methods of declared routes whose path matches (for 405 with Allow). */

@@ -79,6 +79,8 @@ export interface PlatformOptions {
   readonly testPrincipalHeader?: string;
   /** Stop gracefully on SIGTERM and SIGINT. Default is false (the CLI turns it on). */
   readonly handleSignals?: boolean;
+  /** The built admin shell served at `/admin`. Default is the core package's `dist/admin/`. */
+  readonly adminShellDir?: string;
 }
 
 /**
@@ -345,6 +347,7 @@ export class Platform {
       ...(this.#tenantResolver ? { tenantResolver: this.#tenantResolver } : {}),
       ...(this.#authentication ? { authentication: this.#authentication } : {}),
       assets: () => this.#assets(),
+      ...(this.options.adminShellDir ? { adminShell: { dir: this.options.adminShellDir } } : {}),
       inFlight: this.#inFlight,
     });
     const server = createServer(app.callback());
