@@ -37,7 +37,8 @@ export function adminBundleConfig(options: AdminBundleOptions): UserConfig {
       rolldownOptions: {
         external: [...SHARED_ADMIN_MODULES],
         // Hex hashes: the core caches names ending in a hash for a year (`index-3fa9c2d1.js`).
-        output: { chunkFileNames: '[name]-[hash].js', hashCharacters: 'hex' },
+        // Browsers load these files as they are: minify whitespace too (vite's library mode does not for ES).
+        output: { chunkFileNames: '[name]-[hash].js', hashCharacters: 'hex', minify: true },
       },
     },
     plugins: [

@@ -35,9 +35,10 @@ describe('widgetBundleConfig', () => {
     customElements.define('cong-demo-latest', Latest);
     export const more = () => import('./more.js');
   `;
+  const more = "import { html } from 'lit'; export const answer = () => html`<b>42</b>`;";
 
   it('writes <id>.js with hashed chunks under <id>/, Lit rewritten to the shared runtime, and elements.json', async () => {
-    const root = project({ 'src/index.ts': widget, 'src/more.ts': 'export const answer = 42;' }, { id: 'demo', widgets: { module: './dist/widgets/demo.js', elements: ['cong-demo-latest'] } });
+    const root = project({ 'src/index.ts': widget, 'src/more.ts': more }, { id: 'demo', widgets: { module: './dist/widgets/demo.js', elements: ['cong-demo-latest'] } });
     await run(root, widgetBundleConfig({ entry: 'src/index.ts', pluginId: 'demo' }));
     const out = join(root, 'dist/widgets');
     const files = list(out);
@@ -46,8 +47,10 @@ describe('widgetBundleConfig', () => {
     const chunk = files.find((f) => f.startsWith('demo/'));
     expect(chunk).toMatch(/^demo\/more-[0-9a-f]{8,}\.js$/);
     const entry = readFileSync(join(out, 'demo.js'), 'utf8');
-    expect(entry).toMatch(/from\s*["']\/widgets\/_lit\/lit3\.js["']/);
-    expect(entry).toMatch(/from\s*["']\/widgets\/_lit\/lit3-directives-repeat\.js["']/);
+    // Relative to the entry's URL (/widgets/demo.js or /t/<unit>/widgets/demo.js): /widgets/_lit/… on that server.
+    expect(entry).toMatch(/from\s*["']\.\/_lit\/lit3\.js["']/);
+    expect(entry).toMatch(/from\s*["']\.\/_lit\/lit3-directives-repeat\.js["']/);
+    expect(readFileSync(join(out, chunk!), 'utf8')).toMatch(/from\s*["']\.\.\/_lit\/lit3\.js["']/);
     expect(entry).toContain(`./${chunk}`);
     expect(entry).not.toContain('ReactiveElement'); // Lit itself is not bundled
     const manifest = JSON.parse(readFileSync(join(out, 'elements.json'), 'utf8'));

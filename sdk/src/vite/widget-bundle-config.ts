@@ -25,8 +25,11 @@ export interface WidgetBundleOptions {
  * - ESM; the entry is `<outDir>/<pluginId>.js` (un-hashed: its URL is in other sites' pages), code-split
  *   chunks go to `<outDir>/<pluginId>/<name>-<hash>.js` (served at `/widgets/<pluginId>/…`, cached a year).
  * - Lit is not bundled: `lit` and its entry points are rewritten to the shared modules the core serves
- *   at `/widgets/_lit/` (`import { html } from '/widgets/_lit/lit3.js'`). The path is absolute, so the
- *   browser loads Lit from the same server as the widget, whatever the embedding page's origin.
+ *   at `/widgets/_lit/` (`import { html } from './_lit/lit3.js'` in the entry, `'../_lit/lit3.js'` in a
+ *   chunk). The paths are relative to the widget's own URL, so the browser loads Lit from the server
+ *   and unit path the widget came from (`https://portal/t/<unit>/widgets/hello.js` →
+ *   `https://portal/t/<unit>/widgets/_lit/lit3.js`), whatever the embedding page's origin, and an
+ *   alias host's redirect never sits between a cross-origin page and Lit.
  * - No `@cong/sdk` (neither the admin shell's `@cong/sdk/admin` nor the Node entry): the build fails.
  * - Fails when the entry and its chunks, each gzipped, add up to more than the budget (25 KB), and when
  *   `cong.widgets.elements` in package.json names a tag the bundle does not define or that does not
@@ -59,6 +62,16 @@ export function widgetBundleConfig(options: WidgetBundleOptions): UserConfig {
         this.error(`${importer ?? 'the widget entry'} imports ${source}, which is not one of the shared Lit entry points (${[...runtime.keys()].join(', ')})`);
       }
       return null;
+    },
+  };
+
+  // `paths` writes `/widgets/_lit/<file>`; each chunk gets it relative to where it is served from.
+  const relativeRuntime: Plugin = {
+    name: 'cong-widgets-relative-runtime',
+    renderChunk(code, chunk) {
+      const depth = chunk.fileName.split('/').length - 1;
+      const prefix = depth === 0 ? './_lit/' : `${'../'.repeat(depth)}_lit/`;
+      return { code: code.replace(/(["'`])\/widgets\/_lit\//g, `$1${prefix}`), map: null };
     },
   };
 
@@ -97,11 +110,15 @@ export function widgetBundleConfig(options: WidgetBundleOptions): UserConfig {
           chunkFileNames: `${pluginId}/[name]-[hash].js`,
           hashCharacters: 'hex',
           paths: (id) => runtime.get(id) ?? id,
+          // Browsers load this file as it is (no bundler after us): minify whitespace too, which vite's
+          // library mode leaves alone for ES output.
+          minify: true,
         },
       },
     },
     plugins: [
       noAdmin,
+      relativeRuntime,
       budgetCheck,
       elementsManifestPlugin({
         name: 'cong-widget-elements',

@@ -4,7 +4,7 @@ import { SHARED_ADMIN_MODULES } from './shared-admin-modules.js';
  * The Lit entry points public widgets share: {@link SHARED_ADMIN_MODULES} without `@cong/sdk/admin`
  * (widgets never depend on the admin shell). The core builds one module per specifier into
  * `core/dist/widgets-runtime/` and serves them at {@link WIDGET_RUNTIME_BASE}; a plugin's widget
- * bundle imports them by absolute path ({@link widgetBundleConfig}).
+ * bundle imports them by path ({@link widgetBundleConfig}), relative to its own URL.
  */
 export const WIDGET_RUNTIME_MODULES = SHARED_ADMIN_MODULES.filter((m): m is Exclude<(typeof SHARED_ADMIN_MODULES)[number], '@cong/sdk/admin'> => m !== '@cong/sdk/admin');
 
