@@ -34,7 +34,15 @@ const RESOURCES: readonly Resource[] = [
     reads: ['/api/core/audit?limit=200', '/api/core/audit.csv', '/api/core/audit?actionPrefix=core.token', '/api/core/audit?subtree=true'],
     onObject: (p) => [{ method: 'GET', path: `/api/core/audit?objectId=${p.tokenId}` }],
   },
-  { name: 'user account', reads: [], onObject: (p) => [{ method: 'POST', path: `/api/core/users/${p.userId}/disable` }] },
+  {
+    name: 'user account',
+    reads: ['/api/core/users?limit=200', '/api/core/users?text=canary', '/api/core/users?sort=displayName&order=desc'],
+    onObject: (p) => [
+      { method: 'POST', path: `/api/core/users/${p.userId}/disable` },
+      { method: 'POST', path: `/api/core/users/${p.userId}/totp/reset` },
+      { method: 'GET', path: `/api/core/grants?userId=${p.userId}` },
+    ],
+  },
 ];
 
 const A = 'so-tai-chinh';
