@@ -21,13 +21,25 @@ export interface TenantRow {
   readonly level: number;
   /** Whether the row matches the search itself (not only as the ancestor of a match). */
   readonly match: boolean;
+  /** Whether the row has children in the tree shown (the filtered one while searching). */
+  readonly branch: boolean;
+  /** Whether those children are shown. */
+  readonly expanded: boolean;
+  /** The parent's id, undefined for a root. */
+  readonly parentId: string | undefined;
+  /** Its position among its siblings shown (1-based) and their number: aria-posinset, aria-setsize. */
+  readonly position: number;
+  readonly siblings: number;
 }
 
 const KIND_ORDER = ['province', 'department', 'commune', 'ward', 'special-zone', 'district'];
 
-/** Builds the unit tree from `parentId`; units whose parent is not listed become roots. Siblings by kind, then name. */
+/**
+ * Builds the unit tree from `parentId`; archived units are left out, and units whose parent is not
+ * listed become roots. Siblings by kind, then name.
+ */
 export function buildTenantTree(tenants: readonly TenantRecord[]): TenantNode[] {
-  const nodes = new Map<string, TenantNode>(tenants.map((t) => [t.id, { tenant: t, children: [] }]));
+  const nodes = new Map<string, TenantNode>(tenants.filter((t) => t.status !== 'archived').map((t) => [t.id, { tenant: t, children: [] }]));
   const roots: TenantNode[] = [];
   for (const node of nodes.values()) {
     const parent = node.tenant.parentId ? nodes.get(node.tenant.parentId) : undefined;
@@ -54,20 +66,71 @@ export function tenantMatches(tenant: TenantRecord, foldedQuery: string): boolea
   return words.every((w) => haystack.includes(w));
 }
 
-/**
- * The rows to show for `query`, depth first: every unit when the query is empty, otherwise the units
- * that match and their ancestors (so a match keeps its place in the tree).
- */
-export function visibleTenantRows(roots: readonly TenantNode[], query: string): TenantRow[] {
+/** A node of the tree shown: while searching, only the matches and their ancestors. */
+interface ShownNode {
+  readonly node: TenantNode;
+  readonly match: boolean;
+  readonly children: ShownNode[];
+}
+
+function shownTree(roots: readonly TenantNode[], query: string): ShownNode[] {
   const q = fold(query.trim());
-  const rows: TenantRow[] = [];
-  const walk = (node: TenantNode, level: number): TenantRow[] => {
+  if (!q) {
+    const all = (node: TenantNode): ShownNode => ({ node, match: false, children: node.children.map(all) });
+    return roots.map(all);
+  }
+  const walk = (node: TenantNode): ShownNode[] => {
     const match = tenantMatches(node.tenant, q);
-    const below = node.children.flatMap((c) => walk(c, level + 1));
-    return match || below.length > 0 ? [{ tenant: node.tenant, level, match: match && q !== '' }, ...below] : [];
+    const children = node.children.flatMap(walk);
+    return match || children.length > 0 ? [{ node, match, children }] : [];
   };
-  for (const root of roots) rows.push(...walk(root, 1));
+  return roots.flatMap(walk);
+}
+
+/**
+ * The rows to show, depth first, with the branches in `expanded` (ids) open. With an empty query the
+ * whole tree is browsed; with a query only the units that match and their ancestors are in it, so a
+ * match keeps its place in the tree ("quang tri" finds "Quảng Trị").
+ */
+export function treeRows(roots: readonly TenantNode[], query: string, expanded: ReadonlySet<string> | 'all'): TenantRow[] {
+  const rows: TenantRow[] = [];
+  const walk = (list: readonly ShownNode[], level: number, parentId: string | undefined) => {
+    list.forEach((shown, i) => {
+      const branch = shown.children.length > 0;
+      const open = branch && (expanded === 'all' || expanded.has(shown.node.tenant.id));
+      rows.push({ tenant: shown.node.tenant, level, match: shown.match, branch, expanded: open, parentId, position: i + 1, siblings: list.length });
+      if (open) walk(shown.children, level + 1, shown.node.tenant.id);
+    });
+  };
+  walk(shownTree(roots, query), 1, undefined);
   return rows;
+}
+
+/** Every row for `query`, all branches open: the units that match and their ancestors. */
+export function visibleTenantRows(roots: readonly TenantNode[], query: string): TenantRow[] {
+  return treeRows(roots, query, 'all');
+}
+
+/** The branches a search opens: every ancestor of a match. Empty for an empty query. */
+export function searchExpansion(roots: readonly TenantNode[], query: string): Set<string> {
+  const open = new Set<string>();
+  if (!fold(query.trim())) return open;
+  for (const row of visibleTenantRows(roots, query)) if (row.branch) open.add(row.tenant.id);
+  return open;
+}
+
+/** The ids from the root down to the unit `id` (inclusive); empty when it is not in the tree. */
+export function pathTo(roots: readonly TenantNode[], id: string | undefined): string[] {
+  const find = (list: readonly TenantNode[], trail: string[]): string[] | undefined => {
+    for (const node of list) {
+      const here = [...trail, node.tenant.id];
+      if (node.tenant.id === id) return here;
+      const below = find(node.children, here);
+      if (below) return below;
+    }
+    return undefined;
+  };
+  return id === undefined ? [] : (find(roots, []) ?? []);
 }
 
 /** `localStorage` key of the recent units (slugs, newest first). */

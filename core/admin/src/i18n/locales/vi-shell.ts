@@ -82,7 +82,7 @@ export const viShell: Readonly<Record<string, TemplateLike>> = {
   'sessions.lastSeen': 'Hoạt động gần nhất',
   'sessions.title': 'Phiên đăng nhập',
   'tenant.dialog.title': 'Chọn đơn vị',
-  'tenant.help': str`${0} đơn vị. Dùng phím mũi tên để di chuyển, Enter để chọn, Escape để đóng.`,
+  'tenant.help': str`${0} đơn vị đang hiện. Phím mũi tên lên, xuống để di chuyển, Enter để chọn; trong danh sách, phím mũi tên phải, trái để mở, đóng một nhánh. Escape để đóng.`,
   'tenant.kind.commune': 'Xã',
   'tenant.kind.department': 'Sở, ban, ngành',
   'tenant.kind.district': 'Huyện (cũ)',
