@@ -20,6 +20,7 @@ describe('API failures in the shell', () => {
     await client(problem(409, { code: 'CONG_ERR_USER_EXISTS', detail: 'Another account already uses this username' })).post('/api/core/users', {}).catch(() => undefined);
     await client(problem(401, { code: 'CONG_ERR_UNAUTHENTICATED', detail: 'Sign in' })).get('/api/core/auth/me').catch(() => undefined);
     await client(problem(400, { code: 'CONG_ERR_VALIDATION', detail: 'body', errors: [{ in: 'body', pointer: '/name', message: 'is required' }] })).post('/x', {}).catch(() => undefined);
+    await client(problem(400, { code: 'CONG_ERR_TOTP_INVALID', detail: 'The authentication code is not valid' })).post('/api/core/auth/totp/enable', {}).catch(() => undefined);
     await client(() => Promise.reject(new TypeError('Failed to fetch'))).get('/x').catch(() => undefined);
     document.removeEventListener('cong-toast', listener);
 

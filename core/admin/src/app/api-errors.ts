@@ -12,12 +12,13 @@ export function failureText(error: ApiError): string {
 
 /**
  * The `onError` of the shell's API clients: a 401 goes to the login page, a 400 with field errors is
- * left to the form (it shows them next to the fields), anything else raises a `danger` toast.
+ * left to the form (it shows them next to the fields), and so is a wrong two-factor code
+ * (`CONG_ERR_TOTP_INVALID`, shown next to the code field); anything else raises a `danger` toast.
  */
 export function shellErrorHandler(options: { readonly toLogin: () => void; readonly target?: EventTarget }): (error: ApiError) => void {
   return (error) => {
     if (error.status === 401) return options.toLogin();
-    if (error.status === 400 && error.errors.length > 0) return;
+    if (error.status === 400 && (error.errors.length > 0 || error.code === 'CONG_ERR_TOTP_INVALID')) return;
     showToast(failureText(error), { variant: 'danger' }, options.target);
   };
 }

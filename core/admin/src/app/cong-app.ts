@@ -7,8 +7,8 @@ import '../contributions/cong-boundary.js';
 import '../pages/dashboard/dashboard-page.js';
 import '../pages/login/login-page.js';
 import { anchorOf, isShellLink, queryDeep, shellHref, TENANT_PARAM } from './router.js';
-import { ADMIN_BASE, allowed, CORE_ROUTES, resolveRoute, shellPath, type RouteMatch } from './routes.js';
-import { adminTenant, adminUser, fetchManifest, fetchMe, fetchTenants, initialTenant, type AdminManifest, type MeUser, type TenantRecord } from './session.js';
+import { ADMIN_BASE, allowed, CORE_ROUTES, resolveRoute, SECURITY_PATH, shellPath, type RouteMatch } from './routes.js';
+import { adminTenant, adminUser, fetchManifest, fetchMe, fetchTenants, initialTenant, mustEnrolTotp, type AdminManifest, type MeUser, type TenantRecord } from './session.js';
 import { shellStyles } from './shell-styles.js';
 import { readRecent, rememberedTenant, rememberTenant } from './tenant-tree.js';
 import './tenant-switcher.js';
@@ -51,6 +51,7 @@ export class CongApp extends CongElement {
       nav a[aria-current='page'] { background: var(--cong-color-brand); color: var(--cong-color-on-brand); }
       main { grid-area: main; padding: var(--cong-space-l); min-width: 0; }
       main:focus { outline: none; }
+      .enrol-notice { margin: 0 0 var(--cong-space-m); padding: var(--cong-space-s) var(--cong-space-m); background: var(--cong-color-surface); border: 1px solid var(--cong-color-border); border-inline-start: 0.3rem solid var(--cong-color-warning); border-radius: var(--cong-radius); }
       .public-main { max-width: 40rem; width: 100%; margin: var(--cong-space-l) auto; background: var(--cong-color-surface); border-radius: var(--cong-radius); padding: var(--cong-space-l); }
       @media (max-width: 48rem) {
         :host { grid-template-columns: 1fr; grid-template-areas: 'header' 'nav' 'main'; }
@@ -120,6 +121,7 @@ export class CongApp extends CongElement {
     on(this, 'cong-navigate', (e) => this.navigate((e as CustomEvent<{ path: string }>).detail.path));
     on(this, 'cong-modules-changed', () => void this.refreshManifest());
     on(this, 'cong-signed-in', () => void this.#signedIn());
+    on(this, 'cong-totp-enabled', () => void this.#totpEnabled());
     on(this, 'cong-tenant-selected', (e) => void this.selectTenant((e as CustomEvent<{ slug: string }>).detail.slug));
     on(this, 'cong-tenant-switcher-closed', () => {
       this.switcherOpen = false;
@@ -171,6 +173,27 @@ export class CongApp extends CongElement {
     }
     await this.selectTenant(tenant.slug, { replace: true });
     this.phase = 'ready';
+    // The server requires two-factor sign-in of this super-admin before anything else: no permission
+    // until then, so the security page is the only useful one.
+    if (this.mustEnrol() && shellPath(location.pathname) !== SECURITY_PATH) {
+      this.#pendingFocus = true;
+      this.navigate(SECURITY_PATH, { replace: true });
+    }
+  }
+
+  /** Whether the account must turn on two-factor sign-in first (see {@link mustEnrolTotp}). */
+  mustEnrol(): boolean {
+    return Boolean(this.me && this.manifest && mustEnrolTotp(this.me, this.manifest));
+  }
+
+  /** Two-factor sign-in was turned on: the account and its permissions change. */
+  async #totpEnabled(): Promise<void> {
+    try {
+      this.me = await fetchMe(this.rawApi);
+    } catch {
+      if (this.me) this.me = { ...this.me, totpEnabled: true };
+    }
+    await this.refreshManifest();
   }
 
   /** Goes to the login page, remembering where the user was. */
@@ -342,6 +365,7 @@ export class CongApp extends CongElement {
               ${user.displayName || user.username} ▾
             </button>
             <ul id="user-menu" ?hidden=${!this.menuOpen}>
+              <li><a href=${shellHref(SECURITY_PATH, this.tenant?.slug)}>${msg('Account security', { id: 'security.title' })}</a></li>
               <li><a href=${shellHref('/core/sessions', this.tenant?.slug)}>${msg('Sessions', { id: 'sessions.title' })}</a></li>
               <li><button type="button" @click=${() => void this.#signOut()}>${msg('Sign out', { id: 'header.signOut' })}</button></li>
             </ul>
@@ -374,6 +398,15 @@ export class CongApp extends CongElement {
     </nav>`;
   }
 
+  /** Above every page but the security page while two-factor sign-in must be set up. */
+  #enrolNotice(): TemplateResult | typeof nothing {
+    if (!this.mustEnrol() || shellPath(location.pathname) === SECURITY_PATH) return nothing;
+    return html`<p class="enrol-notice" role="status">
+      ${msg('Your administrator account must use two-factor sign-in. Set it up before doing anything else.', { id: 'app.mustEnrol' })}
+      <a href=${shellHref(SECURITY_PATH, this.tenant?.slug)}>${msg('Set up two-factor sign-in', { id: 'app.mustEnrolLink' })}</a>
+    </p>`;
+  }
+
   #page(): TemplateResult {
     const match = this.#match();
     const user = this.me && adminUser(this.me, this.manifest);
@@ -397,7 +430,7 @@ export class CongApp extends CongElement {
     if (route.element === 'cong-dashboard-page') {
       return html`<cong-dashboard-page .tenant=${tenant} .user=${user} .api=${this.api} .manifest=${this.manifest}></cong-dashboard-page>`;
     }
-    const props = match.params['plugin'] ? { plugin: match.params['plugin'] } : undefined;
+    const props = match.params['plugin'] ? { plugin: match.params['plugin'] } : route.path === SECURITY_PATH ? { enrolmentRequired: this.mustEnrol() } : undefined;
     return html`<cong-boundary plugin="core" element=${route.element} .load=${route.load} .tenant=${tenant} .user=${user} .api=${this.api} .props=${props}></cong-boundary>`;
   }
 
@@ -434,7 +467,7 @@ export class CongApp extends CongElement {
         </main>${toasts}`;
     }
     return html`${this.#skipLink()}${this.#header()}${this.#nav()}
-      <main id="main" tabindex="-1">${this.#page()}</main>
+      <main id="main" tabindex="-1">${this.#enrolNotice()}${this.#page()}</main>
       <cong-tenant-switcher .tenants=${this.tenants} current=${this.tenant?.slug ?? ''} .recent=${this.recent} ?open=${this.switcherOpen}></cong-tenant-switcher>
       ${toasts}`;
   }

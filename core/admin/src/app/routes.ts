@@ -1,6 +1,9 @@
 import { msg } from '@lit/localize';
 import type { AdminManifest, ManifestPlugin } from './session.js';
 
+/** The page where an account turns on two-factor sign-in (the shell sends super-admins there when the server requires it). */
+export const SECURITY_PATH = '/core/security';
+
 /** The shell's base path; every page lives under it. */
 export const ADMIN_BASE = '/admin';
 
@@ -40,6 +43,7 @@ export const CORE_ROUTES: readonly CoreRoute[] = [
   { path: '/core/login', element: 'cong-login-page', public: true, title: () => msg('Sign in', { id: 'login.title' }) },
   { path: '/core/reset', element: 'cong-reset-page', public: true, load: () => import('../pages/reset/reset-page.js'), title: () => msg('Reset password', { id: 'reset.title' }) },
   { path: '/core/sessions', element: 'cong-sessions-page', load: () => import('../pages/sessions/sessions-page.js'), title: () => msg('Sessions', { id: 'sessions.title' }) },
+  { path: '/core/security', element: 'cong-security-page', load: () => import('../pages/security/security-page.js'), title: () => msg('Account security', { id: 'security.title' }) },
   {
     path: '/core/modules',
     element: 'cong-modules-page',

@@ -69,3 +69,12 @@ export function initialTenant(tenants: readonly TenantRecord[], fromUrl: string 
   const by = (name: string | null) => (name ? tenants.find((t) => t.slug === name || t.id === name) : undefined);
   return by(fromUrl) ?? by(remembered) ?? tenants.find((t) => t.parentId === null && t.kind === 'province') ?? tenants.find((t) => t.parentId === null) ?? tenants[0];
 }
+
+/**
+ * Whether the server holds this account's permissions back until it turns on two-factor sign-in
+ * (`auth.requireTotpForSuperAdmins`): sign-in then succeeds (`totp-enrolment-required` answers like
+ * `ok`), but a super-admin — who otherwise holds every permission everywhere — holds none.
+ */
+export function mustEnrolTotp(me: MeUser, manifest: AdminManifest): boolean {
+  return me.isSuperAdmin && !me.totpEnabled && manifest.permissions.length === 0;
+}

@@ -27,6 +27,7 @@ export class CongSessionsPage extends CongElement {
       table { border-collapse: collapse; width: 100%; margin-block: var(--cong-space-m); }
       th, td { text-align: start; padding: 0.5rem; border-bottom: 1px solid var(--cong-color-border); vertical-align: top; }
       td.agent { max-width: 28rem; overflow-wrap: anywhere; }
+      .related { margin-block-start: var(--cong-space-l); }
     `,
   ];
 
@@ -106,6 +107,7 @@ export class CongSessionsPage extends CongElement {
       <button type="button" class="primary" ?disabled=${this.busy || (items?.length ?? 0) <= 1} @click=${() => this.#endOthers()}>
         ${msg('Log out everywhere else', { id: 'sessions.endOthers' })}
       </button>
+      <p class="related"><a href="/admin/core/security">${msg('Account security: two-factor sign-in', { id: 'sessions.securityLink' })}</a></p>
     `;
   }
 }
