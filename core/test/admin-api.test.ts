@@ -169,7 +169,7 @@ describeEachDialect('the admin shell API', (dialect) => {
     const mail = (await outbox()).find((m) => m.to_addresses.includes('dung@quangtri.gov.vn'))!;
     expect(mail.subject).toBe('Mời sử dụng tài khoản quản trị');
     expect(mail.text_body).toContain('72 giờ');
-    const token = /https?:\/\/[^/\s]+\/admin\/core\/reset#token=([A-Za-z0-9_-]{43})/.exec(mail.text_body)![1]!;
+    const token = /https?:\/\/[^/\s]+\/admin\/core\/reset\?token=([A-Za-z0-9_-]{43})/.exec(mail.text_body)![1]!;
     expect((await b('POST', '/api/core/auth/password-reset/complete', { body: { token, password: 'Phạm Thị Dung đặt mật khẩu 2026' } })).status).toBe(204);
     expect((await b('POST', '/api/core/auth/login', { body: { username: 'pham.thi.dung', password: 'Phạm Thị Dung đặt mật khẩu 2026' } })).status).toBe(200);
     expect((await unitAdmin('GET', '/api/core/users?text=dung', { tenant: FINANCE })).body.items[0].passwordSet).toBe(true);

@@ -214,7 +214,7 @@ describeEachDialect('the core admin API', (dialect) => {
       expect(await t.platform.drainJobs()).toBe(2);
       const mail = await sql<{ text_body: string }>`select text_body from core_mail_outbox order by created_at desc`.execute(db.kysely);
       expect(mail.rows).toHaveLength(1);
-      const token = /\/admin\/core\/reset#token=([A-Za-z0-9_-]+)/.exec(mail.rows[0]!.text_body)![1]!;
+      const token = /\/admin\/core\/reset\?token=([A-Za-z0-9_-]+)/.exec(mail.rows[0]!.text_body)![1]!;
       const body = { token, password: 'Trường Sơn đông Trường Sơn tây' };
       expect((await b.call('POST', '/api/core/auth/password-reset/complete', { body })).status).toBe(204);
       expect((await b.call('POST', '/api/core/auth/password-reset/complete', { body })).body.code).toBe('CONG_ERR_RESET_TOKEN_INVALID');

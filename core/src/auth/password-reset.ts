@@ -42,7 +42,7 @@ export interface PasswordResetOptions {
 /** Options of {@link PasswordReset.request}. */
 export interface PasswordResetRequestOptions {
   readonly mail: MailService;
-  /** The page that reads the token and asks for the new password, e.g. `t => \`https://…/reset#${t}\``. */
+  /** The page that reads the token and asks for the new password, e.g. `t => \`https://…/admin/core/reset?token=${t}\``. */
   readonly resetUrl: (token: string) => string;
 }
 

@@ -200,7 +200,7 @@ export function accessRoutes(route: RouteBuilder, deps: CoreApiDeps): void {
     summary: { vi: 'Tạo tài khoản hoặc mời', en: 'Create or invite an account' },
     description:
       'Either with `password`, or with `invite: true` and `email`: the account is then created without a usable password and a link to ' +
-      '`/admin/core/reset#token=…` (valid 72 hours, once) is mailed, with which its holder sets one. The account belongs to the unit the call names.',
+      '`/admin/core/reset?token=…` (valid 72 hours, once) is mailed, with which its holder sets one. The account belongs to the unit the call names.',
     permission: 'core.users.manage',
     schema: {
       body: defineSchema<NewUserBody>({

@@ -3,11 +3,15 @@ import type { CoreApiDeps } from './core-api-deps.js';
 
 /**
  * The admin shell's page that sets a password from a mailed link, for resets and invitations alike:
- * `/admin/core/reset#token=<token>`. The token travels in the fragment, which browsers never send:
- * it stays out of the server's and any proxy's access logs and out of Referer headers (ASVS 8.3.1).
+ * `/admin/core/reset?token=<token>` (the shell's reset page reads `token` from the query). The token
+ * is single-use and short-lived; the core's request log records routes, not URLs, and helmet's
+ * `Referrer-Policy: no-referrer` keeps it out of Referer headers. A reverse proxy's access log does
+ * see it: a fragment (`#token=`) would not reach servers at all, should that ever matter more.
  */
 export function resetPageUrl(publicUrl: string, token: string): string {
-  return new URL(`/admin/core/reset#token=${token}`, publicUrl).toString();
+  const url = new URL('/admin/core/reset', publicUrl);
+  url.searchParams.set('token', token);
+  return url.toString();
 }
 
 /** The core job's name (`core.password-reset-request` in the queue). */
