@@ -247,3 +247,29 @@ describe('<cong-tenant-switcher> tree (ARIA tree pattern)', () => {
     expect(picked).toEqual([units.find((u) => u.id === 'x')!.slug]);
   });
 });
+
+describe('<cong-tenant-switcher> accessibility', () => {
+  afterEach(() => document.body.replaceChildren());
+
+  it('passes axe (WCAG 2.1 AA) browsing and searching', async () => {
+    const axePath = '/tests/node_modules/axe-core/axe.js';
+    await import(/* @vite-ignore */ axePath);
+    const axe = (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe;
+    const run = async (context: Element) =>
+      (await axe.run(context, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa'] } })).violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
+    const switcher = document.createElement('cong-tenant-switcher') as CongTenantSwitcher;
+    switcher.tenants = units;
+    switcher.current = units[5]!.slug;
+    switcher.recent = [units[0]!.slug];
+    document.body.append(switcher);
+    switcher.open = true;
+    await switcher.updateComplete;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await run(switcher)).toEqual([]);
+    const input = switcher.shadowRoot!.querySelector<HTMLInputElement>('#tenant-search')!;
+    input.value = 'ke hoach';
+    input.dispatchEvent(new Event('input'));
+    await switcher.updateComplete;
+    expect(await run(switcher)).toEqual([]);
+  });
+});
