@@ -1,7 +1,7 @@
 import { str, type TemplateLike } from '@lit/localize';
 
 /**
- * Vietnamese templates of the shell (frame, navigation, sign-in, password reset, sessions, dashboard,
+ * Vietnamese templates of the shell (frame, navigation, sign-in, password reset, sessions, account security, dashboard,
  * boundaries), by `msg` id. `${0}`, `${1}` stand for the source's expressions in order. One entry a
  * line: the messages test and the e2e check read this file.
  */
