@@ -125,7 +125,13 @@ describe('plugin settings', () => {
           ),
       }),
     };
-    const t = await createTestPlatform({ plugins: [notices], config: { demo: true } });
+    const shared = {
+      manifest: { id: 'shared', pluginApi: '^1.0.0' },
+      version: '1.0.0',
+      configSchema: { type: 'object', additionalProperties: false, properties: { banner: { type: 'string', maxLength: 100 } } },
+      plugin: (await import('@cong/sdk')).definePlugin({ register() {} }),
+    };
+    const t = await createTestPlatform({ plugins: [notices, shared], config: { demo: true } });
     try {
       const cookie = (await fetch(new URL('/api/core/auth/login', t.url), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: t.platform.takeDemoCredentials().password }) }))
         .headers.get('set-cookie')!.split(';')[0]!;
@@ -153,6 +159,11 @@ describe('plugin settings', () => {
       expect(bad.status).toBe(400);
       expect(JSON.parse(bad.text).errors.map((e: { pointer: string }) => e.pointer).sort()).toEqual(['/values/colour', '/values/pageSize']);
       expect((await call('PUT', '/api/core/plugins/notices/settings?scope=platform', 'so-tai-chinh', { values: {} })).status).toBe(404);
+      // A plugin whose settings are not per unit: only the province changes them, a unit can read them.
+      const shared = await call('PUT', '/api/core/plugins/shared/settings', 'so-tai-chinh', { values: { banner: 'Của sở' } });
+      expect(shared.status).toBe(404);
+      expect((await call('PUT', '/api/core/plugins/shared/settings', 'quang-tri', { values: { banner: 'Của tỉnh' } })).status).toBe(200);
+      expect(JSON.parse((await call('GET', '/api/core/plugins/shared/settings', 'so-tai-chinh')).text)).toMatchObject({ values: { banner: 'Của tỉnh' }, perTenant: false });
     } finally {
       await t.stop();
     }

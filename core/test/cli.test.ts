@@ -48,8 +48,10 @@ describe('cong CLI', () => {
 
     const back = await runCli(dir, ['rollback', '--plugin', 'hello']);
     expect(back.code).toBe(0);
-    expect(back.stdout).toContain('Rolled back hello: 2026_11_28_1200_create_greetings');
-    expect((await runCli(dir, ['db', 'status'])).stdout).toMatch(/hello\s+2026_11_28_1200_create_greetings\s+pending/);
+    expect(back.stdout).toContain('Rolled back hello: 2026_11_28_2100_add_greeting_tenant');
+    const after = (await runCli(dir, ['db', 'status'])).stdout;
+    expect(after).toMatch(/hello\s+2026_11_28_2100_add_greeting_tenant\s+pending/);
+    expect(after).toMatch(/hello\s+2026_11_28_1200_create_greetings\s+\d{4}-\d\d-\d\dT/);
   });
 
   it('outbox lists messages held without SMTP and shows one whole', async () => {

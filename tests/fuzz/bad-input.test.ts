@@ -72,7 +72,9 @@ describeEachDialect('bad input to every route', (dialect) => {
       );
     }
     expect(await counts()).toEqual(before);
-  });
+    // Every route of the platform, RUNS requests each: it grows with the API, and on a loaded 2-core
+    // machine it needs more than the default 30 s.
+  }, 180_000);
 });
 
 /** A request to `operation` with exactly one thing wrong. */

@@ -61,6 +61,8 @@ export function settingsRoutes(route: RouteBuilder, deps: CoreApiDeps): void {
     },
     handler: async (req) => {
       const { plugin, tenantId } = await target(req);
+      // Values shared by every unit are the province's to change, whichever scope the call names.
+      if (tenantId === null && req.tenantId !== (await deps.defaultTenantId())) throw new NotFoundError();
       const saved = await deps.pluginSettings.write(plugin.settings, tenantId, req.body.values, req.principal!.id);
       await deps.audit.record(
         { action: 'core.settings.save', objectType: 'plugin', objectId: plugin.id, tenantId, after: saved.values },

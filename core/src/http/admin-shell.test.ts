@@ -93,7 +93,7 @@ describe('the admin shell at /admin', () => {
       expect(res.body).toBe(INDEX);
       const csp = String(res.headers['content-security-policy']);
       expect(csp).toBe(
-        `default-src 'self'; script-src 'self' ${hash}; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; connect-src 'self'; ` +
+        `default-src 'self'; script-src 'self' ${hash}; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; connect-src 'self' data:; ` +
           "object-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
       );
     }

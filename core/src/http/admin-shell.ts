@@ -60,6 +60,8 @@ export function scriptHashSource(text: string): string {
  * subject to CSP, but `style="…"` attributes in Lit templates — Web Awesome's and plugins' — are
  * parsed as inline styles and would be refused. Inline styles cannot run script; the cost is that an
  * injected attribute could restyle the page, which the HTML escaping of templates already prevents.
+ * `connect-src` allows `data:` because Web Awesome fetches its built-in (system) icons as data: SVG
+ * URLs; a data: URL carries nothing out of the page.
  */
 export function adminShellCsp(scriptHashes: readonly string[]): string {
   return [
@@ -68,7 +70,7 @@ export function adminShellCsp(scriptHashes: readonly string[]): string {
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data:",
     "font-src 'self'",
-    "connect-src 'self'",
+    "connect-src 'self' data:",
     "object-src 'none'",
     "frame-ancestors 'none'",
     "base-uri 'none'",

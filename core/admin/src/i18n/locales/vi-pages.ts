@@ -83,6 +83,7 @@ export const viPages: Readonly<Record<string, TemplateLike>> = {
   'settings.scope.platform': 'Mọi đơn vị',
   'settings.scope.platformNote': 'Các giá trị này áp dụng cho mọi đơn vị không đặt giá trị riêng.',
   'settings.scope.platformOnly': 'Cấu hình này dùng chung cho mọi đơn vị.',
+  'settings.scope.provinceOnly': 'Chỉ đơn vị cấp tỉnh thay đổi được cấu hình này.',
   'settings.scope.tenant': str`Riêng ${0}`,
   'settings.scope.tenantNote': str`Giá trị đặt tại đây chỉ áp dụng cho ${0}; các trường để trống dùng giá trị chung của mọi đơn vị.`,
   'settings.title': str`Cấu hình ${0}`,

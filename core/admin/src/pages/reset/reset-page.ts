@@ -46,8 +46,23 @@ export class CongResetPage extends CongElement {
     this.fieldErrors = {};
   }
 
+  #token: string | null = null;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Take the one-time token out of the address bar once read: it then stays out of the history,
+    // bookmarks and anything the page links to.
+    const url = new URL(location.href);
+    const token = url.searchParams.get('token');
+    if (token) {
+      this.#token = token;
+      url.searchParams.delete('token');
+      history.replaceState(history.state, '', url);
+    }
+  }
+
   get token(): string | null {
-    return new URLSearchParams(location.search).get('token');
+    return this.#token;
   }
 
   async #submit(event: SubmitEvent): Promise<void> {

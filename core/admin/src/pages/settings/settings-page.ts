@@ -119,7 +119,16 @@ export class SettingsPage extends CongElement {
       ${this.loading && !view ? html`<p role="status">${msg('Loading…', { id: 'dataTable.loading' })}</p>` : nothing}
       ${view
         ? html`<p class="muted">${this.#scopeNote(view)}</p>
-            <cong-settings-form .schema=${view.schema} .values=${view.values} .secretsSet=${view.secretsSet} .save=${this.#save}></cong-settings-form>`
+            ${!view.perTenant && !this.#atProvince
+              ? html`<p class="muted">${msg('Only the province can change them.', { id: 'settings.scope.provinceOnly' })}</p>`
+              : nothing}
+            <cong-settings-form
+              .schema=${view.schema}
+              .values=${view.values}
+              .secretsSet=${view.secretsSet}
+              .save=${this.#save}
+              ?disabled=${!view.perTenant && !this.#atProvince}
+            ></cong-settings-form>`
         : nothing}
     `;
   }
