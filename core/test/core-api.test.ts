@@ -189,14 +189,16 @@ describeEachDialect('the core admin API', (dialect) => {
     expect(setup.body.uri).toMatch(/^otpauth:\/\/totp\//);
     const code = () => generateTOTP(decodeBase32IgnorePadding(setup.body.secret), 30, 6);
     expect((await user.call('POST', '/api/core/auth/totp/enable', { body: { code: '000000' === code() ? '111111' : '000000' } })).status).toBe(400);
-    expect((await user.call('POST', '/api/core/auth/totp/enable', { body: { code: code() } })).status).toBe(204);
+    // One code, kept: computing it again could land in the next 30-second step, which is a new code.
+    const enabling = code();
+    expect((await user.call('POST', '/api/core/auth/totp/enable', { body: { code: enabling } })).status).toBe(204);
 
     const fresh = browser(t.url);
     const withoutCode = await fresh.call('POST', '/api/core/auth/login', { body: { username: 'le.van.d', password: 'Cửa Tùng biển xanh 2026' } });
     expect(withoutCode.status).toBe(401);
     expect(withoutCode.body.code).toBe('CONG_ERR_TOTP_REQUIRED');
-    // The code that enabled two-factor sign-in cannot be replayed; the next step's code works.
-    const replay = await fresh.call('POST', '/api/core/auth/login', { body: { username: 'le.van.d', password: 'Cửa Tùng biển xanh 2026', totpCode: code() } });
+    // The code that enabled two-factor sign-in cannot be replayed.
+    const replay = await fresh.call('POST', '/api/core/auth/login', { body: { username: 'le.van.d', password: 'Cửa Tùng biển xanh 2026', totpCode: enabling } });
     expect(replay.status).toBe(401);
   });
 

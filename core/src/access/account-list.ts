@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import { fold } from '@cong/sdk';
-import type { UserStatus } from '../auth/user-store.js';
+import type { UsersTable, UserStatus } from '../auth/user-store.js';
 import type { Database } from '../db/create-database.js';
 import type { Grant } from './access-control.js';
 
@@ -87,20 +87,7 @@ export interface AccountListItem {
 }
 
 interface ListTables {
-  core_users: {
-    id: string;
-    username: string;
-    email: string | null;
-    display_name: string;
-    password_hash: string;
-    status: UserStatus;
-    is_super_admin: number;
-    totp_enabled: number;
-    created_at: number;
-    last_login_at: number | null;
-    created_in_tenant_id: string | null;
-    search_folded: string;
-  };
+  core_users: UsersTable;
   core_grants: { id: string; user_id: string; tenant_id: string };
 }
 

@@ -97,7 +97,8 @@ export interface AuthenticateOptions {
   readonly totpCode?: string;
 }
 
-interface UsersTable {
+/** The `core_users` row (integers for booleans and epoch milliseconds, as both dialects store them). */
+export interface UsersTable {
   id: string;
   username: string;
   email: string | null;

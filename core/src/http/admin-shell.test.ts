@@ -126,7 +126,7 @@ describe('the admin shell at /admin', () => {
     expect(js.headers['cache-control']).toBe('public, max-age=31536000, immutable');
     expect(js.body).toContain('console.log("shell")');
     expect((await get(url, '/admin/assets/index-BQ3x_a1Z.js', { headers: { 'if-none-match': String(js.headers.etag) } })).status).toBe(304);
-    expect((await get(url, '/admin/assets/index-BQ3x_a1Z.js', { headers: { 'if-none-match': `"other", W/${String(js.headers.etag)}` } })).status).toBe(304);
+    expect((await get(url, '/admin/assets/index-BQ3x_a1Z.js', { headers: { 'if-none-match': `"other", ${String(js.headers.etag).replace(/^W\//, '')}` } })).status).toBe(304);
     const types: Record<string, string> = {
       '/admin/assets/index-D9k2LmQ0.css': 'text/css; charset=utf-8',
       '/admin/assets/index-BQ3x_a1Z.js.map': 'application/json; charset=utf-8',

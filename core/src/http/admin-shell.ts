@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Context, Middleware } from 'koa';
 import { CONG_ERR_METHOD_NOT_ALLOWED, CONG_ERR_NOT_FOUND } from '@cong/sdk';
 import { CONG_ERR_ADMIN_SHELL_MISSING } from '../errors.js';
+import { etagMatches, HASHED_NAME, sendStaticFile, STATIC_TYPES } from './static-file.js';
 
 /** Options of {@link serveAdminShell}. */
 export interface AdminShellOptions {
@@ -13,22 +13,6 @@ export interface AdminShellOptions {
   readonly dir?: string;
 }
 
-const TYPES: Readonly<Record<string, string>> = {
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-};
-
-/** A content hash in the file name (`index-BQ3x_a1Z.js`, vite's default): the file never changes. */
-const HASHED = /[.-][A-Za-z0-9_]{8,}\.[a-z0-9]+$/;
 /** One path segment of an asset: letters, digits, `.`, `_`, `-`, not starting with a dot. Encoded characters never match. */
 const SEGMENT = /^[A-Za-z0-9_-][A-Za-z0-9._-]{0,200}$/;
 const INLINE_SCRIPT = /<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi;
@@ -135,7 +119,7 @@ export function serveAdminShell(options: AdminShellOptions = {}): Middleware {
     ctx.set('content-security-policy', index.csp);
     ctx.set('cache-control', 'no-cache');
     ctx.set('etag', index.etag);
-    if (matches(ctx.get('if-none-match'), index.etag)) {
+    if (etagMatches(ctx.get('if-none-match'), index.etag)) {
       ctx.status = 304;
       return;
     }
@@ -146,33 +130,12 @@ export function serveAdminShell(options: AdminShellOptions = {}): Middleware {
 
 async function serveAsset(ctx: Context, assetsDir: string, name: string): Promise<void> {
   const segments = name.split('/');
-  const type = TYPES[extname(name).toLowerCase()];
+  const type = STATIC_TYPES[extname(name).toLowerCase()];
   if (!type || segments.some((s) => !SEGMENT.test(s))) throw CONG_ERR_NOT_FOUND.create();
   const file = resolve(assetsDir, ...segments);
   if (!file.startsWith(assetsDir + sep)) throw CONG_ERR_NOT_FOUND.create();
   const info = await stat(file).catch(() => undefined);
   if (!info?.isFile()) throw CONG_ERR_NOT_FOUND.create();
 
-  const etag = `"${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}"`;
-  ctx.set('etag', etag);
-  ctx.set('cache-control', HASHED.test(basename(file)) ? 'public, max-age=31536000, immutable' : 'public, max-age=300, must-revalidate');
-  ctx.set('x-content-type-options', 'nosniff');
-  if (matches(ctx.get('if-none-match'), etag)) {
-    ctx.status = 304;
-    return;
-  }
-  ctx.type = type;
-  ctx.length = info.size;
-  if (ctx.method === 'HEAD') {
-    ctx.status = 200;
-    return;
-  }
-  ctx.body = createReadStream(file);
-}
-
-/** `If-None-Match` (a list, weak or strong, or `*`) against the current ETag. */
-function matches(header: string, etag: string): boolean {
-  if (header === '') return false;
-  if (header.trim() === '*') return true;
-  return header.split(',').some((candidate) => candidate.trim().replace(/^W\//, '') === etag);
+  sendStaticFile(ctx, file, type, info, { immutable: HASHED_NAME.test(basename(file)), revalidateSeconds: 300 });
 }

@@ -1,10 +1,10 @@
-import { createReadStream, existsSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Stats } from 'node:fs';
-import type { Context, Middleware } from 'koa';
+import type { Middleware } from 'koa';
 import { allowOrigin } from './compile-route.js';
+import { HASHED_NAME, sendStaticFile, STATIC_TYPES } from './static-file.js';
 
 /** Where a plugin's browser bundles are, from its manifest. */
 export interface PluginAssets {
@@ -19,19 +19,6 @@ export interface PluginAssets {
   readonly enabledFor: (tenantId: string) => Promise<boolean>;
 }
 
-const TYPES: Readonly<Record<string, string>> = {
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.webp': 'image/webp',
-  '.woff2': 'font/woff2',
-};
-/** A content hash in the file name (`index-3fa9c2d1.js`): the file never changes, cache it for a year. */
-const HASHED = /[.-][A-Za-z0-9_]{8,}\.[a-z0-9]+$/;
 
 /** Options of {@link servePluginAssets}. */
 export interface PluginAssetsOptions {
@@ -62,7 +49,7 @@ export function servePluginAssets(assets: () => readonly PluginAssets[], options
     const runtime = RUNTIME_PATH.exec(ctx.path);
     if (runtime) {
       const file = inside(runtimeDir, runtime[1]!);
-      const type = file && TYPES[extname(file)];
+      const type = file && STATIC_TYPES[extname(file)];
       const info = type ? await stat(file!).catch(() => undefined) : undefined;
       if (!file || !type || !info?.isFile()) return next();
       // Any origin may load it: Lit's own public code, the same for every unit and request, with no
@@ -72,7 +59,7 @@ export function servePluginAssets(assets: () => readonly PluginAssets[], options
       ctx.set('cross-origin-resource-policy', 'cross-origin');
       // Chunks are named by content: cached for a year. Entries keep their names across core
       // upgrades (widget bundles import them by name), so they revalidate like widget entries.
-      return send(ctx, file, type, info, RUNTIME_CHUNK.test(basename(file)));
+      return sendStaticFile(ctx, file, type, info, { immutable: RUNTIME_CHUNK.test(basename(file)), revalidateSeconds: 60 });
     }
     const admin = /^\/admin\/plugins\/([a-z][a-z0-9-]{1,30})\/([^/]+)$/.exec(ctx.path);
     const widget = /^\/widgets\/([a-z][a-z0-9-]{1,30})(?:\.js|\/([^/]+))$/.exec(ctx.path);
@@ -88,27 +75,13 @@ export function servePluginAssets(assets: () => readonly PluginAssets[], options
       // Pages of other sites load it; without this, helmet's same-origin policy would refuse no-cors loads.
       ctx.set('cross-origin-resource-policy', 'cross-origin');
     }
-    const type = file && TYPES[extname(file)];
+    const type = file && STATIC_TYPES[extname(file)];
     const info = type ? await stat(file!).catch(() => undefined) : undefined;
     if (!file || !type || !info?.isFile()) return next();
-    return send(ctx, file, type, info, HASHED.test(basename(file)));
+    return sendStaticFile(ctx, file, type, info, { immutable: HASHED_NAME.test(basename(file)), revalidateSeconds: 60 });
   };
 }
 
-function send(ctx: Context, file: string, type: string, info: Stats, immutable: boolean): void {
-  const etag = `W/"${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}"`;
-  ctx.set('etag', etag);
-  ctx.set('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'public, max-age=60, must-revalidate');
-  ctx.set('x-content-type-options', 'nosniff');
-  if (ctx.get('if-none-match') === etag) {
-    ctx.status = 304;
-    return;
-  }
-  ctx.type = type;
-  ctx.length = info.size;
-  ctx.body = ctx.method === 'HEAD' ? null : createReadStream(file);
-  if (ctx.method === 'HEAD') ctx.status = 200;
-}
 
 /**
  * `dist/widgets-runtime/` of this package: beside the bundled code in `dist/` (or one level up from an

@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import type { CongElement } from '@cong/sdk/admin';
+import { ApiError, type CongElement } from '@cong/sdk/admin';
 
 /** The page's language as the shell set it (`<html lang>`): Vietnamese unless it says English. */
 export function pageLang(): 'vi' | 'en' {
@@ -22,6 +22,16 @@ export function toast(element: CongElement, message: string, variant: 'success' 
 }
 
 /** Lower case without diacritics (đ → d), for searching Vietnamese names as the server does. */
+/**
+ * What a form shows for a failed call: the API's field errors beside their fields, or else its message
+ * above the form. Anything that is not an {@link ApiError} is a bug and is rethrown.
+ */
+export function formFailure(error: unknown): { errors: Readonly<Record<string, string>>; formError: string | undefined } {
+  if (!(error instanceof ApiError)) throw error;
+  const errors = error.fieldErrors();
+  return { errors, formError: Object.keys(errors).length > 0 ? undefined : error.message };
+}
+
 export function fold(text: string): string {
   return text.normalize('NFD').replace(/\p{Diacritic}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase().trim();
 }

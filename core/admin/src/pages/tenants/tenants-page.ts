@@ -7,17 +7,11 @@ import '@awesome.me/webawesome/dist/components/tree/tree.js';
 import '@awesome.me/webawesome/dist/components/tree-item/tree-item.js';
 import '@awesome.me/webawesome/dist/components/badge/badge.js';
 import { field, formText } from '../../components/shared/field.js';
-import { fold, pageStyles, toast, today } from '../../components/shared/shared.js';
+import type { TenantRecord } from '../../app/session.js';
+import { fold, formFailure, pageStyles, toast, today } from '../../components/shared/shared.js';
 
-/** A unit as `GET /api/core/tenants` lists it. */
-export interface Unit {
-  readonly id: string;
-  readonly slug: string;
-  readonly nameVi: string;
-  readonly nameEn: string | null;
-  readonly kind: string;
-  readonly parentId: string | null;
-  readonly status: 'active' | 'archived';
+/** A unit as `GET /api/core/tenants` lists it, with the fields this page shows. */
+export interface Unit extends TenantRecord {
   readonly validFrom?: string;
   readonly validTo?: string | null;
   readonly successorId?: string | null;
@@ -213,9 +207,7 @@ export class TenantsPage extends CongElement {
   }
 
   #fail(error: unknown): void {
-    if (!(error instanceof ApiError)) throw error;
-    this.errors = error.fieldErrors();
-    this.formError = Object.keys(this.errors).length > 0 ? undefined : error.message;
+    ({ errors: this.errors, formError: this.formError } = formFailure(error));
   }
 
   async #submit(event: SubmitEvent): Promise<void> {

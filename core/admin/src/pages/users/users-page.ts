@@ -1,6 +1,6 @@
 import { css, html, nothing, type PropertyValues } from 'lit';
 import { msg, str } from '@lit/localize';
-import { ApiError, CongElement, type AdminTenant, type AdminUser, type ApiClient } from '@cong/sdk/admin';
+import { CongElement, type AdminTenant, type AdminUser, type ApiClient } from '@cong/sdk/admin';
 import '@awesome.me/webawesome/dist/components/button/button.js';
 import '@awesome.me/webawesome/dist/components/dialog/dialog.js';
 import '@awesome.me/webawesome/dist/components/badge/badge.js';
@@ -9,7 +9,8 @@ import '../../components/confirm-dialog/confirm-dialog.js';
 import type { DataColumn, DataLoader, DataTable } from '../../components/data-table/data-table.js';
 import type { ConfirmDialog } from '../../components/confirm-dialog/confirm-dialog.js';
 import { field, formText } from '../../components/shared/field.js';
-import { bilingual, formatDateTime, pageStyles, toast } from '../../components/shared/shared.js';
+import { bilingual, formatDateTime, formFailure, pageStyles, toast } from '../../components/shared/shared.js';
+import type { TenantRecord } from '../../app/session.js';
 import { unitName } from '../modules/modules-page.js';
 
 /** A grant as the account list shows it. */
@@ -46,15 +47,7 @@ export interface Role {
 }
 
 /** A unit as `GET /api/core/tenants` lists it. */
-export interface TenantItem {
-  readonly id: string;
-  readonly slug: string;
-  readonly nameVi: string;
-  readonly nameEn: string | null;
-  readonly kind: string;
-  readonly parentId: string | null;
-  readonly status: 'active' | 'archived';
-}
+export type TenantItem = TenantRecord;
 
 type Dialog = 'create' | 'access' | undefined;
 
@@ -270,9 +263,7 @@ export class UsersPage extends CongElement {
   }
 
   #fail(error: unknown): void {
-    if (!(error instanceof ApiError)) throw error;
-    this.errors = error.fieldErrors();
-    this.formError = Object.keys(this.errors).length > 0 ? undefined : error.message;
+    ({ errors: this.errors, formError: this.formError } = formFailure(error));
   }
 
   async #create(event: SubmitEvent): Promise<void> {
