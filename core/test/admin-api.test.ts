@@ -278,4 +278,14 @@ describeEachDialect('the admin shell API', (dialect) => {
     expect((await root('GET', '/api/core/tokens', { tenant: FINANCE })).body.items).toHaveLength(3);
     expect((await root('GET', `/api/core/tenants/${ids.finance}/impact?action=archive`)).body.apiTokens).toBe(3);
   });
+
+  it('an API token of a unit stops working when the unit is archived', async () => {
+    const unit = await root('POST', '/api/core/tenants', { body: { slug: 'ban-quan-ly-tam', nameVi: 'Ban Quản lý tạm', kind: 'department', parentId: ids.finance } });
+    expect(unit.status).toBe(201);
+    const issued = await root('POST', '/api/core/tokens', { body: { name: 'đồng bộ', permissions: ['core.audit.read'] }, tenant: 'ban-quan-ly-tam' });
+    const withToken = () => fetch(new URL('/api/core/audit?limit=1', t.url), { headers: { authorization: `Bearer ${issued.body.token}` } });
+    expect((await withToken()).status).toBe(200);
+    expect((await root('POST', `/api/core/tenants/${unit.body.id}/archive`, { body: { effectiveDate: '2026-11-28' } })).status).toBe(200);
+    expect((await withToken()).status).toBe(401);
+  });
 });

@@ -13,6 +13,8 @@ export interface AuthenticationOptions {
   readonly defaultTenantId: () => Promise<string | undefined>;
   /** Super-admins without two-factor sign-in hold no permission until they enrol. */
   readonly requireTotpForSuperAdmins?: boolean;
+  /** Whether a unit is active; an API token of an archived (or merged) unit is no identity. Default: every unit is. */
+  readonly tenantActive?: (tenantId: string) => Promise<boolean>;
 }
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -32,7 +34,9 @@ export function authenticateRequest(options: AuthenticationOptions): Middleware 
     if (bearer) {
       const named = ctx.state.tenantId as string | undefined;
       const token = await options.auth.apiTokens.verify(bearer);
-      if (token) {
+      // A unit named by host or header was already resolved (an archived one redirects); a token used
+      // without naming one acts in its own unit, which must still be active.
+      if (token && (named !== undefined || !options.tenantActive || (await options.tenantActive(token.tenantId)))) {
         if (named === undefined) ctx.state.tenantId = token.tenantId;
         ctx.state.principal = apiTokenPrincipal(token);
         ctx.state.tenantMember = (named ?? token.tenantId) === token.tenantId;

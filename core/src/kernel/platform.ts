@@ -563,7 +563,13 @@ export class Platform {
     });
     await access.ensureBuiltinRoles();
     const defaultTenantId = async () => (await core.tenants.root())?.id;
-    this.#authentication = { auth, access, defaultTenantId, requireTotpForSuperAdmins: settings.requireTotpForSuperAdmins };
+    this.#authentication = {
+      auth,
+      access,
+      defaultTenantId,
+      requireTotpForSuperAdmins: settings.requireTotpForSuperAdmins,
+      tenantActive: async (id) => (await core.tenants.get(id))?.status === 'active',
+    };
     const apiDeps: CoreApiDeps = {
       db: core.database,
       auth,
