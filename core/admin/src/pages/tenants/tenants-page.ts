@@ -215,6 +215,8 @@ export class TenantsPage extends CongElement {
     const data = formText(event.target as HTMLFormElement);
     const unit = this.units.find((u) => u.id === this.selectedId);
     if (!unit || !this.mode) return;
+    // The server refuses a blocked archive or merge; the disabled button is not the only way to submit (Enter).
+    if ((this.mode === 'merge' || this.mode === 'archive') && (this.impact?.blockers.length ?? 0) > 0) return;
     const required = msg('This field is required.', { id: 'settingsForm.error.required' });
     const errors: Record<string, string> = {};
     if ((this.mode === 'create' || this.mode === 'rename') && !data.nameVi) errors.nameVi = required;

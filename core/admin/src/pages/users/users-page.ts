@@ -9,7 +9,7 @@ import '../../components/confirm-dialog/confirm-dialog.js';
 import type { DataColumn, DataLoader, DataTable } from '../../components/data-table/data-table.js';
 import type { ConfirmDialog } from '../../components/confirm-dialog/confirm-dialog.js';
 import { field, formText } from '../../components/shared/field.js';
-import { bilingual, formatDateTime, formFailure, pageStyles, toast } from '../../components/shared/shared.js';
+import { bilingual, fold, formatDateTime, formFailure, pageStyles, toast } from '../../components/shared/shared.js';
 import type { TenantRecord } from '../../app/session.js';
 import { unitName } from '../modules/modules-page.js';
 
@@ -447,8 +447,9 @@ export class UsersPage extends CongElement {
   #accessDialog() {
     const u = this.current;
     const e = this.errors;
-    const text = this.unitText.trim().toLowerCase();
-    const units = this.units.filter((t) => !text || this.#name(t).toLowerCase().includes(text) || t.slug.includes(text));
+    // Accents optional, as everywhere else: "tai chinh" finds "Sở Tài chính".
+    const text = fold(this.unitText);
+    const units = this.units.filter((t) => !text || fold(this.#name(t)).includes(text) || t.slug.includes(text));
     return html`<wa-dialog
       label=${u ? msg(str`Roles of ${u.displayName}`, { id: 'users.access.title' }) : ''}
       ?open=${this.dialog === 'access'}
