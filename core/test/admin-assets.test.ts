@@ -42,7 +42,7 @@ describe('the admin manifest and plugin bundles', () => {
   it('lists enabled plugins with their module URL and the nav items and slots the user may see', async () => {
     const full = await json('/api/core/admin/manifest', admin, 'so-tai-chinh');
     const plugin = full.plugins.find((p: { id: string }) => p.id === 'assets');
-    expect(plugin).toMatchObject({ version: '2.1.0', state: 'started', module: '/admin/plugins/assets/index.js', settings: true });
+    expect(plugin).toMatchObject({ name: null, version: '2.1.0', state: 'started', module: '/admin/plugins/assets/index.js', settings: true });
     expect(plugin.nav.map((n: { id: string }) => n.id)).toEqual(['assets.list', 'assets.help']);
     expect(plugin.slots).toEqual([{ zone: 'dashboard.widgets@1', element: 'assets-summary', order: 10 }]);
     const limited = (await json('/api/core/admin/manifest', auditor, 'so-tai-chinh')).plugins.find((p: { id: string }) => p.id === 'assets');
@@ -62,7 +62,7 @@ describe('the admin manifest and plugin bundles', () => {
     expect((await json('/api/core/admin/manifest', admin, 'so-tai-chinh')).plugins.map((p: { id: string }) => p.id)).not.toContain('assets');
     expect((await json('/api/core/admin/manifest', admin, 'so-y-te')).plugins.map((p: { id: string }) => p.id)).toContain('assets');
     const modules = await json('/api/core/modules', admin, 'so-tai-chinh');
-    expect(modules.items.find((m: { plugin: string }) => m.plugin === 'assets')).toMatchObject({ enabled: false, version: '2.1.0', state: 'started' });
+    expect(modules.items.find((m: { plugin: string }) => m.plugin === 'assets')).toMatchObject({ name: null, enabled: false, version: '2.1.0', state: 'started' });
     expect((await raw(t.url, '/widgets/assets.js', { host: 'so-tai-chinh.localhost' })).status).toBe(404);
     await toggle(true);
     expect((await json('/api/core/admin/manifest', admin, 'so-tai-chinh')).plugins.map((p: { id: string }) => p.id)).toContain('assets');

@@ -23,7 +23,8 @@ async function problems(): Promise<string[]> {
 }
 
 const nav = () => page.getByRole('navigation', { name: 'Danh mục chính' });
-const helloLink = () => nav().getByRole('link', { name: 'Lời chào' });
+// The plugin's page under "Nghiệp vụ" (its settings link under "Cấu hình chức năng" bears its name too).
+const helloLink = () => nav().getByRole('list', { name: 'Nghiệp vụ' }).getByRole('link', { name: 'Lời chào' });
 
 async function openFromNav(name: string): Promise<void> {
   await nav().getByRole('link', { name, exact: true }).click();
@@ -77,6 +78,8 @@ describe('admin shell, in Vietnamese', () => {
   it('shows the dashboard with plugin widgets, the broken plugin isolated in its placeholder', async () => {
     await page.locator('hello-greeting-count').waitFor();
     await page.getByText('Không tải được phần của chức năng broken').first().waitFor();
+    // Plugin settings are listed by the plugin's display name, not its id.
+    expect(await nav().getByRole('list', { name: 'Cấu hình chức năng' }).getByRole('link').allTextContents()).toEqual(['Lời chào']);
     expect(await problems()).toEqual([]);
   });
 
@@ -113,7 +116,7 @@ describe('admin shell, in Vietnamese', () => {
   it('disables the plugin for the unit: its nav item and widget go at once; enabling brings them back', async () => {
     await openFromNav('Chức năng');
     expect(await problems()).toEqual([]);
-    const helloSwitch = page.getByRole('switch', { name: /^hello tại Sở Tài chính/ });
+    const helloSwitch = page.getByRole('switch', { name: /^Lời chào tại Sở Tài chính/ });
     await expect.poll(() => helloSwitch.isChecked()).toBe(true);
 
     // By keyboard, as an official would: focus the switch, Space.
@@ -126,7 +129,7 @@ describe('admin shell, in Vietnamese', () => {
     expect(await page.locator('hello-greeting-count').count()).toBe(0);
 
     await openFromNav('Chức năng');
-    await page.getByRole('switch', { name: /^hello tại Sở Tài chính/ }).focus();
+    await page.getByRole('switch', { name: /^Lời chào tại Sở Tài chính/ }).focus();
     await page.keyboard.press('Space');
     await helloLink().waitFor();
     await openFromNav('Tổng quan');

@@ -152,7 +152,7 @@ describeEachDialect('tenant isolation matrix', (dialect) => {
     const grants = await call({ method: 'GET', path: '/api/core/grants' }, { cookie: rootCookie, 'x-cong-tenant': B });
     expect(grants.text).toContain(planted.grantId);
     const modules = JSON.parse((await call({ method: 'GET', path: '/api/core/modules' }, { cookie: rootCookie, 'x-cong-tenant': B })).text);
-    expect(modules.items.find((m: { plugin: string }) => m.plugin === 'hello').enabled).toBe(false);
+    expect(modules.items.find((m: { plugin: string }) => m.plugin === 'hello')).toMatchObject({ name: { vi: 'Lời chào', en: 'Greetings' }, enabled: false });
     expect(cells).toBe(actors.length * (RESOURCES.flatMap((r) => r.reads).length * 2 + RESOURCES.flatMap((r) => r.onObject(planted)).length * 2 + 1) + 2);
   });
 });

@@ -14,9 +14,10 @@ const manifestSchema = {
       items: {
         type: 'object',
         additionalProperties: false,
-        required: ['id', 'version', 'state', 'module', 'nav', 'slots', 'settings'],
+        required: ['id', 'name', 'version', 'state', 'module', 'nav', 'slots', 'settings'],
         properties: {
           id: { type: 'string' },
+          name: { ...localized, type: ['object', 'null'], description: 'The manifest\'s display name; null when it has none (show the id).' },
           version: { type: 'string' },
           state: { type: 'string' },
           module: { type: ['string', 'null'], description: 'URL of the plugin\'s admin ESM bundle.' },
@@ -71,6 +72,7 @@ export function adminRoutes(route: RouteBuilder, deps: CoreApiDeps): void {
           const admin = p.manifest.admin!;
           return {
             id: p.id,
+            name: p.manifest.name ?? null,
             version: p.version,
             state: p.state,
             module: p.state === 'started' ? adminModuleUrl(p.id, admin.module) : null,

@@ -13,9 +13,16 @@ const moduleList = {
       items: {
         type: 'object',
         additionalProperties: false,
-        required: ['plugin', 'enabled', 'version', 'state'],
+        required: ['plugin', 'name', 'enabled', 'version', 'state'],
         properties: {
           plugin: { type: 'string' },
+          name: {
+            type: ['object', 'null'],
+            additionalProperties: false,
+            required: ['vi'],
+            properties: { vi: { type: 'string' }, en: { type: 'string' } },
+            description: 'The manifest\'s display name; null when it has none (show the id).',
+          },
           enabled: { type: 'boolean' },
           version: { type: 'string' },
           state: { type: 'string', description: 'From the boot report: started, failed, …' },
@@ -44,7 +51,7 @@ export function moduleRoutes(route: RouteBuilder, deps: CoreApiDeps): void {
     const items = deps
       .installedPlugins()
       .filter((p) => p.id !== 'core')
-      .map((p) => ({ plugin: p.id, enabled: !disabled.has(p.id), version: p.version, state: p.state, ...(p.error ? { error: p.error } : {}) }));
+      .map((p) => ({ plugin: p.id, name: p.manifest.name ?? null, enabled: !disabled.has(p.id), version: p.version, state: p.state, ...(p.error ? { error: p.error } : {}) }));
     return { tenantId, items };
   };
 

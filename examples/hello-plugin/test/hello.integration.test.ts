@@ -82,6 +82,7 @@ describeEachDialect('hello plugin', (dialect) => {
     const manifest = await writer.get('/api/core/admin/manifest');
     const hello = manifest.body.plugins.find((p: { id: string }) => p.id === 'hello');
     expect(hello).toMatchObject({
+      name: { vi: 'Lời chào', en: 'Greetings' },
       module: '/admin/plugins/hello/index.js',
       settings: true,
       nav: [{ id: 'hello.greetings', route: '/hello', element: 'hello-greeting-list' }],

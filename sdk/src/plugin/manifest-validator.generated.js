@@ -4,7 +4,7 @@
 import func2Module from "ajv/dist/runtime/ucs2length.js";
 export const validate = validate20;
 export default validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://cong.dev/schemas/plugin-manifest.json","title":"Cổng plugin manifest","description":"The \"cong\" field of a plugin's package.json.","type":"object","additionalProperties":false,"required":["id","pluginApi"],"properties":{"id":{"description":"Unique plugin id; prefixes its tables, routes, events, permissions and custom element tags.","type":"string","pattern":"^[a-z][a-z0-9-]{1,30}$"},"pluginApi":{"description":"Semver range of the @cong/sdk contract the plugin was built for, e.g. ^1.0.0.","type":"string","minLength":1,"maxLength":100},"requires":{"$ref":"#/$defs/dependencies","description":"Plugins that must be present, by id, with version ranges."},"optional":{"$ref":"#/$defs/dependencies","description":"Plugins used when present, by id, with version ranges."},"permissions":{"type":"array","maxItems":200,"items":{"type":"object","additionalProperties":false,"required":["id","label"],"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9-]{1,30}\\.[a-z][a-z0-9.-]{0,60}$"},"label":{"$ref":"#/$defs/localizedText"},"description":{"$ref":"#/$defs/localizedText"}}}},"config":{"description":"Path (relative to package.json) of the JSON Schema of the plugin's configuration.","type":"string","pattern":"^\\./[^\\0]+\\.json$"},"admin":{"type":"object","additionalProperties":false,"required":["module"],"properties":{"module":{"$ref":"#/$defs/relativePath"},"nav":{"type":"array","maxItems":50,"items":{"type":"object","additionalProperties":false,"required":["id","label","route","element"],"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9-]{1,30}\\.[a-z][a-z0-9.-]*$"},"label":{"$ref":"#/$defs/localizedText"},"route":{"type":"string","pattern":"^/[a-z0-9/:_-]*$"},"element":{"$ref":"#/$defs/tagName"},"permission":{"type":"string"},"icon":{"type":"string","maxLength":60},"order":{"type":"integer"}}}},"slots":{"type":"array","maxItems":50,"items":{"type":"object","additionalProperties":false,"required":["zone","element"],"properties":{"zone":{"type":"string","pattern":"^[a-z][a-z0-9.-]*@[0-9]+$"},"element":{"$ref":"#/$defs/tagName"},"order":{"type":"integer"},"permission":{"type":"string"}}}},"settings":{"type":"boolean"}}},"widgets":{"type":"object","additionalProperties":false,"required":["module","elements"],"properties":{"module":{"$ref":"#/$defs/relativePath"},"elements":{"type":"array","minItems":1,"maxItems":50,"items":{"$ref":"#/$defs/tagName"}}}},"failurePolicy":{"description":"continue (default): a failing plugin is marked failed and the rest serves. abort: the platform refuses to run without it.","enum":["continue","abort"]},"hookTimeoutMs":{"description":"Timeout of each lifecycle hook in ms. Default is the platform's (10000).","type":"integer","minimum":100,"maximum":600000}},"$defs":{"dependencies":{"type":"object","maxProperties":50,"propertyNames":{"pattern":"^[a-z][a-z0-9-]{1,30}$"},"additionalProperties":{"type":"string","minLength":1,"maxLength":100}},"localizedText":{"type":"object","additionalProperties":false,"required":["vi"],"properties":{"vi":{"type":"string","minLength":1,"maxLength":200},"en":{"type":"string","minLength":1,"maxLength":200}}},"relativePath":{"type":"string","pattern":"^\\./[^\\0]+$"},"tagName":{"type":"string","pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)+$"}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://cong.dev/schemas/plugin-manifest.json","title":"Cổng plugin manifest","description":"The \"cong\" field of a plugin's package.json.","type":"object","additionalProperties":false,"required":["id","pluginApi"],"properties":{"id":{"description":"Unique plugin id; prefixes its tables, routes, events, permissions and custom element tags.","type":"string","pattern":"^[a-z][a-z0-9-]{1,30}$"},"pluginApi":{"description":"Semver range of the @cong/sdk contract the plugin was built for, e.g. ^1.0.0.","type":"string","minLength":1,"maxLength":100},"name":{"description":"Display name in the admin shell; without it the shell shows the id.","type":"object","additionalProperties":false,"required":["vi"],"properties":{"vi":{"type":"string","minLength":1,"maxLength":100},"en":{"type":"string","minLength":1,"maxLength":100}}},"requires":{"$ref":"#/$defs/dependencies","description":"Plugins that must be present, by id, with version ranges."},"optional":{"$ref":"#/$defs/dependencies","description":"Plugins used when present, by id, with version ranges."},"permissions":{"type":"array","maxItems":200,"items":{"type":"object","additionalProperties":false,"required":["id","label"],"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9-]{1,30}\\.[a-z][a-z0-9.-]{0,60}$"},"label":{"$ref":"#/$defs/localizedText"},"description":{"$ref":"#/$defs/localizedText"}}}},"config":{"description":"Path (relative to package.json) of the JSON Schema of the plugin's configuration.","type":"string","pattern":"^\\./[^\\0]+\\.json$"},"admin":{"type":"object","additionalProperties":false,"required":["module"],"properties":{"module":{"$ref":"#/$defs/relativePath"},"nav":{"type":"array","maxItems":50,"items":{"type":"object","additionalProperties":false,"required":["id","label","route","element"],"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9-]{1,30}\\.[a-z][a-z0-9.-]*$"},"label":{"$ref":"#/$defs/localizedText"},"route":{"type":"string","pattern":"^/[a-z0-9/:_-]*$"},"element":{"$ref":"#/$defs/tagName"},"permission":{"type":"string"},"icon":{"type":"string","maxLength":60},"order":{"type":"integer"}}}},"slots":{"type":"array","maxItems":50,"items":{"type":"object","additionalProperties":false,"required":["zone","element"],"properties":{"zone":{"type":"string","pattern":"^[a-z][a-z0-9.-]*@[0-9]+$"},"element":{"$ref":"#/$defs/tagName"},"order":{"type":"integer"},"permission":{"type":"string"}}}},"settings":{"type":"boolean"}}},"widgets":{"type":"object","additionalProperties":false,"required":["module","elements"],"properties":{"module":{"$ref":"#/$defs/relativePath"},"elements":{"type":"array","minItems":1,"maxItems":50,"items":{"$ref":"#/$defs/tagName"}}}},"failurePolicy":{"description":"continue (default): a failing plugin is marked failed and the rest serves. abort: the platform refuses to run without it.","enum":["continue","abort"]},"hookTimeoutMs":{"description":"Timeout of each lifecycle hook in ms. Default is the platform's (10000).","type":"integer","minimum":100,"maximum":600000}},"$defs":{"dependencies":{"type":"object","maxProperties":50,"propertyNames":{"pattern":"^[a-z][a-z0-9-]{1,30}$"},"additionalProperties":{"type":"string","minLength":1,"maxLength":100}},"localizedText":{"type":"object","additionalProperties":false,"required":["vi"],"properties":{"vi":{"type":"string","minLength":1,"maxLength":200},"en":{"type":"string","minLength":1,"maxLength":200}}},"relativePath":{"type":"string","pattern":"^\\./[^\\0]+$"},"tagName":{"type":"string","pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)+$"}}};
 const schema32 = {"type":"object","maxProperties":50,"propertyNames":{"pattern":"^[a-z][a-z0-9-]{1,30}$"},"additionalProperties":{"type":"string","minLength":1,"maxLength":100}};
 const schema34 = {"type":"object","additionalProperties":false,"required":["vi"],"properties":{"vi":{"type":"string","minLength":1,"maxLength":200},"en":{"type":"string","minLength":1,"maxLength":200}}};
 const schema36 = {"type":"string","pattern":"^\\./[^\\0]+$"};
@@ -124,11 +124,11 @@ vErrors.push(err7);
 errors++;
 }
 }
-if(data.requires !== undefined){
-let data2 = data.requires;
+if(data.name !== undefined){
+let data2 = data.name;
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
-if(Object.keys(data2).length > 50){
-const err8 = {instancePath:instancePath+"/requires",schemaPath:"#/$defs/dependencies/maxProperties",keyword:"maxProperties",params:{limit: 50},message:"must NOT have more than 50 properties"};
+if(data2.vi === undefined){
+const err8 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/required",keyword:"required",params:{missingProperty: "vi"},message:"must have required property '"+"vi"+"'"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -138,10 +138,8 @@ vErrors.push(err8);
 errors++;
 }
 for(const key1 in data2){
-const _errs9 = errors;
-if(typeof key1 === "string"){
-if(!pattern4.test(key1)){
-const err9 = {instancePath:instancePath+"/requires",schemaPath:"#/$defs/dependencies/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]{1,30}$"},message:"must match pattern \""+"^[a-z][a-z0-9-]{1,30}$"+"\"",propertyName:key1};
+if(!((key1 === "vi") || (key1 === "en"))){
+const err9 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -151,9 +149,11 @@ vErrors.push(err9);
 errors++;
 }
 }
-var valid2 = _errs9 === errors;
-if(!valid2){
-const err10 = {instancePath:instancePath+"/requires",schemaPath:"#/$defs/dependencies/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid"};
+if(data2.vi !== undefined){
+let data3 = data2.vi;
+if(typeof data3 === "string"){
+if(func2(data3) > 100){
+const err10 = {instancePath:instancePath+"/name/vi",schemaPath:"#/properties/name/properties/vi/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -162,12 +162,8 @@ vErrors.push(err10);
 }
 errors++;
 }
-}
-for(const key2 in data2){
-let data3 = data2[key2];
-if(typeof data3 === "string"){
-if(func2(data3) > 100){
-const err11 = {instancePath:instancePath+"/requires/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/dependencies/additionalProperties/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"};
+if(func2(data3) < 1){
+const err11 = {instancePath:instancePath+"/name/vi",schemaPath:"#/properties/name/properties/vi/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -176,8 +172,9 @@ vErrors.push(err11);
 }
 errors++;
 }
-if(func2(data3) < 1){
-const err12 = {instancePath:instancePath+"/requires/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/dependencies/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+else {
+const err12 = {instancePath:instancePath+"/name/vi",schemaPath:"#/properties/name/properties/vi/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -187,8 +184,11 @@ vErrors.push(err12);
 errors++;
 }
 }
-else {
-const err13 = {instancePath:instancePath+"/requires/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/dependencies/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data2.en !== undefined){
+let data4 = data2.en;
+if(typeof data4 === "string"){
+if(func2(data4) > 100){
+const err13 = {instancePath:instancePath+"/name/en",schemaPath:"#/properties/name/properties/en/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -197,10 +197,8 @@ vErrors.push(err13);
 }
 errors++;
 }
-}
-}
-else {
-const err14 = {instancePath:instancePath+"/requires",schemaPath:"#/$defs/dependencies/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(func2(data4) < 1){
+const err14 = {instancePath:instancePath+"/name/en",schemaPath:"#/properties/name/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -210,11 +208,8 @@ vErrors.push(err14);
 errors++;
 }
 }
-if(data.optional !== undefined){
-let data4 = data.optional;
-if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
-if(Object.keys(data4).length > 50){
-const err15 = {instancePath:instancePath+"/optional",schemaPath:"#/$defs/dependencies/maxProperties",keyword:"maxProperties",params:{limit: 50},message:"must NOT have more than 50 properties"};
+else {
+const err15 = {instancePath:instancePath+"/name/en",schemaPath:"#/properties/name/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -223,11 +218,10 @@ vErrors.push(err15);
 }
 errors++;
 }
-for(const key3 in data4){
-const _errs16 = errors;
-if(typeof key3 === "string"){
-if(!pattern4.test(key3)){
-const err16 = {instancePath:instancePath+"/optional",schemaPath:"#/$defs/dependencies/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]{1,30}$"},message:"must match pattern \""+"^[a-z][a-z0-9-]{1,30}$"+"\"",propertyName:key3};
+}
+}
+else {
+const err16 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -237,9 +231,11 @@ vErrors.push(err16);
 errors++;
 }
 }
-var valid5 = _errs16 === errors;
-if(!valid5){
-const err17 = {instancePath:instancePath+"/optional",schemaPath:"#/$defs/dependencies/propertyNames",keyword:"propertyNames",params:{propertyName: key3},message:"property name must be valid"};
+if(data.requires !== undefined){
+let data5 = data.requires;
+if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
+if(Object.keys(data5).length > 50){
+const err17 = {instancePath:instancePath+"/requires",schemaPath:"#/$defs/dependencies/maxProperties",keyword:"maxProperties",params:{limit: 50},message:"must NOT have more than 50 properties"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -248,12 +244,11 @@ vErrors.push(err17);
 }
 errors++;
 }
-}
-for(const key4 in data4){
-let data5 = data4[key4];
-if(typeof data5 === "string"){
-if(func2(data5) > 100){
-const err18 = {instancePath:instancePath+"/optional/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/dependencies/additionalProperties/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"};
+for(const key2 in data5){
+const _errs16 = errors;
+if(typeof key2 === "string"){
+if(!pattern4.test(key2)){
+const err18 = {instancePath:instancePath+"/requires",schemaPath:"#/$defs/dependencies/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]{1,30}$"},message:"must match pattern \""+"^[a-z][a-z0-9-]{1,30}$"+"\"",propertyName:key2};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -262,8 +257,10 @@ vErrors.push(err18);
 }
 errors++;
 }
-if(func2(data5) < 1){
-const err19 = {instancePath:instancePath+"/optional/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/dependencies/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+var valid3 = _errs16 === errors;
+if(!valid3){
+const err19 = {instancePath:instancePath+"/requires",schemaPath:"#/$defs/dependencies/propertyNames",keyword:"propertyNames",params:{propertyName: key2},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -273,8 +270,11 @@ vErrors.push(err19);
 errors++;
 }
 }
-else {
-const err20 = {instancePath:instancePath+"/optional/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/dependencies/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key3 in data5){
+let data6 = data5[key3];
+if(typeof data6 === "string"){
+if(func2(data6) > 100){
+const err20 = {instancePath:instancePath+"/requires/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/dependencies/additionalProperties/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -283,10 +283,8 @@ vErrors.push(err20);
 }
 errors++;
 }
-}
-}
-else {
-const err21 = {instancePath:instancePath+"/optional",schemaPath:"#/$defs/dependencies/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(func2(data6) < 1){
+const err21 = {instancePath:instancePath+"/requires/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/dependencies/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -296,11 +294,8 @@ vErrors.push(err21);
 errors++;
 }
 }
-if(data.permissions !== undefined){
-let data6 = data.permissions;
-if(Array.isArray(data6)){
-if(data6.length > 200){
-const err22 = {instancePath:instancePath+"/permissions",schemaPath:"#/properties/permissions/maxItems",keyword:"maxItems",params:{limit: 200},message:"must NOT have more than 200 items"};
+else {
+const err22 = {instancePath:instancePath+"/requires/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/dependencies/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -309,12 +304,10 @@ vErrors.push(err22);
 }
 errors++;
 }
-const len0 = data6.length;
-for(let i0=0; i0<len0; i0++){
-let data7 = data6[i0];
-if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
-if(data7.id === undefined){
-const err23 = {instancePath:instancePath+"/permissions/" + i0,schemaPath:"#/properties/permissions/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+}
+}
+else {
+const err23 = {instancePath:instancePath+"/requires",schemaPath:"#/$defs/dependencies/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -323,8 +316,12 @@ vErrors.push(err23);
 }
 errors++;
 }
-if(data7.label === undefined){
-const err24 = {instancePath:instancePath+"/permissions/" + i0,schemaPath:"#/properties/permissions/items/required",keyword:"required",params:{missingProperty: "label"},message:"must have required property '"+"label"+"'"};
+}
+if(data.optional !== undefined){
+let data7 = data.optional;
+if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
+if(Object.keys(data7).length > 50){
+const err24 = {instancePath:instancePath+"/optional",schemaPath:"#/$defs/dependencies/maxProperties",keyword:"maxProperties",params:{limit: 50},message:"must NOT have more than 50 properties"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -333,9 +330,11 @@ vErrors.push(err24);
 }
 errors++;
 }
-for(const key5 in data7){
-if(!(((key5 === "id") || (key5 === "label")) || (key5 === "description"))){
-const err25 = {instancePath:instancePath+"/permissions/" + i0,schemaPath:"#/properties/permissions/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
+for(const key4 in data7){
+const _errs23 = errors;
+if(typeof key4 === "string"){
+if(!pattern4.test(key4)){
+const err25 = {instancePath:instancePath+"/optional",schemaPath:"#/$defs/dependencies/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]{1,30}$"},message:"must match pattern \""+"^[a-z][a-z0-9-]{1,30}$"+"\"",propertyName:key4};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -345,11 +344,9 @@ vErrors.push(err25);
 errors++;
 }
 }
-if(data7.id !== undefined){
-let data8 = data7.id;
-if(typeof data8 === "string"){
-if(!pattern7.test(data8)){
-const err26 = {instancePath:instancePath+"/permissions/" + i0+"/id",schemaPath:"#/properties/permissions/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]{1,30}\\.[a-z][a-z0-9.-]{0,60}$"},message:"must match pattern \""+"^[a-z][a-z0-9-]{1,30}\\.[a-z][a-z0-9.-]{0,60}$"+"\""};
+var valid6 = _errs23 === errors;
+if(!valid6){
+const err26 = {instancePath:instancePath+"/optional",schemaPath:"#/$defs/dependencies/propertyNames",keyword:"propertyNames",params:{propertyName: key4},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -359,8 +356,11 @@ vErrors.push(err26);
 errors++;
 }
 }
-else {
-const err27 = {instancePath:instancePath+"/permissions/" + i0+"/id",schemaPath:"#/properties/permissions/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key5 in data7){
+let data8 = data7[key5];
+if(typeof data8 === "string"){
+if(func2(data8) > 100){
+const err27 = {instancePath:instancePath+"/optional/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/dependencies/additionalProperties/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -369,12 +369,8 @@ vErrors.push(err27);
 }
 errors++;
 }
-}
-if(data7.label !== undefined){
-let data9 = data7.label;
-if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
-if(data9.vi === undefined){
-const err28 = {instancePath:instancePath+"/permissions/" + i0+"/label",schemaPath:"#/$defs/localizedText/required",keyword:"required",params:{missingProperty: "vi"},message:"must have required property '"+"vi"+"'"};
+if(func2(data8) < 1){
+const err28 = {instancePath:instancePath+"/optional/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/dependencies/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -383,9 +379,9 @@ vErrors.push(err28);
 }
 errors++;
 }
-for(const key6 in data9){
-if(!((key6 === "vi") || (key6 === "en"))){
-const err29 = {instancePath:instancePath+"/permissions/" + i0+"/label",schemaPath:"#/$defs/localizedText/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
+}
+else {
+const err29 = {instancePath:instancePath+"/optional/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/dependencies/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -395,11 +391,9 @@ vErrors.push(err29);
 errors++;
 }
 }
-if(data9.vi !== undefined){
-let data10 = data9.vi;
-if(typeof data10 === "string"){
-if(func2(data10) > 200){
-const err30 = {instancePath:instancePath+"/permissions/" + i0+"/label/vi",schemaPath:"#/$defs/localizedText/properties/vi/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+}
+else {
+const err30 = {instancePath:instancePath+"/optional",schemaPath:"#/$defs/dependencies/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -408,8 +402,12 @@ vErrors.push(err30);
 }
 errors++;
 }
-if(func2(data10) < 1){
-const err31 = {instancePath:instancePath+"/permissions/" + i0+"/label/vi",schemaPath:"#/$defs/localizedText/properties/vi/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+if(data.permissions !== undefined){
+let data9 = data.permissions;
+if(Array.isArray(data9)){
+if(data9.length > 200){
+const err31 = {instancePath:instancePath+"/permissions",schemaPath:"#/properties/permissions/maxItems",keyword:"maxItems",params:{limit: 200},message:"must NOT have more than 200 items"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -418,9 +416,12 @@ vErrors.push(err31);
 }
 errors++;
 }
-}
-else {
-const err32 = {instancePath:instancePath+"/permissions/" + i0+"/label/vi",schemaPath:"#/$defs/localizedText/properties/vi/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const len0 = data9.length;
+for(let i0=0; i0<len0; i0++){
+let data10 = data9[i0];
+if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
+if(data10.id === undefined){
+const err32 = {instancePath:instancePath+"/permissions/" + i0,schemaPath:"#/properties/permissions/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -429,12 +430,8 @@ vErrors.push(err32);
 }
 errors++;
 }
-}
-if(data9.en !== undefined){
-let data11 = data9.en;
-if(typeof data11 === "string"){
-if(func2(data11) > 200){
-const err33 = {instancePath:instancePath+"/permissions/" + i0+"/label/en",schemaPath:"#/$defs/localizedText/properties/en/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+if(data10.label === undefined){
+const err33 = {instancePath:instancePath+"/permissions/" + i0,schemaPath:"#/properties/permissions/items/required",keyword:"required",params:{missingProperty: "label"},message:"must have required property '"+"label"+"'"};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -443,8 +440,9 @@ vErrors.push(err33);
 }
 errors++;
 }
-if(func2(data11) < 1){
-const err34 = {instancePath:instancePath+"/permissions/" + i0+"/label/en",schemaPath:"#/$defs/localizedText/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+for(const key6 in data10){
+if(!(((key6 === "id") || (key6 === "label")) || (key6 === "description"))){
+const err34 = {instancePath:instancePath+"/permissions/" + i0,schemaPath:"#/properties/permissions/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -454,8 +452,11 @@ vErrors.push(err34);
 errors++;
 }
 }
-else {
-const err35 = {instancePath:instancePath+"/permissions/" + i0+"/label/en",schemaPath:"#/$defs/localizedText/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data10.id !== undefined){
+let data11 = data10.id;
+if(typeof data11 === "string"){
+if(!pattern7.test(data11)){
+const err35 = {instancePath:instancePath+"/permissions/" + i0+"/id",schemaPath:"#/properties/permissions/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]{1,30}\\.[a-z][a-z0-9.-]{0,60}$"},message:"must match pattern \""+"^[a-z][a-z0-9-]{1,30}\\.[a-z][a-z0-9.-]{0,60}$"+"\""};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -465,9 +466,8 @@ vErrors.push(err35);
 errors++;
 }
 }
-}
 else {
-const err36 = {instancePath:instancePath+"/permissions/" + i0+"/label",schemaPath:"#/$defs/localizedText/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err36 = {instancePath:instancePath+"/permissions/" + i0+"/id",schemaPath:"#/properties/permissions/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -477,11 +477,11 @@ vErrors.push(err36);
 errors++;
 }
 }
-if(data7.description !== undefined){
-let data12 = data7.description;
+if(data10.label !== undefined){
+let data12 = data10.label;
 if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
 if(data12.vi === undefined){
-const err37 = {instancePath:instancePath+"/permissions/" + i0+"/description",schemaPath:"#/$defs/localizedText/required",keyword:"required",params:{missingProperty: "vi"},message:"must have required property '"+"vi"+"'"};
+const err37 = {instancePath:instancePath+"/permissions/" + i0+"/label",schemaPath:"#/$defs/localizedText/required",keyword:"required",params:{missingProperty: "vi"},message:"must have required property '"+"vi"+"'"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -492,7 +492,7 @@ errors++;
 }
 for(const key7 in data12){
 if(!((key7 === "vi") || (key7 === "en"))){
-const err38 = {instancePath:instancePath+"/permissions/" + i0+"/description",schemaPath:"#/$defs/localizedText/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
+const err38 = {instancePath:instancePath+"/permissions/" + i0+"/label",schemaPath:"#/$defs/localizedText/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -506,7 +506,7 @@ if(data12.vi !== undefined){
 let data13 = data12.vi;
 if(typeof data13 === "string"){
 if(func2(data13) > 200){
-const err39 = {instancePath:instancePath+"/permissions/" + i0+"/description/vi",schemaPath:"#/$defs/localizedText/properties/vi/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+const err39 = {instancePath:instancePath+"/permissions/" + i0+"/label/vi",schemaPath:"#/$defs/localizedText/properties/vi/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -516,7 +516,7 @@ vErrors.push(err39);
 errors++;
 }
 if(func2(data13) < 1){
-const err40 = {instancePath:instancePath+"/permissions/" + i0+"/description/vi",schemaPath:"#/$defs/localizedText/properties/vi/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err40 = {instancePath:instancePath+"/permissions/" + i0+"/label/vi",schemaPath:"#/$defs/localizedText/properties/vi/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -527,7 +527,7 @@ errors++;
 }
 }
 else {
-const err41 = {instancePath:instancePath+"/permissions/" + i0+"/description/vi",schemaPath:"#/$defs/localizedText/properties/vi/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err41 = {instancePath:instancePath+"/permissions/" + i0+"/label/vi",schemaPath:"#/$defs/localizedText/properties/vi/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -541,7 +541,7 @@ if(data12.en !== undefined){
 let data14 = data12.en;
 if(typeof data14 === "string"){
 if(func2(data14) > 200){
-const err42 = {instancePath:instancePath+"/permissions/" + i0+"/description/en",schemaPath:"#/$defs/localizedText/properties/en/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+const err42 = {instancePath:instancePath+"/permissions/" + i0+"/label/en",schemaPath:"#/$defs/localizedText/properties/en/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -551,7 +551,7 @@ vErrors.push(err42);
 errors++;
 }
 if(func2(data14) < 1){
-const err43 = {instancePath:instancePath+"/permissions/" + i0+"/description/en",schemaPath:"#/$defs/localizedText/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err43 = {instancePath:instancePath+"/permissions/" + i0+"/label/en",schemaPath:"#/$defs/localizedText/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -562,7 +562,7 @@ errors++;
 }
 }
 else {
-const err44 = {instancePath:instancePath+"/permissions/" + i0+"/description/en",schemaPath:"#/$defs/localizedText/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err44 = {instancePath:instancePath+"/permissions/" + i0+"/label/en",schemaPath:"#/$defs/localizedText/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -574,7 +574,7 @@ errors++;
 }
 }
 else {
-const err45 = {instancePath:instancePath+"/permissions/" + i0+"/description",schemaPath:"#/$defs/localizedText/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err45 = {instancePath:instancePath+"/permissions/" + i0+"/label",schemaPath:"#/$defs/localizedText/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -584,9 +584,11 @@ vErrors.push(err45);
 errors++;
 }
 }
-}
-else {
-const err46 = {instancePath:instancePath+"/permissions/" + i0,schemaPath:"#/properties/permissions/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data10.description !== undefined){
+let data15 = data10.description;
+if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
+if(data15.vi === undefined){
+const err46 = {instancePath:instancePath+"/permissions/" + i0+"/description",schemaPath:"#/$defs/localizedText/required",keyword:"required",params:{missingProperty: "vi"},message:"must have required property '"+"vi"+"'"};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -595,10 +597,9 @@ vErrors.push(err46);
 }
 errors++;
 }
-}
-}
-else {
-const err47 = {instancePath:instancePath+"/permissions",schemaPath:"#/properties/permissions/type",keyword:"type",params:{type: "array"},message:"must be array"};
+for(const key8 in data15){
+if(!((key8 === "vi") || (key8 === "en"))){
+const err47 = {instancePath:instancePath+"/permissions/" + i0+"/description",schemaPath:"#/$defs/localizedText/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -608,11 +609,11 @@ vErrors.push(err47);
 errors++;
 }
 }
-if(data.config !== undefined){
-let data15 = data.config;
-if(typeof data15 === "string"){
-if(!pattern8.test(data15)){
-const err48 = {instancePath:instancePath+"/config",schemaPath:"#/properties/config/pattern",keyword:"pattern",params:{pattern: "^\\./[^\\0]+\\.json$"},message:"must match pattern \""+"^\\./[^\\0]+\\.json$"+"\""};
+if(data15.vi !== undefined){
+let data16 = data15.vi;
+if(typeof data16 === "string"){
+if(func2(data16) > 200){
+const err48 = {instancePath:instancePath+"/permissions/" + i0+"/description/vi",schemaPath:"#/$defs/localizedText/properties/vi/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -621,9 +622,8 @@ vErrors.push(err48);
 }
 errors++;
 }
-}
-else {
-const err49 = {instancePath:instancePath+"/config",schemaPath:"#/properties/config/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(func2(data16) < 1){
+const err49 = {instancePath:instancePath+"/permissions/" + i0+"/description/vi",schemaPath:"#/$defs/localizedText/properties/vi/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -633,11 +633,8 @@ vErrors.push(err49);
 errors++;
 }
 }
-if(data.admin !== undefined){
-let data16 = data.admin;
-if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
-if(data16.module === undefined){
-const err50 = {instancePath:instancePath+"/admin",schemaPath:"#/properties/admin/required",keyword:"required",params:{missingProperty: "module"},message:"must have required property '"+"module"+"'"};
+else {
+const err50 = {instancePath:instancePath+"/permissions/" + i0+"/description/vi",schemaPath:"#/$defs/localizedText/properties/vi/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -646,9 +643,12 @@ vErrors.push(err50);
 }
 errors++;
 }
-for(const key8 in data16){
-if(!((((key8 === "module") || (key8 === "nav")) || (key8 === "slots")) || (key8 === "settings"))){
-const err51 = {instancePath:instancePath+"/admin",schemaPath:"#/properties/admin/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
+}
+if(data15.en !== undefined){
+let data17 = data15.en;
+if(typeof data17 === "string"){
+if(func2(data17) > 200){
+const err51 = {instancePath:instancePath+"/permissions/" + i0+"/description/en",schemaPath:"#/$defs/localizedText/properties/en/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -657,12 +657,8 @@ vErrors.push(err51);
 }
 errors++;
 }
-}
-if(data16.module !== undefined){
-let data17 = data16.module;
-if(typeof data17 === "string"){
-if(!pattern9.test(data17)){
-const err52 = {instancePath:instancePath+"/admin/module",schemaPath:"#/$defs/relativePath/pattern",keyword:"pattern",params:{pattern: "^\\./[^\\0]+$"},message:"must match pattern \""+"^\\./[^\\0]+$"+"\""};
+if(func2(data17) < 1){
+const err52 = {instancePath:instancePath+"/permissions/" + i0+"/description/en",schemaPath:"#/$defs/localizedText/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -673,7 +669,7 @@ errors++;
 }
 }
 else {
-const err53 = {instancePath:instancePath+"/admin/module",schemaPath:"#/$defs/relativePath/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err53 = {instancePath:instancePath+"/permissions/" + i0+"/description/en",schemaPath:"#/$defs/localizedText/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -683,11 +679,9 @@ vErrors.push(err53);
 errors++;
 }
 }
-if(data16.nav !== undefined){
-let data18 = data16.nav;
-if(Array.isArray(data18)){
-if(data18.length > 50){
-const err54 = {instancePath:instancePath+"/admin/nav",schemaPath:"#/properties/admin/properties/nav/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items"};
+}
+else {
+const err54 = {instancePath:instancePath+"/permissions/" + i0+"/description",schemaPath:"#/$defs/localizedText/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -696,12 +690,10 @@ vErrors.push(err54);
 }
 errors++;
 }
-const len1 = data18.length;
-for(let i1=0; i1<len1; i1++){
-let data19 = data18[i1];
-if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
-if(data19.id === undefined){
-const err55 = {instancePath:instancePath+"/admin/nav/" + i1,schemaPath:"#/properties/admin/properties/nav/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+}
+}
+else {
+const err55 = {instancePath:instancePath+"/permissions/" + i0,schemaPath:"#/properties/permissions/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -710,8 +702,10 @@ vErrors.push(err55);
 }
 errors++;
 }
-if(data19.label === undefined){
-const err56 = {instancePath:instancePath+"/admin/nav/" + i1,schemaPath:"#/properties/admin/properties/nav/items/required",keyword:"required",params:{missingProperty: "label"},message:"must have required property '"+"label"+"'"};
+}
+}
+else {
+const err56 = {instancePath:instancePath+"/permissions",schemaPath:"#/properties/permissions/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -720,8 +714,12 @@ vErrors.push(err56);
 }
 errors++;
 }
-if(data19.route === undefined){
-const err57 = {instancePath:instancePath+"/admin/nav/" + i1,schemaPath:"#/properties/admin/properties/nav/items/required",keyword:"required",params:{missingProperty: "route"},message:"must have required property '"+"route"+"'"};
+}
+if(data.config !== undefined){
+let data18 = data.config;
+if(typeof data18 === "string"){
+if(!pattern8.test(data18)){
+const err57 = {instancePath:instancePath+"/config",schemaPath:"#/properties/config/pattern",keyword:"pattern",params:{pattern: "^\\./[^\\0]+\\.json$"},message:"must match pattern \""+"^\\./[^\\0]+\\.json$"+"\""};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -730,8 +728,9 @@ vErrors.push(err57);
 }
 errors++;
 }
-if(data19.element === undefined){
-const err58 = {instancePath:instancePath+"/admin/nav/" + i1,schemaPath:"#/properties/admin/properties/nav/items/required",keyword:"required",params:{missingProperty: "element"},message:"must have required property '"+"element"+"'"};
+}
+else {
+const err58 = {instancePath:instancePath+"/config",schemaPath:"#/properties/config/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -740,9 +739,12 @@ vErrors.push(err58);
 }
 errors++;
 }
-for(const key9 in data19){
-if(!(((((((key9 === "id") || (key9 === "label")) || (key9 === "route")) || (key9 === "element")) || (key9 === "permission")) || (key9 === "icon")) || (key9 === "order"))){
-const err59 = {instancePath:instancePath+"/admin/nav/" + i1,schemaPath:"#/properties/admin/properties/nav/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
+}
+if(data.admin !== undefined){
+let data19 = data.admin;
+if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
+if(data19.module === undefined){
+const err59 = {instancePath:instancePath+"/admin",schemaPath:"#/properties/admin/required",keyword:"required",params:{missingProperty: "module"},message:"must have required property '"+"module"+"'"};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -751,12 +753,9 @@ vErrors.push(err59);
 }
 errors++;
 }
-}
-if(data19.id !== undefined){
-let data20 = data19.id;
-if(typeof data20 === "string"){
-if(!pattern10.test(data20)){
-const err60 = {instancePath:instancePath+"/admin/nav/" + i1+"/id",schemaPath:"#/properties/admin/properties/nav/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]{1,30}\\.[a-z][a-z0-9.-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9-]{1,30}\\.[a-z][a-z0-9.-]*$"+"\""};
+for(const key9 in data19){
+if(!((((key9 === "module") || (key9 === "nav")) || (key9 === "slots")) || (key9 === "settings"))){
+const err60 = {instancePath:instancePath+"/admin",schemaPath:"#/properties/admin/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -766,8 +765,11 @@ vErrors.push(err60);
 errors++;
 }
 }
-else {
-const err61 = {instancePath:instancePath+"/admin/nav/" + i1+"/id",schemaPath:"#/properties/admin/properties/nav/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data19.module !== undefined){
+let data20 = data19.module;
+if(typeof data20 === "string"){
+if(!pattern9.test(data20)){
+const err61 = {instancePath:instancePath+"/admin/module",schemaPath:"#/$defs/relativePath/pattern",keyword:"pattern",params:{pattern: "^\\./[^\\0]+$"},message:"must match pattern \""+"^\\./[^\\0]+$"+"\""};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -777,11 +779,8 @@ vErrors.push(err61);
 errors++;
 }
 }
-if(data19.label !== undefined){
-let data21 = data19.label;
-if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
-if(data21.vi === undefined){
-const err62 = {instancePath:instancePath+"/admin/nav/" + i1+"/label",schemaPath:"#/$defs/localizedText/required",keyword:"required",params:{missingProperty: "vi"},message:"must have required property '"+"vi"+"'"};
+else {
+const err62 = {instancePath:instancePath+"/admin/module",schemaPath:"#/$defs/relativePath/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -790,9 +789,12 @@ vErrors.push(err62);
 }
 errors++;
 }
-for(const key10 in data21){
-if(!((key10 === "vi") || (key10 === "en"))){
-const err63 = {instancePath:instancePath+"/admin/nav/" + i1+"/label",schemaPath:"#/$defs/localizedText/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
+}
+if(data19.nav !== undefined){
+let data21 = data19.nav;
+if(Array.isArray(data21)){
+if(data21.length > 50){
+const err63 = {instancePath:instancePath+"/admin/nav",schemaPath:"#/properties/admin/properties/nav/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items"};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -801,12 +803,12 @@ vErrors.push(err63);
 }
 errors++;
 }
-}
-if(data21.vi !== undefined){
-let data22 = data21.vi;
-if(typeof data22 === "string"){
-if(func2(data22) > 200){
-const err64 = {instancePath:instancePath+"/admin/nav/" + i1+"/label/vi",schemaPath:"#/$defs/localizedText/properties/vi/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+const len1 = data21.length;
+for(let i1=0; i1<len1; i1++){
+let data22 = data21[i1];
+if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
+if(data22.id === undefined){
+const err64 = {instancePath:instancePath+"/admin/nav/" + i1,schemaPath:"#/properties/admin/properties/nav/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -815,8 +817,8 @@ vErrors.push(err64);
 }
 errors++;
 }
-if(func2(data22) < 1){
-const err65 = {instancePath:instancePath+"/admin/nav/" + i1+"/label/vi",schemaPath:"#/$defs/localizedText/properties/vi/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data22.label === undefined){
+const err65 = {instancePath:instancePath+"/admin/nav/" + i1,schemaPath:"#/properties/admin/properties/nav/items/required",keyword:"required",params:{missingProperty: "label"},message:"must have required property '"+"label"+"'"};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -825,9 +827,8 @@ vErrors.push(err65);
 }
 errors++;
 }
-}
-else {
-const err66 = {instancePath:instancePath+"/admin/nav/" + i1+"/label/vi",schemaPath:"#/$defs/localizedText/properties/vi/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data22.route === undefined){
+const err66 = {instancePath:instancePath+"/admin/nav/" + i1,schemaPath:"#/properties/admin/properties/nav/items/required",keyword:"required",params:{missingProperty: "route"},message:"must have required property '"+"route"+"'"};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -836,12 +837,8 @@ vErrors.push(err66);
 }
 errors++;
 }
-}
-if(data21.en !== undefined){
-let data23 = data21.en;
-if(typeof data23 === "string"){
-if(func2(data23) > 200){
-const err67 = {instancePath:instancePath+"/admin/nav/" + i1+"/label/en",schemaPath:"#/$defs/localizedText/properties/en/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+if(data22.element === undefined){
+const err67 = {instancePath:instancePath+"/admin/nav/" + i1,schemaPath:"#/properties/admin/properties/nav/items/required",keyword:"required",params:{missingProperty: "element"},message:"must have required property '"+"element"+"'"};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -850,8 +847,9 @@ vErrors.push(err67);
 }
 errors++;
 }
-if(func2(data23) < 1){
-const err68 = {instancePath:instancePath+"/admin/nav/" + i1+"/label/en",schemaPath:"#/$defs/localizedText/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+for(const key10 in data22){
+if(!(((((((key10 === "id") || (key10 === "label")) || (key10 === "route")) || (key10 === "element")) || (key10 === "permission")) || (key10 === "icon")) || (key10 === "order"))){
+const err68 = {instancePath:instancePath+"/admin/nav/" + i1,schemaPath:"#/properties/admin/properties/nav/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -861,8 +859,11 @@ vErrors.push(err68);
 errors++;
 }
 }
-else {
-const err69 = {instancePath:instancePath+"/admin/nav/" + i1+"/label/en",schemaPath:"#/$defs/localizedText/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data22.id !== undefined){
+let data23 = data22.id;
+if(typeof data23 === "string"){
+if(!pattern10.test(data23)){
+const err69 = {instancePath:instancePath+"/admin/nav/" + i1+"/id",schemaPath:"#/properties/admin/properties/nav/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]{1,30}\\.[a-z][a-z0-9.-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9-]{1,30}\\.[a-z][a-z0-9.-]*$"+"\""};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -872,9 +873,8 @@ vErrors.push(err69);
 errors++;
 }
 }
-}
 else {
-const err70 = {instancePath:instancePath+"/admin/nav/" + i1+"/label",schemaPath:"#/$defs/localizedText/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err70 = {instancePath:instancePath+"/admin/nav/" + i1+"/id",schemaPath:"#/properties/admin/properties/nav/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -884,11 +884,11 @@ vErrors.push(err70);
 errors++;
 }
 }
-if(data19.route !== undefined){
-let data24 = data19.route;
-if(typeof data24 === "string"){
-if(!pattern11.test(data24)){
-const err71 = {instancePath:instancePath+"/admin/nav/" + i1+"/route",schemaPath:"#/properties/admin/properties/nav/items/properties/route/pattern",keyword:"pattern",params:{pattern: "^/[a-z0-9/:_-]*$"},message:"must match pattern \""+"^/[a-z0-9/:_-]*$"+"\""};
+if(data22.label !== undefined){
+let data24 = data22.label;
+if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
+if(data24.vi === undefined){
+const err71 = {instancePath:instancePath+"/admin/nav/" + i1+"/label",schemaPath:"#/$defs/localizedText/required",keyword:"required",params:{missingProperty: "vi"},message:"must have required property '"+"vi"+"'"};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -897,9 +897,9 @@ vErrors.push(err71);
 }
 errors++;
 }
-}
-else {
-const err72 = {instancePath:instancePath+"/admin/nav/" + i1+"/route",schemaPath:"#/properties/admin/properties/nav/items/properties/route/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key11 in data24){
+if(!((key11 === "vi") || (key11 === "en"))){
+const err72 = {instancePath:instancePath+"/admin/nav/" + i1+"/label",schemaPath:"#/$defs/localizedText/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -909,11 +909,11 @@ vErrors.push(err72);
 errors++;
 }
 }
-if(data19.element !== undefined){
-let data25 = data19.element;
+if(data24.vi !== undefined){
+let data25 = data24.vi;
 if(typeof data25 === "string"){
-if(!pattern12.test(data25)){
-const err73 = {instancePath:instancePath+"/admin/nav/" + i1+"/element",schemaPath:"#/$defs/tagName/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)+$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)+$"+"\""};
+if(func2(data25) > 200){
+const err73 = {instancePath:instancePath+"/admin/nav/" + i1+"/label/vi",schemaPath:"#/$defs/localizedText/properties/vi/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -922,9 +922,8 @@ vErrors.push(err73);
 }
 errors++;
 }
-}
-else {
-const err74 = {instancePath:instancePath+"/admin/nav/" + i1+"/element",schemaPath:"#/$defs/tagName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(func2(data25) < 1){
+const err74 = {instancePath:instancePath+"/admin/nav/" + i1+"/label/vi",schemaPath:"#/$defs/localizedText/properties/vi/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -934,9 +933,8 @@ vErrors.push(err74);
 errors++;
 }
 }
-if(data19.permission !== undefined){
-if(typeof data19.permission !== "string"){
-const err75 = {instancePath:instancePath+"/admin/nav/" + i1+"/permission",schemaPath:"#/properties/admin/properties/nav/items/properties/permission/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err75 = {instancePath:instancePath+"/admin/nav/" + i1+"/label/vi",schemaPath:"#/$defs/localizedText/properties/vi/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -946,11 +944,11 @@ vErrors.push(err75);
 errors++;
 }
 }
-if(data19.icon !== undefined){
-let data27 = data19.icon;
-if(typeof data27 === "string"){
-if(func2(data27) > 60){
-const err76 = {instancePath:instancePath+"/admin/nav/" + i1+"/icon",schemaPath:"#/properties/admin/properties/nav/items/properties/icon/maxLength",keyword:"maxLength",params:{limit: 60},message:"must NOT have more than 60 characters"};
+if(data24.en !== undefined){
+let data26 = data24.en;
+if(typeof data26 === "string"){
+if(func2(data26) > 200){
+const err76 = {instancePath:instancePath+"/admin/nav/" + i1+"/label/en",schemaPath:"#/$defs/localizedText/properties/en/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -959,9 +957,8 @@ vErrors.push(err76);
 }
 errors++;
 }
-}
-else {
-const err77 = {instancePath:instancePath+"/admin/nav/" + i1+"/icon",schemaPath:"#/properties/admin/properties/nav/items/properties/icon/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(func2(data26) < 1){
+const err77 = {instancePath:instancePath+"/admin/nav/" + i1+"/label/en",schemaPath:"#/$defs/localizedText/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -971,10 +968,8 @@ vErrors.push(err77);
 errors++;
 }
 }
-if(data19.order !== undefined){
-let data28 = data19.order;
-if(!(((typeof data28 == "number") && (!(data28 % 1) && !isNaN(data28))) && (isFinite(data28)))){
-const err78 = {instancePath:instancePath+"/admin/nav/" + i1+"/order",schemaPath:"#/properties/admin/properties/nav/items/properties/order/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+else {
+const err78 = {instancePath:instancePath+"/admin/nav/" + i1+"/label/en",schemaPath:"#/$defs/localizedText/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -986,7 +981,7 @@ errors++;
 }
 }
 else {
-const err79 = {instancePath:instancePath+"/admin/nav/" + i1,schemaPath:"#/properties/admin/properties/nav/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err79 = {instancePath:instancePath+"/admin/nav/" + i1+"/label",schemaPath:"#/$defs/localizedText/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -996,9 +991,11 @@ vErrors.push(err79);
 errors++;
 }
 }
-}
-else {
-const err80 = {instancePath:instancePath+"/admin/nav",schemaPath:"#/properties/admin/properties/nav/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data22.route !== undefined){
+let data27 = data22.route;
+if(typeof data27 === "string"){
+if(!pattern11.test(data27)){
+const err80 = {instancePath:instancePath+"/admin/nav/" + i1+"/route",schemaPath:"#/properties/admin/properties/nav/items/properties/route/pattern",keyword:"pattern",params:{pattern: "^/[a-z0-9/:_-]*$"},message:"must match pattern \""+"^/[a-z0-9/:_-]*$"+"\""};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -1008,11 +1005,8 @@ vErrors.push(err80);
 errors++;
 }
 }
-if(data16.slots !== undefined){
-let data29 = data16.slots;
-if(Array.isArray(data29)){
-if(data29.length > 50){
-const err81 = {instancePath:instancePath+"/admin/slots",schemaPath:"#/properties/admin/properties/slots/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items"};
+else {
+const err81 = {instancePath:instancePath+"/admin/nav/" + i1+"/route",schemaPath:"#/properties/admin/properties/nav/items/properties/route/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -1021,12 +1015,12 @@ vErrors.push(err81);
 }
 errors++;
 }
-const len2 = data29.length;
-for(let i2=0; i2<len2; i2++){
-let data30 = data29[i2];
-if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
-if(data30.zone === undefined){
-const err82 = {instancePath:instancePath+"/admin/slots/" + i2,schemaPath:"#/properties/admin/properties/slots/items/required",keyword:"required",params:{missingProperty: "zone"},message:"must have required property '"+"zone"+"'"};
+}
+if(data22.element !== undefined){
+let data28 = data22.element;
+if(typeof data28 === "string"){
+if(!pattern12.test(data28)){
+const err82 = {instancePath:instancePath+"/admin/nav/" + i1+"/element",schemaPath:"#/$defs/tagName/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)+$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)+$"+"\""};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -1035,8 +1029,9 @@ vErrors.push(err82);
 }
 errors++;
 }
-if(data30.element === undefined){
-const err83 = {instancePath:instancePath+"/admin/slots/" + i2,schemaPath:"#/properties/admin/properties/slots/items/required",keyword:"required",params:{missingProperty: "element"},message:"must have required property '"+"element"+"'"};
+}
+else {
+const err83 = {instancePath:instancePath+"/admin/nav/" + i1+"/element",schemaPath:"#/$defs/tagName/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -1045,9 +1040,10 @@ vErrors.push(err83);
 }
 errors++;
 }
-for(const key11 in data30){
-if(!((((key11 === "zone") || (key11 === "element")) || (key11 === "order")) || (key11 === "permission"))){
-const err84 = {instancePath:instancePath+"/admin/slots/" + i2,schemaPath:"#/properties/admin/properties/slots/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"};
+}
+if(data22.permission !== undefined){
+if(typeof data22.permission !== "string"){
+const err84 = {instancePath:instancePath+"/admin/nav/" + i1+"/permission",schemaPath:"#/properties/admin/properties/nav/items/properties/permission/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -1057,11 +1053,11 @@ vErrors.push(err84);
 errors++;
 }
 }
-if(data30.zone !== undefined){
-let data31 = data30.zone;
-if(typeof data31 === "string"){
-if(!pattern13.test(data31)){
-const err85 = {instancePath:instancePath+"/admin/slots/" + i2+"/zone",schemaPath:"#/properties/admin/properties/slots/items/properties/zone/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9.-]*@[0-9]+$"},message:"must match pattern \""+"^[a-z][a-z0-9.-]*@[0-9]+$"+"\""};
+if(data22.icon !== undefined){
+let data30 = data22.icon;
+if(typeof data30 === "string"){
+if(func2(data30) > 60){
+const err85 = {instancePath:instancePath+"/admin/nav/" + i1+"/icon",schemaPath:"#/properties/admin/properties/nav/items/properties/icon/maxLength",keyword:"maxLength",params:{limit: 60},message:"must NOT have more than 60 characters"};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -1072,7 +1068,7 @@ errors++;
 }
 }
 else {
-const err86 = {instancePath:instancePath+"/admin/slots/" + i2+"/zone",schemaPath:"#/properties/admin/properties/slots/items/properties/zone/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err86 = {instancePath:instancePath+"/admin/nav/" + i1+"/icon",schemaPath:"#/properties/admin/properties/nav/items/properties/icon/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -1082,11 +1078,10 @@ vErrors.push(err86);
 errors++;
 }
 }
-if(data30.element !== undefined){
-let data32 = data30.element;
-if(typeof data32 === "string"){
-if(!pattern12.test(data32)){
-const err87 = {instancePath:instancePath+"/admin/slots/" + i2+"/element",schemaPath:"#/$defs/tagName/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)+$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)+$"+"\""};
+if(data22.order !== undefined){
+let data31 = data22.order;
+if(!(((typeof data31 == "number") && (!(data31 % 1) && !isNaN(data31))) && (isFinite(data31)))){
+const err87 = {instancePath:instancePath+"/admin/nav/" + i1+"/order",schemaPath:"#/properties/admin/properties/nav/items/properties/order/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -1096,8 +1091,9 @@ vErrors.push(err87);
 errors++;
 }
 }
+}
 else {
-const err88 = {instancePath:instancePath+"/admin/slots/" + i2+"/element",schemaPath:"#/$defs/tagName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err88 = {instancePath:instancePath+"/admin/nav/" + i1,schemaPath:"#/properties/admin/properties/nav/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -1107,10 +1103,9 @@ vErrors.push(err88);
 errors++;
 }
 }
-if(data30.order !== undefined){
-let data33 = data30.order;
-if(!(((typeof data33 == "number") && (!(data33 % 1) && !isNaN(data33))) && (isFinite(data33)))){
-const err89 = {instancePath:instancePath+"/admin/slots/" + i2+"/order",schemaPath:"#/properties/admin/properties/slots/items/properties/order/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+}
+else {
+const err89 = {instancePath:instancePath+"/admin/nav",schemaPath:"#/properties/admin/properties/nav/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -1120,9 +1115,11 @@ vErrors.push(err89);
 errors++;
 }
 }
-if(data30.permission !== undefined){
-if(typeof data30.permission !== "string"){
-const err90 = {instancePath:instancePath+"/admin/slots/" + i2+"/permission",schemaPath:"#/properties/admin/properties/slots/items/properties/permission/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data19.slots !== undefined){
+let data32 = data19.slots;
+if(Array.isArray(data32)){
+if(data32.length > 50){
+const err90 = {instancePath:instancePath+"/admin/slots",schemaPath:"#/properties/admin/properties/slots/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items"};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -1131,10 +1128,12 @@ vErrors.push(err90);
 }
 errors++;
 }
-}
-}
-else {
-const err91 = {instancePath:instancePath+"/admin/slots/" + i2,schemaPath:"#/properties/admin/properties/slots/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const len2 = data32.length;
+for(let i2=0; i2<len2; i2++){
+let data33 = data32[i2];
+if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
+if(data33.zone === undefined){
+const err91 = {instancePath:instancePath+"/admin/slots/" + i2,schemaPath:"#/properties/admin/properties/slots/items/required",keyword:"required",params:{missingProperty: "zone"},message:"must have required property '"+"zone"+"'"};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -1143,10 +1142,8 @@ vErrors.push(err91);
 }
 errors++;
 }
-}
-}
-else {
-const err92 = {instancePath:instancePath+"/admin/slots",schemaPath:"#/properties/admin/properties/slots/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data33.element === undefined){
+const err92 = {instancePath:instancePath+"/admin/slots/" + i2,schemaPath:"#/properties/admin/properties/slots/items/required",keyword:"required",params:{missingProperty: "element"},message:"must have required property '"+"element"+"'"};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -1155,10 +1152,9 @@ vErrors.push(err92);
 }
 errors++;
 }
-}
-if(data16.settings !== undefined){
-if(typeof data16.settings !== "boolean"){
-const err93 = {instancePath:instancePath+"/admin/settings",schemaPath:"#/properties/admin/properties/settings/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+for(const key12 in data33){
+if(!((((key12 === "zone") || (key12 === "element")) || (key12 === "order")) || (key12 === "permission"))){
+const err93 = {instancePath:instancePath+"/admin/slots/" + i2,schemaPath:"#/properties/admin/properties/slots/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -1168,9 +1164,11 @@ vErrors.push(err93);
 errors++;
 }
 }
-}
-else {
-const err94 = {instancePath:instancePath+"/admin",schemaPath:"#/properties/admin/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data33.zone !== undefined){
+let data34 = data33.zone;
+if(typeof data34 === "string"){
+if(!pattern13.test(data34)){
+const err94 = {instancePath:instancePath+"/admin/slots/" + i2+"/zone",schemaPath:"#/properties/admin/properties/slots/items/properties/zone/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9.-]*@[0-9]+$"},message:"must match pattern \""+"^[a-z][a-z0-9.-]*@[0-9]+$"+"\""};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -1180,11 +1178,8 @@ vErrors.push(err94);
 errors++;
 }
 }
-if(data.widgets !== undefined){
-let data36 = data.widgets;
-if(data36 && typeof data36 == "object" && !Array.isArray(data36)){
-if(data36.module === undefined){
-const err95 = {instancePath:instancePath+"/widgets",schemaPath:"#/properties/widgets/required",keyword:"required",params:{missingProperty: "module"},message:"must have required property '"+"module"+"'"};
+else {
+const err95 = {instancePath:instancePath+"/admin/slots/" + i2+"/zone",schemaPath:"#/properties/admin/properties/slots/items/properties/zone/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -1193,8 +1188,12 @@ vErrors.push(err95);
 }
 errors++;
 }
-if(data36.elements === undefined){
-const err96 = {instancePath:instancePath+"/widgets",schemaPath:"#/properties/widgets/required",keyword:"required",params:{missingProperty: "elements"},message:"must have required property '"+"elements"+"'"};
+}
+if(data33.element !== undefined){
+let data35 = data33.element;
+if(typeof data35 === "string"){
+if(!pattern12.test(data35)){
+const err96 = {instancePath:instancePath+"/admin/slots/" + i2+"/element",schemaPath:"#/$defs/tagName/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)+$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)+$"+"\""};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -1203,9 +1202,9 @@ vErrors.push(err96);
 }
 errors++;
 }
-for(const key12 in data36){
-if(!((key12 === "module") || (key12 === "elements"))){
-const err97 = {instancePath:instancePath+"/widgets",schemaPath:"#/properties/widgets/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"};
+}
+else {
+const err97 = {instancePath:instancePath+"/admin/slots/" + i2+"/element",schemaPath:"#/$defs/tagName/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -1215,11 +1214,10 @@ vErrors.push(err97);
 errors++;
 }
 }
-if(data36.module !== undefined){
-let data37 = data36.module;
-if(typeof data37 === "string"){
-if(!pattern9.test(data37)){
-const err98 = {instancePath:instancePath+"/widgets/module",schemaPath:"#/$defs/relativePath/pattern",keyword:"pattern",params:{pattern: "^\\./[^\\0]+$"},message:"must match pattern \""+"^\\./[^\\0]+$"+"\""};
+if(data33.order !== undefined){
+let data36 = data33.order;
+if(!(((typeof data36 == "number") && (!(data36 % 1) && !isNaN(data36))) && (isFinite(data36)))){
+const err98 = {instancePath:instancePath+"/admin/slots/" + i2+"/order",schemaPath:"#/properties/admin/properties/slots/items/properties/order/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -1229,8 +1227,9 @@ vErrors.push(err98);
 errors++;
 }
 }
-else {
-const err99 = {instancePath:instancePath+"/widgets/module",schemaPath:"#/$defs/relativePath/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data33.permission !== undefined){
+if(typeof data33.permission !== "string"){
+const err99 = {instancePath:instancePath+"/admin/slots/" + i2+"/permission",schemaPath:"#/properties/admin/properties/slots/items/properties/permission/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -1240,11 +1239,9 @@ vErrors.push(err99);
 errors++;
 }
 }
-if(data36.elements !== undefined){
-let data38 = data36.elements;
-if(Array.isArray(data38)){
-if(data38.length > 50){
-const err100 = {instancePath:instancePath+"/widgets/elements",schemaPath:"#/properties/widgets/properties/elements/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items"};
+}
+else {
+const err100 = {instancePath:instancePath+"/admin/slots/" + i2,schemaPath:"#/properties/admin/properties/slots/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -1253,8 +1250,10 @@ vErrors.push(err100);
 }
 errors++;
 }
-if(data38.length < 1){
-const err101 = {instancePath:instancePath+"/widgets/elements",schemaPath:"#/properties/widgets/properties/elements/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+}
+}
+else {
+const err101 = {instancePath:instancePath+"/admin/slots",schemaPath:"#/properties/admin/properties/slots/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -1263,12 +1262,10 @@ vErrors.push(err101);
 }
 errors++;
 }
-const len3 = data38.length;
-for(let i3=0; i3<len3; i3++){
-let data39 = data38[i3];
-if(typeof data39 === "string"){
-if(!pattern12.test(data39)){
-const err102 = {instancePath:instancePath+"/widgets/elements/" + i3,schemaPath:"#/$defs/tagName/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)+$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)+$"+"\""};
+}
+if(data19.settings !== undefined){
+if(typeof data19.settings !== "boolean"){
+const err102 = {instancePath:instancePath+"/admin/settings",schemaPath:"#/properties/admin/properties/settings/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -1278,8 +1275,9 @@ vErrors.push(err102);
 errors++;
 }
 }
+}
 else {
-const err103 = {instancePath:instancePath+"/widgets/elements/" + i3,schemaPath:"#/$defs/tagName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err103 = {instancePath:instancePath+"/admin",schemaPath:"#/properties/admin/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -1289,9 +1287,11 @@ vErrors.push(err103);
 errors++;
 }
 }
-}
-else {
-const err104 = {instancePath:instancePath+"/widgets/elements",schemaPath:"#/properties/widgets/properties/elements/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data.widgets !== undefined){
+let data39 = data.widgets;
+if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
+if(data39.module === undefined){
+const err104 = {instancePath:instancePath+"/widgets",schemaPath:"#/properties/widgets/required",keyword:"required",params:{missingProperty: "module"},message:"must have required property '"+"module"+"'"};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -1300,10 +1300,8 @@ vErrors.push(err104);
 }
 errors++;
 }
-}
-}
-else {
-const err105 = {instancePath:instancePath+"/widgets",schemaPath:"#/properties/widgets/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data39.elements === undefined){
+const err105 = {instancePath:instancePath+"/widgets",schemaPath:"#/properties/widgets/required",keyword:"required",params:{missingProperty: "elements"},message:"must have required property '"+"elements"+"'"};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -1312,11 +1310,9 @@ vErrors.push(err105);
 }
 errors++;
 }
-}
-if(data.failurePolicy !== undefined){
-let data40 = data.failurePolicy;
-if(!((data40 === "continue") || (data40 === "abort"))){
-const err106 = {instancePath:instancePath+"/failurePolicy",schemaPath:"#/properties/failurePolicy/enum",keyword:"enum",params:{allowedValues: schema31.properties.failurePolicy.enum},message:"must be equal to one of the allowed values"};
+for(const key13 in data39){
+if(!((key13 === "module") || (key13 === "elements"))){
+const err106 = {instancePath:instancePath+"/widgets",schemaPath:"#/properties/widgets/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -1326,10 +1322,11 @@ vErrors.push(err106);
 errors++;
 }
 }
-if(data.hookTimeoutMs !== undefined){
-let data41 = data.hookTimeoutMs;
-if(!(((typeof data41 == "number") && (!(data41 % 1) && !isNaN(data41))) && (isFinite(data41)))){
-const err107 = {instancePath:instancePath+"/hookTimeoutMs",schemaPath:"#/properties/hookTimeoutMs/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data39.module !== undefined){
+let data40 = data39.module;
+if(typeof data40 === "string"){
+if(!pattern9.test(data40)){
+const err107 = {instancePath:instancePath+"/widgets/module",schemaPath:"#/$defs/relativePath/pattern",keyword:"pattern",params:{pattern: "^\\./[^\\0]+$"},message:"must match pattern \""+"^\\./[^\\0]+$"+"\""};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -1338,9 +1335,9 @@ vErrors.push(err107);
 }
 errors++;
 }
-if((typeof data41 == "number") && (isFinite(data41))){
-if(data41 > 600000 || isNaN(data41)){
-const err108 = {instancePath:instancePath+"/hookTimeoutMs",schemaPath:"#/properties/hookTimeoutMs/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600000},message:"must be <= 600000"};
+}
+else {
+const err108 = {instancePath:instancePath+"/widgets/module",schemaPath:"#/$defs/relativePath/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -1349,8 +1346,12 @@ vErrors.push(err108);
 }
 errors++;
 }
-if(data41 < 100 || isNaN(data41)){
-const err109 = {instancePath:instancePath+"/hookTimeoutMs",schemaPath:"#/properties/hookTimeoutMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100"};
+}
+if(data39.elements !== undefined){
+let data41 = data39.elements;
+if(Array.isArray(data41)){
+if(data41.length > 50){
+const err109 = {instancePath:instancePath+"/widgets/elements",schemaPath:"#/properties/widgets/properties/elements/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items"};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -1359,16 +1360,122 @@ vErrors.push(err109);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err110 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data41.length < 1){
+const err110 = {instancePath:instancePath+"/widgets/elements",schemaPath:"#/properties/widgets/properties/elements/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err110];
 }
 else {
 vErrors.push(err110);
+}
+errors++;
+}
+const len3 = data41.length;
+for(let i3=0; i3<len3; i3++){
+let data42 = data41[i3];
+if(typeof data42 === "string"){
+if(!pattern12.test(data42)){
+const err111 = {instancePath:instancePath+"/widgets/elements/" + i3,schemaPath:"#/$defs/tagName/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)+$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)+$"+"\""};
+if(vErrors === null){
+vErrors = [err111];
+}
+else {
+vErrors.push(err111);
+}
+errors++;
+}
+}
+else {
+const err112 = {instancePath:instancePath+"/widgets/elements/" + i3,schemaPath:"#/$defs/tagName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err112];
+}
+else {
+vErrors.push(err112);
+}
+errors++;
+}
+}
+}
+else {
+const err113 = {instancePath:instancePath+"/widgets/elements",schemaPath:"#/properties/widgets/properties/elements/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err113];
+}
+else {
+vErrors.push(err113);
+}
+errors++;
+}
+}
+}
+else {
+const err114 = {instancePath:instancePath+"/widgets",schemaPath:"#/properties/widgets/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err114];
+}
+else {
+vErrors.push(err114);
+}
+errors++;
+}
+}
+if(data.failurePolicy !== undefined){
+let data43 = data.failurePolicy;
+if(!((data43 === "continue") || (data43 === "abort"))){
+const err115 = {instancePath:instancePath+"/failurePolicy",schemaPath:"#/properties/failurePolicy/enum",keyword:"enum",params:{allowedValues: schema31.properties.failurePolicy.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err115];
+}
+else {
+vErrors.push(err115);
+}
+errors++;
+}
+}
+if(data.hookTimeoutMs !== undefined){
+let data44 = data.hookTimeoutMs;
+if(!(((typeof data44 == "number") && (!(data44 % 1) && !isNaN(data44))) && (isFinite(data44)))){
+const err116 = {instancePath:instancePath+"/hookTimeoutMs",schemaPath:"#/properties/hookTimeoutMs/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err116];
+}
+else {
+vErrors.push(err116);
+}
+errors++;
+}
+if((typeof data44 == "number") && (isFinite(data44))){
+if(data44 > 600000 || isNaN(data44)){
+const err117 = {instancePath:instancePath+"/hookTimeoutMs",schemaPath:"#/properties/hookTimeoutMs/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600000},message:"must be <= 600000"};
+if(vErrors === null){
+vErrors = [err117];
+}
+else {
+vErrors.push(err117);
+}
+errors++;
+}
+if(data44 < 100 || isNaN(data44)){
+const err118 = {instancePath:instancePath+"/hookTimeoutMs",schemaPath:"#/properties/hookTimeoutMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100"};
+if(vErrors === null){
+vErrors = [err118];
+}
+else {
+vErrors.push(err118);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err119 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err119];
+}
+else {
+vErrors.push(err119);
 }
 errors++;
 }

@@ -4,6 +4,8 @@ import type { LocalizedText } from '../http/route.js';
 export interface PluginManifest {
   readonly id: string;
   readonly pluginApi: string;
+  /** The plugin's display name in the admin shell (Vietnamese required, English optional; at most 100 characters each). Without it the shell shows the id. */
+  readonly name?: LocalizedText;
   readonly requires?: Readonly<Record<string, string>>;
   readonly optional?: Readonly<Record<string, string>>;
   readonly permissions?: readonly { readonly id: string; readonly label: LocalizedText; readonly description?: LocalizedText }[];

@@ -56,6 +56,22 @@ describe('validateManifest', () => {
     ]);
   });
 
+  it('accepts a display name in Vietnamese, with or without English, and refuses a bad one', () => {
+    expect(validateManifest({ ...valid, name: { vi: 'Công báo', en: 'Gazette' } })).toMatchObject({ valid: true });
+    expect(validateManifest({ ...valid, name: { vi: 'Công báo' } })).toMatchObject({ valid: true });
+    const bad = (name: unknown) => {
+      const result = validateManifest({ ...valid, name });
+      expect(result.valid).toBe(false);
+      return result.errors.map((e) => e.pointer);
+    };
+    expect(bad({ en: 'Gazette' })).toEqual(['/name/vi']);
+    expect(bad({ vi: '' })).toEqual(['/name/vi']);
+    expect(bad({ vi: 'x'.repeat(101) })).toEqual(['/name/vi']);
+    expect(bad({ vi: 'Công báo', en: 'x'.repeat(101) })).toEqual(['/name/en']);
+    expect(bad({ vi: 'Công báo', fr: 'Journal' })).toEqual(['/name/fr']);
+    expect(bad('Công báo')).toEqual(['/name']);
+  });
+
   it('the shipped schema is itself valid draft 2020-12 (the runtime skips that check for speed)', () => {
     const ajv = new Ajv2020({ strict: true });
     expect(ajv.validateSchema(manifestSchema)).toBe(true);

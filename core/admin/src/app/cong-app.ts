@@ -8,7 +8,7 @@ import '../pages/dashboard/dashboard-page.js';
 import '../pages/login/login-page.js';
 import { anchorOf, isShellLink, queryDeep, shellHref, TENANT_PARAM } from './router.js';
 import { ADMIN_BASE, allowed, CORE_ROUTES, resolveRoute, SECURITY_PATH, shellPath, type RouteMatch } from './routes.js';
-import { adminTenant, adminUser, fetchManifest, fetchMe, fetchTenants, initialTenant, mustEnrolTotp, type AdminManifest, type MeUser, type TenantRecord } from './session.js';
+import { adminTenant, adminUser, fetchManifest, fetchMe, fetchTenants, initialTenant, mustEnrolTotp, pluginName, type AdminManifest, type MeUser, type TenantRecord } from './session.js';
 import { shellStyles } from './shell-styles.js';
 import { readRecent, rememberedTenant, rememberTenant } from './tenant-tree.js';
 import './tenant-switcher.js';
@@ -340,6 +340,12 @@ export class CongApp extends CongElement {
     return msg('Page not found', { id: 'app.notFound' });
   }
 
+  /** The settings page's properties: the plugin's id from the URL and its display name from the manifest. */
+  #settingsProps(plugin: string): { plugin: string; pluginName: string } {
+    const found = this.manifest?.plugins.find((p) => p.id === plugin);
+    return { plugin, pluginName: pluginName(plugin, found?.name) };
+  }
+
   #label(label: { vi: string; en?: string }): string {
     return adminLanguage() === 'en' ? (label.en ?? label.vi) : label.vi;
   }
@@ -393,7 +399,7 @@ export class CongApp extends CongElement {
         : nothing}
       ${settings.length > 0
         ? html`<h2 id="nav-settings">${msg('Plugin settings', { id: 'nav.settings' })}</h2>
-            <ul aria-labelledby="nav-settings">${settings.map((p) => link(`/core/settings/${p.id}`, p.id))}</ul>`
+            <ul aria-labelledby="nav-settings">${settings.map((p) => link(`/core/settings/${p.id}`, pluginName(p.id, p.name)))}</ul>`
         : nothing}
     </nav>`;
   }
@@ -430,7 +436,7 @@ export class CongApp extends CongElement {
     if (route.element === 'cong-dashboard-page') {
       return html`<cong-dashboard-page .tenant=${tenant} .user=${user} .api=${this.api} .manifest=${this.manifest}></cong-dashboard-page>`;
     }
-    const props = match.params['plugin'] ? { plugin: match.params['plugin'] } : route.path === SECURITY_PATH ? { enrolmentRequired: this.mustEnrol() } : undefined;
+    const props = match.params['plugin'] ? this.#settingsProps(match.params['plugin']) : route.path === SECURITY_PATH ? { enrolmentRequired: this.mustEnrol() } : undefined;
     return html`<cong-boundary plugin="core" element=${route.element} .load=${route.load} .tenant=${tenant} .user=${user} .api=${this.api} .props=${props}></cong-boundary>`;
   }
 

@@ -1,4 +1,4 @@
-import type { AdminTenant, AdminUser, ApiClient } from '@cong/sdk/admin';
+import { adminLanguage, type AdminTenant, type AdminUser, type ApiClient } from '@cong/sdk/admin';
 
 /** The signed-in account as `GET /api/core/auth/me` returns it. */
 export interface MeUser {
@@ -16,9 +16,23 @@ export interface TenantRecord extends AdminTenant {
   readonly status: 'active' | 'archived';
 }
 
+/** A plugin's display name from its manifest (`cong.name`): Vietnamese, English optional. */
+export interface PluginDisplayName {
+  readonly vi: string;
+  readonly en?: string;
+}
+
+/** What the shell calls a plugin: its name in the shell's language (English falls back to Vietnamese), or its id when the manifest gives none. */
+export function pluginName(id: string, name: PluginDisplayName | null | undefined): string {
+  if (!name) return id;
+  return adminLanguage() === 'en' ? (name.en ?? name.vi) : name.vi;
+}
+
 /** One plugin of `GET /api/core/admin/manifest`. */
 export interface ManifestPlugin {
   readonly id: string;
+  /** The manifest's display name; null when it has none. */
+  readonly name: PluginDisplayName | null;
   readonly version: string;
   readonly state: string;
   /** URL of the admin bundle; null when the plugin did not start. */

@@ -11,9 +11,9 @@ const user: AdminUser = { id: 'u1', username: 'admin', displayName: 'Quản tr�
 
 function modulesApi() {
   const items: ModuleItem[] = [
-    { plugin: 'hello', enabled: true, version: '1.2.0', state: 'started' },
-    { plugin: 'broken', enabled: false, version: '0.1.0', state: 'failed', error: { code: 'CONG_ERR_PLUGIN_START', message: 'Không kết nối được cơ sở dữ liệu' } },
-    { plugin: 'news', enabled: false, version: '2.0.1', state: 'started' },
+    { plugin: 'hello', name: { vi: 'Lời chào', en: 'Greetings' }, enabled: true, version: '1.2.0', state: 'started' },
+    { plugin: 'broken', name: null, enabled: false, version: '0.1.0', state: 'failed', error: { code: 'CONG_ERR_PLUGIN_START', message: 'Không kết nối được cơ sở dữ liệu' } },
+    { plugin: 'news', name: null, enabled: false, version: '2.0.1', state: 'started' },
   ];
   return fakeApi({
     'GET /api/core/modules': () => ({ tenantId: tenant.id, items }),
@@ -58,6 +58,12 @@ describe('<cong-modules-page>', () => {
     expect(rows[0]).toContain('Không kết nối được cơ sở dữ liệu');
     expect(rows[1]).toContain('1.2.0');
     expect(rows[1]).toContain('Đang chạy');
+    // A plugin with a display name shows it, in Vietnamese, with its id small beside it.
+    const helloName = root.querySelectorAll('tbody tr')[1]!.querySelector('th')!;
+    expect(helloName.textContent!.replace(/\s+/g, ' ').trim()).toBe('Lời chào hello');
+    expect(helloName.querySelector('small code')!.textContent).toBe('hello');
+    expect(root.querySelector('wa-switch[data-plugin=hello]')!.textContent!.replace(/\s+/g, ' ')).toContain('Lời chào tại Sở Tài chính');
+    expect(root.querySelector('tbody tr input[aria-label="Chọn Lời chào"]')).not.toBeNull();
     const newsSwitch = root.querySelector<HTMLElement & { checked: boolean }>('wa-switch[data-plugin=news]')!;
     expect(newsSwitch.textContent!.replace(/\s+/g, ' ')).toContain('news tại Sở Tài chính');
     expect(newsSwitch.checked).toBe(false);

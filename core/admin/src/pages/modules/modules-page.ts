@@ -9,10 +9,13 @@ import '../../components/confirm-dialog/confirm-dialog.js';
 import type { DataColumn, DataLoader, DataTable } from '../../components/data-table/data-table.js';
 import type { ConfirmDialog } from '../../components/confirm-dialog/confirm-dialog.js';
 import { pageStyles, toast } from '../../components/shared/shared.js';
+import { pluginName, type PluginDisplayName } from '../../app/session.js';
 
 /** One installed plugin as `GET /api/core/modules` lists it for the unit. */
 export interface ModuleItem {
   readonly plugin: string;
+  /** The manifest's display name; null when it has none (the page shows the id). */
+  readonly name: PluginDisplayName | null;
   readonly enabled: boolean;
   readonly version: string;
   /** From the boot report: `started`, `failed`, `disabled`, … */
@@ -67,6 +70,8 @@ export class ModulesPage extends CongElement {
   declare selected: readonly string[];
 
   #loader: DataLoader<ModuleItem> | undefined;
+  /** Display names of the plugins last listed, by id, for the bulk confirmation. */
+  #names = new Map<string, string>();
   #columns: DataColumn<ModuleItem>[] = [];
 
   constructor() {
@@ -89,7 +94,9 @@ export class ModulesPage extends CongElement {
       this.#loader = api
         ? async (_query, signal) => {
             const list = await api.get<{ items: ModuleItem[] }>('/api/core/modules', { signal });
-            const items = [...list.items].sort((a, b) => a.plugin.localeCompare(b.plugin));
+            this.#names = new Map(list.items.map((m) => [m.plugin, pluginName(m.plugin, m.name)]));
+            const name = (m: ModuleItem) => this.#names.get(m.plugin)!;
+            const items = [...list.items].sort((a, b) => name(a).localeCompare(name(b), 'vi') || a.plugin.localeCompare(b.plugin));
             return { items, total: items.length };
           }
         : undefined;
@@ -100,7 +107,13 @@ export class ModulesPage extends CongElement {
   #makeColumns(): DataColumn<ModuleItem>[] {
     const unit = unitName(this.tenant);
     return [
-      { id: 'plugin', header: msg('Module', { id: 'modules.col.plugin' }), rowHeader: true, cell: (m) => html`<code>${m.plugin}</code>` },
+      {
+        id: 'plugin',
+        header: msg('Module', { id: 'modules.col.plugin' }),
+        rowHeader: true,
+        // The name, with the id small beside it (the id alone when the manifest names none).
+        cell: (m) => (m.name ? html`${pluginName(m.plugin, m.name)} <small class="muted"><code>${m.plugin}</code></small>` : html`<code>${m.plugin}</code>`),
+      },
       { id: 'version', header: msg('Version', { id: 'modules.col.version' }) },
       { id: 'state', header: msg('State', { id: 'modules.col.state' }), cell: (m) => this.#state(m) },
       {
@@ -111,7 +124,7 @@ export class ModulesPage extends CongElement {
           ?disabled=${this.pending.has(m.plugin)}
           data-plugin=${m.plugin}
           @change=${(e: Event) => this.#toggle(m, (e.target as HTMLInputElement).checked)}
-          ><span class="visually-hidden">${msg(str`${m.plugin} in ${unit}`, { id: 'modules.switch.label' })}</span
+          ><span class="visually-hidden">${msg(str`${pluginName(m.plugin, m.name)} in ${unit}`, { id: 'modules.switch.label' })}</span
           ><span aria-hidden="true">${m.enabled ? msg('On', { id: 'modules.on' }) : msg('Off', { id: 'modules.off' })}</span></wa-switch
         >`,
       },
@@ -144,14 +157,15 @@ export class ModulesPage extends CongElement {
   async #toggle(m: ModuleItem, enabled: boolean): Promise<void> {
     if (!this.api || enabled === m.enabled) return;
     this.pending = new Set(this.pending).add(m.plugin);
+    const name = pluginName(m.plugin, m.name);
     try {
       await this.api.put(`/api/core/modules/${encodeURIComponent(m.plugin)}`, { enabled, subtree: false });
       this.#changed(m.plugin, enabled);
       toast(
         this,
         enabled
-          ? msg(str`${m.plugin} is on in ${unitName(this.tenant)}.`, { id: 'modules.toast.enabled' })
-          : msg(str`${m.plugin} is off in ${unitName(this.tenant)}. Its data is kept.`, { id: 'modules.toast.disabled' }),
+          ? msg(str`${name} is on in ${unitName(this.tenant)}.`, { id: 'modules.toast.enabled' })
+          : msg(str`${name} is off in ${unitName(this.tenant)}. Its data is kept.`, { id: 'modules.toast.disabled' }),
       );
     } catch {
       // The client has already shown the failure; the switch goes back to the stored state below.
@@ -197,8 +211,8 @@ export class ModulesPage extends CongElement {
           (i) =>
             html`<li>
               ${enabled
-                ? msg(str`${i.plugin}: turned on in ${i.tenants} units`, { id: 'modules.bulk.itemOn' })
-                : msg(str`${i.plugin}: turned off in ${i.tenants} units`, { id: 'modules.bulk.itemOff' })}
+                ? msg(str`${this.#names.get(i.plugin) ?? i.plugin}: turned on in ${i.tenants} units`, { id: 'modules.bulk.itemOn' })
+                : msg(str`${this.#names.get(i.plugin) ?? i.plugin}: turned off in ${i.tenants} units`, { id: 'modules.bulk.itemOff' })}
             </li>`,
         )}
       </ul>
@@ -244,7 +258,7 @@ export class ModulesPage extends CongElement {
         .loader=${this.#loader}
         .filters=${this.tenant?.id}
         .rowId=${(m: ModuleItem) => m.plugin}
-        .rowLabel=${(m: ModuleItem) => m.plugin}
+        .rowLabel=${(m: ModuleItem) => pluginName(m.plugin, m.name)}
         page-size="100"
         selectable
         empty-text=${msg('No module is installed.', { id: 'modules.empty' })}

@@ -65,7 +65,8 @@ describe('core pages render against the API', () => {
   });
 
   it('<cong-settings-page> offers both scopes at the province', async () => {
-    const { page, client } = await mount('cong-settings-page', { plugin: 'hello' });
+    const { page, client } = await mount('cong-settings-page', { plugin: 'hello', pluginName: 'Lời chào' });
+    expect(page.shadowRoot!.querySelector('h1')!.textContent).toBe('Cấu hình Lời chào');
     expect(client.calls.find((c) => c.path === '/api/core/plugins/hello/settings')!.query).toEqual({ scope: 'platform' });
     expect(page.shadowRoot!.querySelectorAll('input[name=scope]')).toHaveLength(2);
     expect(deepQuery<HTMLInputElement>(page.shadowRoot!, 'input[name="/title"]')!.value).toBe('platform');

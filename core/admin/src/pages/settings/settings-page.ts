@@ -34,6 +34,7 @@ export class SettingsPage extends CongElement {
     user: { attribute: false },
     api: { attribute: false },
     plugin: {},
+    pluginName: { attribute: false },
     scope: { state: true },
     view: { state: true },
     error: { state: true },
@@ -45,6 +46,8 @@ export class SettingsPage extends CongElement {
   declare api: ApiClient | undefined;
   /** The plugin whose settings these are (from the URL). */
   declare plugin: string | undefined;
+  /** Its display name in the shell's language (the shell reads it from the admin manifest); the id when unset. */
+  declare pluginName: string | undefined;
   declare scope: Scope;
   declare view: SettingsView | undefined;
   declare error: string | undefined;
@@ -85,9 +88,13 @@ export class SettingsPage extends CongElement {
     }
   }
 
+  get #name(): string {
+    return this.pluginName || this.plugin || '';
+  }
+
   readonly #save = async (values: Record<string, unknown>): Promise<void> => {
     this.view = await this.api!.put<SettingsView>(`/api/core/plugins/${encodeURIComponent(this.plugin!)}/settings`, { values }, { query: { scope: this.scope } });
-    toast(this, msg(str`Settings of ${this.plugin} saved.`, { id: 'settings.toast.saved' }), 'success');
+    toast(this, msg(str`Settings of ${this.#name} saved.`, { id: 'settings.toast.saved' }), 'success');
   };
 
   #scopeNote(view: SettingsView) {
@@ -99,7 +106,7 @@ export class SettingsPage extends CongElement {
   override render() {
     const view = this.view;
     return html`
-      <h1>${msg(str`Settings of ${this.plugin ?? ''}`, { id: 'settings.title' })}</h1>
+      <h1>${msg(str`Settings of ${this.#name}`, { id: 'settings.title' })}</h1>
       ${view?.perTenant && this.#atProvince
         ? html`<fieldset class="scope">
             <legend>${msg('Values for', { id: 'settings.scope' })}</legend>
