@@ -1,0 +1,3 @@
+import type { Migration } from 'kysely';
+
+export const contentMigrations: Readonly<Record<string, Migration>> = {};

@@ -1,0 +1,18 @@
+import { definePlugin } from '@cong/sdk';
+import { registerContent } from './content/register-content.js';
+import { registerLegal } from './legal/register-legal.js';
+import { contentMigrations } from './content/migrations/index.js';
+import { legalMigrations } from './legal/migrations/index.js';
+
+/**
+ * The portal: per unit, articles and categories with an editorial workflow, revisions and scheduled
+ * publishing; the legal documents database. Each area registers its own routes, jobs and listeners.
+ */
+export default definePlugin({
+  register(reg) {
+    // One ledger for the plugin: names are dated, so the areas' migrations interleave in the order they were written.
+    reg.migrations({ ...contentMigrations, ...legalMigrations });
+    registerContent(reg);
+    registerLegal(reg);
+  },
+});
