@@ -208,10 +208,9 @@ export class DataTable<T = Row> extends CongElement {
         this.#resetPaging();
       }
     }
-  }
-
-  override updated(changed: PropertyValues<this>): void {
-    if (changed.has('loader') || changed.has('pagination') || changed.has('sorting') || (changed.has('filters') && this.#pendingFilterLoad)) {
+    // Loading here, before render, folds the `loading` state into this update instead of scheduling
+    // a second one (properties set in willUpdate join the current change set, pagination included).
+    if (changed.has('loader') || changed.has('pagination') || changed.has('sorting') || this.#pendingFilterLoad) {
       this.#pendingFilterLoad = false;
       void this.reload();
     }

@@ -68,11 +68,10 @@ export class SettingsPage extends CongElement {
   override willUpdate(changed: PropertyValues<this>): void {
     // At the province the form starts with the values for every unit; elsewhere with the unit's own.
     if (changed.has('tenant')) this.scope = this.#atProvince ? 'platform' : 'tenant';
-  }
-
-  override updated(changed: PropertyValues<this>): void {
+    // Before render: `loading` joins this update rather than scheduling another.
     if (changed.has('plugin') || changed.has('api') || changed.has('scope') || changed.has('tenant')) void this.load();
   }
+
 
   async load(): Promise<void> {
     if (!this.api || !this.plugin) return;
