@@ -1,4 +1,10 @@
 import type { PluginRegistrar } from '@cong/sdk';
+import { contentRoutes } from './content.routes.js';
+import { publishScheduleJob } from './publish-schedule-job.js';
 
 /** Routes, jobs and listeners of the portal's content area. */
-export function registerContent(_reg: PluginRegistrar): void {}
+export function registerContent(reg: PluginRegistrar): void {
+  reg.routes(contentRoutes);
+  reg.jobs({ 'content-publish-schedule': publishScheduleJob });
+  reg.schedule('content-clock', { job: 'content-publish-schedule', everyMs: 60_000 });
+}

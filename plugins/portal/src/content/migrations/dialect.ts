@@ -1,0 +1,12 @@
+import { MysqlAdapter, sql, type Kysely, type RawBuilder } from 'kysely';
+
+/** True on MySQL/MariaDB. The core may run its own copy of kysely, so compare the adapter's class by name too. */
+export function isMysql(db: Kysely<any>): boolean {
+  const adapter = db.getExecutor().adapter;
+  return adapter instanceof MysqlAdapter || adapter.constructor.name === 'MysqlAdapter';
+}
+
+/** Long text: MEDIUMTEXT on MySQL (TEXT stops at 64 KiB), TEXT on SQLite. */
+export function longText(db: Kysely<any>): RawBuilder<unknown> {
+  return isMysql(db) ? sql`mediumtext` : sql`text`;
+}

@@ -1,0 +1,90 @@
+/** One run of a word-level diff: text kept, removed from the older revision, or added in the newer. */
+export interface DiffPart {
+  readonly op: 'equal' | 'delete' | 'insert';
+  readonly text: string;
+}
+
+/** How one field differs between two revisions. `words` is given for text fields that changed. */
+export interface FieldDiff {
+  readonly field: string;
+  readonly before: unknown;
+  readonly after: unknown;
+  readonly words?: readonly DiffPart[];
+}
+
+/** Above this many token pairs, a changed text is shown as one deletion and one insertion. */
+const MAX_CELLS = 4_000_000;
+
+/** Splits text into words, whitespace runs and HTML tags, so a diff never cuts a tag in half. */
+function tokenize(text: string): string[] {
+  return text.match(/<[^>]*>|\s+|[^\s<]+/g) ?? [];
+}
+
+/** Word-level diff (longest common subsequence over tokens); adjacent runs of one kind are merged. */
+export function diffWords(before: string, after: string): DiffPart[] {
+  const a = tokenize(before);
+  const b = tokenize(after);
+  // Common prefix and suffix first: edits are usually local, and it keeps the table small.
+  let start = 0;
+  while (start < a.length && start < b.length && a[start] === b[start]) start++;
+  let endA = a.length;
+  let endB = b.length;
+  while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) {
+    endA--;
+    endB--;
+  }
+  const parts: DiffPart[] = [];
+  const push = (op: DiffPart['op'], text: string) => {
+    if (text === '') return;
+    const last = parts[parts.length - 1];
+    if (last && last.op === op) parts[parts.length - 1] = { op, text: last.text + text };
+    else parts.push({ op, text });
+  };
+  push('equal', a.slice(0, start).join(''));
+  const midA = a.slice(start, endA);
+  const midB = b.slice(start, endB);
+  if (midA.length * midB.length > MAX_CELLS) {
+    push('delete', midA.join(''));
+    push('insert', midB.join(''));
+  } else {
+    // lcs[i][j]: length of the LCS of midA[i..] and midB[j..].
+    const n = midA.length;
+    const m = midB.length;
+    const lcs = Array.from({ length: n + 1 }, () => new Uint32Array(m + 1));
+    for (let i = n - 1; i >= 0; i--) {
+      for (let j = m - 1; j >= 0; j--) {
+        lcs[i]![j] = midA[i] === midB[j] ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
+      }
+    }
+    let i = 0;
+    let j = 0;
+    while (i < n && j < m) {
+      if (midA[i] === midB[j]) {
+        push('equal', midA[i++]!);
+        j++;
+      } else if (lcs[i + 1]![j]! >= lcs[i]![j + 1]!) push('delete', midA[i++]!);
+      else push('insert', midB[j++]!);
+    }
+    while (i < n) push('delete', midA[i++]!);
+    while (j < m) push('insert', midB[j++]!);
+  }
+  push('equal', a.slice(endA).join(''));
+  return parts;
+}
+
+/** Text fields (also `translations.en.body`) get a word diff; everything else is compared as JSON. */
+const TEXT_FIELDS = new Set(['title', 'summary', 'body']);
+
+/** The fields that differ between two snapshots, in a stable order. */
+export function diffSnapshots(before: Readonly<Record<string, unknown>>, after: Readonly<Record<string, unknown>>): FieldDiff[] {
+  const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
+  const out: FieldDiff[] = [];
+  for (const field of fields) {
+    const x = before[field] ?? null;
+    const y = after[field] ?? null;
+    if (JSON.stringify(x) === JSON.stringify(y)) continue;
+    if (TEXT_FIELDS.has(field.slice(field.lastIndexOf('.') + 1)) && typeof x === 'string' && typeof y === 'string') out.push({ field, before: x, after: y, words: diffWords(x, y) });
+    else out.push({ field, before: x, after: y });
+  }
+  return out;
+}
