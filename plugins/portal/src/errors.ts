@@ -10,3 +10,12 @@ export const PORTAL_ERR_APPROVAL_REQUIRED = createErrorCode('PORTAL_ERR_APPROVAL
 export const PORTAL_ERR_STALE_REVISION = createErrorCode('PORTAL_ERR_STALE_REVISION', 'The article changed since revision {expected} (now {actual})', 409);
 export const PORTAL_ERR_CATEGORY_IN_USE = createErrorCode('PORTAL_ERR_CATEGORY_IN_USE', 'Category {slug} still has {count} articles or subcategories', 409);
 // ─── End of content codes ───────────────────────────────────────────────────────────────────
+
+// ─── Legal documents (src/legal) ─────────────────────────────────────────────────────────────
+export const PORTAL_ERR_LEGAL_DUPLICATE_NUMBER = createErrorCode(
+  'PORTAL_ERR_LEGAL_DUPLICATE_NUMBER',
+  'Document {numberSymbol} of {issuer} already exists in this unit',
+  409,
+);
+export const PORTAL_ERR_LEGAL_RELATION_EXISTS = createErrorCode('PORTAL_ERR_LEGAL_RELATION_EXISTS', 'The documents already have this relation ({kind})', 409);
+// ─── End of legal documents codes ───────────────────────────────────────────────────────────
