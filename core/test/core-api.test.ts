@@ -285,7 +285,13 @@ describe('two-factor sign-in required for super-admins', () => {
       const login = await b.call('POST', '/api/core/auth/login', { body: { username: 'admin', password: t.platform.takeDemoCredentials().password } });
       expect(login.status).toBe(200);
       expect((await b.call('GET', '/api/core/modules')).status).toBe(403);
-      expect((await b.call('POST', '/api/core/auth/totp/setup')).status).toBe(200);
+      // The admin shell reads this to send the account to enrolment first.
+      expect((await b.call('GET', '/api/core/auth/me')).body).toMatchObject({ mustEnrolTotp: true, permissions: [] });
+      const setup = await b.call('POST', '/api/core/auth/totp/setup');
+      expect(setup.status).toBe(200);
+      const code = generateTOTP(decodeBase32IgnorePadding(setup.body.secret), 30, 6);
+      expect((await b.call('POST', '/api/core/auth/totp/enable', { body: { code } })).status).toBe(204);
+      expect((await b.call('GET', '/api/core/auth/me')).body.mustEnrolTotp).toBe(false);
     } finally {
       await t.stop();
     }

@@ -105,14 +105,24 @@ export function authRoutes(route: RouteBuilder, deps: CoreApiDeps): void {
         200: {
           type: 'object',
           additionalProperties: false,
-          required: ['user', 'tenantId', 'permissions'],
-          properties: { user: userSchema, tenantId: { type: ['string', 'null'] }, permissions: { type: 'array', items: { type: 'string' } } },
+          required: ['user', 'tenantId', 'permissions', 'mustEnrolTotp'],
+          properties: {
+            user: userSchema,
+            tenantId: { type: ['string', 'null'] },
+            permissions: { type: 'array', items: { type: 'string' } },
+            mustEnrolTotp: { type: 'boolean', description: 'The account must turn on two-factor sign-in before it holds any permission (`auth.requireTotpForSuperAdmins`).' },
+          },
         },
       },
     },
     handler: async (req) => {
       const { user } = await requireUser(deps, req);
-      return { user: publicUser(user), tenantId: req.tenantId ?? null, permissions: [...(req.principal?.permissions ?? [])].sort() };
+      return {
+        user: publicUser(user),
+        tenantId: req.tenantId ?? null,
+        permissions: [...(req.principal?.permissions ?? [])].sort(),
+        mustEnrolTotp: deps.requireTotpForSuperAdmins && user.isSuperAdmin && !user.totpEnabled,
+      };
     },
   });
 

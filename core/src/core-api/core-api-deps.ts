@@ -27,6 +27,8 @@ export interface InstalledPlugin {
 export interface CoreApiDeps {
   /** The platform database, for the transactions that span services (a change and its audit entry). */
   readonly db: Database;
+  /** `auth.requireTotpForSuperAdmins`: such accounts hold no permission until they enrol. */
+  readonly requireTotpForSuperAdmins: boolean;
   readonly auth: AuthServices;
   readonly access: AccessControl;
   /** The staff account list with its visibility rule. */

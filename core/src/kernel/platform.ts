@@ -572,6 +572,7 @@ export class Platform {
     };
     const apiDeps: CoreApiDeps = {
       db: core.database,
+      requireTotpForSuperAdmins: settings.requireTotpForSuperAdmins === true,
       auth,
       access,
       accounts: new AccountList({ db: core.database }),

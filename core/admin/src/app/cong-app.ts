@@ -183,7 +183,7 @@ export class CongApp extends CongElement {
 
   /** Whether the account must turn on two-factor sign-in first (see {@link mustEnrolTotp}). */
   mustEnrol(): boolean {
-    return Boolean(this.me && this.manifest && mustEnrolTotp(this.me, this.manifest));
+    return Boolean(this.me && mustEnrolTotp(this.me));
   }
 
   /** Two-factor sign-in was turned on: the account and its permissions change. */

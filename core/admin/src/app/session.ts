@@ -8,6 +8,8 @@ export interface MeUser {
   readonly email?: string | null;
   readonly isSuperAdmin: boolean;
   readonly totpEnabled: boolean;
+  /** From `/auth/me`: two-factor sign-in must be turned on before anything else (`auth.requireTotpForSuperAdmins`). */
+  readonly mustEnrolTotp?: boolean;
 }
 
 /** A unit as `GET /api/core/tenants` lists it. */
@@ -55,7 +57,8 @@ export const MANIFEST_PATH = '/api/core/admin/manifest';
 
 /** The account, or rejects with the ApiError (401 when signed out). */
 export async function fetchMe(api: ApiClient): Promise<MeUser> {
-  return (await api.get<{ user: MeUser }>(ME_PATH)).user;
+  const me = await api.get<{ user: MeUser; mustEnrolTotp?: boolean }>(ME_PATH);
+  return { ...me.user, mustEnrolTotp: me.mustEnrolTotp === true };
 }
 
 /** All active units (up to 500, the API's page limit). */
@@ -84,11 +87,7 @@ export function initialTenant(tenants: readonly TenantRecord[], fromUrl: string 
   return by(fromUrl) ?? by(remembered) ?? tenants.find((t) => t.parentId === null && t.kind === 'province') ?? tenants.find((t) => t.parentId === null) ?? tenants[0];
 }
 
-/**
- * Whether the server holds this account's permissions back until it turns on two-factor sign-in
- * (`auth.requireTotpForSuperAdmins`): sign-in then succeeds (`totp-enrolment-required` answers like
- * `ok`), but a super-admin — who otherwise holds every permission everywhere — holds none.
- */
-export function mustEnrolTotp(me: MeUser, manifest: AdminManifest): boolean {
-  return me.isSuperAdmin && !me.totpEnabled && manifest.permissions.length === 0;
+/** Whether the account must enrol in two-factor sign-in before doing anything else (the server says so in `/auth/me`). */
+export function mustEnrolTotp(me: MeUser): boolean {
+  return me.mustEnrolTotp === true;
 }

@@ -30,7 +30,7 @@ function fakeServer(account: { me: MeUser; password: string; totpCode?: string; 
       return json(200, { user: account.me });
     }
     if (!signedIn) return problem(401, 'CONG_ERR_UNAUTHENTICATED', 'Sign in');
-    if (url.pathname === '/api/core/auth/me') return json(200, { user: account.me, tenantId: province.id, permissions: [] });
+    if (url.pathname === '/api/core/auth/me') return json(200, { user: account.me, tenantId: province.id, permissions: [], mustEnrolTotp: mustEnrol() });
     if (url.pathname === '/api/core/tenants') return json(200, { items: [province], total: 1 });
     if (url.pathname === '/api/core/admin/manifest') return json(200, { tenantId: province.id, permissions: mustEnrol() ? [] : ALL, plugins: [] });
     return problem(404, 'CONG_ERR_NOT_FOUND', `No fake route for ${method} ${url.pathname}`);
