@@ -151,13 +151,17 @@ export class ArticleRepository {
   }
 
   /**
-   * The clock's read, across every unit: approved articles whose publish time came, and published ones
+   * The clock's read, across every unit (or one): approved articles whose publish time came, and published ones
    * whose unpublish time came. Articles still in review are never selected.
    */
-  async dueForClock(now: number): Promise<{ publish: ArticleRow[]; unpublish: ArticleRow[] }> {
+  async dueForClock(now: number, tenantId?: string): Promise<{ publish: ArticleRow[]; unpublish: ArticleRow[] }> {
+    const from = () => {
+      const q = this.db.selectFrom('portal_articles').selectAll();
+      return tenantId === undefined ? q : q.where('tenant_id', '=', tenantId);
+    };
     const [publish, unpublish] = await Promise.all([
-      this.db.selectFrom('portal_articles').selectAll().where('status', '=', 'scheduled').where('publish_at', '<=', now).orderBy('publish_at').limit(500).execute(),
-      this.db.selectFrom('portal_articles').selectAll().where('status', '=', 'published').where('unpublish_at', '<=', now).orderBy('unpublish_at').limit(500).execute(),
+      from().where('status', '=', 'scheduled').where('publish_at', '<=', now).orderBy('publish_at').limit(500).execute(),
+      from().where('status', '=', 'published').where('unpublish_at', '<=', now).orderBy('unpublish_at').limit(500).execute(),
     ]);
     return { publish, unpublish };
   }

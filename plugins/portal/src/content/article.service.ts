@@ -167,7 +167,7 @@ export class ArticleService {
       if (input.summary !== undefined) changes.summary = normalizeText(input.summary).trim();
       if (input.body !== undefined) changes.body = sanitizeRichText(input.body);
       if (input.categoryId !== undefined) {
-        await this.#checkCategory(tenantId, input.categoryId);
+        await this.#checkCategory(tenantId, input.categoryId, trx);
         changes.category_id = input.categoryId;
       }
       if (input.slug !== undefined && input.slug !== row.slug) {
@@ -263,8 +263,8 @@ export class ArticleService {
    * publish time came, withdraws published ones whose unpublish time came, each in its own transaction.
    * Articles in review are never touched. Returns what it did.
    */
-  async runClock(now = Date.now()): Promise<{ published: string[]; unpublished: string[] }> {
-    const due = await this.#repo.dueForClock(now);
+  async runClock(now = Date.now(), tenantId?: string): Promise<{ published: string[]; unpublished: string[] }> {
+    const due = await this.#repo.dueForClock(now, tenantId);
     const clock: Actor = { id: 'system', can: () => true };
     const done = { published: [] as string[], unpublished: [] as string[] };
     for (const [rows, from, to, kind] of [
@@ -368,9 +368,9 @@ export class ArticleService {
     return out;
   }
 
-  async #checkCategory(tenantId: string, categoryId: string | null): Promise<void> {
+  async #checkCategory(tenantId: string, categoryId: string | null, trx?: Transaction<ContentDatabase>): Promise<void> {
     if (categoryId === null) return;
-    if (!(await this.#categories.find(tenantId, categoryId))) {
+    if (!(await this.#categories.find(tenantId, categoryId, trx))) {
       throw new InputError(`Category ${categoryId} does not exist`, { errors: [{ in: 'body', pointer: '/categoryId', message: 'no such category in this unit', keyword: 'exists' }] });
     }
   }

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { ContentDatabase } from './content-database.js';
 
 type Row = ContentDatabase['portal_categories'];
@@ -18,8 +18,9 @@ export interface Category {
 export class CategoryRepository {
   constructor(private readonly db: Kysely<ContentDatabase>) {}
 
-  async find(tenantId: string, id: string): Promise<Category | undefined> {
-    const row = await this.db.selectFrom('portal_categories').selectAll().where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst();
+  /** Inside a transaction, pass `trx`: SQLite has one connection, and a read beside it would wait for ever. */
+  async find(tenantId: string, id: string, trx?: Transaction<ContentDatabase>): Promise<Category | undefined> {
+    const row = await (trx ?? this.db).selectFrom('portal_categories').selectAll().where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst();
     return row && toCategory(row);
   }
 

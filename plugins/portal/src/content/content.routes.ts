@@ -200,6 +200,23 @@ export function contentRoutes(route: RouteBuilder): void {
     },
   });
 
+  route.post('/content-clock', {
+    summary: { vi: 'Chạy ngay việc xuất bản / gỡ theo lịch của đơn vị', en: 'Run the unit\'s scheduled publishing now' },
+    description: 'What the every-minute job does, for this unit only: publishes approved (scheduled) articles whose time came and withdraws published ones whose unpublish time came. Articles in review are never published.',
+    permission: APPROVE,
+    schema: {
+      response: {
+        200: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['published', 'unpublished'],
+          properties: { published: { type: 'array', items: { type: 'string' } }, unpublished: { type: 'array', items: { type: 'string' } } },
+        },
+      },
+    },
+    handler: async (req, ctx) => articles(ctx).runClock(Date.now(), unit(req)),
+  });
+
   route.get('/articles/:id/revisions', {
     summary: { vi: 'Các phiên bản của tin bài', en: 'An article\'s revisions' },
     authenticated: true,
