@@ -218,8 +218,12 @@ describeEachDialect('the core admin API', (dialect) => {
       expect(mail.rows).toHaveLength(1);
       const token = /\/admin\/core\/reset\?token=([A-Za-z0-9_-]+)/.exec(mail.rows[0]!.text_body)![1]!;
       const body = { token, password: 'Trường Sơn đông Trường Sơn tây' };
+      // The reset page checks the link first; checking does not use it up.
+      expect((await b.call('POST', '/api/core/auth/password-reset/check', { body: { token } })).status).toBe(204);
+      expect((await b.call('POST', '/api/core/auth/password-reset/check', { body: { token: `${token}x` } })).body.code).toBe('CONG_ERR_RESET_TOKEN_INVALID');
       expect((await b.call('POST', '/api/core/auth/password-reset/complete', { body })).status).toBe(204);
       expect((await b.call('POST', '/api/core/auth/password-reset/complete', { body })).body.code).toBe('CONG_ERR_RESET_TOKEN_INVALID');
+      expect((await b.call('POST', '/api/core/auth/password-reset/check', { body: { token } })).status).toBe(400);
       expect((await b.call('POST', '/api/core/auth/login', { body: { username: 'tran.thi.c', password: body.password } })).status).toBe(200);
     } finally {
       await db.destroy();

@@ -2,7 +2,7 @@ import { CONG_ERR_UNAUTHENTICATED, coreServices, defineSchema, respond, type Rou
 import { loginThrottledError } from '../auth/login-limiter.js';
 import { resetThrottledError } from '../auth/password-reset-limiter.js';
 import type { User } from '../auth/user-store.js';
-import { CONG_ERR_TOTP_REQUIRED } from '../errors.js';
+import { CONG_ERR_RESET_TOKEN_INVALID, CONG_ERR_TOTP_REQUIRED } from '../errors.js';
 import type { CoreApiDeps } from './core-api-deps.js';
 import { PASSWORD_RESET_JOB } from './password-reset-job.js';
 import { readSessionToken, sessionSetCookie } from './session-cookie-header.js';
@@ -184,6 +184,18 @@ export function authRoutes(route: RouteBuilder, deps: CoreApiDeps): void {
       if (!decision.allowed) throw resetThrottledError(decision.retryAfterSeconds);
       await ctx.get(coreServices.jobs).enqueue(PASSWORD_RESET_JOB, { login: req.body.login });
       return respond(202, { status: 'accepted' });
+    },
+  });
+
+  route.post('/auth/password-reset/check', {
+    summary: { vi: 'Kiểm tra đường dẫn đặt lại mật khẩu', en: 'Check a password reset link' },
+    description: 'Lets the reset page say at once that a link is invalid, used or expired, before the new password is typed. Changes nothing.',
+    schema: {
+      body: defineSchema<{ token: string }>({ type: 'object', additionalProperties: false, required: ['token'], properties: { token: { type: 'string', minLength: 1, maxLength: 200 } } }),
+    },
+    handler: async (req) => {
+      if (!(await deps.auth.passwordReset.isValid(req.body.token))) throw CONG_ERR_RESET_TOKEN_INVALID.create();
+      return respond(204);
     },
   });
 

@@ -10,15 +10,18 @@ export function failureText(error: ApiError): string {
   return error.message;
 }
 
+/** 400s that the page itself explains where they happened: a wrong two-factor code, a dead reset link. */
+const SHOWN_IN_PLACE = new Set(['CONG_ERR_TOTP_INVALID', 'CONG_ERR_RESET_TOKEN_INVALID']);
+
 /**
  * The `onError` of the shell's API clients: a 401 goes to the login page, a 400 with field errors is
- * left to the form (it shows them next to the fields), and so is a wrong two-factor code
- * (`CONG_ERR_TOTP_INVALID`, shown next to the code field); anything else raises a `danger` toast.
+ * left to the form (it shows them next to the fields), and so are the errors in {@link SHOWN_IN_PLACE};
+ * anything else raises a `danger` toast.
  */
 export function shellErrorHandler(options: { readonly toLogin: () => void; readonly target?: EventTarget }): (error: ApiError) => void {
   return (error) => {
     if (error.status === 401) return options.toLogin();
-    if (error.status === 400 && (error.errors.length > 0 || error.code === 'CONG_ERR_TOTP_INVALID')) return;
+    if (error.status === 400 && (error.errors.length > 0 || SHOWN_IN_PLACE.has(error.code))) return;
     showToast(failureText(error), { variant: 'danger' }, options.target);
   };
 }

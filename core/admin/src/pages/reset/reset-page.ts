@@ -1,4 +1,4 @@
-import { html, css, nothing } from 'lit';
+import { html, css, nothing, type PropertyValues } from 'lit';
 import { msg } from '@lit/localize';
 import { ApiError, CongElement, type ApiClient } from '@cong/sdk/admin';
 import { shellStyles } from '../../app/shell-styles.js';
@@ -63,6 +63,23 @@ export class CongResetPage extends CongElement {
 
   get token(): string | null {
     return this.#token;
+  }
+
+  #checked = false;
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    // Say at once when the link is dead, instead of after the new password was typed twice: the page
+    // then offers to send a new link.
+    if (changed.has('api') && this.api && this.#token && !this.#checked) {
+      this.#checked = true;
+      const token = this.#token;
+      this.api.post('/api/core/auth/password-reset/check', { token }).catch((error: unknown) => {
+        if (error instanceof ApiError && error.code === 'CONG_ERR_RESET_TOKEN_INVALID') {
+          this.#token = null;
+          this.error = msg('This link is invalid, already used or expired. Ask for a new one.', { id: 'reset.tokenInvalid' });
+        }
+      });
+    }
   }
 
   async #submit(event: SubmitEvent): Promise<void> {
