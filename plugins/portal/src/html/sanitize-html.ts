@@ -48,8 +48,6 @@ export function plainText(html: string): string {
 /** The place the platform serves its stored files from; image sources on the same site must be under it. */
 export const PLATFORM_FILES_PREFIX = '/files/';
 
-const DISCARD = 'cong-discard';
-
 const ALIGN_CLASSES = ['text-left', 'text-center', 'text-right', 'text-justify'];
 
 /** Elements whose content goes with them (the default keeps the text of a disallowed element). */
@@ -109,7 +107,9 @@ const REL_KEPT = ['nofollow', 'noopener', 'noreferrer'];
 
 function link(_tag: string, attribs: sanitizeHtml.Attributes): sanitizeHtml.Tag {
   const href = attribs.href;
-  if (href === undefined || !isSafeLinkHref(href)) return { tagName: DISCARD, attribs: {} };
+  // No href: exclusiveFilter unwraps it (renaming it to a disallowed tag would trip sanitize-html 2.18.1,
+  // which then closes a later unclosed element at the same depth with the discarded tag's name).
+  if (href === undefined || !isSafeLinkHref(href)) return { tagName: 'a', attribs: {} };
   const out: sanitizeHtml.Attributes = { href: href.trim() };
   if (attribs.title !== undefined) out.title = attribs.title;
   const rel = new Set((attribs.rel ?? '').toLowerCase().split(/\s+/u).filter((r) => REL_KEPT.includes(r)));
@@ -125,7 +125,7 @@ function link(_tag: string, attribs: sanitizeHtml.Attributes): sanitizeHtml.Tag 
 function image(_tag: string, attribs: sanitizeHtml.Attributes): sanitizeHtml.Tag {
   const { src, alt } = attribs;
   if (src === undefined || !isSafeImageSrc(src) || alt === undefined || alt.trim() === '') {
-    return { tagName: DISCARD, attribs: {} };
+    return { tagName: 'img', attribs: {} }; // exclusiveFilter drops it
   }
   const out: sanitizeHtml.Attributes = { src: src.trim(), alt };
   if (attribs.title !== undefined) out.title = attribs.title;
@@ -187,6 +187,11 @@ const richTextOptions: sanitizeHtml.IOptions = {
   nonTextTags: NON_TEXT_TAGS,
   enforceHtmlBoundary: false,
   selfClosing: ['img', 'br', 'hr', 'col'],
+  // A link whose href failed loses the tag and keeps its text; an image whose src or alt failed goes.
+  exclusiveFilter: (frame) => {
+    if (frame.tag === 'a' && frame.attribs.href === undefined) return 'excludeTag';
+    return frame.tag === 'img' && (frame.attribs.src === undefined || frame.attribs.alt === undefined);
+  },
   transformTags: {
     h1: block('h2'),
     h2: block('h2'),
