@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { coreServices, fold, InputError, NotFoundError, normalizeText, type FieldIssue, type PluginContext, type RouteRequest } from '@cong/sdk';
 import type { Transaction } from 'kysely';
 import { PORTAL_ERR_LEGAL_DUPLICATE_NUMBER, PORTAL_ERR_LEGAL_RELATION_EXISTS } from '../errors.js';
-import { INVERSE_RELATION, LEGAL_TYPES, LEGAL_TYPE_IDS, type RelationKind, type RelationLabel } from './document-types.js';
+import { INVERSE_RELATION, LEGAL_TYPES, LEGAL_TYPE_IDS, RELATION_LABELS, type RelationKind, type RelationLabel } from './document-types.js';
 import { LegalRepository, unitKey, type DocumentRow, type LightRow, type Scope } from './legal-repository.js';
 import type { FacetName, FacetValue, LegalDatabase, LegalDocument, LegalDocumentInput, LegalPage, ListLegalQuery, RelatedDocument } from './legal-schema.js';
 import { computeStatus, LEGAL_STATUS_LABELS, LEGAL_STATUSES, type LegalStatus, type Replacement } from './validity.js';
@@ -63,6 +63,7 @@ export class LegalService {
     };
     for (const name of names) {
       const counts = new Map<string, FacetValue>();
+      const spellings = new Map<string, Map<string, number>>();
       for (const r of rows) {
         if (!passesAllBut(r, name)) continue;
         const v = valueOf[name](r);
@@ -70,6 +71,14 @@ export class LegalService {
         const entry = counts.get(v.value) ?? { ...v, count: 0 };
         entry.count++;
         counts.set(v.value, entry);
+        const labels = spellings.get(v.value) ?? new Map<string, number>();
+        labels.set(v.label, (labels.get(v.label) ?? 0) + 1);
+        spellings.set(v.value, labels);
+      }
+      // One folded value may be spelt several ways ("Đất đai", "đất đai"): show the commonest spelling.
+      for (const entry of counts.values()) {
+        const labels = [...spellings.get(entry.value)!.entries()];
+        entry.label = labels.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'vi'))[0]![0];
       }
       const list = [...counts.values()];
       if (name === 'year') list.sort((a, b) => Number(b.value) - Number(a.value));
@@ -97,6 +106,8 @@ export class LegalService {
     const doc = this.#toDocument(row, replacements.get(id) ?? [], today);
     const relations = await this.#repo.relationsOf(scope, id);
     const others = new Map((await this.#repo.findMany(scope, relations.map((r) => (r.from_id === id ? r.to_id : r.from_id)))).map((r) => [r.id, r]));
+    // Outgoing first, then by kind (replacements first), then the other document's issue date.
+    const kindOrder = (r: RelatedDocument) => RELATION_LABELS.indexOf(r.kind);
     doc.relations = relations.flatMap((r): RelatedDocument[] => {
       const outgoing = r.from_id === id;
       const other = others.get(outgoing ? r.to_id : r.from_id);
@@ -107,7 +118,12 @@ export class LegalService {
         direction: outgoing ? 'outgoing' : 'incoming',
         document: { id: other.id, typeName: other.type_name, numberSymbol: other.number_symbol, issuer: other.issuer, issuedOn: other.issued_on, summary: other.summary },
       }];
-    });
+    }).sort((a, b) =>
+      (a.direction === b.direction ? 0 : a.direction === 'outgoing' ? -1 : 1) ||
+      kindOrder(a) - kindOrder(b) ||
+      a.document.issuedOn.localeCompare(b.document.issuedOn) ||
+      a.relationId.localeCompare(b.relationId),
+    );
     return doc;
   }
 
