@@ -2,15 +2,19 @@ import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
 import * as sdk from '@cong/sdk';
 import * as core from '../../core/src/errors.js';
+import * as portal from '../../plugins/portal/src/errors.js';
 
-// Every CONG_ERR_* code exists in docs/reference/errors.md and every documented code exists in a
-// registry (sdk or core), in both directions (Fastify's errors.test.js, STYLE.md §3.5.6).
+// Every error code (CONG_ERR_* of the sdk and core, <PLUGIN>_ERR_* of first-party plugins) exists in
+// docs/reference/errors.md and every documented code exists in a registry, in both directions
+// (Fastify's errors.test.js, STYLE.md §3.5.6).
+const REGISTRIES = [sdk, core, portal] as Record<string, unknown>[];
+const CODE = /^[A-Z]+_ERR_[A-Z0-9_]+$/;
 const doc = readFileSync(new URL('../../docs/reference/errors.md', import.meta.url), 'utf8');
 
 function codesIn(module: Record<string, unknown>): Map<string, { status: number; template: string }> {
   const out = new Map<string, { status: number; template: string }>();
   for (const [name, value] of Object.entries(module)) {
-    if (!name.startsWith('CONG_ERR_')) continue;
+    if (!CODE.test(name)) continue;
     const code = value as { code: string; status: number; template: string };
     expect(code.code, `export ${name}`).toBe(name);
     out.set(code.code, code);
@@ -19,14 +23,14 @@ function codesIn(module: Record<string, unknown>): Map<string, { status: number;
 }
 
 it('documents every error code, with its status, and nothing that no longer exists', () => {
-  const registries = new Map([...codesIn(sdk as Record<string, unknown>), ...codesIn(core as Record<string, unknown>)]);
-  const documented = new Map([...doc.matchAll(/^### `(CONG_ERR_[A-Z0-9_]+)`\s*\n+\*\*HTTP (\d{3})\*\*/gm)].map((m) => [m[1]!, Number(m[2])]));
+  const registries = new Map(REGISTRIES.flatMap((registry) => [...codesIn(registry)]));
+  const documented = new Map([...doc.matchAll(/^### `([A-Z]+_ERR_[A-Z0-9_]+)`\s*\n+\*\*HTTP (\d{3})\*\*/gm)].map((m) => [m[1]!, Number(m[2])]));
   expect([...documented.keys()].sort()).toEqual([...registries.keys()].sort());
   for (const [code, { status }] of registries) expect(documented.get(code), code).toBe(status);
 });
 
 it('never reuses a retired code', () => {
-  const retired = [...doc.matchAll(/^- `(CONG_ERR_[A-Z0-9_]+)` \(retired/gm)].map((m) => m[1]);
-  const live = Object.keys({ ...sdk, ...core }).filter((k) => k.startsWith('CONG_ERR_'));
+  const retired = [...doc.matchAll(/^- `([A-Z]+_ERR_[A-Z0-9_]+)` \(retired/gm)].map((m) => m[1]);
+  const live = REGISTRIES.flatMap((registry) => Object.keys(registry)).filter((k) => CODE.test(k));
   for (const code of retired) expect(live).not.toContain(code);
 });

@@ -145,11 +145,11 @@ describe('sanitizeRichText: the XSS corpus comes out inert', () => {
     expect(sanitizeRichText('<a target="_blank" rel="noopener noreferrer nofollow" href="https://a.vn">x</a>')).toBe('<a href="https://a.vn" target="_blank" rel="nofollow noopener noreferrer">x</a>');
   });
 
-  it('accepts http, https, mailto, same-site paths and fragments as link targets, nothing else', () => {
-    for (const href of ['http://a.vn/x', 'https://a.vn/x?y=1&amp;z=2', 'mailto:vanthu@tinh.gov.vn', '/van-ban/41-2019', '#dieu-3']) {
+  it('accepts http, https, mailto, phone numbers, same-site paths and fragments as link targets, nothing else', () => {
+    for (const href of ['http://a.vn/x', 'https://a.vn/x?y=1&amp;z=2', 'mailto:vanthu@tinh.gov.vn', 'tel:+84 233 3852 134', 'tel:0233.3852.134', '/van-ban/41-2019', '#dieu-3']) {
       expect(sanitizeRichText(`<a href="${href}">x</a>`)).toBe(`<a href="${href}">x</a>`);
     }
-    for (const href of ['tel:0123', 'ftp://a.vn', 'file:///etc/passwd', 'x.html', '//a.vn', '/\\a.vn', 'https:/a.vn']) {
+    for (const href of ['tel:javascript:alert(1)', 'tel:', 'tel:abc', 'ftp://a.vn', 'file:///etc/passwd', 'x.html', '//a.vn', '/\\a.vn', 'https:/a.vn']) {
       expect(sanitizeRichText(`<a href="${href}">x</a>`)).toBe('x');
     }
   });

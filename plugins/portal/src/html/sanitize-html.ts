@@ -11,7 +11,8 @@ import sanitizeHtml from 'sanitize-html';
  *   `tbody`, `tr`, `th[colspan,rowspan]`, `td[colspan,rowspan]`);
  * - inline: `strong`, `em`, `u`, `s`, `sub`, `sup`, `code`, `br` (`b`, `i`, `strike`, `del` become
  *   `strong`, `em`, `s`, `s`);
- * - `a[href,title,target,rel]`: `href` is `http:`, `https:`, `mailto:`, a same-site path (`/…`, never
+ * - `a[href,title,target,rel]`: `href` is `http:`, `https:`, `mailto:`, `tel:` (digits, spaces, `+-.()`
+ *   only: the hotlines of contact pages), a same-site path (`/…`, never
  *   `//` or `/\`) or a fragment (`#…`); `target` is only `_blank`, and then `rel` always holds
  *   `noopener noreferrer`; `rel` otherwise keeps only `nofollow`, `noopener`, `noreferrer`. A link
  *   whose `href` fails is unwrapped (its text stays);
@@ -73,7 +74,7 @@ function isSafeLinkHref(value: string): boolean {
   if (v === '' || hasControlOrBackslash(v, 0x1f)) return false;
   if (v.startsWith('#')) return true;
   if (v.startsWith('/')) return !v.startsWith('//');
-  return /^(?:https?:\/\/[^/]|mailto:[^\s])/iu.test(v);
+  return /^(?:https?:\/\/[^/]|mailto:[^\s])/iu.test(v) || /^tel:\+?[0-9][0-9 ().-]{1,30}$/iu.test(v);
 }
 
 function isSafeImageSrc(value: string): boolean {
@@ -177,7 +178,7 @@ const richTextOptions: sanitizeHtml.IOptions = {
     h4: ALIGN_CLASSES,
     code: ['language-*'],
   },
-  allowedSchemes: ['http', 'https', 'mailto'],
+  allowedSchemes: ['http', 'https', 'mailto', 'tel'],
   allowedSchemesByTag: { img: ['https'] },
   allowedSchemesAppliedToAttributes: ['href', 'src', 'cite'],
   allowProtocolRelative: false,
