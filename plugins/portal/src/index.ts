@@ -1,6 +1,8 @@
 import { definePlugin } from '@cong/sdk';
 import { registerContent } from './content/register-content.js';
 import { registerLegal } from './legal/register-legal.js';
+import { registerSearch } from './search/register-search.js';
+import { registerSite } from './site/register-site.js';
 import { contentMigrations } from './content/migrations/index.js';
 import { legalMigrations } from './legal/migrations/index.js';
 
@@ -14,5 +16,7 @@ export default definePlugin({
     reg.migrations({ ...contentMigrations, ...legalMigrations });
     registerContent(reg);
     registerLegal(reg);
+    registerSearch(reg);
+    registerSite(reg);
   },
 });
