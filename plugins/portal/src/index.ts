@@ -5,6 +5,7 @@ import { registerSearch } from './search/register-search.js';
 import { registerSite } from './site/register-site.js';
 import { contentMigrations } from './content/migrations/index.js';
 import { legalMigrations } from './legal/migrations/index.js';
+import { searchMigrations } from './search/migrations/index.js';
 
 /**
  * The portal: per unit, articles and categories with an editorial workflow, revisions and scheduled
@@ -13,7 +14,7 @@ import { legalMigrations } from './legal/migrations/index.js';
 export default definePlugin({
   register(reg) {
     // One ledger for the plugin: names are dated, so the areas' migrations interleave in the order they were written.
-    reg.migrations({ ...contentMigrations, ...legalMigrations });
+    reg.migrations({ ...contentMigrations, ...legalMigrations, ...searchMigrations });
     registerContent(reg);
     registerLegal(reg);
     registerSearch(reg);

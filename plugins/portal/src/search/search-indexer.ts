@@ -1,0 +1,121 @@
+import { coreServices, type PluginContext } from '@cong/sdk';
+import type { Kysely } from 'kysely';
+import type { ContentDatabase } from '../content/content-database.js';
+import type { LegalDatabase } from '../legal/legal-schema.js';
+import { articleDocuments, legalDocument, SEARCH_TYPES } from './search-documents.js';
+
+/** The search area's own table. */
+export interface SearchDatabase {
+  portal_search_watermarks: { name: string; value: number; updated_at: number };
+}
+
+type Db = Kysely<ContentDatabase & LegalDatabase & SearchDatabase>;
+
+const BATCH = 200;
+/**
+ * The legal catch-up re-reads this much before its watermark: `updated_at` is the writer's clock at
+ * the start of its transaction, so a slow transaction can commit a time older than rows already seen.
+ * Indexing is an upsert, so reading a row twice costs nothing but the write.
+ */
+const LEGAL_SLACK_MS = 10 * 60_000;
+const LEGAL_WATERMARK = 'legal';
+
+const db = (ctx: PluginContext): Db => ctx.get(coreServices.database).kysely();
+
+/**
+ * Brings one article's index entries in line with its current state: a published article is
+ * (re)indexed, in Vietnamese and, when translated, in English; anything else is removed. Reading
+ * the state rather than trusting the event keeps a late or repeated event harmless.
+ */
+export async function syncArticle(ctx: PluginContext, tenantId: string, id: string): Promise<'indexed' | 'removed'> {
+  const row = await db(ctx).selectFrom('portal_articles').selectAll().where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst();
+  const search = ctx.get(coreServices.search);
+  if (row?.status !== 'published') {
+    await search.remove(SEARCH_TYPES.article, id);
+    await search.remove(SEARCH_TYPES.articleEn, id);
+    return 'removed';
+  }
+  const translations = await db(ctx).selectFrom('portal_article_translations').selectAll().where('tenant_id', '=', tenantId).where('article_id', '=', id).execute();
+  const docs = articleDocuments(row, translations);
+  for (const doc of docs) await search.index(doc);
+  if (!docs.some((d) => d.type === SEARCH_TYPES.articleEn)) await search.remove(SEARCH_TYPES.articleEn, id);
+  return 'indexed';
+}
+
+/**
+ * Legal documents changed since the last run (by `updated_at`, minus a slack), across every unit, to the
+ * index; then the watermark moves to the newest time seen. The first run indexes everything.
+ * Run by the `search-legal-catch-up` job (the legal area emits no events).
+ */
+export async function catchUpLegal(ctx: PluginContext): Promise<{ indexed: number }> {
+  const kysely = db(ctx);
+  const search = ctx.get(coreServices.search);
+  const mark = await kysely.selectFrom('portal_search_watermarks').select('value').where('name', '=', LEGAL_WATERMARK).executeTakeFirst();
+  const previous = mark === undefined ? -1 : Number(mark.value);
+  let newest = previous;
+  let cursor = { at: previous < 0 ? -1 : Math.max(0, previous - LEGAL_SLACK_MS), id: '' };
+  let indexed = 0;
+  for (;;) {
+    const rows = await kysely
+      .selectFrom('portal_legal_documents')
+      .selectAll()
+      .where((eb) => eb.or([eb('updated_at', '>', cursor.at), eb.and([eb('updated_at', '=', cursor.at), eb('id', '>', cursor.id)])]))
+      .orderBy('updated_at')
+      .orderBy('id')
+      .limit(BATCH)
+      .execute();
+    for (const row of rows) {
+      await search.index(legalDocument(row));
+      indexed++;
+      newest = Math.max(newest, Number(row.updated_at));
+    }
+    if (rows.length < BATCH) break;
+    const last = rows[rows.length - 1]!;
+    cursor = { at: Number(last.updated_at), id: last.id };
+  }
+  if (newest !== previous) {
+    const now = Date.now();
+    // One job at a time runs this (the queue never runs a job twice at once), so read-then-write is safe.
+    if (mark === undefined) await kysely.insertInto('portal_search_watermarks').values({ name: LEGAL_WATERMARK, value: newest, updated_at: now }).execute();
+    else await kysely.updateTable('portal_search_watermarks').set({ value: newest, updated_at: now }).where('name', '=', LEGAL_WATERMARK).execute();
+  }
+  return { indexed };
+}
+
+/**
+ * Rebuilds one unit's entries from its tables: every published article indexed, every other article's
+ * entries removed, every legal document indexed. For repairs (a listener that failed, a changed index
+ * format) and for tests; work is in batches, so a large unit takes a while but never loads all at once.
+ */
+export async function reindexUnit(ctx: PluginContext, tenantId: string): Promise<{ articles: number; removed: number; legal: number }> {
+  const kysely = db(ctx);
+  const search = ctx.get(coreServices.search);
+  const done = { articles: 0, removed: 0, legal: 0 };
+  let after = '';
+  for (;;) {
+    const rows = await kysely.selectFrom('portal_articles').select(['id', 'status']).where('tenant_id', '=', tenantId).where('id', '>', after).orderBy('id').limit(BATCH).execute();
+    for (const row of rows) {
+      if (row.status === 'published') {
+        if ((await syncArticle(ctx, tenantId, row.id)) === 'indexed') done.articles++;
+        else done.removed++;
+      } else {
+        await search.remove(SEARCH_TYPES.article, row.id);
+        await search.remove(SEARCH_TYPES.articleEn, row.id);
+        done.removed++;
+      }
+    }
+    if (rows.length < BATCH) break;
+    after = rows[rows.length - 1]!.id;
+  }
+  after = '';
+  for (;;) {
+    const rows = await kysely.selectFrom('portal_legal_documents').selectAll().where('tenant_id', '=', tenantId).where('id', '>', after).orderBy('id').limit(BATCH).execute();
+    for (const row of rows) {
+      await search.index(legalDocument(row));
+      done.legal++;
+    }
+    if (rows.length < BATCH) break;
+    after = rows[rows.length - 1]!.id;
+  }
+  return done;
+}

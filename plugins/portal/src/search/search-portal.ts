@@ -1,0 +1,166 @@
+import { coreServices, fold, InputError, type PluginContext, type SearchHit, type TenantInfo } from '@cong/sdk';
+import { NO_UNIT, SEARCH_TYPES } from './search-documents.js';
+
+export type PortalSearchType = 'article' | 'legal';
+export type PortalSearchLang = 'vi' | 'en';
+
+/** What {@link searchPortal} is asked. */
+export interface PortalSearchOptions {
+  /** The unit whose site asks (the request's unit); `undefined` on a platform without units. */
+  readonly tenantId: string | undefined;
+  /** Search every unit where the portal is enabled, with a facet of units. Only from the root unit (the province). */
+  readonly allUnits?: boolean;
+  /** What the visitor typed; accents optional, `"quoted phrases"` kept together. */
+  readonly q: string;
+  readonly type?: PortalSearchType;
+  /** `vi` (default): Vietnamese articles and legal documents; `en`: English versions of articles. */
+  readonly lang?: PortalSearchLang;
+  /** Default 20, at most 50. */
+  readonly limit?: number;
+  readonly offset?: number;
+}
+
+/** A unit, as a province-wide result names it. */
+export interface PortalSearchUnit {
+  readonly id: string;
+  readonly slug: string;
+  readonly name: string;
+  /** The unit site's host, to link a hit of another unit (`null` when it has none). */
+  readonly host: string | null;
+}
+
+/** One result. Every string is plain text: encode it when rendering HTML. */
+export interface PortalSearchItem {
+  readonly type: PortalSearchType;
+  readonly lang: PortalSearchLang;
+  readonly id: string;
+  readonly title: string;
+  readonly snippet: string;
+  /** A path on the unit's own site (`/tin/<slug>`, `/en/tin/<slug>`, `/van-ban/<id>`). */
+  readonly url: string;
+  /** Publication time of an article, issue day (00:00 in Vietnam) of a legal document; ISO. */
+  readonly date: string;
+  readonly unitId: string;
+  /** Only on a province-wide search. */
+  readonly unit?: PortalSearchUnit;
+}
+
+export interface PortalSearchPage {
+  readonly total: number;
+  readonly limit: number;
+  readonly offset: number;
+  readonly items: PortalSearchItem[];
+  /** Only on a province-wide search: hits per unit, most first, units without hits left out. */
+  readonly facets?: { readonly units: Array<PortalSearchUnit & { readonly count: number }> };
+}
+
+export const DEFAULT_LIMIT = 20;
+export const MAX_LIMIT = 50;
+
+/** Unit facets are one count per unit; they are kept this long per query, as visitors page through results. */
+const FACET_TTL_MS = 30_000;
+const FACET_CACHE_SIZE = 500;
+/** Counts run this many at a time, so a province-wide search does not take every pooled connection. */
+const FACET_CONCURRENCY = 4;
+const facetCache = new Map<string, { at: number; counts: Map<string, number> }>();
+
+/**
+ * The portal's public search, for the JSON route and the site's pages: published articles and legal
+ * documents of one unit, or — from the province (the root unit) with `allUnits` — of every unit where
+ * the portal is enabled, with a facet of units (TEN-05, POR-20). Diacritic-insensitive; phrases in quotes.
+ */
+export async function searchPortal(ctx: PluginContext, options: PortalSearchOptions): Promise<PortalSearchPage> {
+  const limit = Math.min(Math.max(1, options.limit ?? DEFAULT_LIMIT), MAX_LIMIT);
+  const offset = Math.max(0, options.offset ?? 0);
+  const types = typesFor(options.type, options.lang ?? 'vi');
+  const search = ctx.get(coreServices.search);
+
+  let units: TenantInfo[] | undefined;
+  let tenantIds: string[];
+  if (options.allUnits) {
+    units = await provinceUnits(ctx, options.tenantId);
+    tenantIds = units.map((u) => u.id);
+  } else {
+    tenantIds = [options.tenantId ?? NO_UNIT];
+  }
+  if (types.length === 0 || tenantIds.length === 0) return { total: 0, limit, offset, items: [], ...(units ? { facets: { units: [] } } : {}) };
+
+  const query = { text: options.q, tenantIds, plugins: [ctx.pluginId], types };
+  const result = await search.search({ ...query, limit, offset });
+  const byId = new Map((units ?? []).map((u) => [u.id, u]));
+  const items = result.hits.map((hit) => toItem(hit, byId));
+  if (!units) return { total: result.total, limit, offset, items };
+
+  const counts = await unitCounts(ctx, query, result.total);
+  const facet = units
+    .filter((u) => (counts.get(u.id) ?? 0) > 0)
+    .map((u) => ({ ...unitOf(u), count: counts.get(u.id)! }))
+    .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, 'vi'));
+  return { total: result.total, limit, offset, items, facets: { units: facet } };
+}
+
+function typesFor(type: PortalSearchType | undefined, lang: PortalSearchLang): string[] {
+  if (lang === 'en') return type === 'legal' ? [] : [SEARCH_TYPES.articleEn];
+  if (type === 'article') return [SEARCH_TYPES.article];
+  if (type === 'legal') return [SEARCH_TYPES.legal];
+  return [SEARCH_TYPES.article, SEARCH_TYPES.legal];
+}
+
+/** The units a province-wide search covers; refused from any unit but the root. */
+async function provinceUnits(ctx: PluginContext, tenantId: string | undefined): Promise<TenantInfo[]> {
+  const tenancy = ctx.get(coreServices.tenancy);
+  const here = tenantId === undefined ? undefined : await tenancy.get(tenantId);
+  if (here === undefined || here.parentId !== null) {
+    throw new InputError('Only the province site searches every unit', {
+      errors: [{ in: 'query', pointer: '/allUnits', message: 'is only allowed on the root unit (the province)', keyword: 'const' }],
+    });
+  }
+  return (await tenancy.enabledTenants()).filter((u) => u.status === 'active');
+}
+
+/**
+ * Hits per unit. The core's search has no facets, so this is one count query per unit (a page of one
+ * hit), a few at a time, cached briefly per query; a query with no hits needs none.
+ */
+async function unitCounts(ctx: PluginContext, query: { text: string; tenantIds: string[]; plugins: string[]; types: string[] }, total: number): Promise<Map<string, number>> {
+  if (total === 0) return new Map();
+  const key = JSON.stringify([fold(query.text).replace(/\s+/g, ' ').trim(), query.types, query.tenantIds]);
+  const cached = facetCache.get(key);
+  if (cached && Date.now() - cached.at < FACET_TTL_MS) return cached.counts;
+
+  const search = ctx.get(coreServices.search);
+  const counts = new Map<string, number>();
+  const queue = [...query.tenantIds];
+  const worker = async () => {
+    for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
+      const { total: n } = await search.search({ ...query, tenantIds: [id], limit: 1, offset: 1_000_000_000 });
+      if (n > 0) counts.set(id, n);
+    }
+  };
+  await Promise.all(Array.from({ length: FACET_CONCURRENCY }, worker));
+
+  if (facetCache.size >= FACET_CACHE_SIZE) {
+    for (const [k, v] of facetCache) if (Date.now() - v.at >= FACET_TTL_MS || facetCache.size >= FACET_CACHE_SIZE) facetCache.delete(k);
+  }
+  facetCache.set(key, { at: Date.now(), counts });
+  return counts;
+}
+
+function unitOf(u: TenantInfo): PortalSearchUnit {
+  return { id: u.id, slug: u.slug, name: u.nameVi, host: u.primaryHost };
+}
+
+function toItem(hit: SearchHit, units: ReadonlyMap<string, TenantInfo>): PortalSearchItem {
+  const unit = units.get(hit.tenantId);
+  return {
+    type: hit.type === SEARCH_TYPES.legal ? 'legal' : 'article',
+    lang: hit.type === SEARCH_TYPES.articleEn ? 'en' : 'vi',
+    id: hit.id,
+    title: hit.title,
+    snippet: hit.snippet,
+    url: hit.url,
+    date: hit.publishedAt.toISOString(),
+    unitId: hit.tenantId,
+    ...(unit ? { unit: unitOf(unit) } : {}),
+  };
+}

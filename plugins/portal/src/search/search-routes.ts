@@ -1,0 +1,32 @@
+import { NotAllowedError, NotFoundError, type RouteBuilder } from '@cong/sdk';
+import { reindexUnit } from './search-indexer.js';
+import { searchPortal } from './search-portal.js';
+import { reindexResponse, searchPageSchema, searchQuery } from './search-schema.js';
+
+const LEGAL_WRITE = 'portal.legal.write';
+const CONTENT_APPROVE = 'portal.content.approve';
+
+/** The search area's JSON API under /api/portal. */
+export function searchRoutes(route: RouteBuilder): void {
+  route.get('/search', {
+    summary: { vi: 'Tìm kiếm tin bài và văn bản đã công bố', en: 'Search published articles and legal documents' },
+    description:
+      'Anonymous. The request\'s unit only; from the province (the root unit) `allUnits=true` searches every unit and adds a facet of units. ' +
+      'Accents are optional, "quoted phrases" stay together, all words must match. Titles and snippets are plain text.',
+    cors: true,
+    schema: { query: searchQuery, response: { 200: searchPageSchema } },
+    handler: (req, ctx) => searchPortal(ctx, { tenantId: req.tenantId, ...req.query }),
+  });
+
+  route.post('/search/reindex', {
+    summary: { vi: 'Lập lại chỉ mục tìm kiếm của đơn vị', en: 'Rebuild the unit\'s search entries' },
+    description: `Published articles and legal documents of the request's unit, from their tables. Needs ${LEGAL_WRITE} or ${CONTENT_APPROVE}.`,
+    authenticated: true,
+    schema: { response: { 200: reindexResponse } },
+    handler: async (req, ctx) => {
+      if (req.tenantId === undefined) throw new NotFoundError('Name a unit (X-Cong-Tenant) to reindex');
+      if (!req.can(LEGAL_WRITE) && !req.can(CONTENT_APPROVE)) throw new NotAllowedError(CONTENT_APPROVE);
+      return reindexUnit(ctx, req.tenantId);
+    },
+  });
+}

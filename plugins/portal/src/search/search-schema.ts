@@ -1,0 +1,80 @@
+import { defineSchema } from '@cong/sdk';
+import { MAX_LIMIT, DEFAULT_LIMIT, type PortalSearchLang, type PortalSearchType } from './search-portal.js';
+
+export interface SearchRouteQuery {
+  q: string;
+  type?: PortalSearchType;
+  lang: PortalSearchLang;
+  allUnits: boolean;
+  limit: number;
+  offset: number;
+}
+
+export const searchQuery = defineSchema<SearchRouteQuery>({
+  type: 'object',
+  additionalProperties: false,
+  required: ['q'],
+  properties: {
+    q: { type: 'string', maxLength: 500, description: 'Words to find, accents optional ("dang ky ho khau"); "quoted phrases" are kept together.' },
+    type: { enum: ['article', 'legal'] },
+    lang: { enum: ['vi', 'en'], default: 'vi', description: 'en: the English versions of articles.' },
+    allUnits: { type: 'boolean', default: false, description: 'Search every unit, with a facet of units. Only on the province (the root unit).' },
+    limit: { type: 'integer', minimum: 1, maximum: MAX_LIMIT, default: DEFAULT_LIMIT },
+    offset: { type: 'integer', minimum: 0, maximum: 10000, default: 0 },
+  },
+});
+
+const unit = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['id', 'slug', 'name', 'host'],
+  properties: { id: { type: 'string' }, slug: { type: 'string' }, name: { type: 'string' }, host: { type: ['string', 'null'] } },
+} as const;
+
+export const searchPageSchema = defineSchema({
+  type: 'object',
+  additionalProperties: false,
+  required: ['total', 'limit', 'offset', 'items'],
+  properties: {
+    total: { type: 'integer' },
+    limit: { type: 'integer' },
+    offset: { type: 'integer' },
+    items: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['type', 'lang', 'id', 'title', 'snippet', 'url', 'date', 'unitId'],
+        properties: {
+          type: { enum: ['article', 'legal'] },
+          lang: { enum: ['vi', 'en'] },
+          id: { type: 'string' },
+          title: { type: 'string', description: 'Plain text.' },
+          snippet: { type: 'string', description: 'Plain text around the first match; never HTML.' },
+          url: { type: 'string', description: 'Path on the unit\'s site.' },
+          date: { type: 'string', format: 'date-time' },
+          unitId: { type: 'string' },
+          unit,
+        },
+      },
+    },
+    facets: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['units'],
+      properties: {
+        units: {
+          type: 'array',
+          items: { ...unit, required: [...unit.required, 'count'], properties: { ...unit.properties, count: { type: 'integer' } } },
+        },
+      },
+    },
+  },
+});
+
+export const reindexResponse = defineSchema({
+  type: 'object',
+  additionalProperties: false,
+  required: ['articles', 'removed', 'legal'],
+  properties: { articles: { type: 'integer' }, removed: { type: 'integer' }, legal: { type: 'integer' } },
+});
