@@ -1,4 +1,93 @@
-import type { PluginRegistrar } from '@cong/sdk';
+import type { PluginContext, PluginRegistrar, RouteRequest, RouteResponse } from '@cong/sdk';
+import { categoryFeed, legalFeed, robots, sitemap, unitFeed } from './feeds.js';
+import { sendHtml } from './layout.js';
+import { articlePage, categoryPage, homePage, legalDetailPage, legalListPage, type LegalListQuery } from './pages.js';
+import { siteFor, type Lang, type Site } from './site-context.js';
+import { siteThemePoint, ThemeRegistry } from './theme.js';
 
-/** Routes, jobs and listeners of the portal's site area. */
-export function registerSite(_reg: PluginRegistrar): void {}
+/**
+ * Query strings of public pages: the named parameters, and any other (tracking tags such as
+ * `utm_source`, `fbclid`) accepted as short strings and ignored, so a shared link never answers 400.
+ */
+const query = (properties: Record<string, object>) => ({ type: 'object', properties, additionalProperties: { type: 'string', maxLength: 500 } }) as const;
+const text = (max: number) => ({ type: 'string', maxLength: max }) as const;
+const slugParams = { type: 'object', additionalProperties: false, required: ['slug'], properties: { slug: text(200) } } as const;
+
+/** Runs a page with the request's site, or the plain not-found page when the request has no unit. */
+function page(themes: ThemeRegistry, lang: Lang, render: (req: RouteRequest<any, any>, site: Site) => Promise<RouteResponse> | RouteResponse) {
+  return async (req: RouteRequest<any, any>, ctx: PluginContext): Promise<RouteResponse> => {
+    const site = await siteFor(req, ctx, lang, themes);
+    if (!site) return sendHtml(req, 404, '<!doctype html><html lang="vi"><meta charset="utf-8"><title>Không tìm thấy trang</title><main><h1>Không tìm thấy trang</h1></main></html>');
+    return render(req, site);
+  };
+}
+
+/**
+ * The public site of each unit: server-rendered pages, feeds, sitemap and robots.txt, at the site
+ * root (`<unit host>/…` or `/t/<slug>/…`), Vietnamese at `/…` and English at `/en/…` with the same
+ * slugs. The theme extension point (`portal.site-theme`) lets the tenant-sites plugin set tokens and
+ * add home-page blocks.
+ */
+export function registerSite(reg: PluginRegistrar): void {
+  const themes = new ThemeRegistry();
+  reg.provideExtensionPoint(siteThemePoint, themes);
+
+  // Language-independent files first.
+  reg.publicRoutes((route) => {
+    route.get('/robots.txt', { summary: 'robots.txt', tags: ['portal-site'], schema: {}, handler: page(themes, 'vi', robots) });
+    route.get('/sitemap.xml', { summary: { vi: 'Sơ đồ trang (XML)', en: 'XML sitemap' }, tags: ['portal-site'], schema: {}, handler: page(themes, 'vi', (req, site) => sitemap(req, site)) });
+    route.get('/sitemaps/:part', {
+      summary: { vi: 'Một phần của sơ đồ trang', en: 'Part of a large sitemap' },
+      tags: ['portal-site'],
+      schema: { params: { type: 'object', additionalProperties: false, required: ['part'], properties: { part: text(20) } } },
+      handler: page(themes, 'vi', (req, site) => sitemap(req, site, (req.params as { part: string }).part)),
+    });
+  });
+
+  for (const lang of ['vi', 'en'] as const) {
+    const base = lang === 'en' ? '/en' : '';
+    const tags = ['portal-site'];
+    reg.publicRoutes((route) => {
+      route.get(base === '' ? '/' : base, {
+        summary: { vi: `Trang chủ (${lang})`, en: `Home page (${lang})` },
+        tags,
+        schema: { query: query({}) },
+        handler: page(themes, lang, (req, site) => homePage(req, site, themes)),
+      });
+      route.get(`${base}/rss.xml`, { summary: `RSS 2.0 (${lang})`, tags, schema: {}, handler: page(themes, lang, (req, site) => unitFeed(req, site, 'rss')) });
+      route.get(`${base}/atom.xml`, { summary: `Atom (${lang})`, tags, schema: {}, handler: page(themes, lang, (req, site) => unitFeed(req, site, 'atom')) });
+      route.get(`${base}/chuyen-muc/:slug/rss.xml`, {
+        summary: `RSS 2.0 of a category (${lang})`,
+        tags,
+        schema: { params: slugParams },
+        handler: page(themes, lang, (req, site) => categoryFeed(req, site, (req.params as { slug: string }).slug)),
+      });
+      route.get(`${base}/chuyen-muc/:slug`, {
+        summary: { vi: `Chuyên mục (${lang})`, en: `Category page (${lang})` },
+        tags,
+        schema: { params: slugParams, query: query({ trang: text(7) }) },
+        handler: page(themes, lang, (req, site) => categoryPage(req, site, (req.params as { slug: string }).slug, (req.query as { trang?: string }).trang)),
+      });
+      route.get(`${base}/tin/:slug`, {
+        summary: { vi: `Tin bài (${lang}); ?in=1 là bản in`, en: `Article page (${lang}); ?in=1 for the print view` },
+        tags,
+        schema: { params: slugParams, query: query({ in: text(5) }) },
+        handler: page(themes, lang, (req, site) => articlePage(req, site, (req.params as { slug: string }).slug, (req.query as { in?: string }).in === '1')),
+      });
+      // Before /van-ban/:id, which would otherwise take "rss.xml" for an id.
+      route.get(`${base}/van-ban/rss.xml`, { summary: `RSS 2.0 of legal documents (${lang})`, tags, schema: {}, handler: page(themes, lang, legalFeed) });
+      route.get(`${base}/van-ban`, {
+        summary: { vi: `Văn bản (${lang})`, en: `Legal documents (${lang})` },
+        tags,
+        schema: { query: query({ loai: text(40), nam: text(4), q: text(200), trang: text(7) }) },
+        handler: page(themes, lang, (req, site) => legalListPage(req, site, req.query as LegalListQuery)),
+      });
+      route.get(`${base}/van-ban/:id`, {
+        summary: { vi: `Chi tiết văn bản (${lang})`, en: `Legal document page (${lang})` },
+        tags,
+        schema: { params: { type: 'object', additionalProperties: false, required: ['id'], properties: { id: text(100) } } },
+        handler: page(themes, lang, (req, site) => legalDetailPage(req, site, (req.params as { id: string }).id)),
+      });
+    });
+  }
+}

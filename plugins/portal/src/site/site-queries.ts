@@ -1,0 +1,137 @@
+import type { Kysely } from 'kysely';
+import type { ContentDatabase } from '../content/content-database.js';
+import type { LegalDatabase } from '../legal/legal-schema.js';
+
+export type PublicArticleRow = Pick<
+  ContentDatabase['portal_articles'],
+  'id' | 'category_id' | 'slug' | 'title' | 'summary' | 'body' | 'published_at' | 'updated_at' | 'author_id'
+>;
+export type PublicCategoryRow = Pick<ContentDatabase['portal_categories'], 'id' | 'slug' | 'name_vi' | 'name_en' | 'parent_id' | 'sort_order' | 'updated_at'>;
+
+/** What a slug is to the public site. */
+export type SlugResolution =
+  | { readonly kind: 'current'; readonly article: PublicArticleRow }
+  | { readonly kind: 'moved'; readonly slug: string }
+  | { readonly kind: 'gone' }
+  | { readonly kind: 'none' };
+
+/** An English translation of an article, field by field (missing fields fall back to Vietnamese). */
+export type ArticleTranslation = Partial<Record<'title' | 'summary' | 'body', string>>;
+
+const ARTICLE_COLUMNS = ['id', 'category_id', 'slug', 'title', 'summary', 'body', 'published_at', 'updated_at', 'author_id'] as const;
+const LIST_COLUMNS = ['id', 'category_id', 'slug', 'title', 'summary', 'published_at', 'updated_at', 'author_id'] as const;
+
+/**
+ * The public site's reads of the content and legal tables. Only published articles; every query names
+ * the unit. Written here, beside the site, so the content area's repositories stay the admin's.
+ */
+export class SiteQueries {
+  readonly #content: Kysely<ContentDatabase>;
+  readonly #legal: Kysely<LegalDatabase>;
+
+  constructor(db: { kysely<T>(): Kysely<T> }) {
+    this.#content = db.kysely<ContentDatabase>();
+    this.#legal = db.kysely<LegalDatabase>();
+  }
+
+  async categories(tenantId: string): Promise<PublicCategoryRow[]> {
+    return this.#content
+      .selectFrom('portal_categories')
+      .select(['id', 'slug', 'name_vi', 'name_en', 'parent_id', 'sort_order', 'updated_at'])
+      .where('tenant_id', '=', tenantId)
+      .orderBy('sort_order')
+      .orderBy('slug')
+      .execute();
+  }
+
+  /** Published articles, newest first; without the body unless asked. */
+  async published(tenantId: string, options: { limit: number; offset?: number; categoryId?: string; withBody?: boolean }): Promise<{ items: PublicArticleRow[]; total: number }> {
+    let query = this.#content.selectFrom('portal_articles').where('tenant_id', '=', tenantId).where('status', '=', 'published');
+    if (options.categoryId !== undefined) query = query.where('category_id', '=', options.categoryId);
+    const [rows, count] = await Promise.all([
+      query
+        .select(options.withBody ? [...ARTICLE_COLUMNS] : [...LIST_COLUMNS])
+        .orderBy('published_at', 'desc')
+        .orderBy('id', 'desc')
+        .limit(options.limit)
+        .offset(options.offset ?? 0)
+        .execute(),
+      query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    ]);
+    const items = rows.map((r) => ({ ...r, body: (r as { body?: string }).body ?? '' }) as PublicArticleRow);
+    return { items, total: Number(count.n) };
+  }
+
+  /**
+   * The article at a slug: published at its current slug; moved (a former slug of a published article:
+   * 301); gone (archived: withdrawn, 410); or none (never existed, or not published: a draft is 404).
+   */
+  async resolveSlug(tenantId: string, slug: string): Promise<SlugResolution> {
+    const byCurrent = await this.#content
+      .selectFrom('portal_articles')
+      .select([...ARTICLE_COLUMNS, 'status'])
+      .where('tenant_id', '=', tenantId)
+      .where('slug', '=', slug)
+      .executeTakeFirst();
+    if (byCurrent) {
+      if (byCurrent.status === 'published') {
+        const { status: _status, ...article } = byCurrent;
+        return { kind: 'current', article };
+      }
+      return byCurrent.status === 'archived' ? { kind: 'gone' } : { kind: 'none' };
+    }
+    const former = await this.#content
+      .selectFrom('portal_slug_history as h')
+      .innerJoin('portal_articles as a', (join) => join.onRef('a.id', '=', 'h.article_id').onRef('a.tenant_id', '=', 'h.tenant_id'))
+      .select(['a.slug', 'a.status'])
+      .where('h.tenant_id', '=', tenantId)
+      .where('h.slug', '=', slug)
+      .executeTakeFirst();
+    if (!former) return { kind: 'none' };
+    if (former.status === 'published') return { kind: 'moved', slug: former.slug };
+    return former.status === 'archived' ? { kind: 'gone' } : { kind: 'none' };
+  }
+
+  /** Translations into `lang` of the given articles, by article id. */
+  async translations(tenantId: string, ids: readonly string[], lang: string): Promise<Map<string, ArticleTranslation>> {
+    const out = new Map<string, ArticleTranslation>();
+    if (ids.length === 0) return out;
+    const rows = await this.#content
+      .selectFrom('portal_article_translations')
+      .select(['article_id', 'field', 'value'])
+      .where('tenant_id', '=', tenantId)
+      .where('lang', '=', lang)
+      .where('article_id', 'in', [...ids])
+      .execute();
+    for (const row of rows) {
+      const entry = out.get(row.article_id) ?? {};
+      entry[row.field] = row.value;
+      out.set(row.article_id, entry);
+    }
+    return out;
+  }
+
+  /** Every published article's address and last change, for the sitemap (capped: a sitemap holds 50,000 URLs). */
+  async sitemapArticles(tenantId: string, limit: number): Promise<Pick<PublicArticleRow, 'slug' | 'updated_at' | 'published_at'>[]> {
+    return this.#content
+      .selectFrom('portal_articles')
+      .select(['slug', 'updated_at', 'published_at'])
+      .where('tenant_id', '=', tenantId)
+      .where('status', '=', 'published')
+      .orderBy('published_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(limit)
+      .execute();
+  }
+
+  async sitemapLegal(tenantId: string, limit: number): Promise<{ id: string; updated_at: number }[]> {
+    return this.#legal
+      .selectFrom('portal_legal_documents')
+      .select(['id', 'updated_at'])
+      .where('tenant_id', '=', tenantId)
+      .orderBy('issued_on', 'desc')
+      .orderBy('id', 'desc')
+      .limit(limit)
+      .execute();
+  }
+}
