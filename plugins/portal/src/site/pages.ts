@@ -117,7 +117,7 @@ ${blocks}
 <p><a href="${site.path('/van-ban')}">${site.t('Tất cả văn bản', 'All legal documents')}</a></p></section>
 </div>`;
   const jsonLd = { '@type': 'WebSite', name: site.unitName, url: site.url('/'), inLanguage: site.lang, publisher: { '@type': 'GovernmentOrganization', name: site.unitName } };
-  return sendHtml(req, 200, await renderPage(site, { title, description: site.t(`Cổng thông tin điện tử ${site.unitName}`, `${site.unitName} web portal`), path: '/', jsonLd }, body));
+  return sendHtml(req, 200, await renderPage(site, { title, description: site.t(`Cổng thông tin điện tử ${site.unitName}`, `${site.unitName} web portal`), path: '/', jsonLd, date: isoOf(latest.items[0]?.published_at ?? null) }, body));
 }
 
 function pager(site: Site, base: string, page: number, pages: number, extra: Record<string, string> = {}): SafeHtml | null {
@@ -147,7 +147,7 @@ export async function categoryPage(req: RouteRequest, site: Site, slug: string, 
 ${await articleList(site, items)}
 ${pager(site, path, page, pages)}`;
   const title = page > 1 ? `${name} (${site.t('trang', 'page')} ${page})` : name;
-  return sendHtml(req, 200, await renderPage(site, { title, path: page > 1 ? `${path}?trang=${page}` : path, dcSubject: name, jsonLd: { '@type': 'CollectionPage', name, url: site.url(path) } }, body));
+  return sendHtml(req, 200, await renderPage(site, { title, path: page > 1 ? `${path}?trang=${page}` : path, dcSubject: name, date: isoOf(items[0]?.published_at ?? null), jsonLd: { '@type': 'CollectionPage', name, url: site.url(path) } }, body));
 }
 
 export async function articlePage(req: RouteRequest, site: Site, slug: string, print: boolean): Promise<RouteResponse> {
