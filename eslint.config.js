@@ -28,7 +28,7 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', pluginBoundary] },
   },
   {
-    files: ['plugins/*/src/migrations/**/*.ts', 'examples/*/src/migrations/**/*.ts'],
+    files: ['plugins/*/src/**/migrations/**/*.ts', 'examples/*/src/**/migrations/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ regex: '^(?!kysely$|\\./).*', message: 'Migrations import only kysely (and each other).' }] }],
     },

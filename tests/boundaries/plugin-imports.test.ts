@@ -43,6 +43,10 @@ it('the check catches each kind of violation', () => {
   expect(findBoundaryViolations('src/migrations/1.ts', "import { fold } from '@cong/sdk';")).toEqual([
     'migration imports @cong/sdk (migrations import only kysely)',
   ]);
+  expect(findBoundaryViolations('src/legal/migrations/1.ts', "import { x } from './dialect.js';")).toEqual([]);
+  expect(findBoundaryViolations('src/legal/migrations/1.ts', "import { x } from '../legal-service.js';")).toEqual([
+    'migration imports ../legal-service.js (migrations import only kysely)',
+  ]);
   expect(findBoundaryViolations('src/admin/a.ts', "import { x } from '../server/x.js';")).toEqual(['admin code imports server code']);
   expect(findBoundaryViolations('src/server/a.ts', "import { p } from '@cong/plugin-portal/api'; const m = await import('kysely');")).toEqual([]);
 });
