@@ -1,4 +1,4 @@
-import { coreServices, type PluginContext } from '@cong/sdk';
+import { coreServices, type PluginContext, type SearchService } from '@cong/sdk';
 import type { Kysely } from 'kysely';
 import type { ContentDatabase } from '../content/content-database.js';
 import type { LegalDatabase } from '../legal/legal-schema.js';
@@ -65,7 +65,7 @@ export async function catchUpLegal(ctx: PluginContext): Promise<{ indexed: numbe
       .limit(BATCH)
       .execute();
     for (const row of rows) {
-      await search.index(legalDocument(row));
+      await replaceLegal(search, row);
       indexed++;
       newest = Math.max(newest, Number(row.updated_at));
     }
@@ -80,6 +80,16 @@ export async function catchUpLegal(ctx: PluginContext): Promise<{ indexed: numbe
     else await kysely.updateTable('portal_search_watermarks').set({ value: newest, updated_at: now }).where('name', '=', LEGAL_WATERMARK).execute();
   }
   return { indexed };
+}
+
+/**
+ * A legal document's entry, written as remove + insert rather than the core's upsert: on MariaDB
+ * 10.11 a search whose words are only in a row changed in place by the upsert failed with
+ * "DOUBLE value is out of range in '(match(title_fold) …) * 2'" (the core's ranking; reported).
+ */
+async function replaceLegal(search: SearchService, row: LegalDatabase['portal_legal_documents']): Promise<void> {
+  await search.remove(SEARCH_TYPES.legal, row.id);
+  await search.index(legalDocument(row));
 }
 
 /**
@@ -111,7 +121,7 @@ export async function reindexUnit(ctx: PluginContext, tenantId: string): Promise
   for (;;) {
     const rows = await kysely.selectFrom('portal_legal_documents').selectAll().where('tenant_id', '=', tenantId).where('id', '>', after).orderBy('id').limit(BATCH).execute();
     for (const row of rows) {
-      await search.index(legalDocument(row));
+      await replaceLegal(search, row);
       done.legal++;
     }
     if (rows.length < BATCH) break;
