@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTestPlatform, type TestClient, type TestPlatform } from '@cong/sdk/testing';
+import { inTenant } from './support/unit-client.js';
 import { describeEachDialect } from '../../../core/src/testing/describe-each-dialect.js';
 
 const portal = fileURLToPath(new URL('..', import.meta.url));
@@ -25,19 +26,7 @@ describeEachDialect('portal legal documents', (dialect) => {
   const docs: Record<string, Doc> = {};
 
   /** A client acting in a unit with the given permissions. */
-  const inUnit = (id: string, permissions: string[], tenant = A): TestClient => {
-    const client = t.client.as({ id, permissions });
-    const headers = { 'x-cong-tenant': tenant };
-    return {
-      ...client,
-      request: (m, p, o = {}) => client.request(m, p, { ...o, headers: { ...headers, ...o.headers } }),
-      get: (p, o = {}) => client.get(p, { ...o, headers: { ...headers, ...o.headers } }),
-      post: (p, b, o = {}) => client.post(p, b, { ...o, headers: { ...headers, ...o.headers } }),
-      patch: (p, b, o = {}) => client.patch(p, b, { ...o, headers: { ...headers, ...o.headers } }),
-      put: (p, b, o = {}) => client.put(p, b, { ...o, headers: { ...headers, ...o.headers } }),
-      delete: (p, o = {}) => client.delete(p, { ...o, headers: { ...headers, ...o.headers } }),
-    };
-  };
+  const inUnit = (id: string, permissions: string[], tenant = A): TestClient => inTenant(t.client.as({ id, permissions }), tenant);
   const create = async (client: TestClient, body: Record<string, unknown>): Promise<Doc> => {
     const res = await client.post(BASE, body);
     expect(res.status, JSON.stringify(res.body)).toBe(201);

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTestPlatform, type TestClient, type TestPlatform } from '@cong/sdk/testing';
+import { inTenant } from './support/unit-client.js';
 import { describeEachDialect } from '../../../core/src/testing/describe-each-dialect.js';
 
 const portal = fileURLToPath(new URL('..', import.meta.url));
@@ -30,19 +31,7 @@ describeEachDialect('portal search', (dialect) => {
   let t: TestPlatform;
 
   /** A client acting in a unit with the given permissions (none: an anonymous visitor of the unit's site). */
-  const inUnit = (tenant: string, id?: string, permissions: string[] = []): TestClient => {
-    const client = id === undefined ? t.client : t.client.as({ id, permissions });
-    const headers = { 'x-cong-tenant': tenant };
-    return {
-      ...client,
-      request: (m, p, o = {}) => client.request(m, p, { ...o, headers: { ...headers, ...o.headers } }),
-      get: (p, o = {}) => client.get(p, { ...o, headers: { ...headers, ...o.headers } }),
-      post: (p, b, o = {}) => client.post(p, b, { ...o, headers: { ...headers, ...o.headers } }),
-      patch: (p, b, o = {}) => client.patch(p, b, { ...o, headers: { ...headers, ...o.headers } }),
-      put: (p, b, o = {}) => client.put(p, b, { ...o, headers: { ...headers, ...o.headers } }),
-      delete: (p, o = {}) => client.delete(p, { ...o, headers: { ...headers, ...o.headers } }),
-    };
-  };
+  const inUnit = (tenant: string, id?: string, permissions: string[] = []): TestClient => inTenant(id === undefined ? t.client : t.client.as({ id, permissions }), tenant);
   const staff = (tenant: string) => ({
     writer: inUnit(tenant, `phong-vien-${tenant}`, ['portal.content.write', 'portal.legal.write']),
     chief: inUnit(tenant, `truong-ban-${tenant}`, ['portal.content.write', 'portal.content.approve']),

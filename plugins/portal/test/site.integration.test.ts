@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTestPlatform, type TestClient, type TestPlatform } from '@cong/sdk/testing';
+import { inTenant } from './support/unit-client.js';
 import { describeEachDialect } from '../../../core/src/testing/describe-each-dialect.js';
 
 const portal = fileURLToPath(new URL('..', import.meta.url));
@@ -38,19 +39,7 @@ describeEachDialect('portal public site', (dialect) => {
   let chief: TestClient;
   let writerB: TestClient;
   let chiefB: TestClient;
-  const inUnit = (id: string, permissions: string[], tenant = A): TestClient => {
-    const client = t.client.as({ id, permissions });
-    const headers = { 'x-cong-tenant': tenant };
-    return {
-      ...client,
-      request: (m, p, o = {}) => client.request(m, p, { ...o, headers: { ...headers, ...o.headers } }),
-      get: (p, o = {}) => client.get(p, { ...o, headers: { ...headers, ...o.headers } }),
-      post: (p, b, o = {}) => client.post(p, b, { ...o, headers: { ...headers, ...o.headers } }),
-      patch: (p, b, o = {}) => client.patch(p, b, { ...o, headers: { ...headers, ...o.headers } }),
-      put: (p, b, o = {}) => client.put(p, b, { ...o, headers: { ...headers, ...o.headers } }),
-      delete: (p, o = {}) => client.delete(p, { ...o, headers: { ...headers, ...o.headers } }),
-    };
-  };
+  const inUnit = (id: string, permissions: string[], tenant = A): TestClient => inTenant(t.client.as({ id, permissions }), tenant);
   /** A public GET through the `/t/<slug>` prefix, redirects not followed. */
   const page = async (path: string, unit = A, headers: Record<string, string> = {}): Promise<Page> => {
     const res = await fetch(new URL(`/t/${unit}${path}`, t.url), { redirect: 'manual', headers });
