@@ -3,6 +3,7 @@ import { registerContent } from './content/register-content.js';
 import { registerLegal } from './legal/register-legal.js';
 import { registerSearch } from './search/register-search.js';
 import { registerSite } from './site/register-site.js';
+import { registerPublic } from './public/register-public.js';
 import { contentMigrations } from './content/migrations/index.js';
 import { legalMigrations } from './legal/migrations/index.js';
 import { searchMigrations } from './search/migrations/index.js';
@@ -19,5 +20,6 @@ export default definePlugin({
     registerLegal(reg);
     registerSearch(reg);
     registerSite(reg);
+    registerPublic(reg);
   },
 });

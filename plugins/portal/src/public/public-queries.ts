@@ -1,0 +1,70 @@
+import type { Kysely } from 'kysely';
+import type { ContentDatabase } from '../content/content-database.js';
+import type { PublicLang } from './public-schemas.js';
+
+type CategoryRow = Pick<ContentDatabase['portal_categories'], 'id' | 'slug' | 'name_vi' | 'name_en' | 'parent_id'>;
+type ArticleRow = Pick<ContentDatabase['portal_articles'], 'id' | 'slug' | 'title' | 'summary' | 'category_id' | 'published_at'>;
+type Translation = Partial<Record<'title' | 'summary' | 'body', string>>;
+
+/**
+ * Reads of the public content API: published articles only, always of one unit. Kept beside the API
+ * (not shared with the site's queries) so either can change without the other.
+ */
+export class PublicQueries {
+  constructor(private readonly db: Kysely<ContentDatabase>) {}
+
+  categories(tenantId: string): Promise<CategoryRow[]> {
+    return this.db
+      .selectFrom('portal_categories')
+      .select(['id', 'slug', 'name_vi', 'name_en', 'parent_id'])
+      .where('tenant_id', '=', tenantId)
+      .orderBy('sort_order')
+      .orderBy('slug')
+      .execute();
+  }
+
+  async page(tenantId: string, options: { limit: number; offset: number; categoryId?: string; since?: number }): Promise<{ items: ArticleRow[]; total: number }> {
+    let query = this.db.selectFrom('portal_articles').where('tenant_id', '=', tenantId).where('status', '=', 'published');
+    if (options.categoryId !== undefined) query = query.where('category_id', '=', options.categoryId);
+    if (options.since !== undefined) query = query.where('published_at', '>=', options.since);
+    const [items, count] = await Promise.all([
+      query
+        .select(['id', 'slug', 'title', 'summary', 'category_id', 'published_at'])
+        .orderBy('published_at', 'desc')
+        .orderBy('id', 'desc')
+        .limit(options.limit)
+        .offset(options.offset)
+        .execute(),
+      query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    ]);
+    return { items, total: Number(count.n) };
+  }
+
+  /** The published article at its current slug (drafts, archived and other units' articles: none). */
+  bySlug(tenantId: string, slug: string) {
+    return this.db
+      .selectFrom('portal_articles')
+      .select(['id', 'slug', 'title', 'summary', 'body', 'category_id', 'published_at', 'updated_at'])
+      .where('tenant_id', '=', tenantId)
+      .where('slug', '=', slug)
+      .where('status', '=', 'published')
+      .executeTakeFirst();
+  }
+
+  /** Translations into `lang`, by article id (none for Vietnamese: it is the row itself). */
+  async translations(tenantId: string, ids: readonly string[], lang: PublicLang): Promise<Map<string, Translation>> {
+    const out = new Map<string, Translation>();
+    if (ids.length === 0 || lang === 'vi') return out;
+    const rows = await this.db
+      .selectFrom('portal_article_translations')
+      .select(['article_id', 'field', 'value'])
+      .where('tenant_id', '=', tenantId)
+      .where('lang', '=', lang)
+      .where('article_id', 'in', [...ids])
+      .execute();
+    for (const row of rows) out.set(row.article_id, { ...out.get(row.article_id), [row.field]: row.value });
+    return out;
+  }
+}
+
+export type { ArticleRow, CategoryRow };
