@@ -4,6 +4,9 @@ import { registerLegal } from './legal/register-legal.js';
 import { registerSearch } from './search/register-search.js';
 import { registerSite } from './site/register-site.js';
 import { registerPublic } from './public/register-public.js';
+import { registerAlerts } from './alerts/register-alerts.js';
+import { alertMigrations } from './alerts/migrations/index.js';
+import { registerPublic } from './public/register-public.js';
 import { contentMigrations } from './content/migrations/index.js';
 import { legalMigrations } from './legal/migrations/index.js';
 import { searchMigrations } from './search/migrations/index.js';
@@ -15,11 +18,13 @@ import { searchMigrations } from './search/migrations/index.js';
 export default definePlugin({
   register(reg) {
     // One ledger for the plugin: names are dated, so the areas' migrations interleave in the order they were written.
-    reg.migrations({ ...contentMigrations, ...legalMigrations, ...searchMigrations });
+    reg.migrations({ ...contentMigrations, ...legalMigrations, ...searchMigrations, ...alertMigrations });
     registerContent(reg);
     registerLegal(reg);
     registerSearch(reg);
     registerSite(reg);
+    registerPublic(reg);
+    registerAlerts(reg);
     registerPublic(reg);
   },
 });
