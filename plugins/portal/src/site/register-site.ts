@@ -1,7 +1,10 @@
-import type { PluginContext, PluginRegistrar, RouteRequest, RouteResponse } from '@cong/sdk';
+import { coreServices, type PluginContext, type PluginRegistrar, type RouteRequest, type RouteResponse } from '@cong/sdk';
+import { articlePublished, articleUnpublished } from '../content/content-events.js';
+import { vietnamToday } from '../legal/validity.js';
 import { categoryFeed, legalFeed, robots, sitemap, unitFeed } from './feeds.js';
 import { sendHtml } from './layout.js';
 import { articlePage, categoryPage, homePage, legalDetailPage, legalListPage, type LegalListQuery } from './pages.js';
+import { hasCredentials, normalizeQuery, PageCache } from './page-cache.js';
 import { siteFor, type Lang, type Site } from './site-context.js';
 import { siteThemePoint, ThemeRegistry } from './theme.js';
 
@@ -13,12 +16,32 @@ const query = (properties: Record<string, object>) => ({ type: 'object', propert
 const text = (max: number) => ({ type: 'string', maxLength: max }) as const;
 const slugParams = { type: 'object', additionalProperties: false, required: ['slug'], properties: { slug: text(200) } } as const;
 
-/** Runs a page with the request's site, or the plain not-found page when the request has no unit. */
-function page(themes: ThemeRegistry, lang: Lang, render: (req: RouteRequest<any, any>, site: Site) => Promise<RouteResponse> | RouteResponse) {
-  return async (req: RouteRequest<any, any>, ctx: PluginContext): Promise<RouteResponse> => {
+interface PageOptions {
+  /** The route's path template: with the language, the params and the kept query, the cache key. */
+  readonly route: string;
+  /** Query parameters the page reads; every other one (tracking tags) is left out of the cache key. */
+  readonly keep?: readonly string[];
+  /** False for pages that must not be cached (search results). Default true. */
+  readonly cache?: boolean;
+}
+
+/**
+ * Runs a page with the request's site, or the plain not-found page when the request has no unit.
+ * Anonymous requests go through the page cache; signed-in ones (session cookie, Authorization) bypass
+ * it and get a `private` response.
+ */
+function page(themes: ThemeRegistry, cache: PageCache, lang: Lang, options: PageOptions, render: (req: RouteRequest<any, any>, site: Site) => Promise<RouteResponse> | RouteResponse) {
+  const run = async (req: RouteRequest<any, any>, ctx: PluginContext): Promise<RouteResponse> => {
     const site = await siteFor(req, ctx, lang, themes);
     if (!site) return sendHtml(req, 404, '<!doctype html><html lang="vi"><meta charset="utf-8"><title>Không tìm thấy trang</title><main><h1>Không tìm thấy trang</h1></main></html>');
     return render(req, site);
+  };
+  return async (req: RouteRequest<any, any>, ctx: PluginContext): Promise<RouteResponse> => {
+    const signedIn = hasCredentials(req);
+    if (signedIn || options.cache === false || req.tenantId === undefined) return cache.bypass(await run(req, ctx), signedIn);
+    const host = (req.headers.host ?? '').toLowerCase();
+    const key = [req.protocol, host, lang, options.route, JSON.stringify(req.params ?? {}), normalizeQuery(req.query as Record<string, unknown>, options.keep ?? []), vietnamToday()].join('\u0000');
+    return cache.serve(ctx.get(coreServices.database).kysely(), req, req.tenantId, key, () => run(req, ctx));
   };
 }
 
@@ -31,16 +54,21 @@ function page(themes: ThemeRegistry, lang: Lang, render: (req: RouteRequest<any,
 export function registerSite(reg: PluginRegistrar): void {
   const themes = new ThemeRegistry();
   reg.provideExtensionPoint(siteThemePoint, themes);
+  const cache = new PageCache();
+  // The events come after the commit: drop the unit's pages here at once, and tell the other processes.
+  const invalidate = async (e: { tenantId: string }, ctx: PluginContext) => cache.invalidate(ctx.get(coreServices.database).kysely(), e.tenantId);
+  reg.on(articlePublished, invalidate);
+  reg.on(articleUnpublished, invalidate);
 
   // Language-independent files first.
   reg.publicRoutes((route) => {
-    route.get('/robots.txt', { summary: 'robots.txt', tags: ['portal-site'], schema: {}, handler: page(themes, 'vi', robots) });
-    route.get('/sitemap.xml', { summary: { vi: 'Sơ đồ trang (XML)', en: 'XML sitemap' }, tags: ['portal-site'], schema: {}, handler: page(themes, 'vi', (req, site) => sitemap(req, site)) });
+    route.get('/robots.txt', { summary: 'robots.txt', tags: ['portal-site'], schema: {}, handler: page(themes, cache, 'vi', { route: '/robots.txt' }, robots) });
+    route.get('/sitemap.xml', { summary: { vi: 'Sơ đồ trang (XML)', en: 'XML sitemap' }, tags: ['portal-site'], schema: {}, handler: page(themes, cache, 'vi', { route: '/sitemap.xml' }, (req, site) => sitemap(req, site)) });
     route.get('/sitemaps/:part', {
       summary: { vi: 'Một phần của sơ đồ trang', en: 'Part of a large sitemap' },
       tags: ['portal-site'],
       schema: { params: { type: 'object', additionalProperties: false, required: ['part'], properties: { part: text(20) } } },
-      handler: page(themes, 'vi', (req, site) => sitemap(req, site, (req.params as { part: string }).part)),
+      handler: page(themes, cache, 'vi', { route: '/sitemaps/:part' }, (req, site) => sitemap(req, site, (req.params as { part: string }).part)),
     });
   });
 
@@ -52,41 +80,41 @@ export function registerSite(reg: PluginRegistrar): void {
         summary: { vi: `Trang chủ (${lang})`, en: `Home page (${lang})` },
         tags,
         schema: { query: query({}) },
-        handler: page(themes, lang, (req, site) => homePage(req, site, themes)),
+        handler: page(themes, cache, lang, { route: '/' }, (req, site) => homePage(req, site, themes)),
       });
-      route.get(`${base}/rss.xml`, { summary: `RSS 2.0 (${lang})`, tags, schema: {}, handler: page(themes, lang, (req, site) => unitFeed(req, site, 'rss')) });
-      route.get(`${base}/atom.xml`, { summary: `Atom (${lang})`, tags, schema: {}, handler: page(themes, lang, (req, site) => unitFeed(req, site, 'atom')) });
+      route.get(`${base}/rss.xml`, { summary: `RSS 2.0 (${lang})`, tags, schema: {}, handler: page(themes, cache, lang, { route: '/rss.xml' }, (req, site) => unitFeed(req, site, 'rss')) });
+      route.get(`${base}/atom.xml`, { summary: `Atom (${lang})`, tags, schema: {}, handler: page(themes, cache, lang, { route: '/atom.xml' }, (req, site) => unitFeed(req, site, 'atom')) });
       route.get(`${base}/chuyen-muc/:slug/rss.xml`, {
         summary: `RSS 2.0 of a category (${lang})`,
         tags,
         schema: { params: slugParams },
-        handler: page(themes, lang, (req, site) => categoryFeed(req, site, (req.params as { slug: string }).slug)),
+        handler: page(themes, cache, lang, { route: '/chuyen-muc/:slug/rss.xml' }, (req, site) => categoryFeed(req, site, (req.params as { slug: string }).slug)),
       });
       route.get(`${base}/chuyen-muc/:slug`, {
         summary: { vi: `Chuyên mục (${lang})`, en: `Category page (${lang})` },
         tags,
         schema: { params: slugParams, query: query({ trang: text(7) }) },
-        handler: page(themes, lang, (req, site) => categoryPage(req, site, (req.params as { slug: string }).slug, (req.query as { trang?: string }).trang)),
+        handler: page(themes, cache, lang, { route: '/chuyen-muc/:slug', keep: ['trang'] }, (req, site) => categoryPage(req, site, (req.params as { slug: string }).slug, (req.query as { trang?: string }).trang)),
       });
       route.get(`${base}/tin/:slug`, {
         summary: { vi: `Tin bài (${lang}); ?in=1 là bản in`, en: `Article page (${lang}); ?in=1 for the print view` },
         tags,
         schema: { params: slugParams, query: query({ in: text(5) }) },
-        handler: page(themes, lang, (req, site) => articlePage(req, site, (req.params as { slug: string }).slug, (req.query as { in?: string }).in === '1')),
+        handler: page(themes, cache, lang, { route: '/tin/:slug', keep: ['in'] }, (req, site) => articlePage(req, site, (req.params as { slug: string }).slug, (req.query as { in?: string }).in === '1')),
       });
       // Before /van-ban/:id, which would otherwise take "rss.xml" for an id.
-      route.get(`${base}/van-ban/rss.xml`, { summary: `RSS 2.0 of legal documents (${lang})`, tags, schema: {}, handler: page(themes, lang, legalFeed) });
+      route.get(`${base}/van-ban/rss.xml`, { summary: `RSS 2.0 of legal documents (${lang})`, tags, schema: {}, handler: page(themes, cache, lang, { route: '/van-ban/rss.xml' }, legalFeed) });
       route.get(`${base}/van-ban`, {
         summary: { vi: `Văn bản (${lang})`, en: `Legal documents (${lang})` },
         tags,
         schema: { query: query({ loai: text(40), nam: text(4), q: text(200), trang: text(7) }) },
-        handler: page(themes, lang, (req, site) => legalListPage(req, site, req.query as LegalListQuery)),
+        handler: page(themes, cache, lang, { route: '/van-ban', keep: ['loai', 'nam', 'q', 'trang'] }, (req, site) => legalListPage(req, site, req.query as LegalListQuery)),
       });
       route.get(`${base}/van-ban/:id`, {
         summary: { vi: `Chi tiết văn bản (${lang})`, en: `Legal document page (${lang})` },
         tags,
         schema: { params: { type: 'object', additionalProperties: false, required: ['id'], properties: { id: text(100) } } },
-        handler: page(themes, lang, (req, site) => legalDetailPage(req, site, (req.params as { id: string }).id)),
+        handler: page(themes, cache, lang, { route: '/van-ban/:id' }, (req, site) => legalDetailPage(req, site, (req.params as { id: string }).id)),
       });
     });
   }

@@ -1,0 +1,271 @@
+import { respond, type RouteRequest, type RouteResponse } from '@cong/sdk';
+import type { Kysely } from 'kysely';
+
+/** A stored response: what a hit sends back. */
+export interface CachedPage {
+  readonly status: number;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: string;
+  readonly etag: string | undefined;
+  readonly bytes: number;
+  readonly at: number;
+}
+
+/**
+ * A least-recently-used map bounded by entries and by bytes (a Map keeps insertion order: a read
+ * moves the entry to the end, eviction takes from the front).
+ */
+export class LruCache<V extends { readonly bytes: number }> {
+  readonly #map = new Map<string, V>();
+  #bytes = 0;
+  constructor(
+    readonly maxEntries: number,
+    readonly maxBytes: number,
+  ) {}
+
+  get size(): number {
+    return this.#map.size;
+  }
+  get bytes(): number {
+    return this.#bytes;
+  }
+
+  get(key: string): V | undefined {
+    const value = this.#map.get(key);
+    if (value === undefined) return undefined;
+    this.#map.delete(key);
+    this.#map.set(key, value);
+    return value;
+  }
+
+  set(key: string, value: V): void {
+    this.delete(key);
+    if (value.bytes > this.maxBytes) return; // never worth evicting everything for
+    this.#map.set(key, value);
+    this.#bytes += value.bytes;
+    for (const [k, v] of this.#map) {
+      if (this.#map.size <= this.maxEntries && this.#bytes <= this.maxBytes) break;
+      this.#map.delete(k);
+      this.#bytes -= v.bytes;
+    }
+  }
+
+  delete(key: string): void {
+    const old = this.#map.get(key);
+    if (old === undefined) return;
+    this.#map.delete(key);
+    this.#bytes -= old.bytes;
+  }
+
+  /** Drops every entry whose key starts with `prefix`. */
+  deletePrefix(prefix: string): number {
+    let n = 0;
+    for (const key of [...this.#map.keys()]) {
+      if (key.startsWith(prefix)) {
+        this.delete(key);
+        n++;
+      }
+    }
+    return n;
+  }
+}
+
+/** Query parameters that only track where a visitor came from; they never change a page. */
+const TRACKING = /^(utm_.*|fbclid|gclid|dclid|msclkid|zarsrc|zalo_.*|_ga|_gl|mc_(cid|eid)|ref|ref_src)$/i;
+
+/**
+ * The query string of a cache key: the parameters the page reads (`keep`), sorted; tracking tags and
+ * any other parameter the route ignores are dropped, so `?utm_source=zalo` shares the plain page's entry.
+ */
+export function normalizeQuery(query: Readonly<Record<string, unknown>> | undefined, keep: readonly string[]): string {
+  if (!query) return '';
+  const pairs: [string, string][] = [];
+  for (const name of [...keep].sort()) {
+    if (TRACKING.test(name)) continue;
+    const value = query[name];
+    if (typeof value === 'string' && value !== '') pairs.push([name, value]);
+  }
+  return new URLSearchParams(pairs).toString();
+}
+
+/** Signed in, or calling with credentials: the staff session cookie (`sid`, `__Host-sid`) or an Authorization header. */
+export function hasCredentials(req: RouteRequest): boolean {
+  if (req.principal !== undefined) return true;
+  if ((req.headers.authorization ?? '') !== '') return true;
+  const cookie = req.headers.cookie ?? '';
+  return /(?:^|;\s*)(?:__Host-|__Secure-)?(?:sid|session[\w-]*)=[^;\s]/i.test(cookie);
+}
+
+interface GenerationTable {
+  portal_site_generations: { tenant_id: string; generation: number; updated_at: number };
+}
+interface SourceTables {
+  portal_legal_documents: { tenant_id: string | null; updated_at: number };
+  portal_legal_relations: { tenant_id: string | null };
+  portal_categories: { tenant_id: string; updated_at: number };
+}
+
+/** What the cache knows of one unit. */
+interface UnitState {
+  /** Bumped at every invalidation; a render started under another epoch is not stored. */
+  epoch: number;
+  /** The unit's fingerprint in the database when last checked, and when. */
+  fingerprint: string | undefined;
+  checkedAt: number;
+  pending: Promise<void> | undefined;
+}
+
+export interface PageCacheOptions {
+  readonly maxEntries?: number;
+  readonly maxBytes?: number;
+  /** How often, at most, a unit's fingerprint is read from the database. Default 1 s. */
+  readonly checkEveryMs?: number;
+  /** Entries older than this are rendered again whatever the fingerprint says. Default 5 minutes. */
+  readonly ttlMs?: number;
+  readonly now?: () => number;
+}
+
+export type CacheOutcome = 'hit' | 'miss' | 'bypass';
+
+/**
+ * The public site's page cache, in process. Keys start with the unit id, so a unit's entries drop
+ * together. Invalidation:
+ * - in this process, at once, on `portal.article-published` / `-unpublished` (the whole unit);
+ * - from other processes, through the unit's fingerprint in the database, read at most once a second:
+ *   the generation those events bump (`portal_site_generations`), and the count and newest `updated_at`
+ *   of the unit's categories and legal documents and the count of legal relations (these areas emit no
+ *   events, so their changes show within a second, in every process);
+ * - by age (`ttlMs`), for what neither covers (theme tokens, unit names, the date legal statuses are computed for is in the key).
+ */
+export class PageCache {
+  readonly #lru: LruCache<CachedPage>;
+  readonly #units = new Map<string, UnitState>();
+  readonly #checkEveryMs: number;
+  readonly #ttlMs: number;
+  readonly #now: () => number;
+  /** Counts, for operators and tests. */
+  readonly stats = { hits: 0, misses: 0, bypasses: 0, invalidations: 0 };
+
+  constructor(options: PageCacheOptions = {}) {
+    this.#lru = new LruCache(options.maxEntries ?? 2_000, options.maxBytes ?? 64 * 1024 * 1024);
+    this.#checkEveryMs = options.checkEveryMs ?? 1_000;
+    this.#ttlMs = options.ttlMs ?? 5 * 60_000;
+    this.#now = options.now ?? Date.now;
+  }
+
+  get size(): number {
+    return this.#lru.size;
+  }
+
+  #unit(tenantId: string): UnitState {
+    let state = this.#units.get(tenantId);
+    if (!state) {
+      state = { epoch: 0, fingerprint: undefined, checkedAt: -Infinity, pending: undefined };
+      this.#units.set(tenantId, state);
+    }
+    return state;
+  }
+
+  /** Drops every page of the unit in this process. */
+  invalidateLocal(tenantId: string): void {
+    const state = this.#unit(tenantId);
+    state.epoch++;
+    this.stats.invalidations++;
+    this.#lru.deletePrefix(`${tenantId}\u0000`);
+  }
+
+  /** Drops the unit's pages here, and bumps its generation so other processes drop theirs within a second. */
+  async invalidate(db: Kysely<any>, tenantId: string): Promise<void> {
+    this.invalidateLocal(tenantId);
+    const gen = db as Kysely<GenerationTable>;
+    const now = this.#now();
+    const bump = () =>
+      gen
+        .updateTable('portal_site_generations')
+        .set((eb) => ({ generation: eb('generation', '+', 1), updated_at: now }))
+        .where('tenant_id', '=', tenantId)
+        .executeTakeFirst();
+    if (Number((await bump()).numUpdatedRows) > 0) return;
+    try {
+      await gen.insertInto('portal_site_generations').values({ tenant_id: tenantId, generation: 1, updated_at: now }).execute();
+    } catch {
+      await bump(); // another process inserted it first
+    }
+  }
+
+  /** Reads the unit's fingerprint when the last read is older than the interval; drops its pages when it moved. */
+  async #check(db: Kysely<any>, tenantId: string): Promise<UnitState> {
+    const state = this.#unit(tenantId);
+    if (this.#now() - state.checkedAt < this.#checkEveryMs) return state;
+    state.pending ??= (async () => {
+      try {
+        const fingerprint = await readFingerprint(db, tenantId);
+        if (state.fingerprint !== undefined && fingerprint !== state.fingerprint) this.invalidateLocal(tenantId);
+        state.fingerprint = fingerprint;
+        state.checkedAt = this.#now();
+      } finally {
+        state.pending = undefined;
+      }
+    })();
+    await state.pending;
+    return state;
+  }
+
+  /**
+   * Serves `key` of the unit from the cache, or renders, stores and serves it. Only for anonymous
+   * requests (the caller checks); a 304 when the client's ETag matches.
+   */
+  async serve(db: Kysely<any>, req: RouteRequest, tenantId: string, key: string, render: () => Promise<RouteResponse>): Promise<RouteResponse> {
+    const full = `${tenantId}\u0000${key}`;
+    const state = await this.#check(db, tenantId);
+    const found = this.#lru.get(full);
+    if (found && this.#now() - found.at < this.#ttlMs) {
+      this.stats.hits++;
+      return answer(req, found, 'hit');
+    }
+    this.stats.misses++;
+    const epoch = state.epoch;
+    const res = await render();
+    const headers = { ...(res.headers ?? {}), 'x-cache': 'miss' };
+    // Stored: pages (200), moved (301) and withdrawn (410) addresses; not 404s, whose keys anyone can invent.
+    if ((res.status === 200 || res.status === 301 || res.status === 410) && typeof res.body === 'string' && state.epoch === epoch) {
+      const body = res.body;
+      this.#lru.set(full, { status: res.status, headers: res.headers ?? {}, body, etag: res.headers?.etag, bytes: Buffer.byteLength(body) + full.length + 200, at: this.#now() });
+    }
+    return respond(res.status, res.body, headers);
+  }
+
+  /** Counts a request the cache did not see, and marks its response. */
+  bypass(res: RouteResponse, signedIn: boolean): RouteResponse {
+    this.stats.bypasses++;
+    const headers: Record<string, string> = { ...(res.headers ?? {}), 'x-cache': 'bypass' };
+    if (signedIn) headers['cache-control'] = 'private, no-cache';
+    return respond(res.status, res.body, headers);
+  }
+}
+
+function answer(req: RouteRequest, page: CachedPage, outcome: CacheOutcome): RouteResponse {
+  const headers = { ...page.headers, 'x-cache': outcome };
+  if (page.status === 200 && page.etag && req.headers['if-none-match']?.split(/\s*,\s*/).includes(page.etag)) return respond(304, undefined, headers);
+  return respond(page.status, page.body, headers);
+}
+
+/** What the unit's pages depend on beyond the article events, as one string. */
+async function readFingerprint(db: Kysely<any>, tenantId: string): Promise<string> {
+  const k = db as Kysely<GenerationTable & SourceTables>;
+  const [gen, legal, relations, categories] = await Promise.all([
+    k.selectFrom('portal_site_generations').select('generation').where('tenant_id', '=', tenantId).executeTakeFirst(),
+    k
+      .selectFrom('portal_legal_documents')
+      .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('updated_at').as('max')])
+      .where('tenant_id', '=', tenantId)
+      .executeTakeFirstOrThrow(),
+    k.selectFrom('portal_legal_relations').select((eb) => eb.fn.countAll<number>().as('n')).where('tenant_id', '=', tenantId).executeTakeFirstOrThrow(),
+    k
+      .selectFrom('portal_categories')
+      .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('updated_at').as('max')])
+      .where('tenant_id', '=', tenantId)
+      .executeTakeFirstOrThrow(),
+  ]);
+  return [gen?.generation ?? 0, legal.n, legal.max ?? 0, relations.n, categories.n, categories.max ?? 0].map((v) => String(Number(v))).join(':');
+}
