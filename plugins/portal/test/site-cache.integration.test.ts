@@ -70,7 +70,7 @@ describeEachDialect('portal page cache', (dialect) => {
   it('bypasses the cache for a signed-in visitor (session cookie or Authorization), answering private', async () => {
     await get('/');
     expect((await get('/')).cache).toBe('hit');
-    for (const headers of [{ cookie: 'sid=abc' }, { authorization: 'Bearer cong_x' }]) {
+    for (const headers of [{ cookie: 'sid=abc' }, { authorization: 'Bearer cong_x' }] as Record<string, string>[]) {
       const res = await get('/', headers);
       expect(res.status).toBe(200);
       expect(res.cache).toBe('bypass');
