@@ -12,7 +12,6 @@ const SITE = 'https://news.example.vn';
 describeEachDialect('portal public content API', (dialect) => {
   let t: TestPlatform;
   let writer: TestClient;
-  let chief: TestClient;
   const ids: Record<string, string> = {};
 
   /** Creates, submits and (by another person) approves an article in a unit. */
@@ -32,7 +31,6 @@ describeEachDialect('portal public content API', (dialect) => {
   beforeAll(async () => {
     t = await createTestPlatform({ plugins: [portal], database: dialect, config: { demo: true } });
     writer = inTenant(t.client.as({ id: 'phong-vien', permissions: ['portal.content.write'] }), A);
-    chief = inTenant(t.client.as({ id: 'truong-ban', permissions: ['portal.content.write', 'portal.content.approve'] }), A);
     const admin = t.client.as({ id: 'quan-tri', permissions: ['core.tenants.manage'] });
     const unit = (await admin.get('/api/core/tenants', { query: { text: 'tai chinh' } })).body.items[0];
     expect((await admin.put(`/api/core/tenants/${unit.id}/origins`, { origins: [SITE] })).status).toBe(200);
