@@ -114,10 +114,11 @@ export class RichText extends CongElement {
       editorProps: {
         attributes: { role: 'textbox', 'aria-multiline': 'true', 'aria-label': this.label, class: 'portal-rich-text-surface' },
       },
+      // Tiptap creates the view after this call returns: the toolbar enables itself then.
+      onCreate: () => this.requestUpdate(),
       onTransaction: () => this.requestUpdate(),
       onUpdate: () => this.emit('portal-body-input', { html: this.html() }),
     });
-    this.requestUpdate();
   }
 
   /** The current content as HTML. */
