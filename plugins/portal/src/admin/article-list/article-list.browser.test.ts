@@ -61,4 +61,29 @@ describe('<portal-article-list>', () => {
     expect(paths.slice(1)).toEqual(['/portal', '/portal/new']);
     expect(root.querySelector('portal-article-editor')!.articleId).toBeUndefined();
   });
+
+  it('follows the address the shell changes: a reload of an article, its nav link back to the list, Back', async () => {
+    const original = location.pathname + location.search;
+    try {
+      history.pushState(null, '', `/admin/portal/articles/${article().id}`);
+      const { list, root } = await mount();
+      await customElements.whenDefined('portal-article-editor');
+      await settle(list);
+      expect(root.querySelector('portal-article-editor')!.articleId).toBe(article().id);
+
+      // The shell's nav link: it pushes the address and keeps the element.
+      history.pushState(null, '', '/admin/portal');
+      document.body.click();
+      await settle(list);
+      expect(root.querySelector('portal-article-editor')).toBeNull();
+      expect(root.querySelector('h1')!.textContent).toBe('Tin bài');
+
+      history.back();
+      await new Promise((resolve) => window.addEventListener('popstate', resolve, { once: true }));
+      await settle(list);
+      expect(root.querySelector('portal-article-editor')).not.toBeNull();
+    } finally {
+      history.replaceState(null, '', original);
+    }
+  });
 });

@@ -21,7 +21,7 @@ interface Filters {
  * The shell gives a nav route every path under it, so the article is in the address:
  * `/admin/portal/articles/<id>` (and `/admin/portal/new`); a reload or a shared link opens it again.
  * Moving between the list and the editor asks the shell to navigate (`cong-navigate`) and switches
- * the view at once; the browser's Back button switches it back (`popstate`).
+ * the view at once; Back/Forward and the shell's own links to `/portal` are followed too.
  */
 export class ArticleList extends CongElement implements Partial<AdminContributionProps> {
   static override styles = css`
@@ -62,9 +62,17 @@ export class ArticleList extends CongElement implements Partial<AdminContributio
   declare filters: Filters;
   declare offset: number;
   declare error: string | undefined;
-  readonly #onPopState = () => {
-    this.view = viewOf(location.pathname);
+  /** The address the view was last taken from. */
+  #path = location.pathname;
+  /** Follows the address when it changed under the element: Back/Forward, or the shell's own links. */
+  readonly #sync = () => {
+    if (location.pathname === this.#path) return;
+    this.#path = location.pathname;
+    this.view = viewOf(this.#path);
   };
+  // The shell keeps this element while the path stays under /portal and changes the address with
+  // pushState (no event): after any click, once the shell has handled it, the address is read again.
+  readonly #afterClick = () => void queueMicrotask(this.#sync);
 
   constructor() {
     super();
@@ -76,12 +84,14 @@ export class ArticleList extends CongElement implements Partial<AdminContributio
 
   override connectedCallback(): void {
     super.connectedCallback();
-    window.addEventListener('popstate', this.#onPopState);
+    window.addEventListener('popstate', this.#sync);
+    window.addEventListener('click', this.#afterClick);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    window.removeEventListener('popstate', this.#onPopState);
+    window.removeEventListener('popstate', this.#sync);
+    window.removeEventListener('click', this.#afterClick);
   }
 
   /** The editor and Tiptap load only when an article is opened: the list and the dashboard stay light. */
@@ -113,6 +123,7 @@ export class ArticleList extends CongElement implements Partial<AdminContributio
     this.view = view;
     const path = view.kind === 'article' ? articlePath(view.id) : view.kind === 'new' ? NEW_ARTICLE_PATH : PORTAL_ROUTE;
     this.emit('cong-navigate', { path });
+    this.#path = location.pathname; // the shell changed it synchronously (unchanged without a shell)
   }
 
   #open(event: MouseEvent, id: string): void {
