@@ -180,4 +180,22 @@ describe('<portal-article-editor>', () => {
     const bad = result.violations;
     expect(bad.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`)).toEqual([]);
   });
+
+  it('keeps a published article read-only: no save, "Mở lại" and "Lưu trữ" for an approver only', async () => {
+    const published = article({ status: 'published', publishedAt: '2026-11-21T08:00:00Z' });
+    const asWriter = await mount({ article: published, user: writer });
+    expect(asWriter.root.querySelector('button[type=submit]')).toBeNull();
+    expect(asWriter.root.querySelector<HTMLInputElement>('input[name=title]')!.readOnly).toBe(true);
+    expect(asWriter.rich.editor!.isEditable).toBe(false);
+    expect(asWriter.root.textContent).toContain('hãy “Mở lại” thành bản nháp trước');
+    expect(asWriter.root.querySelector('button[data-action]')).toBeNull();
+    asWriter.editor.remove();
+
+    const { editor, api, root } = await mount({ article: published, user: approver });
+    expect([...root.querySelectorAll('button[data-action]')].map((b) => b.textContent)).toEqual(['Mở lại', 'Lưu trữ']);
+    root.querySelector<HTMLButtonElement>('button[data-action=reopen]')!.click();
+    await settle(editor);
+    expect(api.calls.some((c) => c.path.endsWith('/transitions/reopen'))).toBe(true);
+    expect(root.querySelector('button[type=submit]')).not.toBeNull();
+  });
 });

@@ -86,4 +86,14 @@ describe('<portal-article-list>', () => {
       history.replaceState(null, '', original);
     }
   });
+
+  it('passes axe (WCAG 2.1 AA) on the list and its filters', async () => {
+    const axePath = '/tests/node_modules/axe-core/axe.js';
+    await import(/* @vite-ignore */ axePath);
+    type Result = { violations: { id: string; nodes: { target: unknown }[] }[] };
+    const axe = (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<Result> } }).axe;
+    const { list } = await mount();
+    const result = await axe.run(list, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa'] } });
+    expect(result.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`)).toEqual([]);
+  });
 });
