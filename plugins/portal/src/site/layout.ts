@@ -60,6 +60,10 @@ header.site a{color:var(--portal-on-primary)}
 .unit{font-size:1.375rem;font-weight:700;margin:0}
 .topbar{display:flex;justify-content:space-between;align-items:center;flex-wrap:wrap;gap:.5rem}
 .lang a{padding:.25rem .5rem}
+.sr-only{position:absolute;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;clip:rect(0,0,0,0);white-space:nowrap;border:0}
+form.search{display:flex;gap:.25rem}
+form.search button{background:var(--portal-on-primary);color:var(--portal-primary)}
+.facets{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.25rem 1rem}
 nav.main ul{list-style:none;margin:0;padding:0 0 .5rem;display:flex;flex-wrap:wrap;gap:.25rem 1.25rem}
 nav.main a{display:inline-block;padding:.25rem 0}
 main{padding:1.5rem 0 2rem}
@@ -140,6 +144,7 @@ ${meta.jsonLd ? html`<script type="application/ld+json">${jsonForScript({ '@cont
 <div class="wrap">
 <div class="topbar">
 <a class="brand" href="${site.path('/')}"><span class="emblem">${emblem}</span><span class="unit">${site.unitName}</span></a>
+${meta.print ? null : html`<form class="search no-print" method="get" action="${site.path('/tim-kiem')}" role="search"><label class="sr-only" for="o-tim-kiem">${site.t('Tìm kiếm trên cổng', 'Search this site')}</label><input id="o-tim-kiem" type="search" name="q" maxlength="200" placeholder="${site.t('Tìm kiếm…', 'Search…')}"><button type="submit">${site.t('Tìm', 'Search')}</button></form>`}
 ${meta.print ? null : html`<nav class="lang" aria-label="${site.t('Ngôn ngữ', 'Language')}"><a href="${site.path(meta.path, other)}" hreflang="${other}" lang="${other}">${other === 'en' ? 'English' : 'Tiếng Việt'}</a></nav>`}
 </div>
 ${meta.print ? null : html`<nav class="main" aria-label="${site.t('Chuyên mục', 'Sections')}"><ul>

@@ -1,10 +1,11 @@
-import { coreServices, type PluginContext, type PluginRegistrar, type RouteRequest, type RouteResponse } from '@cong/sdk';
+import { coreServices, respond, type PluginContext, type PluginRegistrar, type RouteRequest, type RouteResponse } from '@cong/sdk';
 import { articlePublished, articleUnpublished } from '../content/content-events.js';
 import { vietnamToday } from '../legal/validity.js';
 import { categoryFeed, legalFeed, robots, sitemap, unitFeed } from './feeds.js';
 import { sendHtml } from './layout.js';
 import { articlePage, categoryPage, homePage, legalDetailPage, legalListPage, type LegalListQuery } from './pages.js';
 import { hasCredentials, normalizeQuery, PageCache } from './page-cache.js';
+import { searchPage, type SearchQuery } from './search-page.js';
 import { siteFor, type Lang, type Site } from './site-context.js';
 import { siteThemePoint, ThemeRegistry } from './theme.js';
 
@@ -72,6 +73,19 @@ export function registerSite(reg: PluginRegistrar): void {
     });
   });
 
+  // The English site keeps the Vietnamese slugs; `/en/search` is a courtesy redirect.
+  reg.publicRoutes((route) => {
+    route.get('/en/search', {
+      summary: 'Redirect to /en/tim-kiem',
+      tags: ['portal-site'],
+      schema: { query: query({ q: text(500) }) },
+      handler: page(themes, cache, 'en', { route: '/en/search', cache: false }, (req, site) => {
+        const q = (req.query as { q?: string }).q;
+        return respond(301, '', { location: `${site.path('/tim-kiem')}${q ? `?${new URLSearchParams({ q }).toString()}` : ''}`, 'cache-control': 'public, max-age=3600' });
+      }),
+    });
+  });
+
   for (const lang of ['vi', 'en'] as const) {
     const base = lang === 'en' ? '/en' : '';
     const tags = ['portal-site'];
@@ -101,6 +115,12 @@ export function registerSite(reg: PluginRegistrar): void {
         tags,
         schema: { params: slugParams, query: query({ in: text(5) }) },
         handler: page(themes, cache, lang, { route: '/tin/:slug', keep: ['in'] }, (req, site) => articlePage(req, site, (req.params as { slug: string }).slug, (req.query as { in?: string }).in === '1')),
+      });
+      route.get(`${base}/tim-kiem`, {
+        summary: { vi: `Tìm kiếm (${lang})`, en: `Search (${lang})` },
+        tags,
+        schema: { query: query({ q: text(500), loai: text(20), trang: text(7), 'tat-ca': text(5) }) },
+        handler: page(themes, cache, lang, { route: '/tim-kiem', cache: false }, (req, site) => searchPage(req, site, req.query as SearchQuery)),
       });
       // Before /van-ban/:id, which would otherwise take "rss.xml" for an id.
       route.get(`${base}/van-ban/rss.xml`, { summary: `RSS 2.0 of legal documents (${lang})`, tags, schema: {}, handler: page(themes, cache, lang, { route: '/van-ban/rss.xml' }, legalFeed) });
