@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { CongElement } from '@cong/sdk/admin';
 import { Editor } from '@tiptap/core';
 import StarterKit from '@tiptap/starter-kit';
@@ -38,6 +38,14 @@ export function bodyExtensions() {
 }
 
 type Ask = (message: string, value?: string) => string | null;
+
+// Drawn inline: emoji glyphs are missing from the fonts of many office machines (they showed as boxes).
+const LINK_ICON = html`<svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round"
+  ><path d="M10 14a5 5 0 0 0 7 0l3-3a5 5 0 0 0-7-7l-1 1" /><path d="M14 10a5 5 0 0 0-7 0l-3 3a5 5 0 0 0 7 7l1-1"
+/></svg>`;
+const IMAGE_ICON = html`<svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="2" stroke-linejoin="round"
+  ><rect x="3" y="4" width="18" height="16" rx="2" /><circle cx="9" cy="10" r="2" /><path d="M21 17l-5-5-9 8"
+/></svg>`;
 
 /**
  * The article body's editor: a Tiptap (ProseMirror) surface and its toolbar. It renders into its own
@@ -184,9 +192,9 @@ export class RichText extends CongElement {
     const run = (fn: (editor: Editor) => void) => () => {
       if (this.editor) fn(this.editor);
     };
-    const toggle = (name: string, label: string, text: string, active: boolean, fn: (editor: Editor) => void) =>
+    const toggle = (name: string, label: string, text: string | TemplateResult, active: boolean, fn: (editor: Editor) => void) =>
       html`<button type="button" data-command=${name} aria-label=${label} title=${label} aria-pressed=${active ? 'true' : 'false'} ?disabled=${off} @click=${run(fn)}>${text}</button>`;
-    const action = (name: string, label: string, text: string, fn: (editor: Editor) => void, can = true) =>
+    const action = (name: string, label: string, text: string | TemplateResult, fn: (editor: Editor) => void, can = true) =>
       html`<button type="button" data-command=${name} aria-label=${label} title=${label} ?disabled=${off || !can} @click=${run(fn)}>${text}</button>`;
     const is = (name: string, attrs?: Record<string, unknown>) => Boolean(e?.isActive(name, attrs));
     const aligned = (align: string) => Boolean(e?.isActive({ textAlign: align }));
@@ -208,8 +216,8 @@ export class RichText extends CongElement {
           toggle(`align-${a}`, t.align[a]!, { left: '⇤', center: '↔', right: '⇥', justify: '☰' }[a], aligned(a), (x) => x.chain().focus().setTextAlign(a).run()),
         )}
         <span class="sep" aria-hidden="true"></span>
-        ${toggle('link', t.link, '🔗', is('link'), () => this.#link(t))}
-        ${action('image', t.image, '🖼', () => this.#image(t))}
+        ${toggle('link', t.link, LINK_ICON, is('link'), () => this.#link(t))}
+        ${action('image', t.image, IMAGE_ICON, () => this.#image(t))}
         ${action('table', t.table, '▦', (x) => x.chain().focus().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run())}
         <span class="sep" aria-hidden="true"></span>
         ${action('undo', t.undo, '↶', (x) => x.chain().focus().undo().run(), Boolean(e?.can().undo()))}
