@@ -6,7 +6,10 @@ import { createPlatform, type Platform } from '@cong/core';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 
-/** A running demo province for the browser tests: SQLite in a temp dir, the hello plugin and a deliberately broken one. */
+/**
+ * A running demo province for the browser tests: SQLite in a temp dir, the hello plugin and a deliberately
+ * broken one (and the portal when asked).
+ */
 export interface E2ePlatform {
   readonly url: string;
   readonly username: string;
@@ -17,7 +20,12 @@ export interface E2ePlatform {
   stop(): Promise<void>;
 }
 
-export async function startE2ePlatform(): Promise<E2ePlatform> {
+export interface E2ePlatformOptions {
+  /** Also loads `plugins/portal` (built: `pnpm --filter @cong/plugin-portal build`). */
+  readonly portal?: boolean;
+}
+
+export async function startE2ePlatform(options: E2ePlatformOptions = {}): Promise<E2ePlatform> {
   const dir = mkdtempSync(join(tmpdir(), 'cong-e2e-'));
   const platform = createPlatform({
     configFile: false,
@@ -26,7 +34,11 @@ export async function startE2ePlatform(): Promise<E2ePlatform> {
       database: `sqlite:${join(dir, 'cong.db')}`,
       dataDir: join(dir, 'data'),
       demo: true,
-      plugins: [join(root, 'examples/hello-plugin'), join(root, 'tests/fixtures/broken-admin-plugin')],
+      plugins: [
+        join(root, 'examples/hello-plugin'),
+        join(root, 'tests/fixtures/broken-admin-plugin'),
+        ...(options.portal ? [join(root, 'plugins/portal')] : []),
+      ],
       http: { port: 0 },
       log: { level: 'warn' },
     },

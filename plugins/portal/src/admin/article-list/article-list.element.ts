@@ -105,7 +105,9 @@ export class ArticleList extends CongElement implements Partial<AdminContributio
 
   override updated(changed: PropertyValues<this>): void {
     if ((changed.has('api') || changed.has('tenant')) && this.api) {
-      if (changed.get('tenant') !== undefined) {
+      // The shell hands a new tenant object on every render: only another unit's id means a switch.
+      const previous = changed.get('tenant');
+      if (previous !== undefined && previous.id !== this.tenant?.id) {
         // Another unit: its articles, from the first page, and not the previous unit's article.
         this.page = undefined;
         this.offset = 0;

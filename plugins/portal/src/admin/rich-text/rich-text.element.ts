@@ -192,10 +192,14 @@ export class RichText extends CongElement {
     const run = (fn: (editor: Editor) => void) => () => {
       if (this.editor) fn(this.editor);
     };
+    // WCAG 2.5.3 (label in name): a glyph with letters or digits (H2, x₂, 1.) is in the name too, so
+    // "H2: Tiêu đề cấp 2" answers to what a speech user reads on the button (not in parentheses:
+    // those do not count as part of the name).
+    const named = (label: string, text: string | TemplateResult) => (typeof text === 'string' && text.length > 1 && /[\p{L}\p{N}]/u.test(text) ? `${text}: ${label}` : label);
     const toggle = (name: string, label: string, text: string | TemplateResult, active: boolean, fn: (editor: Editor) => void) =>
-      html`<button type="button" data-command=${name} aria-label=${label} title=${label} aria-pressed=${active ? 'true' : 'false'} ?disabled=${off} @click=${run(fn)}>${text}</button>`;
+      html`<button type="button" data-command=${name} aria-label=${named(label, text)} title=${label} aria-pressed=${active ? 'true' : 'false'} ?disabled=${off} @click=${run(fn)}>${text}</button>`;
     const action = (name: string, label: string, text: string | TemplateResult, fn: (editor: Editor) => void, can = true) =>
-      html`<button type="button" data-command=${name} aria-label=${label} title=${label} ?disabled=${off || !can} @click=${run(fn)}>${text}</button>`;
+      html`<button type="button" data-command=${name} aria-label=${named(label, text)} title=${label} ?disabled=${off || !can} @click=${run(fn)}>${text}</button>`;
     const is = (name: string, attrs?: Record<string, unknown>) => Boolean(e?.isActive(name, attrs));
     const aligned = (align: string) => Boolean(e?.isActive({ textAlign: align }));
     return html`
