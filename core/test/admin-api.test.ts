@@ -279,6 +279,11 @@ describeEachDialect('the admin shell API', (dialect) => {
     expect((await root('GET', `/api/core/tenants/${ids.finance}/impact?action=archive`)).body.apiTokens).toBe(3);
   });
 
+  it('/auth/me names the units where an account holds a role (where the shell can start for it)', async () => {
+    const me = await unitAdmin('GET', '/api/core/auth/me');
+    expect(me.body.unitIds).toEqual([ids.finance]);
+  });
+
   it('an API token of a unit stops working when the unit is archived', async () => {
     const unit = await root('POST', '/api/core/tenants', { body: { slug: 'ban-quan-ly-tam', nameVi: 'Ban Quản lý tạm', kind: 'department', parentId: ids.finance } });
     expect(unit.status).toBe(201);

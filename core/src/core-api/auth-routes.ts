@@ -105,12 +105,13 @@ export function authRoutes(route: RouteBuilder, deps: CoreApiDeps): void {
         200: {
           type: 'object',
           additionalProperties: false,
-          required: ['user', 'tenantId', 'permissions', 'mustEnrolTotp'],
+          required: ['user', 'tenantId', 'permissions', 'mustEnrolTotp', 'unitIds'],
           properties: {
             user: userSchema,
             tenantId: { type: ['string', 'null'] },
             permissions: { type: 'array', items: { type: 'string' } },
             mustEnrolTotp: { type: 'boolean', description: 'The account must turn on two-factor sign-in before it holds any permission (`auth.requireTotpForSuperAdmins`).' },
+            unitIds: { type: 'array', items: { type: 'string' }, description: 'The units where the account holds a role: where the admin shell can start for an account without one at the province.' },
           },
         },
       },
@@ -122,6 +123,7 @@ export function authRoutes(route: RouteBuilder, deps: CoreApiDeps): void {
         tenantId: req.tenantId ?? null,
         permissions: [...(req.principal?.permissions ?? [])].sort(),
         mustEnrolTotp: deps.requireTotpForSuperAdmins && user.isSuperAdmin && !user.totpEnabled,
+        unitIds: [...new Set((await deps.access.grantsOf(user.id)).map((g) => g.tenantId))].sort(),
       };
     },
   });

@@ -8,7 +8,7 @@ import '../pages/dashboard/dashboard-page.js';
 import '../pages/login/login-page.js';
 import { anchorOf, isShellLink, queryDeep, shellHref, TENANT_PARAM } from './router.js';
 import { ADMIN_BASE, allowed, CORE_ROUTES, resolveRoute, SECURITY_PATH, shellPath, type RouteMatch } from './routes.js';
-import { adminTenant, adminUser, fetchManifest, fetchMe, fetchTenants, initialTenant, mustEnrolTotp, pluginName, type AdminManifest, type MeUser, type TenantRecord } from './session.js';
+import { adminTenant, adminUser, fetchManifest, fetchMe, fetchTenantsSomewhere, initialTenant, mustEnrolTotp, pluginName, type AdminManifest, type MeUser, type TenantRecord } from './session.js';
 import { shellStyles } from './shell-styles.js';
 import { readRecent, rememberedTenant, rememberTenant } from './tenant-tree.js';
 import './tenant-switcher.js';
@@ -155,9 +155,12 @@ export class CongApp extends CongElement {
     }
     this.phase = 'loading';
     this.problem = undefined;
+    let startUnit: string | undefined;
     try {
       this.me = await fetchMe(this.rawApi);
-      this.tenants = await fetchTenants(this.rawApi);
+      const found = await fetchTenantsSomewhere(this.rawApi, this.me, [new URLSearchParams(location.search).get(TENANT_PARAM), rememberedTenant()]);
+      this.tenants = found.tenants;
+      startUnit = found.from;
     } catch (error) {
       if (error instanceof ApiError && error.status === 401) return this.toLogin();
       this.problem = error instanceof ApiError ? failureText(error) : String(error);
@@ -165,7 +168,8 @@ export class CongApp extends CongElement {
       return;
     }
     const params = new URLSearchParams(location.search);
-    const tenant = initialTenant(this.tenants, params.get(TENANT_PARAM), rememberedTenant());
+    // The unit the list could be read in comes first: where this account may work.
+    const tenant = initialTenant(this.tenants, startUnit ?? params.get(TENANT_PARAM), rememberedTenant());
     if (!tenant) {
       this.problem = msg('No unit is available to your account.', { id: 'app.noUnit' });
       this.phase = 'error';

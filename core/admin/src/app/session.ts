@@ -1,4 +1,4 @@
-import { adminLanguage, type AdminTenant, type AdminUser, type ApiClient } from '@cong/sdk/admin';
+import { ApiError, adminLanguage, type AdminTenant, type AdminUser, type ApiClient } from '@cong/sdk/admin';
 
 /** The signed-in account as `GET /api/core/auth/me` returns it. */
 export interface MeUser {
@@ -10,6 +10,8 @@ export interface MeUser {
   readonly totpEnabled: boolean;
   /** From `/auth/me`: two-factor sign-in must be turned on before anything else (`auth.requireTotpForSuperAdmins`). */
   readonly mustEnrolTotp?: boolean;
+  /** From `/auth/me`: the units where the account holds a role. */
+  readonly unitIds?: readonly string[];
 }
 
 /** A unit as `GET /api/core/tenants` lists it. */
@@ -57,8 +59,8 @@ export const MANIFEST_PATH = '/api/core/admin/manifest';
 
 /** The account, or rejects with the ApiError (401 when signed out). */
 export async function fetchMe(api: ApiClient): Promise<MeUser> {
-  const me = await api.get<{ user: MeUser; mustEnrolTotp?: boolean }>(ME_PATH);
-  return { ...me.user, mustEnrolTotp: me.mustEnrolTotp === true };
+  const me = await api.get<{ user: MeUser; mustEnrolTotp?: boolean; unitIds?: string[] }>(ME_PATH);
+  return { ...me.user, mustEnrolTotp: me.mustEnrolTotp === true, unitIds: me.unitIds ?? [] };
 }
 
 /** All active units (up to 500, the API's page limit). */
@@ -90,4 +92,23 @@ export function initialTenant(tenants: readonly TenantRecord[], fromUrl: string 
 /** Whether the account must enrol in two-factor sign-in before doing anything else (the server says so in `/auth/me`). */
 export function mustEnrolTotp(me: MeUser): boolean {
   return me.mustEnrolTotp === true;
+}
+
+/**
+ * The units list, read in the first unit the account may work in: the one the address names, the
+ * remembered one, the province, then each unit where it holds a role (an account with roles only in a
+ * commune gets 404 at the province). Returns the list and the unit it was read in.
+ */
+export async function fetchTenantsSomewhere(api: ApiClient, me: MeUser, candidates: readonly (string | null)[]): Promise<{ tenants: TenantRecord[]; from: string | undefined }> {
+  const order = [...new Set([...candidates.filter((c): c is string => Boolean(c)), '', ...(me.unitIds ?? [])])];
+  let last: unknown;
+  for (const unit of order) {
+    try {
+      return { tenants: await fetchTenants(unit ? api.withTenant(unit) : api), from: unit || undefined };
+    } catch (error) {
+      if (!(error instanceof ApiError) || error.status !== 404) throw error;
+      last = error;
+    }
+  }
+  throw last;
 }
