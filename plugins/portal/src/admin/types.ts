@@ -1,29 +1,14 @@
-// The shapes of the portal's admin API (plugins/portal/src/content/content.schema.ts) as the browser
-// sees them. Kept here, not imported: admin code never imports the server's modules.
+// The shapes of the portal's admin API as the browser sees them. Type-only imports of the server's
+// definitions: erased at build, so no server code reaches the admin bundle, and the two cannot drift.
+import type { Article as ApiArticle } from '../content/article.repository.js';
+import type { ArticleStatus } from '../content/content-database.js';
 
-export type ArticleStatus = 'draft' | 'in_review' | 'scheduled' | 'published' | 'archived';
+export type { ArticleStatus };
 
 export const ARTICLE_STATUSES: readonly ArticleStatus[] = ['draft', 'in_review', 'scheduled', 'published', 'archived'];
 
-export interface Article {
-  readonly id: string;
-  readonly categoryId: string | null;
-  readonly slug: string;
-  readonly title: string;
-  readonly summary: string;
-  readonly body: string;
-  readonly status: ArticleStatus;
-  readonly authorId: string;
-  readonly submittedBy: string | null;
-  readonly approverId: string | null;
-  readonly remarks: string | null;
-  readonly publishAt: string | null;
-  readonly unpublishAt: string | null;
-  readonly publishedAt: string | null;
-  readonly revision: number;
-  readonly createdAt: string;
-  readonly updatedAt: string;
-}
+/** An article as the admin pages use it (they do not edit translations yet). */
+export type Article = Omit<ApiArticle, 'translations'>;
 
 export interface ArticlePage {
   readonly items: Article[];
