@@ -19,3 +19,18 @@ export const PORTAL_ERR_LEGAL_DUPLICATE_NUMBER = createErrorCode(
 );
 export const PORTAL_ERR_LEGAL_RELATION_EXISTS = createErrorCode('PORTAL_ERR_LEGAL_RELATION_EXISTS', 'The documents already have this relation ({kind})', 409);
 // ─── End of legal documents codes ───────────────────────────────────────────────────────────
+
+// ─── Organisation, leaders, work schedule, contacts (src/organisation) ─── add organisation codes above the end marker
+// ─── End of organisation codes ───
+
+// ─── Pages, menus, banners (src/pages, src/navigation) ─── add pages codes above the end marker
+// ─── End of pages codes ───
+
+// ─── Mandated sections, compliance, deadlines (src/mandated) ─── add mandated codes above the end marker
+// ─── End of mandated codes ───
+
+// ─── Media library and article PDF (src/media) ─── add media codes above the end marker
+// ─── End of media codes ───
+
+// ─── Submission inbox and information requests (src/submissions) ─── add submissions codes above the end marker
+// ─── End of submissions codes ───

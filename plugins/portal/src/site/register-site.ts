@@ -7,6 +7,8 @@ import { articlePage, categoryPage, homePage, legalDetailPage, legalListPage, ty
 import { hasCredentials, normalizeQuery, PageCache } from './page-cache.js';
 import { searchPage, type SearchQuery } from './search-page.js';
 import { siteFor, type Lang, type Site } from './site-context.js';
+import { siteChanged } from './site-events.js';
+import type { SitePageDefinition } from './site-page.js';
 import { siteThemePoint, ThemeRegistry } from './theme.js';
 
 /**
@@ -52,7 +54,7 @@ function page(themes: ThemeRegistry, cache: PageCache, lang: Lang, options: Page
  * slugs. The theme extension point (`portal.site-theme`) lets the tenant-sites plugin set tokens and
  * add home-page blocks.
  */
-export function registerSite(reg: PluginRegistrar): void {
+export function registerSite(reg: PluginRegistrar, areaPages: readonly SitePageDefinition[] = []): void {
   const themes = new ThemeRegistry();
   reg.provideExtensionPoint(siteThemePoint, themes);
   const cache = new PageCache();
@@ -60,6 +62,7 @@ export function registerSite(reg: PluginRegistrar): void {
   const invalidate = async (e: { tenantId: string }, ctx: PluginContext) => cache.invalidate(ctx.get(coreServices.database).kysely(), e.tenantId);
   reg.on(articlePublished, invalidate);
   reg.on(articleUnpublished, invalidate);
+  reg.on(siteChanged, invalidate);
 
   // Language-independent files first.
   reg.publicRoutes((route) => {
@@ -130,6 +133,15 @@ export function registerSite(reg: PluginRegistrar): void {
         schema: { query: query({ loai: text(40), nam: text(4), q: text(200), trang: text(7) }) },
         handler: page(themes, cache, lang, { route: '/van-ban', keep: ['loai', 'nam', 'q', 'trang'] }, (req, site) => legalListPage(req, site, req.query as LegalListQuery)),
       });
+      for (const p of areaPages) {
+        const keep = p.keep ?? [];
+        route.get(`${base}${p.path}`, {
+          summary: { vi: `${p.summary.vi} (${lang})`, en: `${p.summary.en ?? p.summary.vi} (${lang})` },
+          tags,
+          schema: { ...(p.params ? { params: p.params } : {}), query: query(Object.fromEntries(keep.map((k) => [k, text(200)]))) },
+          handler: page(themes, cache, lang, { route: p.path, keep, cache: p.cache }, (req, site) => p.render(req, site)),
+        });
+      }
       route.get(`${base}/van-ban/:id`, {
         summary: { vi: `Chi tiết văn bản (${lang})`, en: `Legal document page (${lang})` },
         tags,
