@@ -22,7 +22,7 @@ export default definePlugin({
     registerContent(reg);
     registerLegal(reg);
     registerSearch(reg);
-    registerSite(reg);
+    registerSite(reg, []);
     registerPublic(reg);
     registerAlerts(reg);
   },
