@@ -1,8 +1,10 @@
 import { request as httpRequest } from 'node:http';
 import { fileURLToPath } from 'node:url';
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTestPlatform, type TestClient, type TestPlatform } from '@cong/sdk/testing';
+import { findChromium } from '../src/site/pdf-printer.js';
+import { readAtom, readRss, readSitemap } from './support/feed-conformance.js';
 import { inTenant } from './support/unit-client.js';
 import { describeEachDialect } from '../../../core/src/testing/describe-each-dialect.js';
 
@@ -144,6 +146,28 @@ describeEachDialect('portal public site', (dialect) => {
     expect((await page('/tin/hoi-nghi-bao-chi')).body).toContain('<nav class="main"');
   });
 
+  it('downloads an article as a PDF printed by Chromium, the same file again until the article changes (POR-22)', async () => {
+    expect(findChromium(), 'Debian chromium is installed (apt-get install -y chromium)').toBeDefined();
+    const article = await page('/tin/hoi-nghi-bao-chi');
+    expect(article.body).toContain(`<a href="/t/${A}/tin/hoi-nghi-bao-chi/pdf" rel="nofollow" type="application/pdf" download>Tải về PDF</a>`);
+    const get = async (path: string) => {
+      const res = await fetch(new URL(`/t/${A}${path}`, t.url), { redirect: 'manual' });
+      return { status: res.status, headers: res.headers, bytes: Buffer.from(await res.arrayBuffer()) };
+    };
+    const first = await get('/tin/hoi-nghi-bao-chi/pdf');
+    expect(first.status).toBe(200);
+    expect(first.headers.get('content-type')).toBe('application/pdf');
+    expect(first.headers.get('content-disposition')).toBe(`attachment; filename="hoi-nghi-bao-chi.pdf"; filename*=UTF-8''hoi-nghi-bao-chi.pdf`);
+    expect(first.bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(first.bytes.toString('latin1')).toMatch(/\/Type\s*\/Page\b/);
+    expect((await get('/tin/hoi-nghi-bao-chi/pdf')).bytes.equals(first.bytes)).toBe(true); // kept, not printed again
+
+    const en = await get('/en/tin/hoi-nghi-bao-chi/pdf');
+    expect(en.status).toBe(200);
+    expect(en.bytes.equals(first.bytes)).toBe(false); // the English print view is another document
+    expect((await get('/tin/khong-co/pdf')).status).toBe(404);
+  });
+
   it('answers 404 for a draft, 301 for a moved slug, 410 for a withdrawn article, 404 for another unit\'s article', async () => {
     const hidden = await draft(writer, { title: 'Bản nháp', slug: 'ban-nhap' });
     const draftPage = await page('/tin/ban-nhap');
@@ -162,12 +186,14 @@ describeEachDialect('portal public site', (dialect) => {
     expect(moved.location).toBe(`/t/${A}/tin/tin-moi`);
     expect((await page('/en/tin/tin-cu?in=1')).location).toBe(`/t/${A}/en/tin/tin-moi?in=1`);
     expect((await page('/tin/tin-moi')).status).toBe(200);
+    expect((await page('/tin/tin-cu/pdf')).location).toBe(`/t/${A}/tin/tin-moi/pdf`);
 
     expect((await chief.post(`/api/portal/articles/${moving.id}/transitions/archive`, {})).body.status).toBe('archived');
     const gone = await page('/tin/tin-moi');
     expect(gone.status).toBe(410);
     expect(gone.body).toContain('đã được gỡ bỏ');
     expect((await page('/tin/tin-cu')).status).toBe(410);
+    expect((await page('/tin/tin-moi/pdf')).status).toBe(410);
 
     const theirs = await draft(writerB, { title: 'Tin của Sở Y tế', slug: 'tin-so-y-te' });
     await publish(theirs.id, writerB, chiefB);
@@ -217,33 +243,32 @@ describeEachDialect('portal public site', (dialect) => {
     expect((await page('/en')).body).toMatch(/<html lang="en"/);
   });
 
-  it('publishes RSS 2.0, Atom, a category feed and a sitemap that parse, and robots.txt pointing at it', async () => {
+  it('publishes RSS 2.0, Atom, a category feed and a sitemap that a feed reader and the specifications accept, and robots.txt pointing at it', async () => {
     const parser = new XMLParser({ ignoreAttributes: false });
     const link = new URL(`/t/${A}/tin/hoi-nghi-bao-chi`, t.url).href;
 
     const rss = await page('/rss.xml');
     expect(rss.type).toBe('application/rss+xml; charset=utf-8');
     expect(rss.cache).toMatch(/^public, max-age=/);
-    expect(XMLValidator.validate(rss.body)).toBe(true);
-    const channel = parser.parse(rss.body).rss.channel;
-    const items = [channel.item].flat() as { title: string; link: string }[];
-    expect(items.length).toBeLessThanOrEqual(20);
-    expect(items.find((i) => i.link === link)?.title).toBe(XSS_TITLE);
+    const read = readRss(rss.body);
+    expect(read.language).toBe('vi');
+    expect(read.items.length).toBeLessThanOrEqual(20);
+    const item = read.items.find((i) => i.url === link);
+    expect(item?.title).toBe(XSS_TITLE); // the reader shows the text, not markup
+    expect(item?.published?.getTime()).toBeGreaterThan(Date.now() - 3_600_000);
 
     const atom = await page('/atom.xml');
     expect(atom.type).toBe('application/atom+xml; charset=utf-8');
-    expect(XMLValidator.validate(atom.body)).toBe(true);
-    const entries = [parser.parse(atom.body).feed.entry].flat() as { id: string; title: string }[];
-    expect(entries.find((e) => e.id === link)?.title).toBe(XSS_TITLE);
+    expect(readAtom(atom.body).items.find((e) => e.url === link)?.title).toBe(XSS_TITLE);
+    expect(readRss((await page('/en/rss.xml')).body).items.find((i) => i.url === new URL(`/t/${A}/en/tin/hoi-nghi-bao-chi`, t.url).href)?.title).toBe('Press conference');
 
     const category = await page('/chuyen-muc/tin-tuc/rss.xml');
-    expect(XMLValidator.validate(category.body)).toBe(true);
-    expect(category.body).toContain(`<link>${link}</link>`);
-    expect((await page('/chuyen-muc/thong-bao/rss.xml')).body).not.toContain(`<link>${link}</link>`);
+    expect(readRss(category.body).items.map((i) => i.url)).toContain(link);
+    expect(readRss((await page('/chuyen-muc/thong-bao/rss.xml')).body).items.map((i) => i.url)).not.toContain(link);
 
     const map = await page('/sitemap.xml');
     expect(map.type).toBe('application/xml; charset=utf-8');
-    expect(XMLValidator.validate(map.body)).toBe(true);
+    expect(readSitemap(map.body).kind).toBe('urlset');
     const urls = [parser.parse(map.body).urlset.url].flat() as { loc: string; lastmod?: string; 'xhtml:link': { '@_hreflang': string; '@_href': string }[] }[];
     const entry = urls.find((u) => u.loc === link)!;
     expect(entry.lastmod).toMatch(/^\d{4}-\d{2}-\d{2}T/);
@@ -289,9 +314,8 @@ describeEachDialect('portal public site', (dialect) => {
     expect((await page(`/van-ban/${docs.old}`, B)).status).toBe(404);
     expect((await page('/van-ban/khong-phai-id')).status).toBe(404);
 
-    const feed = await page('/van-ban/rss.xml');
-    expect(XMLValidator.validate(feed.body)).toBe(true);
-    expect(feed.body).toContain(`/t/${A}/van-ban/${docs.old}</link>`);
+    const feed = readRss((await page('/van-ban/rss.xml')).body);
+    expect(feed.items.map((i) => i.url)).toContain(new URL(`/t/${A}/van-ban/${docs.old}`, t.url).href);
   });
 
   it('writes URLs without the prefix when the unit is reached on its own host', async () => {

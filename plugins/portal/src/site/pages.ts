@@ -174,7 +174,7 @@ ${l.summary.text ? html`<p class="summary"${langAttr(site, l.summary.lang)}><str
 <div class="body"${langAttr(site, l.body.lang)}>${trustedSanitizedHtml(l.body.text) /* stored sanitised by the content service on every write */}</div>
 ${print
     ? html`<p class="muted">${site.t('Nguồn', 'Source')}: ${site.url(path)}</p>`
-    : html`<p class="no-print"><a href="${site.path(path)}?in=1" rel="nofollow">${site.t('Bản in', 'Print view')}</a></p>`}
+    : html`<p class="no-print"><a href="${site.path(path)}?in=1" rel="nofollow">${site.t('Bản in', 'Print view')}</a> · <a href="${site.path(`${path}/pdf`)}" rel="nofollow" type="application/pdf" download>${site.t('Tải về PDF', 'Download PDF')}</a></p>`}
 </article>`;
   const jsonLd = {
     '@type': 'NewsArticle',

@@ -3,6 +3,8 @@ import { articlePublished, articleUnpublished } from '../content/content-events.
 import { vietnamToday } from '../legal/validity.js';
 import { categoryFeed, legalFeed, robots, sitemap, unitFeed } from './feeds.js';
 import { sendHtml } from './layout.js';
+import { ArticlePdfs } from './article-pdf.js';
+import { PdfPrinter } from './pdf-printer.js';
 import { articlePage, categoryPage, homePage, legalDetailPage, legalListPage, type LegalListQuery } from './pages.js';
 import { hasCredentials, normalizeQuery, PageCache } from './page-cache.js';
 import { searchPage, type SearchQuery } from './search-page.js';
@@ -58,6 +60,7 @@ export function registerSite(reg: PluginRegistrar, areaPages: readonly SitePageD
   const themes = new ThemeRegistry();
   reg.provideExtensionPoint(siteThemePoint, themes);
   const cache = new PageCache();
+  const pdfs = new ArticlePdfs(new PdfPrinter());
   // The events come after the commit: drop the unit's pages here at once, and tell the other processes.
   const invalidate = async (e: { tenantId: string }, ctx: PluginContext) => cache.invalidate(ctx.get(coreServices.database).kysely(), e.tenantId);
   reg.on(articlePublished, invalidate);
@@ -118,6 +121,16 @@ export function registerSite(reg: PluginRegistrar, areaPages: readonly SitePageD
         tags,
         schema: { params: slugParams, query: query({ in: text(5) }) },
         handler: page(themes, cache, lang, { route: '/tin/:slug', keep: ['in'] }, (req, site) => articlePage(req, site, (req.params as { slug: string }).slug, (req.query as { in?: string }).in === '1')),
+      });
+      route.get(`${base}/tin/:slug/pdf`, {
+        summary: { vi: `Tải tin bài dạng PDF (${lang})`, en: `Article as PDF (${lang})` },
+        tags,
+        schema: { params: slugParams, query: query({}) },
+        // Not through the page cache (it holds text); ArticlePdfs keeps the printed files by content.
+        handler: async (req, ctx) => {
+          const site = await siteFor(req, ctx, lang, themes);
+          return site ? pdfs.serve(req, site, (req.params as { slug: string }).slug) : respond(404, '');
+        },
       });
       route.get(`${base}/tim-kiem`, {
         summary: { vi: `Tìm kiếm (${lang})`, en: `Search (${lang})` },
