@@ -57,9 +57,9 @@ function page(themes: ThemeRegistry, cache: PageCache, lang: Lang, options: Page
  * add home-page blocks.
  */
 export function registerSite(reg: PluginRegistrar, areaPages: readonly SitePageDefinition[] = []): void {
-  const themes = new ThemeRegistry();
-  reg.provideExtensionPoint(siteThemePoint, themes);
   const cache = new PageCache();
+  const themes = new ThemeRegistry((tenantId) => cache.invalidateLocal(tenantId));
+  reg.provideExtensionPoint(siteThemePoint, themes);
   const pdfs = new ArticlePdfs(new PdfPrinter());
   // The events come after the commit: drop the unit's pages here at once, and tell the other processes.
   const invalidate = async (e: { tenantId: string }, ctx: PluginContext) => cache.invalidate(ctx.get(coreServices.database).kysely(), e.tenantId);

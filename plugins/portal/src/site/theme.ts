@@ -48,6 +48,11 @@ export interface SiteTheme {
   /** Tokens for a unit; called per request (cache on the contributor's side). Later contributors win per token. */
   setTokens(resolve: (tenant: TenantInfo) => Promise<Partial<ThemeTokens>> | Partial<ThemeTokens>): void;
   addHomeBlock(block: HomeBlock): void;
+  /**
+   * The contributor's tokens or blocks for a unit changed: the unit's cached pages are dropped in this
+   * process at once; other processes render them again within the page cache's age limit (5 minutes).
+   */
+  tokensChanged(tenantId: string): void;
 }
 
 export const siteThemePoint = createExtensionPoint<SiteTheme>({ id: 'portal.site-theme', version: 1 });
@@ -56,6 +61,13 @@ export const siteThemePoint = createExtensionPoint<SiteTheme>({ id: 'portal.site
 export class ThemeRegistry implements SiteTheme {
   readonly #resolvers: ((tenant: TenantInfo) => Promise<Partial<ThemeTokens>> | Partial<ThemeTokens>)[] = [];
   readonly #blocks: HomeBlock[] = [];
+
+  /** `onChange` drops the unit's cached pages. */
+  constructor(private readonly onChange: (tenantId: string) => void = () => undefined) {}
+
+  tokensChanged(tenantId: string): void {
+    this.onChange(tenantId);
+  }
 
   setTokens(resolve: (tenant: TenantInfo) => Promise<Partial<ThemeTokens>> | Partial<ThemeTokens>): void {
     this.#resolvers.push(resolve);
