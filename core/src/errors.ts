@@ -51,3 +51,8 @@ export const CONG_ERR_USER_EXISTS = createErrorCode('CONG_ERR_USER_EXISTS', 'Ano
 export const CONG_ERR_RESET_TOKEN_INVALID = createErrorCode('CONG_ERR_RESET_TOKEN_INVALID', 'The password reset link is invalid, used or expired', 400);
 export const CONG_ERR_TOTP_REQUIRED = createErrorCode('CONG_ERR_TOTP_REQUIRED', 'Enter the 6-digit code from your authenticator app', 401);
 export const CONG_ERR_TOTP_INVALID = createErrorCode('CONG_ERR_TOTP_INVALID', 'The authentication code is not valid', 400);
+
+// ─── Roles ───────────────────────────────────────────────────────────────────────────────────
+export const CONG_ERR_ROLE_IN_USE = createErrorCode('CONG_ERR_ROLE_IN_USE', 'Role {role} is still granted {count} times: revoke those grants first', 409);
+export const CONG_ERR_ROLE_BUILTIN = createErrorCode('CONG_ERR_ROLE_BUILTIN', 'Built-in role {role} cannot be deleted', 409);
+export const CONG_ERR_ROLES_AT_PROVINCE = createErrorCode('CONG_ERR_ROLES_AT_PROVINCE', 'Roles are shared by every unit: define them while working in the province', 403);

@@ -6,32 +6,10 @@ import { createDatabase, parseDatabaseUrl } from '@cong/core/testing';
 import { createTestPlatform, type TestPlatform } from '@cong/sdk/testing';
 import { describeEachDialect } from '../src/testing/describe-each-dialect.js';
 import { inlinePlugin } from './inline-plugin.js';
+import { browser } from './session-client.js';
 
 // The API the admin shell's account, module and unit pages call: the account list and its
 // visibility rule, invitations, two-factor reset, impact previews and the paged unit lists.
-
-type Call = (method: string, path: string, options?: { body?: unknown; tenant?: string }) => Promise<{ status: number; body: any }>;
-
-function browser(base: string): Call & { cookie: () => string } {
-  let cookie = '';
-  const call: Call = async (method, path, options = {}) => {
-    const res = await fetch(new URL(path, base), {
-      method,
-      headers: {
-        ...(cookie ? { cookie } : {}),
-        ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}),
-        ...(options.tenant ? { 'x-cong-tenant': options.tenant } : {}),
-        'sec-fetch-site': 'same-origin',
-      },
-      ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
-    });
-    const set = res.headers.get('set-cookie');
-    if (set) cookie = set.split(';')[0]!.endsWith('=') ? '' : set.split(';')[0]!;
-    const text = await res.text();
-    return { status: res.status, body: text ? JSON.parse(text) : undefined };
-  };
-  return Object.assign(call, { cookie: () => cookie });
-}
 
 const FINANCE = 'so-tai-chinh';
 const HEALTH = 'so-y-te';

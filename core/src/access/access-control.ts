@@ -89,6 +89,18 @@ export class AccessControl {
     return (await this.roles()).find((r) => r.id === role.id)!;
   }
 
+  /** How many grants hand out the role (in any unit). */
+  async grantCount(roleId: string): Promise<number> {
+    const row = await this.#db.selectFrom('core_grants').select((eb) => eb.fn.countAll<number>().as('n')).where('role_id', '=', roleId).executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  /** Deletes a role nobody holds; false when it does not exist. The caller checks grants and built-ins. */
+  async deleteRole(roleId: string): Promise<boolean> {
+    const result = await this.#db.deleteFrom('core_roles').where('id', '=', roleId).where('builtin', '=', 0).executeTakeFirst();
+    return Number(result.numDeletedRows) > 0;
+  }
+
   async grant(grant: { readonly userId: string; readonly tenantId: string; readonly roleId: string; readonly subtree?: boolean; readonly createdBy?: string }): Promise<Grant> {
     if (!(await this.#db.selectFrom('core_roles').select('id').where('id', '=', grant.roleId).executeTakeFirst())) {
       throw new NotFoundError(`Role ${grant.roleId} does not exist`);

@@ -10,6 +10,7 @@ import { calendarRoutes } from './calendar-routes.js';
 import type { CoreApiDeps } from './core-api-deps.js';
 import { moduleRoutes } from './module-routes.js';
 import { PASSWORD_RESET_JOB, passwordResetJob } from './password-reset-job.js';
+import { roleRoutes } from './role-routes.js';
 import { settingsRoutes } from './settings-routes.js';
 import { tenantRoutes } from './tenant-routes.js';
 
@@ -31,6 +32,7 @@ export function createCoreApiPlugin(deps: CoreApiDeps): InlinePlugin {
           tenantRoutes(route, deps);
           moduleRoutes(route, deps);
           accessRoutes(route, deps);
+          roleRoutes(route, deps);
           auditRoutes(route, deps);
           calendarRoutes(route, deps);
           adminRoutes(route, deps);
