@@ -7,7 +7,8 @@ import { describeEachDialect } from '../../core/src/testing/describe-each-dialec
 // actors to B's objects is 404 (401 for anonymous), never 403 and never data. The matrix is data:
 // plugins add their resources to RESOURCES as they come.
 
-type Request = { method: string; path: string; body?: unknown };
+/** `expected`: the status for an actor of A when not the default (404 for writes, 200 for filtered GETs). */
+type Request = { method: string; path: string; body?: unknown; expected?: number };
 type Actor = { name: string; headers: (tenant?: string) => Record<string, string>; anonymous?: boolean };
 
 interface Resource {
@@ -23,6 +24,11 @@ interface Planted {
   tokenId: string;
   grantId: string;
   userId: string;
+  /** The portal's objects in B: a draft article, an alert not yet shown, a legal document, a category. */
+  articleId: string;
+  alertId: string;
+  legalId: string;
+  categoryId: string;
 }
 
 const RESOURCES: readonly Resource[] = [
@@ -41,6 +47,45 @@ const RESOURCES: readonly Resource[] = [
       { method: 'POST', path: `/api/core/users/${p.userId}/disable` },
       { method: 'POST', path: `/api/core/users/${p.userId}/totp/reset` },
       { method: 'GET', path: `/api/core/grants?userId=${p.userId}` },
+    ],
+  },
+  {
+    name: 'portal article (draft)',
+    reads: ['/api/portal/articles?limit=100', '/api/portal/articles?status=draft', '/api/portal/articles?text=canary'],
+    onObject: (p) => [
+      { method: 'GET', path: `/api/portal/articles/${p.articleId}`, expected: 404 },
+      { method: 'GET', path: '/api/portal/articles/resolve?slug=canary-b', expected: 404 },
+      { method: 'GET', path: `/api/portal/articles/${p.articleId}/revisions`, expected: 404 },
+      { method: 'GET', path: `/api/portal/articles/${p.articleId}/diff?from=1&to=1`, expected: 404 },
+      { method: 'PATCH', path: `/api/portal/articles/${p.articleId}`, body: { title: 'changed from A' } },
+      { method: 'POST', path: `/api/portal/articles/${p.articleId}/transitions/submit`, body: {} },
+      { method: 'POST', path: `/api/portal/articles/${p.articleId}/restore`, body: { revision: 1 } },
+    ],
+  },
+  {
+    name: 'portal category',
+    reads: ['/api/portal/categories'],
+    onObject: (p) => [
+      { method: 'GET', path: `/api/portal/categories/${p.categoryId}`, expected: 404 },
+      { method: 'PATCH', path: `/api/portal/categories/${p.categoryId}`, body: { name: { vi: 'Đổi từ A' } } },
+      { method: 'DELETE', path: `/api/portal/categories/${p.categoryId}` },
+    ],
+  },
+  {
+    name: 'portal alert (scheduled)',
+    reads: ['/api/portal/alerts'],
+    onObject: (p) => [
+      { method: 'PATCH', path: `/api/portal/alerts/${p.alertId}`, body: { message: { vi: 'Đổi từ A' } } },
+      { method: 'POST', path: `/api/portal/alerts/${p.alertId}/end` },
+    ],
+  },
+  {
+    name: 'portal legal document (writes)',
+    reads: [],
+    onObject: (p) => [
+      { method: 'PATCH', path: `/api/portal/legal-documents/${p.legalId}`, body: { summary: 'Đổi từ A' } },
+      { method: 'PUT', path: `/api/portal/legal-documents/${p.legalId}/status-override`, body: { status: 'expired', reason: 'từ A' } },
+      { method: 'DELETE', path: `/api/portal/legal-documents/${p.legalId}/status-override` },
     ],
   },
 ];
@@ -69,14 +114,17 @@ describeEachDialect('tenant isolation matrix', (dialect) => {
   };
 
   beforeAll(async () => {
-    t = await createTestPlatform({ plugins: ['@cong/example-hello'], database: dialect, config: { demo: true } });
+    t = await createTestPlatform({ plugins: ['@cong/example-hello', '@cong/plugin-portal'], database: dialect, config: { demo: true } });
     const root = await login('admin', t.platform.takeDemoCredentials().password);
     const as = (cookie: string, tenant: string) => ({ cookie, 'x-cong-tenant': tenant });
     const create = async (username: string, tenant: string) => {
       const user = await call({ method: 'POST', path: '/api/core/users', body: { username, password: `${username} mật khẩu dài 2026` } }, as(root, tenant));
-      await call({ method: 'POST', path: '/api/core/grants', body: { userId: JSON.parse(user.text).id, roleId: 'unit-admin' } }, as(root, tenant));
+      for (const roleId of ['unit-admin', 'bien-tap-cong']) await call({ method: 'POST', path: '/api/core/grants', body: { userId: JSON.parse(user.text).id, roleId } }, as(root, tenant));
       return login(username, `${username} mật khẩu dài 2026`);
     };
+    // A custom role carries the portal's permissions; each unit's admin also holds it in their unit.
+    const province = (JSON.parse((await call({ method: 'GET', path: '/api/core/tenants?limit=500' }, { cookie: root })).text).items as { slug: string; parentId: string | null }[]).find((u) => !u.parentId)!.slug;
+    expect((await call({ method: 'PUT', path: '/api/core/roles/bien-tap-cong', body: { label: { vi: 'Biên tập cổng' }, permissions: ['portal.*'] } }, as(root, province))).status).toBe(201);
     const adminA = await create('admin.a', A);
     const adminB = await create('admin.b', B);
 
@@ -86,10 +134,19 @@ describeEachDialect('tenant isolation matrix', (dialect) => {
     const user = JSON.parse((await call({ method: 'POST', path: '/api/core/users', body: { username: 'canary.b', password: 'canary b mật khẩu dài 2026', displayName: canary } }, as(adminB, B))).text);
     const grant = JSON.parse((await call({ method: 'POST', path: '/api/core/grants', body: { userId: user.id, roleId: 'auditor' } }, as(adminB, B))).text);
     expect((await call({ method: 'PUT', path: '/api/core/modules/hello', body: { enabled: false } }, as(adminB, B))).status).toBe(200);
-    planted = { canary, tokenId: token.id, grantId: grant.id, userId: user.id };
+    const inB = async (method: string, path: string, body: unknown) => {
+      const res = await call({ method, path, body }, as(adminB, B));
+      expect(res.status, `${method} ${path}: ${res.text}`).toBe(201);
+      return JSON.parse(res.text) as { id: string };
+    };
+    const category = await inB('POST', '/api/portal/categories', { slug: 'canary-b-cat', name: { vi: canary } });
+    const article = await inB('POST', '/api/portal/articles', { title: canary, slug: 'canary-b', summary: canary, body: `<p>${canary}</p>`, categoryId: category.id });
+    const alert = await inB('POST', '/api/portal/alerts', { message: { vi: canary }, severity: 'warning', startsAt: new Date(Date.now() + 86_400_000).toISOString() });
+    const legal = await inB('POST', '/api/portal/legal-documents', { type: 'quyet_dinh', numberSymbol: '99/2026/QĐ-UBND', issuer: 'UBND tỉnh', issuedOn: '2026-11-01', summary: 'Văn bản của B' });
+    planted = { canary, tokenId: token.id, grantId: grant.id, userId: user.id, articleId: article.id, alertId: alert.id, legalId: legal.id, categoryId: category.id };
 
     const tokenA = JSON.parse(
-      (await call({ method: 'POST', path: '/api/core/tokens', body: { name: 'A sync', permissions: ['core.access.manage', 'core.audit.read', 'core.modules.manage', 'core.users.manage'] } }, as(adminA, A))).text,
+      (await call({ method: 'POST', path: '/api/core/tokens', body: { name: 'A sync', permissions: ['core.access.manage', 'core.audit.read', 'core.modules.manage', 'core.users.manage', 'portal.content.write', 'portal.content.approve', 'portal.legal.write'] } }, as(adminA, A))).text,
     ).token as string;
     actors = [
       { name: 'unit admin of A (session)', headers: (tenant = A) => ({ cookie: adminA, 'x-cong-tenant': tenant }) },
@@ -119,7 +176,7 @@ describeEachDialect('tenant isolation matrix', (dialect) => {
         for (const actor of actors) {
           const res = await call(request, actor.headers());
           cells++;
-          const expected = actor.anonymous ? 401 : request.method === 'GET' ? 200 : 404;
+          const expected = actor.anonymous ? 401 : (request.expected ?? (request.method === 'GET' ? 200 : 404));
           expect(res.status, `${resource.name}: ${actor.name} ${request.method} ${request.path}`).toBe(expected);
           expect(res.text).not.toContain(planted.canary);
         }
@@ -153,6 +210,14 @@ describeEachDialect('tenant isolation matrix', (dialect) => {
     expect(grants.text).toContain(planted.grantId);
     const modules = JSON.parse((await call({ method: 'GET', path: '/api/core/modules' }, { cookie: rootCookie, 'x-cong-tenant': B })).text);
     expect(modules.items.find((m: { plugin: string }) => m.plugin === 'hello')).toMatchObject({ name: { vi: 'Lời chào', en: 'Greetings' }, enabled: false });
+    const article = JSON.parse((await call({ method: 'GET', path: `/api/portal/articles/${planted.articleId}` }, { cookie: rootCookie, 'x-cong-tenant': B })).text);
+    expect(article).toMatchObject({ title: planted.canary, status: 'draft', revision: 1 });
+    const alerts = JSON.parse((await call({ method: 'GET', path: '/api/portal/alerts' }, { cookie: rootCookie, 'x-cong-tenant': B })).text);
+    expect(alerts.items.find((a: { id: string }) => a.id === planted.alertId)).toMatchObject({ message: { vi: planted.canary }, state: 'scheduled' });
+    const legal = JSON.parse((await call({ method: 'GET', path: `/api/portal/legal-documents/${planted.legalId}` }, { cookie: rootCookie, 'x-cong-tenant': B })).text);
+    expect(legal).toMatchObject({ summary: 'Văn bản của B', statusOverride: null });
+    const category = JSON.parse((await call({ method: 'GET', path: `/api/portal/categories/${planted.categoryId}` }, { cookie: rootCookie, 'x-cong-tenant': B })).text);
+    expect(category.name.vi).toBe(planted.canary);
     expect(cells).toBe(actors.length * (RESOURCES.flatMap((r) => r.reads).length * 2 + RESOURCES.flatMap((r) => r.onObject(planted)).length * 2 + 1) + 2);
   });
 });
