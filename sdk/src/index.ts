@@ -57,5 +57,6 @@ export * from './errors/error-codes.js';
 export { InputError, NotFoundError, ConflictError, NotAllowedError } from './errors/common-errors.js';
 
 export { fold, normalizeText, slugify } from './text/fold.js';
+export { csvCell, csvLine } from './text/csv.js';
 export { inject, injectable } from './di/decorators.js';
 export { PLUGIN_API_VERSION } from './version/plugin-api-version.js';

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import {
+  csvLine,
   CONG_ERR_AUDIT_ACTION_NOT_OWNED,
   InputError,
   type AuditRecord,
@@ -207,7 +208,7 @@ export class DefaultAuditLog {
     for (;;) {
       const rows = await this.#select(filter, after, EXPORT_BATCH);
       if (rows.length === 0) return;
-      yield rows.map(csvLine).join('');
+      yield rows.map(auditCsvLine).join('');
       if (rows.length < EXPORT_BATCH) return;
       const last = rows[rows.length - 1]!;
       after = { id: last.id, at: Number(last.at) };
@@ -455,21 +456,13 @@ const CSV_COLUMNS = [
 ] as const;
 
 /** First characters that make Excel, LibreOffice or Google Sheets read a cell as a formula (OWASP). */
-const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
 
-function csvLine(row: AuditTable): string {
+function auditCsvLine(row: AuditTable): string {
   const cells = [
     row.id, new Date(Number(row.at)).toISOString(), row.actor_kind, row.actor_id, row.tenant_id, row.owner, row.action,
     row.object_type, row.object_id, row.ip, row.user_agent, row.request_id, row.before_json, row.after_json,
   ];
-  return `${cells.map(csvCell).join(',')}\r\n`;
-}
-
-/** One RFC 4180 field; `null` is an empty field. */
-function csvCell(value: string | null): string {
-  if (value === null) return '';
-  const text = FORMULA_START.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  return csvLine(cells);
 }
 
 // ─── Validation ──────────────────────────────────────────────────────────────────────────────
