@@ -10,8 +10,11 @@ export function failureText(error: ApiError): string {
   return error.message;
 }
 
-/** 400s that the page itself explains where they happened: a wrong two-factor code, a dead reset link. */
-const SHOWN_IN_PLACE = new Set(['CONG_ERR_TOTP_INVALID', 'CONG_ERR_RESET_TOKEN_INVALID']);
+/**
+ * Failures the page itself explains where they happened: a wrong two-factor code, a dead reset link, and
+ * the roles page's refusals (role still granted, built-in role, roles defined only at the province).
+ */
+const SHOWN_IN_PLACE = new Set(['CONG_ERR_TOTP_INVALID', 'CONG_ERR_RESET_TOKEN_INVALID', 'CONG_ERR_ROLE_IN_USE', 'CONG_ERR_ROLE_BUILTIN', 'CONG_ERR_ROLES_AT_PROVINCE']);
 
 /**
  * The `onError` of the shell's API clients: a 401 goes to the login page, a 400 with field errors is
@@ -21,7 +24,7 @@ const SHOWN_IN_PLACE = new Set(['CONG_ERR_TOTP_INVALID', 'CONG_ERR_RESET_TOKEN_I
 export function shellErrorHandler(options: { readonly toLogin: () => void; readonly target?: EventTarget }): (error: ApiError) => void {
   return (error) => {
     if (error.status === 401) return options.toLogin();
-    if (error.status === 400 && (error.errors.length > 0 || SHOWN_IN_PLACE.has(error.code))) return;
+    if (SHOWN_IN_PLACE.has(error.code) || (error.status === 400 && error.errors.length > 0)) return;
     showToast(failureText(error), { variant: 'danger' }, options.target);
   };
 }

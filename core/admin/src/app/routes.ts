@@ -9,7 +9,7 @@ export const ADMIN_BASE = '/admin';
 
 // The management pages are built by their own files under pages/; the glob turns each into a lazy
 // chunk, and a page that does not exist yet rejects, so its boundary shows the placeholder.
-const corePages = import.meta.glob(['../pages/{modules,users,tenants,audit,settings}/*-page.ts']);
+const corePages = import.meta.glob(['../pages/{modules,users,roles,tenants,audit,settings}/*-page.ts']);
 
 /** A lazy loader of `pages/<name>.ts`. */
 function page(name: string): (attempt: number) => Promise<unknown> {
@@ -59,6 +59,14 @@ export const CORE_ROUTES: readonly CoreRoute[] = [
     anyOf: ['core.users.manage', 'core.access.manage'],
     nav: () => msg('Users', { id: 'nav.users' }),
     title: () => msg('Users', { id: 'nav.users' }),
+  },
+  {
+    path: '/core/roles',
+    element: 'cong-roles-page',
+    load: page('roles/roles-page'),
+    anyOf: ['core.access.manage'],
+    nav: () => msg('Roles', { id: 'roles.title' }),
+    title: () => msg('Roles', { id: 'roles.title' }),
   },
   {
     path: '/core/tenants',
