@@ -1,6 +1,6 @@
 import { defineSchema, NotFoundError, respond, type RouteBuilder } from '@cong/sdk';
 import type { DefaultCalendarService } from '../calendar/default-calendar-service.js';
-import type { DefaultRulesService } from '../rules/default-rules-service.js';
+import type { DefaultRulesService, RuleVersion } from '../rules/default-rules-service.js';
 import type { CoreApiDeps } from './core-api-deps.js';
 
 const dayProperties = {
@@ -26,10 +26,16 @@ const ruleSchema = {
     effectiveTo: { type: ['string', 'null'] },
     citation: { type: 'string' },
     version: { type: 'string' },
-    source: { type: 'string' },
+    source: { enum: ['pack', 'admin'] },
     description: { type: ['string', 'null'] },
+    owner: { type: 'string', description: 'The plugin whose id prefixes the name.' },
+    createdAt: { type: 'string', format: 'date-time' },
+    createdBy: { type: 'string', description: 'The administrator, or `pack:<owner>` for a version shipped in a rule pack.' },
   },
 } as const;
+
+/** A stored rule version as the API shows it (times as ISO strings). */
+const shownRule = (v: RuleVersion) => ({ ...v, createdAt: new Date(Number(v.createdAt)).toISOString() });
 
 /** Public holidays per year and legal rule versions: readable by staff, changed by their managers. */
 export function calendarRoutes(route: RouteBuilder, deps: CoreApiDeps & { readonly calendar: DefaultCalendarService; readonly rules: DefaultRulesService }): void {
@@ -73,7 +79,7 @@ export function calendarRoutes(route: RouteBuilder, deps: CoreApiDeps & { readon
     handler: async (req) => {
       const items = await deps.rules.history(req.params.name);
       if (items.length === 0) throw new NotFoundError(`No rule ${req.params.name}`);
-      return { items };
+      return { items: items.map(shownRule) };
     },
   });
 
@@ -99,7 +105,7 @@ export function calendarRoutes(route: RouteBuilder, deps: CoreApiDeps & { readon
     handler: async (req) => {
       const version = await deps.rules.set({ ...req.body, createdBy: req.principal!.id });
       await deps.audit.record({ action: 'core.rule.set', objectType: 'rule', objectId: version.name, tenantId: null, after: req.body }, { request: req });
-      return respond(201, version);
+      return respond(201, shownRule(version));
     },
   });
 }
