@@ -275,6 +275,7 @@ describeEachDialect('portal public site', (dialect) => {
     expect(entry['xhtml:link'].map((l) => l['@_hreflang'])).toEqual(['vi', 'en', 'x-default']);
     expect(urls.some((u) => u.loc === new URL(`/t/${A}/van-ban/${docs.old}`, t.url).href)).toBe(true);
     expect(urls.some((u) => u.loc.endsWith('/tin/ban-nhap'))).toBe(false); // drafts are not listed
+    for (const area of ['/lien-he', '/co-cau-to-chuc', '/danh-muc-thong-tin-cong-khai']) expect(urls.map((u) => u.loc), area).toContain(new URL(`/t/${A}${area}`, t.url).href); // the areas' pages
 
     const robots = await page('/robots.txt');
     expect(robots.type).toBe('text/plain; charset=utf-8');

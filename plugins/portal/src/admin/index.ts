@@ -1,4 +1,8 @@
-// The portal's admin bundle: the elements its manifest names (the articles page and the dashboard's
-// review queue). The article editor (with Tiptap) is a chunk of its own, loaded when an article opens.
+// The portal's admin bundle: the elements its manifest names (nav pages and dashboard widgets). The
+// article editor (with Tiptap) is a chunk of its own, loaded when an article opens.
 export { ArticleList } from './article-list/article-list.js';
 export { ReviewQueue } from './review-queue/review-queue.js';
+export { CompliancePage } from './mandated/compliance-page.js';
+export { DeadlinesWidget } from './mandated/deadlines-widget.js';
+export { OrganisationPage } from './organisation/organisation-page.js';
+export { RoyaltiesPage } from './royalties/royalties-page.js';

@@ -5,6 +5,7 @@ import { escapeXml as x } from './html.js';
 import { sendBody } from './layout.js';
 import { errorPage } from './pages.js';
 import type { Site } from './site-context.js';
+import type { SitemapEntry, SitePageDefinition } from './site-page.js';
 import type { ArticleTranslation, PublicArticleRow } from './site-queries.js';
 
 export const FEED_SIZE = 20;
@@ -152,17 +153,13 @@ export async function legalFeed(req: RouteRequest, site: Site): Promise<RouteRes
   return sendBody(req, 200, rss(feed, site.lang), 'application/rss+xml; charset=utf-8', FEED_CACHE);
 }
 
-interface SitemapEntry {
-  readonly path: string;
-  readonly lastmod: number | undefined;
-}
-
-async function sitemapEntries(site: Site): Promise<SitemapEntry[]> {
+async function sitemapEntries(site: Site, areaPages: readonly SitePageDefinition[]): Promise<SitemapEntry[]> {
   const cap = SITEMAP_ENTRIES * 20;
-  const [categories, articles, legal] = await Promise.all([
+  const [categories, articles, legal, areas] = await Promise.all([
     site.queries.categories(site.tenant.id),
     site.queries.sitemapArticles(site.tenant.id, cap),
     site.queries.sitemapLegal(site.tenant.id, cap),
+    Promise.all(areaPages.map(async (p) => (p.sitemap ? p.sitemap(site) : []))),
   ]);
   const newest = articles.reduce((max, a) => Math.max(max, Number(a.updated_at)), 0);
   const newestLegal = legal.reduce((max, d) => Math.max(max, Number(d.updated_at)), 0);
@@ -172,6 +169,7 @@ async function sitemapEntries(site: Site): Promise<SitemapEntry[]> {
     ...categories.map((c) => ({ path: `/chuyen-muc/${c.slug}`, lastmod: Number(c.updated_at) })),
     ...articles.map((a) => ({ path: `/tin/${a.slug}`, lastmod: Number(a.updated_at) })),
     ...legal.map((d) => ({ path: `/van-ban/${d.id}`, lastmod: Number(d.updated_at) })),
+    ...areas.flat(),
   ];
 }
 
@@ -193,8 +191,8 @@ ${urls.join('\n')}
 }
 
 /** `/sitemap.xml`: one urlset, or a sitemap index of `/sitemaps/<n>.xml` when the unit has more than one file holds. */
-export async function sitemap(req: RouteRequest, site: Site, part?: string): Promise<RouteResponse> {
-  const entries = await sitemapEntries(site);
+export async function sitemap(req: RouteRequest, site: Site, areaPages: readonly SitePageDefinition[], part?: string): Promise<RouteResponse> {
+  const entries = await sitemapEntries(site, areaPages);
   const type = 'application/xml; charset=utf-8';
   const files = Math.ceil(entries.length / SITEMAP_ENTRIES);
   if (part !== undefined) {

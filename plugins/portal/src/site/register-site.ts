@@ -70,12 +70,12 @@ export function registerSite(reg: PluginRegistrar, areaPages: readonly SitePageD
   // Language-independent files first.
   reg.publicRoutes((route) => {
     route.get('/robots.txt', { summary: 'robots.txt', tags: ['portal-site'], schema: {}, handler: page(themes, cache, 'vi', { route: '/robots.txt' }, robots) });
-    route.get('/sitemap.xml', { summary: { vi: 'Sơ đồ trang (XML)', en: 'XML sitemap' }, tags: ['portal-site'], schema: {}, handler: page(themes, cache, 'vi', { route: '/sitemap.xml' }, (req, site) => sitemap(req, site)) });
+    route.get('/sitemap.xml', { summary: { vi: 'Sơ đồ trang (XML)', en: 'XML sitemap' }, tags: ['portal-site'], schema: {}, handler: page(themes, cache, 'vi', { route: '/sitemap.xml' }, (req, site) => sitemap(req, site, areaPages)) });
     route.get('/sitemaps/:part', {
       summary: { vi: 'Một phần của sơ đồ trang', en: 'Part of a large sitemap' },
       tags: ['portal-site'],
       schema: { params: { type: 'object', additionalProperties: false, required: ['part'], properties: { part: text(20) } } },
-      handler: page(themes, cache, 'vi', { route: '/sitemaps/:part' }, (req, site) => sitemap(req, site, (req.params as { part: string }).part)),
+      handler: page(themes, cache, 'vi', { route: '/sitemaps/:part' }, (req, site) => sitemap(req, site, areaPages, (req.params as { part: string }).part)),
     });
   });
 

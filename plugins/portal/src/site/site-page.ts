@@ -18,4 +18,15 @@ export interface SitePageDefinition {
   /** False for pages that must not be cached. Default true. */
   readonly cache?: boolean;
   render(req: RouteRequest<any, any>, site: Site): Promise<RouteResponse> | RouteResponse;
+  /**
+   * The addresses this definition contributes to `sitemap.xml` (language-neutral paths; each is listed
+   * in Vietnamese and English). A page without params usually lists itself: `() => [{ path: '/lien-he' }]`.
+   */
+  sitemap?(site: Site): Promise<readonly SitemapEntry[]> | readonly SitemapEntry[];
+}
+
+export interface SitemapEntry {
+  readonly path: string;
+  /** Epoch ms of the last change, when known. */
+  readonly lastmod?: number;
 }

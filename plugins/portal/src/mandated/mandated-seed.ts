@@ -1,0 +1,101 @@
+import { randomUUID } from 'node:crypto';
+import { coreServices, type PluginContext, type RouteRequest } from '@cong/sdk';
+import type { Transaction } from 'kysely';
+import type { ContentDatabase } from '../content/content-database.js';
+import { siteChanged } from '../site/site-events.js';
+import type { MandatedSectionDefinition } from './mandated-catalogue.js';
+import type { MandatedDatabase } from './mandated-database.js';
+import { SECTIONS_RULE } from './mandated-rules.js';
+
+type Db = MandatedDatabase & ContentDatabase;
+
+/** What a seeding pass added to a unit. */
+export interface SeedResult {
+  /** Codes of the sections created, in list order. */
+  readonly added: readonly string[];
+  /** Slugs of the categories created for them (a slug the unit already had is adopted, not created). */
+  readonly categoriesCreated: readonly string[];
+}
+
+/** Seeded categories sort after the ones a unit made before, in the list's order. */
+const CATEGORY_ORDER_BASE = 100;
+
+/**
+ * Gives the unit every section of the required-information list in force today (the rule
+ * `portal.mandatedSections`), each `category` section with its category. Idempotent: sections the
+ * unit has are left as they are (with their settings), so calling it again adds only what is missing
+ * (a section a new list version adds). Runs from `onTenantEnable` and from `POST
+ * /api/portal/mandated-sections/seed`; one transaction, audited, and the site is told when it added
+ * something (the categories show in its navigation).
+ */
+export async function seedMandatedSections(ctx: PluginContext, tenant: { readonly id: string }, request?: RouteRequest): Promise<SeedResult> {
+  const rule = await ctx.get(coreServices.rules).get<MandatedSectionDefinition[]>(SECTIONS_RULE);
+  const result = await ctx.get(coreServices.database).transaction<Db, SeedResult>(async (trx) => {
+    const have = await trx.selectFrom('portal_mandated_sections').select('code').where('tenant_id', '=', tenant.id).execute();
+    const existing = new Set(have.map((r) => r.code));
+    const missing = rule.value.filter((d) => !existing.has(d.code));
+    if (missing.length === 0) return { added: [], categoriesCreated: [] };
+    const categories = await trx.selectFrom('portal_categories').select(['id', 'slug']).where('tenant_id', '=', tenant.id).execute();
+    const bySlug = new Map(categories.map((c) => [c.slug, c.id]));
+    const now = Date.now();
+    const actor = request?.principal?.id ?? 'system';
+    const added: string[] = [];
+    const categoriesCreated: string[] = [];
+    for (const [order, definition] of rule.value.entries()) {
+      if (existing.has(definition.code)) continue;
+      let categoryId: string | null = null;
+      if (definition.source === 'category' && definition.category) {
+        categoryId = bySlug.get(definition.category.slug) ?? null;
+        if (categoryId === null) {
+          categoryId = await createCategory(trx, tenant.id, definition.category, CATEGORY_ORDER_BASE + order, now);
+          bySlug.set(definition.category.slug, categoryId);
+          categoriesCreated.push(definition.category.slug);
+        }
+      }
+      await trx
+        .insertInto('portal_mandated_sections')
+        .values({
+          id: randomUUID(),
+          tenant_id: tenant.id,
+          code: definition.code,
+          name_vi: definition.name.vi,
+          name_en: definition.name.en,
+          basis: definition.basis,
+          source: definition.source,
+          category_id: categoryId,
+          org_tables: definition.tables?.join(',') ?? null,
+          english_required: definition.englishRequired ? 1 : 0,
+          link_url: definition.defaultUrl ?? null,
+          site_path: definition.category ? `/chuyen-muc/${definition.category.slug}` : (definition.sitePath ?? null),
+          deadline_kind: definition.deadline ?? null,
+          form_vi: definition.form.vi,
+          form_en: definition.form.en,
+          not_applicable: 0,
+          na_reason: null,
+          sort_order: order,
+          rule_version: rule.version,
+          created_at: now,
+          updated_at: now,
+          updated_by: actor,
+        })
+        .execute();
+      added.push(definition.code);
+    }
+    await ctx.get(coreServices.audit).record(
+      { action: 'portal.mandated.seed', objectType: 'mandated-sections', objectId: tenant.id, tenantId: tenant.id, after: { added, categoriesCreated, ruleVersion: rule.version } },
+      { trx, ...(request ? { request } : {}) },
+    );
+    return { added, categoriesCreated };
+  });
+  if (result.added.length > 0) await ctx.get(coreServices.events).emit(siteChanged, { tenantId: tenant.id, area: 'mandated' }, { tenantId: tenant.id });
+  return result;
+}
+
+async function createCategory(trx: Transaction<Db>, tenantId: string, category: NonNullable<MandatedSectionDefinition['category']>, order: number, now: number): Promise<string> {
+  const id = randomUUID();
+  await trx
+    .insertInto('portal_categories')
+    .values({ id, tenant_id: tenantId, slug: category.slug, name_vi: category.name.vi, name_en: category.name.en, parent_id: null, sort_order: order, created_at: now, updated_at: now })
+    .execute();
+  return id;
+}

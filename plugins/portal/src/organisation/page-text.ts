@@ -1,0 +1,39 @@
+import { sanitizeRichText, plainText } from '../html/sanitize-html.js';
+import { html, trustedSanitizedHtml, type SafeHtml } from '../site/html.js';
+import type { Lang, Site } from '../site/site-context.js';
+
+/** A translated value in the page's language: English pages fall back to Vietnamese field by field. */
+export function pick(site: Site, vi: string, en: string): { text: string; lang: Lang } {
+  return site.lang === 'en' && en.trim() !== '' ? { text: en, lang: 'en' } : { text: vi, lang: 'vi' };
+}
+
+/** Plain text in the page's language; fallback text is marked `lang="vi"` for screen readers. */
+export function say(site: Site, vi: string, en: string): SafeHtml {
+  const p = pick(site, vi, en);
+  return p.lang === site.lang ? html`${p.text}` : html`<span lang="${p.lang}">${p.text}</span>`;
+}
+
+/**
+ * Rich text in the page's language, or nothing when it has no text. The columns hold sanitised HTML;
+ * it is sanitised again here, so the page never trusts the database alone.
+ */
+export function rich(site: Site, vi: string, en: string, tag: 'div' | 'section' = 'div'): SafeHtml | null {
+  const p = site.lang === 'en' && plainText(en) !== '' ? { text: en, lang: 'en' as Lang } : { text: vi, lang: 'vi' as Lang };
+  if (plainText(p.text) === '') return null;
+  const body = trustedSanitizedHtml(sanitizeRichText(p.text));
+  const lang = p.lang === site.lang ? null : html` lang="${p.lang}"`;
+  return tag === 'div' ? html`<div class="body"${lang}>${body}</div>` : html`<section class="body"${lang}>${body}</section>`;
+}
+
+/** A `tel:` link target: the digits and a leading + only. */
+export function telHref(phone: string): string {
+  return `tel:${phone.replace(/[^\d+]/g, '')}`;
+}
+
+export function phoneLink(phone: string): SafeHtml | null {
+  return phone ? html`<a href="${telHref(phone)}">${phone}</a>` : null;
+}
+
+export function mailLink(email: string): SafeHtml | null {
+  return email ? html`<a href="mailto:${email}">${email}</a>` : null;
+}
