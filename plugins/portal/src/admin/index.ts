@@ -6,3 +6,6 @@ export { CompliancePage } from './mandated/compliance-page.js';
 export { DeadlinesWidget } from './mandated/deadlines-widget.js';
 export { OrganisationPage } from './organisation/organisation-page.js';
 export { RoyaltiesPage } from './royalties/royalties-page.js';
+export { SubmissionList, Inbox, InformationRequests } from './submissions/index.js';
+export { CategoryList } from './categories/category-list.js';
+export { LegalList } from './legal/legal-list.js';

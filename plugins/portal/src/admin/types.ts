@@ -1,14 +1,25 @@
 // The shapes of the portal's admin API as the browser sees them. Type-only imports of the server's
 // definitions: erased at build, so no server code reaches the admin bundle, and the two cannot drift.
 import type { Article as ApiArticle } from '../content/article.repository.js';
-import type { ArticleStatus } from '../content/content-database.js';
+import type { ArticleStatus, TranslatableField } from '../content/content-database.js';
+import type { DiffPart, FieldDiff } from '../content/revision-diff.js';
 
-export type { ArticleStatus };
+export type { ArticleStatus, DiffPart, FieldDiff, TranslatableField };
 
 export const ARTICLE_STATUSES: readonly ArticleStatus[] = ['draft', 'in_review', 'scheduled', 'published', 'archived'];
 
-/** An article as the admin pages use it (they do not edit translations yet). */
-export type Article = Omit<ApiArticle, 'translations'>;
+/**
+ * An article as the admin pages use it. The server always sends `translations` (per language, per
+ * field, with `stale` when the Vietnamese changed after the translation); the list does not need them.
+ */
+export type Article = Omit<ApiArticle, 'translations'> & { readonly translations?: ApiArticle['translations'] };
+
+/** What `GET /articles/:id/diff` answers: the fields that differ, text fields with a word diff. */
+export interface ArticleDiff {
+  readonly from: number;
+  readonly to: number;
+  readonly changes: readonly FieldDiff[];
+}
 
 export interface ArticlePage {
   readonly items: Article[];

@@ -3,6 +3,7 @@ import { userEvent } from 'vitest/browser';
 import { ApiError, type AdminUser } from '@cong/sdk/admin';
 import { approver, article, fakeApi, settle, writer, type Handler } from '../testing/fake-api.js';
 import type { Article } from '../types.js';
+import type { RichText } from '../rich-text/rich-text.element.js';
 import type { ArticleEditor } from './article-editor.element.js';
 import './article-editor.js';
 
@@ -197,5 +198,192 @@ describe('<portal-article-editor>', () => {
     await settle(editor);
     expect(api.calls.some((c) => c.path.endsWith('/transitions/reopen'))).toBe(true);
     expect(root.querySelector('button[type=submit]')).not.toBeNull();
+  });
+});
+
+describe('<portal-article-editor>: English translation', () => {
+  const translated = (stale: { title?: boolean; body?: boolean } = {}) =>
+    article({
+      translations: {
+        en: {
+          title: { value: 'Spring festival', stale: stale.title ?? false },
+          body: { value: '<p>Old English body</p>', stale: stale.body ?? false },
+        },
+      },
+    });
+
+  it('flags "Bản tiếng Anh đã cũ" when the server says the English is stale, beside each stale field', async () => {
+    const { root } = await mount({ article: translated({ title: true }) });
+    const notice = root.querySelector('.english-stale')!;
+    expect(notice.textContent).toContain('Bản tiếng Anh đã cũ');
+    expect(notice.textContent).toContain('Phần tiếng Việt (Tiêu đề) đã được sửa sau khi dịch');
+    expect(notice.textContent).toContain('lưu bản tiếng Anh sẽ bỏ cờ này');
+    expect(root.querySelector('label[for=field-en-title] [data-stale=title]')!.textContent).toBe('đã cũ');
+    expect(root.querySelector('[data-stale=body]')).toBeNull();
+    expect(root.querySelector<HTMLInputElement>('#field-en-title')!.value).toBe('Spring festival');
+    expect(root.querySelector<RichText>('portal-rich-text.body-en')!.html()).toBe('<p>Old English body</p>');
+
+    const fresh = await mount({ article: translated() });
+    expect(fresh.root.querySelector('.english-stale')).toBeNull();
+
+    const english = await mount({ article: translated({ title: true }), lang: 'en' });
+    expect(english.root.querySelector('.english-stale')!.textContent).toContain('English is out of date');
+  });
+
+  it('sends no English when only the Vietnamese changed (the flag is not cleared behind the author’s back)', async () => {
+    const { editor, api, root } = await mount({ article: translated({ title: true }) });
+    root.querySelector<HTMLInputElement>('input[name=title]')!.value = 'Lễ hội mùa xuân 2027';
+    root.querySelector('form')!.requestSubmit();
+    await settle(editor);
+    const patch = api.calls.find((c) => c.method === 'PATCH')!;
+    expect(patch.body).not.toHaveProperty('translations');
+  });
+
+  it('saving the changed English sends it and clears the flag', async () => {
+    const id = article().id;
+    const { editor, api, root } = await mount({
+      article: translated({ title: true }),
+      handlers: {
+        [`PATCH /api/portal/articles/${id}`]: (call) => {
+          const en = (call.body as { translations: { en: { title: string } } }).translations.en;
+          return article({ revision: 4, translations: { en: { title: { value: en.title, stale: false }, body: { value: '<p>Old English body</p>', stale: false } } } });
+        },
+      },
+    });
+    root.querySelector<HTMLInputElement>('#field-en-title')!.value = 'Spring festival 2027';
+    root.querySelector('form')!.requestSubmit();
+    await settle(editor);
+    expect((api.calls.find((c) => c.method === 'PATCH')!.body as { translations: unknown }).translations).toEqual({ en: { title: 'Spring festival 2027' } });
+    expect(root.querySelector('.english-stale')).toBeNull();
+    expect(root.querySelector('[data-stale]')).toBeNull();
+  });
+
+  it('"still right" sends the stale fields as they are; a typed English body goes too; a server error shows beside the English field', async () => {
+    const id = article().id;
+    let fail = false;
+    const { editor, api, root } = await mount({
+      article: translated({ title: true }),
+      handlers: {
+        [`PATCH /api/portal/articles/${id}`]: () => {
+          if (fail) throw new ApiError(400, 'CONG_ERR_VALIDATION', 'body /translations/en/title must NOT have more than 500 characters', [{ in: 'body', pointer: '/translations/en/title', message: 'must NOT have more than 500 characters', keyword: 'maxLength' }]);
+          return article({ revision: 4 });
+        },
+      },
+    });
+    root.querySelector<HTMLInputElement>('input[name=enConfirm]')!.checked = true;
+    const englishBody = root.querySelector<RichText>('portal-rich-text.body-en')!;
+    englishBody.editor!.commands.setContent('<p>New English body</p>', { emitUpdate: true });
+    root.querySelector('form')!.requestSubmit();
+    await settle(editor);
+    expect((api.calls.find((c) => c.method === 'PATCH')!.body as { translations: unknown }).translations).toEqual({
+      en: { title: 'Spring festival', body: '<p>New English body</p>' },
+    });
+
+    fail = true;
+    root.querySelector<HTMLInputElement>('#field-en-title')!.value = 'x'.repeat(501);
+    root.querySelector('form')!.requestSubmit();
+    await settle(editor);
+    const title = root.querySelector<HTMLInputElement>('#field-en-title')!;
+    expect(title.getAttribute('aria-invalid')).toBe('true');
+    expect(root.querySelector(`#${title.getAttribute('aria-describedby')}`)!.textContent).toBe('must NOT have more than 500 characters');
+  });
+});
+
+describe('<portal-article-editor>: schedule', () => {
+  it('shows the schedule with the status and sets publish/unpublish times through the schedule transition', async () => {
+    const { editor, api, root } = await mount({ article: article({ publishAt: '2027-01-02T01:30:00.000Z' }) });
+    expect(root.querySelector('.status [data-publish-at]')!.textContent).toContain('Xuất bản lúc');
+    const publish = root.querySelector<HTMLInputElement>('input[name=schedulePublishAt]')!;
+    const unpublish = root.querySelector<HTMLInputElement>('input[name=scheduleUnpublishAt]')!;
+    expect(new Date(publish.value).toISOString()).toBe('2027-01-02T01:30:00.000Z');
+    expect(unpublish.value).toBe('');
+    unpublish.value = '2027-02-01T17:00';
+    root.querySelector<HTMLButtonElement>('button[data-tool=schedule]')!.click();
+    await settle(editor);
+    const call = api.calls.find((c) => c.path.endsWith('/transitions/schedule'))!;
+    expect(call.body).toEqual({ publishAt: '2027-01-02T01:30:00.000Z', unpublishAt: new Date('2027-02-01T17:00').toISOString() });
+
+    publish.value = '';
+    root.querySelector<HTMLButtonElement>('button[data-tool=schedule]')!.click();
+    await settle(editor);
+    expect(api.calls.filter((c) => c.path.endsWith('/transitions/schedule')).at(-1)!.body).toMatchObject({ publishAt: null });
+  });
+
+  it('shows "unpublish before publish" beside the unpublish field; a writer cannot move a published article’s dates', async () => {
+    const id = article().id;
+    const refused = new ApiError(400, 'CONG_ERR_VALIDATION', 'The unpublish time must come after the publish time', [
+      { in: 'body', pointer: '/unpublishAt', message: 'must be after publishAt', keyword: 'formatMinimum' },
+    ]);
+    const { editor, root } = await mount({ handlers: { [`POST /api/portal/articles/${id}/transitions/schedule`]: () => { throw refused; } } });
+    root.querySelector<HTMLInputElement>('input[name=schedulePublishAt]')!.value = '2027-03-01T08:00';
+    root.querySelector<HTMLInputElement>('input[name=scheduleUnpublishAt]')!.value = '2027-02-01T08:00';
+    root.querySelector<HTMLButtonElement>('button[data-tool=schedule]')!.click();
+    await settle(editor);
+    const unpublish = root.querySelector<HTMLInputElement>('input[name=scheduleUnpublishAt]')!;
+    expect(unpublish.getAttribute('aria-invalid')).toBe('true');
+    expect(root.querySelector(`#${unpublish.getAttribute('aria-describedby')}`)!.textContent).toBe('must be after publishAt');
+
+    const published = await mount({ article: article({ status: 'published', publishedAt: '2026-11-21T08:00:00Z' }), user: writer });
+    expect(published.root.querySelector('.schedule')).toBeNull();
+    expect(published.root.querySelector('.status [data-published-at]')!.textContent).toContain('Đã xuất bản lúc');
+    const asApprover = await mount({ article: article({ status: 'published', publishedAt: '2026-11-21T08:00:00Z' }), user: approver });
+    expect(asApprover.root.querySelector('input[name=schedulePublishAt]')).toBeNull();
+    expect(asApprover.root.querySelector('input[name=scheduleUnpublishAt]')).not.toBeNull();
+  });
+});
+
+describe('<portal-article-editor>: revision diff', () => {
+  const diff = {
+    from: 2,
+    to: 3,
+    changes: [
+      { field: 'body', before: '<p>Nội dung cũ</p>', after: '<p>Nội dung mới &amp; hay</p>', words: [{ op: 'equal', text: '<p>Nội dung ' }, { op: 'delete', text: 'cũ' }, { op: 'insert', text: 'mới &amp; hay' }, { op: 'equal', text: '</p>' }] },
+      { field: 'status', before: 'draft', after: 'in_review' },
+      { field: 'translations.en.title', before: 'Spring', after: 'Spring festival', words: [{ op: 'equal', text: 'Spring' }, { op: 'insert', text: ' festival' }] },
+    ],
+  };
+
+  it('compares the previous and the current revision by default and marks insertions and deletions in words too', async () => {
+    const id = article().id;
+    const { editor, api, root } = await mount({ handlers: { [`GET /api/portal/articles/${id}/diff`]: () => diff } });
+    expect(root.querySelector<HTMLSelectElement>('select[name=compareFrom]')!.value).toBe('2');
+    expect(root.querySelector<HTMLSelectElement>('select[name=compareTo]')!.value).toBe('3');
+    root.querySelector<HTMLButtonElement>('button[data-tool=compare]')!.click();
+    await settle(editor);
+    expect(api.calls.find((c) => c.path.endsWith('/diff'))).toMatchObject({ method: 'GET', query: { from: 2, to: 3 } });
+    expect(root.querySelector('#diff-heading')!.textContent).toBe('Thay đổi từ phiên bản 2 đến phiên bản 3');
+
+    const body = root.querySelector('.diff-change[data-field=body]')!;
+    expect(body.querySelector('h5')!.textContent).toBe('Nội dung');
+    expect(body.querySelector('del')!.textContent).toBe('Xóa: cũ (hết phần xóa)');
+    expect(body.querySelector('ins')!.textContent).toBe('Thêm: mới & hay (hết phần thêm)');
+    expect(body.querySelector('ins .visually-hidden')!.textContent).toBe('Thêm: ');
+    expect(body.textContent).not.toContain('<p>');
+
+    const status = root.querySelector('.diff-change[data-field=status]')!;
+    expect(status.querySelector('del')!.textContent).toContain('Nháp');
+    expect(status.querySelector('ins')!.textContent).toContain('Chờ duyệt');
+    expect(root.querySelector('.diff-change[data-field="translations.en.title"] h5')!.textContent).toBe('Tiêu đề (tiếng Anh)');
+
+    root.querySelector<HTMLSelectElement>('select[name=compareFrom]')!.value = '1';
+    root.querySelector<HTMLButtonElement>('button[data-tool=compare]')!.click();
+    await settle(editor);
+    expect(api.calls.filter((c) => c.path.endsWith('/diff')).at(-1)!.query).toEqual({ from: 1, to: 3 });
+  });
+
+  it('passes axe with the English fields flagged, the schedule and a diff on screen', async () => {
+    const axePath = '/tests/node_modules/axe-core/axe.js';
+    await import(/* @vite-ignore */ axePath);
+    type Result = { violations: { id: string; nodes: { target: unknown }[] }[] };
+    const axe = (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<Result> } }).axe;
+    const id = article().id;
+    const { editor, root } = await mount({
+      article: article({ publishAt: '2027-01-02T01:30:00.000Z', translations: { en: { title: { value: 'Spring', stale: true } } } }),
+      handlers: { [`GET /api/portal/articles/${id}/diff`]: () => diff },
+    });
+    root.querySelector<HTMLButtonElement>('button[data-tool=compare]')!.click();
+    await settle(editor);
+    const result = await axe.run(editor, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa'] } });
+    expect(result.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`)).toEqual([]);
   });
 });

@@ -3,14 +3,26 @@ import { ApiError, CongElement, showToast, type AdminContributionProps, type Adm
 import { formatTime, texts, type Texts } from '../messages.js';
 import type { RichText } from '../rich-text/rich-text.element.js';
 import '../rich-text/rich-text.js';
-import { APPROVE, WRITE, type Article, type Category, type RevisionSummary, type TransitionAction } from '../types.js';
+import { APPROVE, WRITE, type Article, type ArticleDiff, type Category, type RevisionSummary, type TransitionAction } from '../types.js';
 import { articleEditorStyles } from './article-editor.styles.js';
+import { englishChanges, englishOf, TRANSLATED_FIELDS } from './english-translation.js';
+import { renderDiff } from './revision-diff-view.js';
 
 const BASE = '/api/portal';
 
+/** An ISO time as a `datetime-local` value, in the browser's time zone. */
+function localInput(iso: string | null): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
 /**
- * One article: its fields, the body in the rich-text editor, the workflow steps the user may take in
- * its status, the reviewer's remarks and its revisions (each can be restored as a new revision).
+ * One article: its fields, the body in the rich-text editor, the English translation (with the
+ * server's "out of date" flag), the workflow steps the user may take in its status, the publish and
+ * unpublish schedule, the reviewer's remarks and its revisions (each can be restored as a new
+ * revision; any two can be compared with the server's word diff).
  *
  * `articleId` names the article; without it the form creates a draft (`POST`) and announces the new
  * id. Saving sends the revision the form was loaded from (`PATCH … { revision }`): when someone else
@@ -33,6 +45,7 @@ export class ArticleEditor extends CongElement implements Partial<AdminContribut
     error: { state: true },
     stale: { state: true },
     busy: { state: true },
+    diff: { state: true },
   };
 
   declare tenant: AdminTenant | undefined;
@@ -48,6 +61,10 @@ export class ArticleEditor extends CongElement implements Partial<AdminContribut
   /** The revision the form was loaded from, when the server said the article changed since. */
   declare stale: number | undefined;
   declare busy: boolean;
+  /** The comparison of two revisions last asked for. */
+  declare diff: ArticleDiff | undefined;
+  /** Whether the author typed in the English body since it was loaded (its HTML is normalised by the editor). */
+  #englishBodyEdited = false;
 
   constructor() {
     super();
@@ -72,7 +89,11 @@ export class ArticleEditor extends CongElement implements Partial<AdminContribut
   }
 
   get #richText(): RichText | null {
-    return this.renderRoot.querySelector('portal-rich-text');
+    return this.renderRoot.querySelector('portal-rich-text.body-vi');
+  }
+
+  get #englishRichText(): RichText | null {
+    return this.renderRoot.querySelector('portal-rich-text.body-en');
   }
 
   /** Loads the categories, and the article and its revisions when there is one. */
@@ -92,6 +113,8 @@ export class ArticleEditor extends CongElement implements Partial<AdminContribut
       this.fieldErrors = {};
       this.error = undefined;
       this.stale = undefined;
+      this.diff = undefined;
+      this.#englishBodyEdited = false;
     } catch (error) {
       if (api !== this.api) return;
       this.error = error instanceof ApiError ? error.message : texts().failed;
@@ -116,7 +139,14 @@ export class ArticleEditor extends CongElement implements Partial<AdminContribut
       this.error = undefined;
       return;
     }
-    this.fieldErrors = error.fieldErrors();
+    // Translations are one body field for fieldErrors(): name them by the whole pointer instead.
+    const translated = Object.fromEntries(
+      error.errors.flatMap((e) => {
+        const m = /^\/translations\/en\/(title|summary|body)$/.exec(e.pointer);
+        return e.in === 'body' && m ? [[`en-${m[1]}`, e.message]] : [];
+      }),
+    );
+    this.fieldErrors = { ...error.fieldErrors(), ...translated };
     this.error = Object.keys(this.fieldErrors).length > 0 ? undefined : error.message;
   }
 
@@ -126,12 +156,24 @@ export class ArticleEditor extends CongElement implements Partial<AdminContribut
     const data = new FormData(event.target as HTMLFormElement);
     const slug = String(data.get('slug') ?? '').trim();
     const categoryId = String(data.get('categoryId') ?? '');
+    const englishBody = this.#englishRichText;
+    const english = englishChanges(
+      this.article,
+      {
+        title: String(data.get('enTitle') ?? '').trim(),
+        summary: String(data.get('enSummary') ?? '').trim(),
+        body: englishBody ? (englishBody.editor?.isEmpty ? '' : englishBody.html()) : englishOf(this.article).body.value,
+      },
+      this.#englishBodyEdited,
+      data.get('enConfirm') === 'on',
+    );
     const fields = {
       title: String(data.get('title') ?? '').trim(),
       summary: String(data.get('summary') ?? ''),
       body: this.#richText?.html() ?? this.article?.body ?? '',
       categoryId: categoryId === '' ? null : categoryId,
       ...(slug !== '' ? { slug } : {}),
+      ...(english ? { translations: { en: english } } : {}),
     };
     this.busy = true;
     try {
@@ -149,10 +191,45 @@ export class ArticleEditor extends CongElement implements Partial<AdminContribut
       this.fieldErrors = {};
       this.error = undefined;
       this.stale = undefined;
+      this.#englishBodyEdited = false;
+      const confirm = this.renderRoot.querySelector<HTMLInputElement>('input[name=enConfirm]');
+      if (confirm) confirm.checked = false;
     } catch (error) {
       this.#failed(error);
     } finally {
       this.busy = false;
+    }
+  }
+
+  /** Sets the publish and unpublish times (`schedule`); an empty field clears its time. */
+  async #schedule(): Promise<void> {
+    const value = (name: string) => this.renderRoot.querySelector<HTMLInputElement>(`input[name=${name}]`)?.value ?? '';
+    const iso = (v: string) => (v === '' ? null : new Date(v).toISOString());
+    const body = { publishAt: iso(value('schedulePublishAt')), unpublishAt: iso(value('scheduleUnpublishAt')) };
+    this.busy = true;
+    try {
+      this.article = await this.api!.post<Article>(`${BASE}/articles/${encodeURIComponent(this.article!.id)}/transitions/schedule`, body);
+      this.fieldErrors = {};
+      this.error = undefined;
+      showToast(texts().transitioned.schedule!, { variant: 'success' }, this);
+      void this.#refreshRevisions();
+    } catch (error) {
+      this.#failed(error);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  /** Asks the server for the word diff of the two revisions chosen. */
+  async #compare(): Promise<void> {
+    const chosen = (name: string) => Number(this.renderRoot.querySelector<HTMLSelectElement>(`select[name=${name}]`)?.value);
+    const from = chosen('compareFrom');
+    const to = chosen('compareTo');
+    try {
+      this.diff = await this.api!.get<ArticleDiff>(`${BASE}/articles/${encodeURIComponent(this.article!.id)}/diff`, { query: { from, to } });
+      this.error = undefined;
+    } catch (error) {
+      this.#failed(error);
     }
   }
 
@@ -222,7 +299,13 @@ export class ArticleEditor extends CongElement implements Partial<AdminContribut
     const invalid = (b: boolean) => (b ? 'true' : 'false');
     return html`
       <h2 id="editor-heading">${a ? t.editArticle : t.newArticle}</h2>
-      ${a ? html`<p class="status">${t.status}: <strong data-status=${a.status}>${t.statuses[a.status]}</strong> · ${t.revision} ${a.revision}</p>` : nothing}
+      ${a
+        ? html`<p class="status">${t.status}: <strong data-status=${a.status}>${t.statuses[a.status]}</strong> · ${t.revision} ${a.revision}${a.publishedAt && a.status === 'published'
+            ? html` · <span data-published-at>${t.publishedAtShown(formatTime(a.publishedAt))}</span>`
+            : a.publishAt && (a.status !== 'published' && a.status !== 'archived')
+              ? html` · <span data-publish-at>${t.publishesAt(formatTime(a.publishAt))}</span>`
+              : nothing}${a.unpublishAt && a.status !== 'archived' ? html` · <span data-unpublish-at>${t.unpublishesAt(formatTime(a.unpublishAt))}</span>` : nothing}</p>`
+        : nothing}
       ${this.error ? html`<p role="alert" class="error">${this.error}</p>` : nothing}
       ${this.stale !== undefined
         ? html`<div role="alert" class="stale"><p>${t.stale(this.stale)}</p><button type="button" @click=${() => this.load()}>${t.reload}</button></div>`
@@ -247,14 +330,79 @@ export class ArticleEditor extends CongElement implements Partial<AdminContribut
         )}
         <div class="field">
           <span class="label" id="body-label">${t.body}</span>
-          <portal-rich-text .value=${a?.body ?? ''} .label=${t.body} ?disabled=${readOnly}></portal-rich-text>
+          <portal-rich-text class="body-vi" .value=${a?.body ?? ''} .label=${t.body} ?disabled=${readOnly}></portal-rich-text>
           ${this.fieldErrors.body ? html`<span class="field-error" id="body-error">${this.fieldErrors.body}</span>` : nothing}
         </div>
+        ${this.#english(t, a, readOnly)}
         ${readOnly ? nothing : html`<button type="submit" class="primary" ?disabled=${this.busy}>${this.busy ? t.saving : t.save}</button>`}
       </form>
       ${a ? this.#workflow(t, a) : html`<p class="note">${t.saveFirst}</p>`}
+      ${a ? this.#scheduleSection(t, a) : nothing}
       ${a ? this.#revisionList(t, a) : nothing}
     `;
+  }
+
+  /** The English fields, flagged where the Vietnamese changed after the translation. */
+  #english(t: Texts, a: Article | undefined, readOnly: boolean) {
+    const en = englishOf(a);
+    const stale = TRANSLATED_FIELDS.filter((f) => en[f].stale);
+    const staleNames = stale.map((f) => ({ title: t.title, summary: t.summary, body: t.body })[f]).join(', ');
+    const flag = (field: 'title' | 'summary' | 'body') => (en[field].stale ? html` <span class="flag" data-stale=${field}>${t.staleField}</span>` : nothing);
+    const error = (name: string) => this.fieldErrors[name];
+    const invalid = (name: string) => (error(name) ? 'true' : 'false');
+    const describedBy = (name: string) => (error(name) ? `${name}-error` : nothing);
+    return html`<fieldset class="english">
+      <legend>${t.english}</legend>
+      ${stale.length > 0
+        ? html`<div class="notice english-stale" role="status">
+            <p><strong class="flag">${t.englishStale}</strong></p>
+            <p>${t.englishStaleDetail(staleNames)}</p>
+            ${readOnly ? nothing : html`<label class="check"><input type="checkbox" name="enConfirm" /> ${t.englishConfirm}</label>`}
+          </div>`
+        : nothing}
+      <p class="note" id="english-hint">${t.englishHint}</p>
+      <div class="field">
+        <label for="field-en-title">${t.enTitle}${flag('title')}</label>
+        <input id="field-en-title" name="enTitle" lang="en" maxlength="500" .value=${en.title.value} ?readonly=${readOnly} aria-describedby=${describedBy('en-title')} aria-invalid=${invalid('en-title')} />
+        ${error('en-title') ? html`<span class="field-error" id="en-title-error">${error('en-title')}</span>` : nothing}
+      </div>
+      <div class="field">
+        <label for="field-en-summary">${t.enSummary}${flag('summary')}</label>
+        <textarea id="field-en-summary" name="enSummary" lang="en" rows="3" maxlength="2000" .value=${en.summary.value} ?readonly=${readOnly} aria-describedby=${describedBy('en-summary')} aria-invalid=${invalid('en-summary')}></textarea>
+        ${error('en-summary') ? html`<span class="field-error" id="en-summary-error">${error('en-summary')}</span>` : nothing}
+      </div>
+      <div class="field">
+        <span class="label" id="en-body-label">${t.enBody}${flag('body')}</span>
+        <portal-rich-text class="body-en" .value=${en.body.value} .label=${t.enBody} ?disabled=${readOnly}
+          @portal-body-input=${() => (this.#englishBodyEdited = true)}></portal-rich-text>
+        ${error('en-body') ? html`<span class="field-error" id="en-body-error">${error('en-body')}</span>` : nothing}
+      </div>
+    </fieldset>`;
+  }
+
+  /** Publish and unpublish times: who may move them depends on the status, as the server decides. */
+  #scheduleSection(t: Texts, a: Article) {
+    const { write, approve } = this.#can;
+    const s = a.status;
+    if (s === 'archived' || !write || ((s === 'scheduled' || s === 'published') && !approve)) return nothing;
+    const field = (name: 'publishAt' | 'unpublishAt', label: string, value: string | null) => {
+      const error = this.fieldErrors[name];
+      const input = `schedule${name[0]!.toUpperCase()}${name.slice(1)}`;
+      return html`<div class="field">
+        <label for=${`field-${input}`}>${label}</label>
+        <input id=${`field-${input}`} name=${input} type="datetime-local" .value=${localInput(value)} aria-describedby=${error ? `${input}-error` : nothing} aria-invalid=${error ? 'true' : 'false'} />
+        ${error ? html`<span class="field-error" id=${`${input}-error`}>${error}</span>` : nothing}
+      </div>`;
+    };
+    return html`<section class="schedule" aria-labelledby="schedule-heading">
+      <h3 id="schedule-heading">${t.schedule}</h3>
+      <p class="note">${t.scheduleHint}</p>
+      <div class="row">
+        ${s === 'published' ? nothing : field('publishAt', t.schedulePublishAt, a.publishAt)}
+        ${field('unpublishAt', t.scheduleUnpublishAt, a.unpublishAt)}
+      </div>
+      <div class="actions"><button type="button" data-tool="schedule" ?disabled=${this.busy} @click=${() => this.#schedule()}>${t.setSchedule}</button></div>
+    </section>`;
   }
 
   #workflow(t: Texts, a: Article) {
@@ -311,6 +459,26 @@ export class ArticleEditor extends CongElement implements Partial<AdminContribut
           )}
         </tbody>
       </table>
+      ${this.revisions.length > 1 ? this.#comparison(t) : nothing}
     </section>`;
+  }
+
+  /** Two revisions to compare (by default the previous one and the current one) and their diff. */
+  #comparison(t: Texts) {
+    const choice = (name: string, label: string, selected: number) => html`<div class="field">
+      <label for=${`field-${name}`}>${label}</label>
+      <select id=${`field-${name}`} name=${name}>
+        ${this.revisions.map((r) => html`<option value=${r.revision} ?selected=${r.revision === selected}>${t.revision} ${r.revision} — ${formatTime(r.createdAt)}</option>`)}
+      </select>
+    </div>`;
+    return html`<fieldset class="compare">
+        <legend>${t.compare}</legend>
+        <div class="row">
+          ${choice('compareFrom', t.compareFrom, this.diff?.from ?? this.revisions[1]!.revision)}
+          ${choice('compareTo', t.compareTo, this.diff?.to ?? this.revisions[0]!.revision)}
+          <button type="button" data-tool="compare" @click=${() => this.#compare()}>${t.compareButton}</button>
+        </div>
+      </fieldset>
+      ${this.diff ? renderDiff(t, this.diff, this.categories) : nothing}`;
   }
 }

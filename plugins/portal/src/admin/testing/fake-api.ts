@@ -2,6 +2,7 @@
 // records every call. Not part of the bundle (only tests import it).
 import type { ApiClient, AdminUser } from '@cong/sdk/admin';
 import type { Article, ArticleStatus, Category, RevisionSummary } from '../types.js';
+import type { LegalDocument, LegalPage } from '../legal/legal-types.js';
 
 export interface Call {
   readonly method: string;
@@ -91,4 +92,86 @@ export async function settle(...elements: { updateComplete: Promise<unknown> }[]
     await new Promise((resolve) => setTimeout(resolve, 0));
     for (const e of elements) await e.updateComplete;
   }
+}
+
+// ─── Categories, legal documents: a client answered route by route ─────────────────────────────
+
+/**
+ * A client whose answers come only from `routes` (by `METHOD path`, the path without query); any
+ * other call fails the test. Every call is recorded, the query included.
+ */
+export function routedApi(routes: Record<string, Handler>): ApiClient & { calls: Call[] } {
+  const calls: Call[] = [];
+  const answer = async (call: Call): Promise<unknown> => {
+    calls.push(call);
+    const own = routes[`${call.method} ${call.path}`];
+    if (!own) throw new Error(`unexpected ${call.method} ${call.path}`);
+    return own(call);
+  };
+  const api = {
+    calls,
+    get: (path: string, options?: { query?: Record<string, unknown> }) => answer({ method: 'GET', path, ...(options?.query ? { query: options.query } : {}) }),
+    post: (path: string, body?: unknown) => answer({ method: 'POST', path, body }),
+    put: (path: string, body?: unknown) => answer({ method: 'PUT', path, body }),
+    patch: (path: string, body?: unknown) => answer({ method: 'PATCH', path, body }),
+    delete: (path: string) => answer({ method: 'DELETE', path }),
+    withTenant: () => api,
+  };
+  return api as never;
+}
+
+/** A unit's category tree: Tin tức (Trong tỉnh, Trong nước) and Thông báo. */
+export function categoryTree(): Category[] {
+  return [
+    { id: '0b7c4d1e-1a2b-4c3d-8e9f-0000000000c1', slug: 'tin-tuc', name: { vi: 'Tin tức', en: 'News' }, parentId: null, order: 0 },
+    { id: '0b7c4d1e-1a2b-4c3d-8e9f-0000000000c2', slug: 'thong-bao', name: { vi: 'Thông báo', en: null }, parentId: null, order: 10 },
+    { id: '0b7c4d1e-1a2b-4c3d-8e9f-0000000000c3', slug: 'trong-tinh', name: { vi: 'Trong tỉnh', en: 'In the province' }, parentId: '0b7c4d1e-1a2b-4c3d-8e9f-0000000000c1', order: 0 },
+    { id: '0b7c4d1e-1a2b-4c3d-8e9f-0000000000c4', slug: 'trong-nuoc', name: { vi: 'Trong nước', en: null }, parentId: '0b7c4d1e-1a2b-4c3d-8e9f-0000000000c1', order: 10 },
+  ];
+}
+
+export const legalWriter: AdminUser = { id: 'u3', username: 'van.thu', displayName: null, permissions: ['portal.legal.write'] };
+export const reader: AdminUser = { id: 'u4', username: 'xem', displayName: null, permissions: [] };
+
+export function legalDocument(overrides: Partial<LegalDocument> = {}): LegalDocument {
+  return {
+    id: '0b7c4d1e-1a2b-4c3d-8e9f-00000000d001',
+    type: 'quyet_dinh',
+    typeName: 'Quyết định',
+    numberSymbol: '41/2019/QĐ-UBND',
+    issuer: 'UBND tỉnh Quảng Trị',
+    signer: 'Nguyễn Văn A',
+    issuedOn: '2019-10-01',
+    effectiveOn: '2019-10-15',
+    expiresOn: null,
+    field: 'Đất đai',
+    summary: 'Ban hành quy định về bảng giá đất',
+    fileIds: [],
+    status: 'in_force',
+    computedStatus: 'in_force',
+    statusAsOf: '2026-11-29',
+    statusOverride: null,
+    createdAt: '2026-11-20T08:00:00.000Z',
+    updatedAt: '2026-11-20T08:00:00.000Z',
+    relations: [],
+    ...overrides,
+  };
+}
+
+/** A page of the legal list with its facets, as `GET /legal-documents` answers. */
+export function legalPage(items: LegalDocument[] = [legalDocument()], total = items.length): LegalPage {
+  return {
+    items: items.map(({ relations: _r, ...d }) => d),
+    total,
+    limit: 20,
+    offset: 0,
+    statusAsOf: '2026-11-29',
+    facets: {
+      type: [{ value: 'quyet_dinh', label: 'Quyết định', count: 12 }, { value: 'nghi_quyet', label: 'Nghị quyết', count: 3 }],
+      issuer: [{ value: 'UBND tỉnh Quảng Trị', label: 'UBND tỉnh Quảng Trị', count: 14 }, { value: 'HĐND tỉnh Quảng Trị', label: 'HĐND tỉnh Quảng Trị', count: 1 }],
+      field: [{ value: 'Đất đai', label: 'Đất đai', count: 5 }],
+      year: [{ value: '2019', label: '2019', count: 9 }, { value: '2020', label: '2020', count: 6 }],
+      status: [{ value: 'in_force', label: 'Còn hiệu lực', count: 13 }, { value: 'replaced', label: 'Bị thay thế', count: 2 }],
+    },
+  };
 }

@@ -1,0 +1,93 @@
+import { localized } from '@cong/sdk/admin';
+
+/** The texts of the categories page: Vietnamese first, English second. */
+export const categoryMessages = {
+  vi: {
+    categories: 'Chuyên mục',
+    intro: 'Cây chuyên mục của đơn vị: thứ tự ở đây là thứ tự trên trang công khai.',
+    newCategory: 'Thêm chuyên mục',
+    newChild: (name: string) => `Thêm chuyên mục con của “${name}”`,
+    editCategory: (name: string) => `Sửa chuyên mục “${name}”`,
+    edit: 'Sửa',
+    editLabel: (name: string) => `Sửa “${name}”`,
+    addChild: 'Thêm mục con',
+    addChildLabel: (name: string) => `Thêm chuyên mục con của “${name}”`,
+    moveUp: 'Lên',
+    moveUpLabel: (name: string) => `Chuyển “${name}” lên trên`,
+    moveDown: 'Xuống',
+    moveDownLabel: (name: string) => `Chuyển “${name}” xuống dưới`,
+    delete: 'Xóa',
+    deleteLabel: (name: string) => `Xóa “${name}”`,
+    confirmDelete: (name: string) => `Xóa chuyên mục “${name}”? Việc này không hoàn tác được.`,
+    deleted: (name: string) => `Đã xóa chuyên mục “${name}”`,
+    inUse: (name: string, children: number) =>
+      `Không xóa được “${name}”: chuyên mục vẫn còn ${children > 0 ? `${children} chuyên mục con và có thể cả ` : ''}tin bài. ` +
+      'Hãy chuyển các tin bài và chuyên mục con sang chuyên mục khác (hoặc xóa chúng) rồi xóa lại.',
+    nameVi: 'Tên tiếng Việt',
+    nameEn: 'Tên tiếng Anh (để trống: dùng tên tiếng Việt)',
+    slug: 'Đường dẫn (chữ thường không dấu, gạch nối)',
+    slugHint: 'Tự gợi ý từ tên tiếng Việt; đổi đường dẫn làm đổi địa chỉ trang chuyên mục.',
+    parent: 'Chuyên mục cha',
+    noParent: '— Không có (chuyên mục gốc) —',
+    order: 'Thứ tự (số nhỏ đứng trước)',
+    save: 'Lưu',
+    saving: 'Đang lưu…',
+    cancel: 'Hủy',
+    created: 'Đã tạo chuyên mục',
+    saved: 'Đã lưu chuyên mục',
+    moved: 'Đã đổi thứ tự',
+    empty: 'Đơn vị chưa có chuyên mục nào.',
+    loading: 'Đang tải…',
+    failed: 'Không tải được dữ liệu',
+    readOnly: 'Bạn cần quyền “Soạn tin bài” để thêm, sửa hoặc xóa chuyên mục.',
+    required: 'Bắt buộc',
+    slugInvalid: 'Chỉ dùng chữ thường a–z, số 0–9 và dấu gạch nối đơn',
+  },
+  en: {
+    categories: 'Categories',
+    intro: 'The unit’s category tree: the order here is the order on the public site.',
+    newCategory: 'Add a category',
+    newChild: (name: string) => `Add a subcategory of “${name}”`,
+    editCategory: (name: string) => `Edit category “${name}”`,
+    edit: 'Edit',
+    editLabel: (name: string) => `Edit “${name}”`,
+    addChild: 'Add subcategory',
+    addChildLabel: (name: string) => `Add a subcategory of “${name}”`,
+    moveUp: 'Up',
+    moveUpLabel: (name: string) => `Move “${name}” up`,
+    moveDown: 'Down',
+    moveDownLabel: (name: string) => `Move “${name}” down`,
+    delete: 'Delete',
+    deleteLabel: (name: string) => `Delete “${name}”`,
+    confirmDelete: (name: string) => `Delete category “${name}”? This cannot be undone.`,
+    deleted: (name: string) => `Category “${name}” deleted`,
+    inUse: (name: string, children: number) =>
+      `“${name}” cannot be deleted: it still has ${children > 0 ? `${children} subcategor${children === 1 ? 'y' : 'ies'} and possibly ` : ''}articles. ` +
+      'Move its articles and subcategories to another category (or delete them), then delete it again.',
+    nameVi: 'Vietnamese name',
+    nameEn: 'English name (empty: the Vietnamese one is used)',
+    slug: 'Slug (lower case, no accents, hyphens)',
+    slugHint: 'Proposed from the Vietnamese name; changing it changes the category page’s address.',
+    parent: 'Parent category',
+    noParent: '— None (top level) —',
+    order: 'Order (smaller first)',
+    save: 'Save',
+    saving: 'Saving…',
+    cancel: 'Cancel',
+    created: 'Category created',
+    saved: 'Category saved',
+    moved: 'Order changed',
+    empty: 'The unit has no categories yet.',
+    loading: 'Loading…',
+    failed: 'Could not load the data',
+    readOnly: 'You need the “Write content” permission to add, change or delete categories.',
+    required: 'Required',
+    slugInvalid: 'Use lower case a–z, digits 0–9 and single hyphens only',
+  },
+};
+
+export type CategoryTexts = (typeof categoryMessages)['vi'];
+
+export function categoryTexts(): CategoryTexts {
+  return localized(categoryMessages);
+}
