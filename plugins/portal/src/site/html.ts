@@ -41,9 +41,10 @@ export function html(strings: TemplateStringsArray, ...values: readonly HtmlValu
 }
 
 /**
- * An article body (Vietnamese or translated) as stored: the content service runs sanitize-html on
- * every write (src/html/sanitize-html.ts), so the stored text is the allowlisted HTML and is the one
- * thing the site outputs without escaping. Use for nothing else.
+ * Rich text as stored by an area that runs `sanitizeRichText` (src/html/sanitize-html.ts) on every
+ * write: article and page bodies, organisation descriptions, leaders' biographies. The stored text is
+ * the allowlisted HTML and is the one thing the site outputs without escaping. Never pass text that did
+ * not come out of the sanitiser (input from a request, a plain-text column).
  */
 export function trustedSanitizedHtml(storedBody: string): SafeHtml {
   return new SafeHtml(storedBody, KEY);
