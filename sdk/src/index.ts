@@ -47,6 +47,9 @@ export type {
   RouteRequest,
   RouteResponse,
   RouteSchemas,
+  RouteUpload,
+  UploadedFile,
+  UploadSchema,
 } from './http/route.js';
 
 export { CongError } from './errors/cong-error.js';

@@ -113,7 +113,7 @@ describe('portal: from the editor to the public site', () => {
     await editor.getByRole('textbox', { name: 'Tiêu đề', exact: true }).fill(TITLE);
     await editor.getByRole('combobox', { name: 'Chuyên mục' }).selectOption({ label: 'Hướng dẫn thủ tục' });
     await editor.getByRole('textbox', { name: 'Tóm tắt', exact: true }).fill('Các bước đăng ký thường trú trực tuyến.');
-    const surface = editor.getByRole('textbox', { name: 'Nội dung' });
+    const surface = editor.getByRole('textbox', { name: 'Nội dung', exact: true });
     await surface.click();
     await page.keyboard.type(BODY);
 
@@ -124,7 +124,7 @@ describe('portal: from the editor to the public site', () => {
       asked.push(dialog.message());
       void dialog.accept(answers.shift());
     });
-    await editor.getByRole('button', { name: 'Chèn ảnh' }).click();
+    await editor.locator('portal-rich-text').first().getByRole('button', { name: 'Chèn ảnh' }).click(); // the Vietnamese body's toolbar (the English body has its own)
     await surface.locator(`img[alt="${IMAGE_ALT}"]`).waitFor();
     expect(asked).toEqual(['Địa chỉ ảnh (https://… hoặc /files/…)', 'Mô tả ảnh cho người không nhìn thấy (bắt buộc)']);
 

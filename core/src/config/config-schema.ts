@@ -22,6 +22,11 @@ export const configSchema = {
       type: 'boolean',
       default: false,
     },
+    demoContent: {
+      description: 'With `demo`: plugins also add sample content (articles, documents…) to the new demo province. Tests turn it off to start from empty units.',
+      type: 'boolean',
+      default: true,
+    },
     plugins: {
       description: 'Plugins to load: npm package names or paths to plugin directories. Default: every dependency of the project package.json that has a "cong" manifest.',
       type: 'array',

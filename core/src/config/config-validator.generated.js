@@ -4,7 +4,7 @@
 import func2Module from "ajv/dist/runtime/ucs2length.js";
 export const validate = validate20;
 export default validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","title":"Cổng configuration (cong.config.json)","type":"object","additionalProperties":false,"properties":{"$schema":{"type":"string"},"database":{"description":"sqlite:<path> (relative to the config file), sqlite::memory: or mysql://user:password@host:3306/database.","type":"string","default":"sqlite:./data/cong.db","x-cong-secret":"url-password"},"dataDir":{"description":"Where uploads and generated files go.","type":"string","default":"./data"},"demo":{"description":"Seed the demo province (units and *.localhost hosts) into an empty database. `cong start` without a config file turns it on.","type":"boolean","default":false},"plugins":{"description":"Plugins to load: npm package names or paths to plugin directories. Default: every dependency of the project package.json that has a \"cong\" manifest.","type":"array","maxItems":200,"items":{"type":"string","minLength":1}},"pluginConfig":{"description":"Configuration of each plugin, by plugin id; validated against the schema its manifest names.","type":"object","propertyNames":{"pattern":"^[a-z][a-z0-9-]{1,30}$"},"additionalProperties":{"type":"object"},"default":{}},"http":{"type":"object","additionalProperties":false,"default":{},"properties":{"host":{"type":"string","default":"127.0.0.1","description":"Interface to listen on; 0.0.0.0 for every interface."},"port":{"type":"integer","minimum":0,"maximum":65535,"default":3000},"publicUrl":{"type":"string","pattern":"^https?://[^\\s/]+","maxLength":300,"description":"Base URL users reach the platform at. Default: http://localhost:<port>."},"bodyLimitBytes":{"type":"integer","minimum":1024,"maximum":104857600,"default":65536},"trustProxy":{"type":"boolean","default":false,"description":"Believe X-Forwarded-* headers (only behind a reverse proxy you run)."},"trustedProxies":{"type":"array","maxItems":50,"items":{"type":"string","minLength":2,"maxLength":45},"default":["127.0.0.1","::1","::ffff:127.0.0.1"],"description":"With trustProxy: the proxy addresses X-Forwarded-* headers are believed from; from anyone else they are dropped."},"shutdownGraceMs":{"type":"integer","minimum":0,"maximum":600000,"default":10000,"description":"How long stop waits for in-flight requests."},"requestTimeoutMs":{"type":"integer","minimum":1000,"maximum":600000,"default":30000}}},"log":{"type":"object","additionalProperties":false,"default":{},"properties":{"level":{"enum":["fatal","error","warn","info","debug","trace","silent"],"default":"info"},"requests":{"type":"boolean","default":true,"description":"One log line per request."}}},"auth":{"type":"object","additionalProperties":false,"default":{},"properties":{"requireTotpForSuperAdmins":{"type":"boolean","default":false,"description":"Super-admins must enrol in two-factor sign-in."},"accountFailures":{"type":"integer","minimum":1,"maximum":1000,"default":5,"description":"Failed sign-ins per account before it is throttled."},"accountWindowSeconds":{"type":"integer","minimum":60,"maximum":604800,"default":21600},"addressFailures":{"type":"integer","minimum":1,"maximum":100000,"default":50,"description":"Failed sign-ins per client address before it is throttled."},"addressWindowSeconds":{"type":"integer","minimum":60,"maximum":604800,"default":3600},"sessionIdleMinutes":{"type":"integer","minimum":1,"maximum":1440,"default":30},"sessionAbsoluteHours":{"type":"integer","minimum":1,"maximum":168,"default":12}}},"hooks":{"type":"object","additionalProperties":false,"default":{},"properties":{"timeoutMs":{"type":"integer","minimum":100,"maximum":600000,"default":10000,"description":"Timeout of each plugin lifecycle hook."}}},"jobs":{"type":"object","additionalProperties":false,"default":{},"properties":{"autoStart":{"type":"boolean","default":true,"description":"Run background jobs in this process."},"pollIntervalMs":{"type":"integer","minimum":50,"maximum":60000,"default":1000},"concurrency":{"type":"integer","minimum":1,"maximum":64,"default":2}}},"mail":{"type":"object","additionalProperties":false,"default":{},"properties":{"from":{"type":"string","minLength":3,"default":"Cổng <no-reply@cong.localhost>"},"smtp":{"description":"Without it, messages stay in the outbox for admins to read.","type":"object","additionalProperties":false,"required":["host"],"properties":{"host":{"type":"string","minLength":1},"port":{"type":"integer","minimum":1,"maximum":65535,"default":587},"secure":{"type":"boolean","default":false},"requireTLS":{"type":"boolean","default":false},"rejectUnauthorized":{"type":"boolean","default":true},"user":{"type":"string"},"password":{"type":"string","x-cong-secret":true}}}}},"files":{"type":"object","additionalProperties":false,"default":{},"properties":{"maxBytes":{"type":"integer","minimum":1,"maximum":1073741824,"default":20971520}}}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","title":"Cổng configuration (cong.config.json)","type":"object","additionalProperties":false,"properties":{"$schema":{"type":"string"},"database":{"description":"sqlite:<path> (relative to the config file), sqlite::memory: or mysql://user:password@host:3306/database.","type":"string","default":"sqlite:./data/cong.db","x-cong-secret":"url-password"},"dataDir":{"description":"Where uploads and generated files go.","type":"string","default":"./data"},"demo":{"description":"Seed the demo province (units and *.localhost hosts) into an empty database. `cong start` without a config file turns it on.","type":"boolean","default":false},"demoContent":{"description":"With `demo`: plugins also add sample content (articles, documents…) to the new demo province. Tests turn it off to start from empty units.","type":"boolean","default":true},"plugins":{"description":"Plugins to load: npm package names or paths to plugin directories. Default: every dependency of the project package.json that has a \"cong\" manifest.","type":"array","maxItems":200,"items":{"type":"string","minLength":1}},"pluginConfig":{"description":"Configuration of each plugin, by plugin id; validated against the schema its manifest names.","type":"object","propertyNames":{"pattern":"^[a-z][a-z0-9-]{1,30}$"},"additionalProperties":{"type":"object"},"default":{}},"http":{"type":"object","additionalProperties":false,"default":{},"properties":{"host":{"type":"string","default":"127.0.0.1","description":"Interface to listen on; 0.0.0.0 for every interface."},"port":{"type":"integer","minimum":0,"maximum":65535,"default":3000},"publicUrl":{"type":"string","pattern":"^https?://[^\\s/]+","maxLength":300,"description":"Base URL users reach the platform at. Default: http://localhost:<port>."},"bodyLimitBytes":{"type":"integer","minimum":1024,"maximum":104857600,"default":65536},"trustProxy":{"type":"boolean","default":false,"description":"Believe X-Forwarded-* headers (only behind a reverse proxy you run)."},"trustedProxies":{"type":"array","maxItems":50,"items":{"type":"string","minLength":2,"maxLength":45},"default":["127.0.0.1","::1","::ffff:127.0.0.1"],"description":"With trustProxy: the proxy addresses X-Forwarded-* headers are believed from; from anyone else they are dropped."},"shutdownGraceMs":{"type":"integer","minimum":0,"maximum":600000,"default":10000,"description":"How long stop waits for in-flight requests."},"requestTimeoutMs":{"type":"integer","minimum":1000,"maximum":600000,"default":30000}}},"log":{"type":"object","additionalProperties":false,"default":{},"properties":{"level":{"enum":["fatal","error","warn","info","debug","trace","silent"],"default":"info"},"requests":{"type":"boolean","default":true,"description":"One log line per request."}}},"auth":{"type":"object","additionalProperties":false,"default":{},"properties":{"requireTotpForSuperAdmins":{"type":"boolean","default":false,"description":"Super-admins must enrol in two-factor sign-in."},"accountFailures":{"type":"integer","minimum":1,"maximum":1000,"default":5,"description":"Failed sign-ins per account before it is throttled."},"accountWindowSeconds":{"type":"integer","minimum":60,"maximum":604800,"default":21600},"addressFailures":{"type":"integer","minimum":1,"maximum":100000,"default":50,"description":"Failed sign-ins per client address before it is throttled."},"addressWindowSeconds":{"type":"integer","minimum":60,"maximum":604800,"default":3600},"sessionIdleMinutes":{"type":"integer","minimum":1,"maximum":1440,"default":30},"sessionAbsoluteHours":{"type":"integer","minimum":1,"maximum":168,"default":12}}},"hooks":{"type":"object","additionalProperties":false,"default":{},"properties":{"timeoutMs":{"type":"integer","minimum":100,"maximum":600000,"default":10000,"description":"Timeout of each plugin lifecycle hook."}}},"jobs":{"type":"object","additionalProperties":false,"default":{},"properties":{"autoStart":{"type":"boolean","default":true,"description":"Run background jobs in this process."},"pollIntervalMs":{"type":"integer","minimum":50,"maximum":60000,"default":1000},"concurrency":{"type":"integer","minimum":1,"maximum":64,"default":2}}},"mail":{"type":"object","additionalProperties":false,"default":{},"properties":{"from":{"type":"string","minLength":3,"default":"Cổng <no-reply@cong.localhost>"},"smtp":{"description":"Without it, messages stay in the outbox for admins to read.","type":"object","additionalProperties":false,"required":["host"],"properties":{"host":{"type":"string","minLength":1},"port":{"type":"integer","minimum":1,"maximum":65535,"default":587},"secure":{"type":"boolean","default":false},"requireTLS":{"type":"boolean","default":false},"rejectUnauthorized":{"type":"boolean","default":true},"user":{"type":"string"},"password":{"type":"string","x-cong-secret":true}}}}},"files":{"type":"object","additionalProperties":false,"default":{},"properties":{"maxBytes":{"type":"integer","minimum":1,"maximum":1073741824,"default":20971520}}}}};
 const func1 = Object.prototype.hasOwnProperty;
 const func2 = func2Module.default ?? func2Module;
 const pattern4 = new RegExp("^[a-z][a-z0-9-]{1,30}$", "u");
@@ -29,6 +29,9 @@ data.dataDir = "./data";
 }
 if(data.demo === undefined){
 data.demo = false;
+}
+if(data.demoContent === undefined){
+data.demoContent = true;
 }
 if(data.pluginConfig === undefined){
 data.pluginConfig = {};
@@ -212,25 +215,26 @@ data["demo"] = coerced3;
 }
 }
 }
-if(data.plugins !== undefined){
-let data4 = data.plugins;
-if(!(Array.isArray(data4))){
+let data4 = data.demoContent;
+if(typeof data4 !== "boolean"){
 let dataType4 = typeof data4;
 let coerced4 = undefined;
 if(dataType4 == 'object' && Array.isArray(data4) && data4.length == 1){
 data4 = data4[0];
 dataType4 = typeof data4;
-if(Array.isArray(data4)){
+if(typeof data4 === "boolean"){
 coerced4 = data4;
 }
 }
 if(!(coerced4 !== undefined)){
-if(dataType4 === "string" || dataType4 === "number"
-              || dataType4 === "boolean" || data4 === null){
-coerced4 = [data4];
+if(data4 === "false" || data4 === 0 || data4 === null){
+coerced4 = false;
+}
+else if(data4 === "true" || data4 === 1){
+coerced4 = true;
 }
 else {
-const err5 = {instancePath:instancePath+"/plugins",schemaPath:"#/properties/plugins/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err5 = {instancePath:instancePath+"/demoContent",schemaPath:"#/properties/demoContent/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -243,13 +247,29 @@ errors++;
 if(coerced4 !== undefined){
 data4 = coerced4;
 if(data !== undefined){
-data["plugins"] = coerced4;
+data["demoContent"] = coerced4;
 }
 }
 }
-if(Array.isArray(data4)){
-if(data4.length > 200){
-const err6 = {instancePath:instancePath+"/plugins",schemaPath:"#/properties/plugins/maxItems",keyword:"maxItems",params:{limit: 200},message:"must NOT have more than 200 items"};
+if(data.plugins !== undefined){
+let data5 = data.plugins;
+if(!(Array.isArray(data5))){
+let dataType5 = typeof data5;
+let coerced5 = undefined;
+if(dataType5 == 'object' && Array.isArray(data5) && data5.length == 1){
+data5 = data5[0];
+dataType5 = typeof data5;
+if(Array.isArray(data5)){
+coerced5 = data5;
+}
+}
+if(!(coerced5 !== undefined)){
+if(dataType5 === "string" || dataType5 === "number"
+              || dataType5 === "boolean" || data5 === null){
+coerced5 = [data5];
+}
+else {
+const err6 = {instancePath:instancePath+"/plugins",schemaPath:"#/properties/plugins/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -258,28 +278,17 @@ vErrors.push(err6);
 }
 errors++;
 }
-const len0 = data4.length;
-for(let i0=0; i0<len0; i0++){
-let data5 = data4[i0];
-if(typeof data5 !== "string"){
-let dataType5 = typeof data5;
-let coerced5 = undefined;
-if(dataType5 == 'object' && Array.isArray(data5) && data5.length == 1){
-data5 = data5[0];
-dataType5 = typeof data5;
-if(typeof data5 === "string"){
-coerced5 = data5;
+}
+if(coerced5 !== undefined){
+data5 = coerced5;
+if(data !== undefined){
+data["plugins"] = coerced5;
 }
 }
-if(!(coerced5 !== undefined)){
-if(dataType5 == "number" || dataType5 == "boolean"){
-coerced5 = "" + data5;
 }
-else if(data5 === null){
-coerced5 = "";
-}
-else {
-const err7 = {instancePath:instancePath+"/plugins/" + i0,schemaPath:"#/properties/plugins/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(Array.isArray(data5)){
+if(data5.length > 200){
+const err7 = {instancePath:instancePath+"/plugins",schemaPath:"#/properties/plugins/maxItems",keyword:"maxItems",params:{limit: 200},message:"must NOT have more than 200 items"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -288,17 +297,28 @@ vErrors.push(err7);
 }
 errors++;
 }
+const len0 = data5.length;
+for(let i0=0; i0<len0; i0++){
+let data6 = data5[i0];
+if(typeof data6 !== "string"){
+let dataType6 = typeof data6;
+let coerced6 = undefined;
+if(dataType6 == 'object' && Array.isArray(data6) && data6.length == 1){
+data6 = data6[0];
+dataType6 = typeof data6;
+if(typeof data6 === "string"){
+coerced6 = data6;
 }
-if(coerced5 !== undefined){
-data5 = coerced5;
-if(data4 !== undefined){
-data4[i0] = coerced5;
 }
+if(!(coerced6 !== undefined)){
+if(dataType6 == "number" || dataType6 == "boolean"){
+coerced6 = "" + data6;
 }
+else if(data6 === null){
+coerced6 = "";
 }
-if(typeof data5 === "string"){
-if(func2(data5) < 1){
-const err8 = {instancePath:instancePath+"/plugins/" + i0,schemaPath:"#/properties/plugins/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err8 = {instancePath:instancePath+"/plugins/" + i0,schemaPath:"#/properties/plugins/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -308,16 +328,16 @@ vErrors.push(err8);
 errors++;
 }
 }
+if(coerced6 !== undefined){
+data6 = coerced6;
+if(data5 !== undefined){
+data5[i0] = coerced6;
 }
 }
 }
-let data6 = data.pluginConfig;
-if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
-for(const key1 in data6){
-const _errs16 = errors;
-if(typeof key1 === "string"){
-if(!pattern4.test(key1)){
-const err9 = {instancePath:instancePath+"/pluginConfig",schemaPath:"#/properties/pluginConfig/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]{1,30}$"},message:"must match pattern \""+"^[a-z][a-z0-9-]{1,30}$"+"\"",propertyName:key1};
+if(typeof data6 === "string"){
+if(func2(data6) < 1){
+const err9 = {instancePath:instancePath+"/plugins/" + i0,schemaPath:"#/properties/plugins/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -327,9 +347,16 @@ vErrors.push(err9);
 errors++;
 }
 }
-var valid3 = _errs16 === errors;
-if(!valid3){
-const err10 = {instancePath:instancePath+"/pluginConfig",schemaPath:"#/properties/pluginConfig/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid"};
+}
+}
+}
+let data7 = data.pluginConfig;
+if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
+for(const key1 in data7){
+const _errs18 = errors;
+if(typeof key1 === "string"){
+if(!pattern4.test(key1)){
+const err10 = {instancePath:instancePath+"/pluginConfig",schemaPath:"#/properties/pluginConfig/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]{1,30}$"},message:"must match pattern \""+"^[a-z][a-z0-9-]{1,30}$"+"\"",propertyName:key1};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -339,10 +366,9 @@ vErrors.push(err10);
 errors++;
 }
 }
-for(const key2 in data6){
-let data7 = data6[key2];
-if(!(data7 && typeof data7 == "object" && !Array.isArray(data7))){
-const err11 = {instancePath:instancePath+"/pluginConfig/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/pluginConfig/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
+var valid3 = _errs18 === errors;
+if(!valid3){
+const err11 = {instancePath:instancePath+"/pluginConfig",schemaPath:"#/properties/pluginConfig/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -352,9 +378,10 @@ vErrors.push(err11);
 errors++;
 }
 }
-}
-else {
-const err12 = {instancePath:instancePath+"/pluginConfig",schemaPath:"#/properties/pluginConfig/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key2 in data7){
+let data8 = data7[key2];
+if(!(data8 && typeof data8 == "object" && !Array.isArray(data8))){
+const err12 = {instancePath:instancePath+"/pluginConfig/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/pluginConfig/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -363,32 +390,10 @@ vErrors.push(err12);
 }
 errors++;
 }
-let data8 = data.http;
-if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
-if(data8.host === undefined){
-data8.host = "127.0.0.1";
 }
-if(data8.port === undefined){
-data8.port = 3000;
 }
-if(data8.bodyLimitBytes === undefined){
-data8.bodyLimitBytes = 65536;
-}
-if(data8.trustProxy === undefined){
-data8.trustProxy = false;
-}
-if(data8.trustedProxies === undefined){
-data8.trustedProxies = ["127.0.0.1","::1","::ffff:127.0.0.1"];
-}
-if(data8.shutdownGraceMs === undefined){
-data8.shutdownGraceMs = 10000;
-}
-if(data8.requestTimeoutMs === undefined){
-data8.requestTimeoutMs = 30000;
-}
-for(const key3 in data8){
-if(!((((((((key3 === "host") || (key3 === "port")) || (key3 === "publicUrl")) || (key3 === "bodyLimitBytes")) || (key3 === "trustProxy")) || (key3 === "trustedProxies")) || (key3 === "shutdownGraceMs")) || (key3 === "requestTimeoutMs"))){
-const err13 = {instancePath:instancePath+"/http",schemaPath:"#/properties/http/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+else {
+const err13 = {instancePath:instancePath+"/pluginConfig",schemaPath:"#/properties/pluginConfig/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -397,27 +402,32 @@ vErrors.push(err13);
 }
 errors++;
 }
+let data9 = data.http;
+if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
+if(data9.host === undefined){
+data9.host = "127.0.0.1";
 }
-let data9 = data8.host;
-if(typeof data9 !== "string"){
-let dataType6 = typeof data9;
-let coerced6 = undefined;
-if(dataType6 == 'object' && Array.isArray(data9) && data9.length == 1){
-data9 = data9[0];
-dataType6 = typeof data9;
-if(typeof data9 === "string"){
-coerced6 = data9;
+if(data9.port === undefined){
+data9.port = 3000;
 }
+if(data9.bodyLimitBytes === undefined){
+data9.bodyLimitBytes = 65536;
 }
-if(!(coerced6 !== undefined)){
-if(dataType6 == "number" || dataType6 == "boolean"){
-coerced6 = "" + data9;
+if(data9.trustProxy === undefined){
+data9.trustProxy = false;
 }
-else if(data9 === null){
-coerced6 = "";
+if(data9.trustedProxies === undefined){
+data9.trustedProxies = ["127.0.0.1","::1","::ffff:127.0.0.1"];
 }
-else {
-const err14 = {instancePath:instancePath+"/http/host",schemaPath:"#/properties/http/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data9.shutdownGraceMs === undefined){
+data9.shutdownGraceMs = 10000;
+}
+if(data9.requestTimeoutMs === undefined){
+data9.requestTimeoutMs = 30000;
+}
+for(const key3 in data9){
+if(!((((((((key3 === "host") || (key3 === "port")) || (key3 === "publicUrl")) || (key3 === "bodyLimitBytes")) || (key3 === "trustProxy")) || (key3 === "trustedProxies")) || (key3 === "shutdownGraceMs")) || (key3 === "requestTimeoutMs"))){
+const err14 = {instancePath:instancePath+"/http",schemaPath:"#/properties/http/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -427,31 +437,26 @@ vErrors.push(err14);
 errors++;
 }
 }
-if(coerced6 !== undefined){
-data9 = coerced6;
-if(data8 !== undefined){
-data8["host"] = coerced6;
-}
-}
-}
-let data10 = data8.port;
-if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
+let data10 = data9.host;
+if(typeof data10 !== "string"){
 let dataType7 = typeof data10;
 let coerced7 = undefined;
 if(dataType7 == 'object' && Array.isArray(data10) && data10.length == 1){
 data10 = data10[0];
 dataType7 = typeof data10;
-if(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10))){
+if(typeof data10 === "string"){
 coerced7 = data10;
 }
 }
 if(!(coerced7 !== undefined)){
-if(dataType7 === "boolean" || data10 === null
-              || (dataType7 === "string" && data10 && data10 == +data10 && !(data10 % 1))){
-coerced7 = +data10;
+if(dataType7 == "number" || dataType7 == "boolean"){
+coerced7 = "" + data10;
+}
+else if(data10 === null){
+coerced7 = "";
 }
 else {
-const err15 = {instancePath:instancePath+"/http/port",schemaPath:"#/properties/http/properties/port/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err15 = {instancePath:instancePath+"/http/host",schemaPath:"#/properties/http/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -463,14 +468,29 @@ errors++;
 }
 if(coerced7 !== undefined){
 data10 = coerced7;
-if(data8 !== undefined){
-data8["port"] = coerced7;
+if(data9 !== undefined){
+data9["host"] = coerced7;
 }
 }
 }
-if((typeof data10 == "number") && (isFinite(data10))){
-if(data10 > 65535 || isNaN(data10)){
-const err16 = {instancePath:instancePath+"/http/port",schemaPath:"#/properties/http/properties/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535"};
+let data11 = data9.port;
+if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
+let dataType8 = typeof data11;
+let coerced8 = undefined;
+if(dataType8 == 'object' && Array.isArray(data11) && data11.length == 1){
+data11 = data11[0];
+dataType8 = typeof data11;
+if(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11))){
+coerced8 = data11;
+}
+}
+if(!(coerced8 !== undefined)){
+if(dataType8 === "boolean" || data11 === null
+              || (dataType8 === "string" && data11 && data11 == +data11 && !(data11 % 1))){
+coerced8 = +data11;
+}
+else {
+const err16 = {instancePath:instancePath+"/http/port",schemaPath:"#/properties/http/properties/port/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -479,8 +499,17 @@ vErrors.push(err16);
 }
 errors++;
 }
-if(data10 < 0 || isNaN(data10)){
-const err17 = {instancePath:instancePath+"/http/port",schemaPath:"#/properties/http/properties/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(coerced8 !== undefined){
+data11 = coerced8;
+if(data9 !== undefined){
+data9["port"] = coerced8;
+}
+}
+}
+if((typeof data11 == "number") && (isFinite(data11))){
+if(data11 > 65535 || isNaN(data11)){
+const err17 = {instancePath:instancePath+"/http/port",schemaPath:"#/properties/http/properties/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -489,28 +518,8 @@ vErrors.push(err17);
 }
 errors++;
 }
-}
-if(data8.publicUrl !== undefined){
-let data11 = data8.publicUrl;
-if(typeof data11 !== "string"){
-let dataType8 = typeof data11;
-let coerced8 = undefined;
-if(dataType8 == 'object' && Array.isArray(data11) && data11.length == 1){
-data11 = data11[0];
-dataType8 = typeof data11;
-if(typeof data11 === "string"){
-coerced8 = data11;
-}
-}
-if(!(coerced8 !== undefined)){
-if(dataType8 == "number" || dataType8 == "boolean"){
-coerced8 = "" + data11;
-}
-else if(data11 === null){
-coerced8 = "";
-}
-else {
-const err18 = {instancePath:instancePath+"/http/publicUrl",schemaPath:"#/properties/http/properties/publicUrl/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data11 < 0 || isNaN(data11)){
+const err18 = {instancePath:instancePath+"/http/port",schemaPath:"#/properties/http/properties/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -520,16 +529,27 @@ vErrors.push(err18);
 errors++;
 }
 }
-if(coerced8 !== undefined){
-data11 = coerced8;
-if(data8 !== undefined){
-data8["publicUrl"] = coerced8;
+if(data9.publicUrl !== undefined){
+let data12 = data9.publicUrl;
+if(typeof data12 !== "string"){
+let dataType9 = typeof data12;
+let coerced9 = undefined;
+if(dataType9 == 'object' && Array.isArray(data12) && data12.length == 1){
+data12 = data12[0];
+dataType9 = typeof data12;
+if(typeof data12 === "string"){
+coerced9 = data12;
 }
 }
+if(!(coerced9 !== undefined)){
+if(dataType9 == "number" || dataType9 == "boolean"){
+coerced9 = "" + data12;
 }
-if(typeof data11 === "string"){
-if(func2(data11) > 300){
-const err19 = {instancePath:instancePath+"/http/publicUrl",schemaPath:"#/properties/http/properties/publicUrl/maxLength",keyword:"maxLength",params:{limit: 300},message:"must NOT have more than 300 characters"};
+else if(data12 === null){
+coerced9 = "";
+}
+else {
+const err19 = {instancePath:instancePath+"/http/publicUrl",schemaPath:"#/properties/http/properties/publicUrl/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -538,8 +558,17 @@ vErrors.push(err19);
 }
 errors++;
 }
-if(!pattern5.test(data11)){
-const err20 = {instancePath:instancePath+"/http/publicUrl",schemaPath:"#/properties/http/properties/publicUrl/pattern",keyword:"pattern",params:{pattern: "^https?://[^\\s/]+"},message:"must match pattern \""+"^https?://[^\\s/]+"+"\""};
+}
+if(coerced9 !== undefined){
+data12 = coerced9;
+if(data9 !== undefined){
+data9["publicUrl"] = coerced9;
+}
+}
+}
+if(typeof data12 === "string"){
+if(func2(data12) > 300){
+const err20 = {instancePath:instancePath+"/http/publicUrl",schemaPath:"#/properties/http/properties/publicUrl/maxLength",keyword:"maxLength",params:{limit: 300},message:"must NOT have more than 300 characters"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -548,26 +577,8 @@ vErrors.push(err20);
 }
 errors++;
 }
-}
-}
-let data12 = data8.bodyLimitBytes;
-if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
-let dataType9 = typeof data12;
-let coerced9 = undefined;
-if(dataType9 == 'object' && Array.isArray(data12) && data12.length == 1){
-data12 = data12[0];
-dataType9 = typeof data12;
-if(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12))){
-coerced9 = data12;
-}
-}
-if(!(coerced9 !== undefined)){
-if(dataType9 === "boolean" || data12 === null
-              || (dataType9 === "string" && data12 && data12 == +data12 && !(data12 % 1))){
-coerced9 = +data12;
-}
-else {
-const err21 = {instancePath:instancePath+"/http/bodyLimitBytes",schemaPath:"#/properties/http/properties/bodyLimitBytes/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(!pattern5.test(data12)){
+const err21 = {instancePath:instancePath+"/http/publicUrl",schemaPath:"#/properties/http/properties/publicUrl/pattern",keyword:"pattern",params:{pattern: "^https?://[^\\s/]+"},message:"must match pattern \""+"^https?://[^\\s/]+"+"\""};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -577,16 +588,25 @@ vErrors.push(err21);
 errors++;
 }
 }
-if(coerced9 !== undefined){
-data12 = coerced9;
-if(data8 !== undefined){
-data8["bodyLimitBytes"] = coerced9;
+}
+let data13 = data9.bodyLimitBytes;
+if(!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))){
+let dataType10 = typeof data13;
+let coerced10 = undefined;
+if(dataType10 == 'object' && Array.isArray(data13) && data13.length == 1){
+data13 = data13[0];
+dataType10 = typeof data13;
+if(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13))){
+coerced10 = data13;
 }
 }
+if(!(coerced10 !== undefined)){
+if(dataType10 === "boolean" || data13 === null
+              || (dataType10 === "string" && data13 && data13 == +data13 && !(data13 % 1))){
+coerced10 = +data13;
 }
-if((typeof data12 == "number") && (isFinite(data12))){
-if(data12 > 104857600 || isNaN(data12)){
-const err22 = {instancePath:instancePath+"/http/bodyLimitBytes",schemaPath:"#/properties/http/properties/bodyLimitBytes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 104857600},message:"must be <= 104857600"};
+else {
+const err22 = {instancePath:instancePath+"/http/bodyLimitBytes",schemaPath:"#/properties/http/properties/bodyLimitBytes/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -595,8 +615,17 @@ vErrors.push(err22);
 }
 errors++;
 }
-if(data12 < 1024 || isNaN(data12)){
-const err23 = {instancePath:instancePath+"/http/bodyLimitBytes",schemaPath:"#/properties/http/properties/bodyLimitBytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1024},message:"must be >= 1024"};
+}
+if(coerced10 !== undefined){
+data13 = coerced10;
+if(data9 !== undefined){
+data9["bodyLimitBytes"] = coerced10;
+}
+}
+}
+if((typeof data13 == "number") && (isFinite(data13))){
+if(data13 > 104857600 || isNaN(data13)){
+const err23 = {instancePath:instancePath+"/http/bodyLimitBytes",schemaPath:"#/properties/http/properties/bodyLimitBytes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 104857600},message:"must be <= 104857600"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -605,27 +634,8 @@ vErrors.push(err23);
 }
 errors++;
 }
-}
-let data13 = data8.trustProxy;
-if(typeof data13 !== "boolean"){
-let dataType10 = typeof data13;
-let coerced10 = undefined;
-if(dataType10 == 'object' && Array.isArray(data13) && data13.length == 1){
-data13 = data13[0];
-dataType10 = typeof data13;
-if(typeof data13 === "boolean"){
-coerced10 = data13;
-}
-}
-if(!(coerced10 !== undefined)){
-if(data13 === "false" || data13 === 0 || data13 === null){
-coerced10 = false;
-}
-else if(data13 === "true" || data13 === 1){
-coerced10 = true;
-}
-else {
-const err24 = {instancePath:instancePath+"/http/trustProxy",schemaPath:"#/properties/http/properties/trustProxy/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data13 < 1024 || isNaN(data13)){
+const err24 = {instancePath:instancePath+"/http/bodyLimitBytes",schemaPath:"#/properties/http/properties/bodyLimitBytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1024},message:"must be >= 1024"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -635,31 +645,26 @@ vErrors.push(err24);
 errors++;
 }
 }
-if(coerced10 !== undefined){
-data13 = coerced10;
-if(data8 !== undefined){
-data8["trustProxy"] = coerced10;
-}
-}
-}
-let data14 = data8.trustedProxies;
-if(!(Array.isArray(data14))){
+let data14 = data9.trustProxy;
+if(typeof data14 !== "boolean"){
 let dataType11 = typeof data14;
 let coerced11 = undefined;
 if(dataType11 == 'object' && Array.isArray(data14) && data14.length == 1){
 data14 = data14[0];
 dataType11 = typeof data14;
-if(Array.isArray(data14)){
+if(typeof data14 === "boolean"){
 coerced11 = data14;
 }
 }
 if(!(coerced11 !== undefined)){
-if(dataType11 === "string" || dataType11 === "number"
-              || dataType11 === "boolean" || data14 === null){
-coerced11 = [data14];
+if(data14 === "false" || data14 === 0 || data14 === null){
+coerced11 = false;
+}
+else if(data14 === "true" || data14 === 1){
+coerced11 = true;
 }
 else {
-const err25 = {instancePath:instancePath+"/http/trustedProxies",schemaPath:"#/properties/http/properties/trustedProxies/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err25 = {instancePath:instancePath+"/http/trustProxy",schemaPath:"#/properties/http/properties/trustProxy/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -671,14 +676,29 @@ errors++;
 }
 if(coerced11 !== undefined){
 data14 = coerced11;
-if(data8 !== undefined){
-data8["trustedProxies"] = coerced11;
+if(data9 !== undefined){
+data9["trustProxy"] = coerced11;
 }
 }
 }
-if(Array.isArray(data14)){
-if(data14.length > 50){
-const err26 = {instancePath:instancePath+"/http/trustedProxies",schemaPath:"#/properties/http/properties/trustedProxies/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items"};
+let data15 = data9.trustedProxies;
+if(!(Array.isArray(data15))){
+let dataType12 = typeof data15;
+let coerced12 = undefined;
+if(dataType12 == 'object' && Array.isArray(data15) && data15.length == 1){
+data15 = data15[0];
+dataType12 = typeof data15;
+if(Array.isArray(data15)){
+coerced12 = data15;
+}
+}
+if(!(coerced12 !== undefined)){
+if(dataType12 === "string" || dataType12 === "number"
+              || dataType12 === "boolean" || data15 === null){
+coerced12 = [data15];
+}
+else {
+const err26 = {instancePath:instancePath+"/http/trustedProxies",schemaPath:"#/properties/http/properties/trustedProxies/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -687,28 +707,17 @@ vErrors.push(err26);
 }
 errors++;
 }
-const len1 = data14.length;
-for(let i1=0; i1<len1; i1++){
-let data15 = data14[i1];
-if(typeof data15 !== "string"){
-let dataType12 = typeof data15;
-let coerced12 = undefined;
-if(dataType12 == 'object' && Array.isArray(data15) && data15.length == 1){
-data15 = data15[0];
-dataType12 = typeof data15;
-if(typeof data15 === "string"){
-coerced12 = data15;
+}
+if(coerced12 !== undefined){
+data15 = coerced12;
+if(data9 !== undefined){
+data9["trustedProxies"] = coerced12;
 }
 }
-if(!(coerced12 !== undefined)){
-if(dataType12 == "number" || dataType12 == "boolean"){
-coerced12 = "" + data15;
 }
-else if(data15 === null){
-coerced12 = "";
-}
-else {
-const err27 = {instancePath:instancePath+"/http/trustedProxies/" + i1,schemaPath:"#/properties/http/properties/trustedProxies/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(Array.isArray(data15)){
+if(data15.length > 50){
+const err27 = {instancePath:instancePath+"/http/trustedProxies",schemaPath:"#/properties/http/properties/trustedProxies/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -717,17 +726,28 @@ vErrors.push(err27);
 }
 errors++;
 }
+const len1 = data15.length;
+for(let i1=0; i1<len1; i1++){
+let data16 = data15[i1];
+if(typeof data16 !== "string"){
+let dataType13 = typeof data16;
+let coerced13 = undefined;
+if(dataType13 == 'object' && Array.isArray(data16) && data16.length == 1){
+data16 = data16[0];
+dataType13 = typeof data16;
+if(typeof data16 === "string"){
+coerced13 = data16;
 }
-if(coerced12 !== undefined){
-data15 = coerced12;
-if(data14 !== undefined){
-data14[i1] = coerced12;
 }
+if(!(coerced13 !== undefined)){
+if(dataType13 == "number" || dataType13 == "boolean"){
+coerced13 = "" + data16;
 }
+else if(data16 === null){
+coerced13 = "";
 }
-if(typeof data15 === "string"){
-if(func2(data15) > 45){
-const err28 = {instancePath:instancePath+"/http/trustedProxies/" + i1,schemaPath:"#/properties/http/properties/trustedProxies/items/maxLength",keyword:"maxLength",params:{limit: 45},message:"must NOT have more than 45 characters"};
+else {
+const err28 = {instancePath:instancePath+"/http/trustedProxies/" + i1,schemaPath:"#/properties/http/properties/trustedProxies/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -736,8 +756,17 @@ vErrors.push(err28);
 }
 errors++;
 }
-if(func2(data15) < 2){
-const err29 = {instancePath:instancePath+"/http/trustedProxies/" + i1,schemaPath:"#/properties/http/properties/trustedProxies/items/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters"};
+}
+if(coerced13 !== undefined){
+data16 = coerced13;
+if(data15 !== undefined){
+data15[i1] = coerced13;
+}
+}
+}
+if(typeof data16 === "string"){
+if(func2(data16) > 45){
+const err29 = {instancePath:instancePath+"/http/trustedProxies/" + i1,schemaPath:"#/properties/http/properties/trustedProxies/items/maxLength",keyword:"maxLength",params:{limit: 45},message:"must NOT have more than 45 characters"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -746,27 +775,8 @@ vErrors.push(err29);
 }
 errors++;
 }
-}
-}
-}
-let data16 = data8.shutdownGraceMs;
-if(!(((typeof data16 == "number") && (!(data16 % 1) && !isNaN(data16))) && (isFinite(data16)))){
-let dataType13 = typeof data16;
-let coerced13 = undefined;
-if(dataType13 == 'object' && Array.isArray(data16) && data16.length == 1){
-data16 = data16[0];
-dataType13 = typeof data16;
-if(((typeof data16 == "number") && (!(data16 % 1) && !isNaN(data16))) && (isFinite(data16))){
-coerced13 = data16;
-}
-}
-if(!(coerced13 !== undefined)){
-if(dataType13 === "boolean" || data16 === null
-              || (dataType13 === "string" && data16 && data16 == +data16 && !(data16 % 1))){
-coerced13 = +data16;
-}
-else {
-const err30 = {instancePath:instancePath+"/http/shutdownGraceMs",schemaPath:"#/properties/http/properties/shutdownGraceMs/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(func2(data16) < 2){
+const err30 = {instancePath:instancePath+"/http/trustedProxies/" + i1,schemaPath:"#/properties/http/properties/trustedProxies/items/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -776,36 +786,9 @@ vErrors.push(err30);
 errors++;
 }
 }
-if(coerced13 !== undefined){
-data16 = coerced13;
-if(data8 !== undefined){
-data8["shutdownGraceMs"] = coerced13;
 }
 }
-}
-if((typeof data16 == "number") && (isFinite(data16))){
-if(data16 > 600000 || isNaN(data16)){
-const err31 = {instancePath:instancePath+"/http/shutdownGraceMs",schemaPath:"#/properties/http/properties/shutdownGraceMs/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600000},message:"must be <= 600000"};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
-errors++;
-}
-if(data16 < 0 || isNaN(data16)){
-const err32 = {instancePath:instancePath+"/http/shutdownGraceMs",schemaPath:"#/properties/http/properties/shutdownGraceMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
-errors++;
-}
-}
-let data17 = data8.requestTimeoutMs;
+let data17 = data9.shutdownGraceMs;
 if(!(((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17))) && (isFinite(data17)))){
 let dataType14 = typeof data17;
 let coerced14 = undefined;
@@ -822,7 +805,36 @@ if(dataType14 === "boolean" || data17 === null
 coerced14 = +data17;
 }
 else {
-const err33 = {instancePath:instancePath+"/http/requestTimeoutMs",schemaPath:"#/properties/http/properties/requestTimeoutMs/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err31 = {instancePath:instancePath+"/http/shutdownGraceMs",schemaPath:"#/properties/http/properties/shutdownGraceMs/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+if(coerced14 !== undefined){
+data17 = coerced14;
+if(data9 !== undefined){
+data9["shutdownGraceMs"] = coerced14;
+}
+}
+}
+if((typeof data17 == "number") && (isFinite(data17))){
+if(data17 > 600000 || isNaN(data17)){
+const err32 = {instancePath:instancePath+"/http/shutdownGraceMs",schemaPath:"#/properties/http/properties/shutdownGraceMs/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600000},message:"must be <= 600000"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+if(data17 < 0 || isNaN(data17)){
+const err33 = {instancePath:instancePath+"/http/shutdownGraceMs",schemaPath:"#/properties/http/properties/shutdownGraceMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -832,16 +844,24 @@ vErrors.push(err33);
 errors++;
 }
 }
-if(coerced14 !== undefined){
-data17 = coerced14;
-if(data8 !== undefined){
-data8["requestTimeoutMs"] = coerced14;
+let data18 = data9.requestTimeoutMs;
+if(!(((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18))) && (isFinite(data18)))){
+let dataType15 = typeof data18;
+let coerced15 = undefined;
+if(dataType15 == 'object' && Array.isArray(data18) && data18.length == 1){
+data18 = data18[0];
+dataType15 = typeof data18;
+if(((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18))) && (isFinite(data18))){
+coerced15 = data18;
 }
 }
+if(!(coerced15 !== undefined)){
+if(dataType15 === "boolean" || data18 === null
+              || (dataType15 === "string" && data18 && data18 == +data18 && !(data18 % 1))){
+coerced15 = +data18;
 }
-if((typeof data17 == "number") && (isFinite(data17))){
-if(data17 > 600000 || isNaN(data17)){
-const err34 = {instancePath:instancePath+"/http/requestTimeoutMs",schemaPath:"#/properties/http/properties/requestTimeoutMs/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600000},message:"must be <= 600000"};
+else {
+const err34 = {instancePath:instancePath+"/http/requestTimeoutMs",schemaPath:"#/properties/http/properties/requestTimeoutMs/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -850,8 +870,17 @@ vErrors.push(err34);
 }
 errors++;
 }
-if(data17 < 1000 || isNaN(data17)){
-const err35 = {instancePath:instancePath+"/http/requestTimeoutMs",schemaPath:"#/properties/http/properties/requestTimeoutMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1000},message:"must be >= 1000"};
+}
+if(coerced15 !== undefined){
+data18 = coerced15;
+if(data9 !== undefined){
+data9["requestTimeoutMs"] = coerced15;
+}
+}
+}
+if((typeof data18 == "number") && (isFinite(data18))){
+if(data18 > 600000 || isNaN(data18)){
+const err35 = {instancePath:instancePath+"/http/requestTimeoutMs",schemaPath:"#/properties/http/properties/requestTimeoutMs/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600000},message:"must be <= 600000"};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -860,10 +889,8 @@ vErrors.push(err35);
 }
 errors++;
 }
-}
-}
-else {
-const err36 = {instancePath:instancePath+"/http",schemaPath:"#/properties/http/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data18 < 1000 || isNaN(data18)){
+const err36 = {instancePath:instancePath+"/http/requestTimeoutMs",schemaPath:"#/properties/http/properties/requestTimeoutMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1000},message:"must be >= 1000"};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -872,17 +899,10 @@ vErrors.push(err36);
 }
 errors++;
 }
-let data18 = data.log;
-if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
-if(data18.level === undefined){
-data18.level = "info";
 }
-if(data18.requests === undefined){
-data18.requests = true;
 }
-for(const key4 in data18){
-if(!((key4 === "level") || (key4 === "requests"))){
-const err37 = {instancePath:instancePath+"/log",schemaPath:"#/properties/log/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
+else {
+const err37 = {instancePath:instancePath+"/http",schemaPath:"#/properties/http/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -891,10 +911,17 @@ vErrors.push(err37);
 }
 errors++;
 }
+let data19 = data.log;
+if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
+if(data19.level === undefined){
+data19.level = "info";
 }
-let data19 = data18.level;
-if(!(((((((data19 === "fatal") || (data19 === "error")) || (data19 === "warn")) || (data19 === "info")) || (data19 === "debug")) || (data19 === "trace")) || (data19 === "silent"))){
-const err38 = {instancePath:instancePath+"/log/level",schemaPath:"#/properties/log/properties/level/enum",keyword:"enum",params:{allowedValues: schema31.properties.log.properties.level.enum},message:"must be equal to one of the allowed values"};
+if(data19.requests === undefined){
+data19.requests = true;
+}
+for(const key4 in data19){
+if(!((key4 === "level") || (key4 === "requests"))){
+const err38 = {instancePath:instancePath+"/log",schemaPath:"#/properties/log/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -903,26 +930,10 @@ vErrors.push(err38);
 }
 errors++;
 }
-let data20 = data18.requests;
-if(typeof data20 !== "boolean"){
-let dataType15 = typeof data20;
-let coerced15 = undefined;
-if(dataType15 == 'object' && Array.isArray(data20) && data20.length == 1){
-data20 = data20[0];
-dataType15 = typeof data20;
-if(typeof data20 === "boolean"){
-coerced15 = data20;
 }
-}
-if(!(coerced15 !== undefined)){
-if(data20 === "false" || data20 === 0 || data20 === null){
-coerced15 = false;
-}
-else if(data20 === "true" || data20 === 1){
-coerced15 = true;
-}
-else {
-const err39 = {instancePath:instancePath+"/log/requests",schemaPath:"#/properties/log/properties/requests/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+let data20 = data19.level;
+if(!(((((((data20 === "fatal") || (data20 === "error")) || (data20 === "warn")) || (data20 === "info")) || (data20 === "debug")) || (data20 === "trace")) || (data20 === "silent"))){
+const err39 = {instancePath:instancePath+"/log/level",schemaPath:"#/properties/log/properties/level/enum",keyword:"enum",params:{allowedValues: schema31.properties.log.properties.level.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -931,17 +942,26 @@ vErrors.push(err39);
 }
 errors++;
 }
+let data21 = data19.requests;
+if(typeof data21 !== "boolean"){
+let dataType16 = typeof data21;
+let coerced16 = undefined;
+if(dataType16 == 'object' && Array.isArray(data21) && data21.length == 1){
+data21 = data21[0];
+dataType16 = typeof data21;
+if(typeof data21 === "boolean"){
+coerced16 = data21;
 }
-if(coerced15 !== undefined){
-data20 = coerced15;
-if(data18 !== undefined){
-data18["requests"] = coerced15;
 }
+if(!(coerced16 !== undefined)){
+if(data21 === "false" || data21 === 0 || data21 === null){
+coerced16 = false;
 }
-}
+else if(data21 === "true" || data21 === 1){
+coerced16 = true;
 }
 else {
-const err40 = {instancePath:instancePath+"/log",schemaPath:"#/properties/log/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err40 = {instancePath:instancePath+"/log/requests",schemaPath:"#/properties/log/properties/requests/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -950,32 +970,17 @@ vErrors.push(err40);
 }
 errors++;
 }
-let data21 = data.auth;
-if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
-if(data21.requireTotpForSuperAdmins === undefined){
-data21.requireTotpForSuperAdmins = false;
 }
-if(data21.accountFailures === undefined){
-data21.accountFailures = 5;
+if(coerced16 !== undefined){
+data21 = coerced16;
+if(data19 !== undefined){
+data19["requests"] = coerced16;
 }
-if(data21.accountWindowSeconds === undefined){
-data21.accountWindowSeconds = 21600;
 }
-if(data21.addressFailures === undefined){
-data21.addressFailures = 50;
 }
-if(data21.addressWindowSeconds === undefined){
-data21.addressWindowSeconds = 3600;
 }
-if(data21.sessionIdleMinutes === undefined){
-data21.sessionIdleMinutes = 30;
-}
-if(data21.sessionAbsoluteHours === undefined){
-data21.sessionAbsoluteHours = 12;
-}
-for(const key5 in data21){
-if(!(((((((key5 === "requireTotpForSuperAdmins") || (key5 === "accountFailures")) || (key5 === "accountWindowSeconds")) || (key5 === "addressFailures")) || (key5 === "addressWindowSeconds")) || (key5 === "sessionIdleMinutes")) || (key5 === "sessionAbsoluteHours"))){
-const err41 = {instancePath:instancePath+"/auth",schemaPath:"#/properties/auth/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
+else {
+const err41 = {instancePath:instancePath+"/log",schemaPath:"#/properties/log/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -984,27 +989,32 @@ vErrors.push(err41);
 }
 errors++;
 }
+let data22 = data.auth;
+if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
+if(data22.requireTotpForSuperAdmins === undefined){
+data22.requireTotpForSuperAdmins = false;
 }
-let data22 = data21.requireTotpForSuperAdmins;
-if(typeof data22 !== "boolean"){
-let dataType16 = typeof data22;
-let coerced16 = undefined;
-if(dataType16 == 'object' && Array.isArray(data22) && data22.length == 1){
-data22 = data22[0];
-dataType16 = typeof data22;
-if(typeof data22 === "boolean"){
-coerced16 = data22;
+if(data22.accountFailures === undefined){
+data22.accountFailures = 5;
 }
+if(data22.accountWindowSeconds === undefined){
+data22.accountWindowSeconds = 21600;
 }
-if(!(coerced16 !== undefined)){
-if(data22 === "false" || data22 === 0 || data22 === null){
-coerced16 = false;
+if(data22.addressFailures === undefined){
+data22.addressFailures = 50;
 }
-else if(data22 === "true" || data22 === 1){
-coerced16 = true;
+if(data22.addressWindowSeconds === undefined){
+data22.addressWindowSeconds = 3600;
 }
-else {
-const err42 = {instancePath:instancePath+"/auth/requireTotpForSuperAdmins",schemaPath:"#/properties/auth/properties/requireTotpForSuperAdmins/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data22.sessionIdleMinutes === undefined){
+data22.sessionIdleMinutes = 30;
+}
+if(data22.sessionAbsoluteHours === undefined){
+data22.sessionAbsoluteHours = 12;
+}
+for(const key5 in data22){
+if(!(((((((key5 === "requireTotpForSuperAdmins") || (key5 === "accountFailures")) || (key5 === "accountWindowSeconds")) || (key5 === "addressFailures")) || (key5 === "addressWindowSeconds")) || (key5 === "sessionIdleMinutes")) || (key5 === "sessionAbsoluteHours"))){
+const err42 = {instancePath:instancePath+"/auth",schemaPath:"#/properties/auth/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -1014,31 +1024,26 @@ vErrors.push(err42);
 errors++;
 }
 }
-if(coerced16 !== undefined){
-data22 = coerced16;
-if(data21 !== undefined){
-data21["requireTotpForSuperAdmins"] = coerced16;
-}
-}
-}
-let data23 = data21.accountFailures;
-if(!(((typeof data23 == "number") && (!(data23 % 1) && !isNaN(data23))) && (isFinite(data23)))){
+let data23 = data22.requireTotpForSuperAdmins;
+if(typeof data23 !== "boolean"){
 let dataType17 = typeof data23;
 let coerced17 = undefined;
 if(dataType17 == 'object' && Array.isArray(data23) && data23.length == 1){
 data23 = data23[0];
 dataType17 = typeof data23;
-if(((typeof data23 == "number") && (!(data23 % 1) && !isNaN(data23))) && (isFinite(data23))){
+if(typeof data23 === "boolean"){
 coerced17 = data23;
 }
 }
 if(!(coerced17 !== undefined)){
-if(dataType17 === "boolean" || data23 === null
-              || (dataType17 === "string" && data23 && data23 == +data23 && !(data23 % 1))){
-coerced17 = +data23;
+if(data23 === "false" || data23 === 0 || data23 === null){
+coerced17 = false;
+}
+else if(data23 === "true" || data23 === 1){
+coerced17 = true;
 }
 else {
-const err43 = {instancePath:instancePath+"/auth/accountFailures",schemaPath:"#/properties/auth/properties/accountFailures/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err43 = {instancePath:instancePath+"/auth/requireTotpForSuperAdmins",schemaPath:"#/properties/auth/properties/requireTotpForSuperAdmins/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -1050,34 +1055,12 @@ errors++;
 }
 if(coerced17 !== undefined){
 data23 = coerced17;
-if(data21 !== undefined){
-data21["accountFailures"] = coerced17;
+if(data22 !== undefined){
+data22["requireTotpForSuperAdmins"] = coerced17;
 }
 }
 }
-if((typeof data23 == "number") && (isFinite(data23))){
-if(data23 > 1000 || isNaN(data23)){
-const err44 = {instancePath:instancePath+"/auth/accountFailures",schemaPath:"#/properties/auth/properties/accountFailures/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000"};
-if(vErrors === null){
-vErrors = [err44];
-}
-else {
-vErrors.push(err44);
-}
-errors++;
-}
-if(data23 < 1 || isNaN(data23)){
-const err45 = {instancePath:instancePath+"/auth/accountFailures",schemaPath:"#/properties/auth/properties/accountFailures/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
-if(vErrors === null){
-vErrors = [err45];
-}
-else {
-vErrors.push(err45);
-}
-errors++;
-}
-}
-let data24 = data21.accountWindowSeconds;
+let data24 = data22.accountFailures;
 if(!(((typeof data24 == "number") && (!(data24 % 1) && !isNaN(data24))) && (isFinite(data24)))){
 let dataType18 = typeof data24;
 let coerced18 = undefined;
@@ -1094,7 +1077,36 @@ if(dataType18 === "boolean" || data24 === null
 coerced18 = +data24;
 }
 else {
-const err46 = {instancePath:instancePath+"/auth/accountWindowSeconds",schemaPath:"#/properties/auth/properties/accountWindowSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err44 = {instancePath:instancePath+"/auth/accountFailures",schemaPath:"#/properties/auth/properties/accountFailures/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+}
+if(coerced18 !== undefined){
+data24 = coerced18;
+if(data22 !== undefined){
+data22["accountFailures"] = coerced18;
+}
+}
+}
+if((typeof data24 == "number") && (isFinite(data24))){
+if(data24 > 1000 || isNaN(data24)){
+const err45 = {instancePath:instancePath+"/auth/accountFailures",schemaPath:"#/properties/auth/properties/accountFailures/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000"};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+if(data24 < 1 || isNaN(data24)){
+const err46 = {instancePath:instancePath+"/auth/accountFailures",schemaPath:"#/properties/auth/properties/accountFailures/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -1104,36 +1116,7 @@ vErrors.push(err46);
 errors++;
 }
 }
-if(coerced18 !== undefined){
-data24 = coerced18;
-if(data21 !== undefined){
-data21["accountWindowSeconds"] = coerced18;
-}
-}
-}
-if((typeof data24 == "number") && (isFinite(data24))){
-if(data24 > 604800 || isNaN(data24)){
-const err47 = {instancePath:instancePath+"/auth/accountWindowSeconds",schemaPath:"#/properties/auth/properties/accountWindowSeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 604800},message:"must be <= 604800"};
-if(vErrors === null){
-vErrors = [err47];
-}
-else {
-vErrors.push(err47);
-}
-errors++;
-}
-if(data24 < 60 || isNaN(data24)){
-const err48 = {instancePath:instancePath+"/auth/accountWindowSeconds",schemaPath:"#/properties/auth/properties/accountWindowSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 60},message:"must be >= 60"};
-if(vErrors === null){
-vErrors = [err48];
-}
-else {
-vErrors.push(err48);
-}
-errors++;
-}
-}
-let data25 = data21.addressFailures;
+let data25 = data22.accountWindowSeconds;
 if(!(((typeof data25 == "number") && (!(data25 % 1) && !isNaN(data25))) && (isFinite(data25)))){
 let dataType19 = typeof data25;
 let coerced19 = undefined;
@@ -1150,7 +1133,36 @@ if(dataType19 === "boolean" || data25 === null
 coerced19 = +data25;
 }
 else {
-const err49 = {instancePath:instancePath+"/auth/addressFailures",schemaPath:"#/properties/auth/properties/addressFailures/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err47 = {instancePath:instancePath+"/auth/accountWindowSeconds",schemaPath:"#/properties/auth/properties/accountWindowSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+}
+if(coerced19 !== undefined){
+data25 = coerced19;
+if(data22 !== undefined){
+data22["accountWindowSeconds"] = coerced19;
+}
+}
+}
+if((typeof data25 == "number") && (isFinite(data25))){
+if(data25 > 604800 || isNaN(data25)){
+const err48 = {instancePath:instancePath+"/auth/accountWindowSeconds",schemaPath:"#/properties/auth/properties/accountWindowSeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 604800},message:"must be <= 604800"};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+if(data25 < 60 || isNaN(data25)){
+const err49 = {instancePath:instancePath+"/auth/accountWindowSeconds",schemaPath:"#/properties/auth/properties/accountWindowSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 60},message:"must be >= 60"};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -1160,36 +1172,7 @@ vErrors.push(err49);
 errors++;
 }
 }
-if(coerced19 !== undefined){
-data25 = coerced19;
-if(data21 !== undefined){
-data21["addressFailures"] = coerced19;
-}
-}
-}
-if((typeof data25 == "number") && (isFinite(data25))){
-if(data25 > 100000 || isNaN(data25)){
-const err50 = {instancePath:instancePath+"/auth/addressFailures",schemaPath:"#/properties/auth/properties/addressFailures/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000"};
-if(vErrors === null){
-vErrors = [err50];
-}
-else {
-vErrors.push(err50);
-}
-errors++;
-}
-if(data25 < 1 || isNaN(data25)){
-const err51 = {instancePath:instancePath+"/auth/addressFailures",schemaPath:"#/properties/auth/properties/addressFailures/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
-if(vErrors === null){
-vErrors = [err51];
-}
-else {
-vErrors.push(err51);
-}
-errors++;
-}
-}
-let data26 = data21.addressWindowSeconds;
+let data26 = data22.addressFailures;
 if(!(((typeof data26 == "number") && (!(data26 % 1) && !isNaN(data26))) && (isFinite(data26)))){
 let dataType20 = typeof data26;
 let coerced20 = undefined;
@@ -1206,7 +1189,36 @@ if(dataType20 === "boolean" || data26 === null
 coerced20 = +data26;
 }
 else {
-const err52 = {instancePath:instancePath+"/auth/addressWindowSeconds",schemaPath:"#/properties/auth/properties/addressWindowSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err50 = {instancePath:instancePath+"/auth/addressFailures",schemaPath:"#/properties/auth/properties/addressFailures/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+}
+if(coerced20 !== undefined){
+data26 = coerced20;
+if(data22 !== undefined){
+data22["addressFailures"] = coerced20;
+}
+}
+}
+if((typeof data26 == "number") && (isFinite(data26))){
+if(data26 > 100000 || isNaN(data26)){
+const err51 = {instancePath:instancePath+"/auth/addressFailures",schemaPath:"#/properties/auth/properties/addressFailures/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000"};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+if(data26 < 1 || isNaN(data26)){
+const err52 = {instancePath:instancePath+"/auth/addressFailures",schemaPath:"#/properties/auth/properties/addressFailures/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -1216,36 +1228,7 @@ vErrors.push(err52);
 errors++;
 }
 }
-if(coerced20 !== undefined){
-data26 = coerced20;
-if(data21 !== undefined){
-data21["addressWindowSeconds"] = coerced20;
-}
-}
-}
-if((typeof data26 == "number") && (isFinite(data26))){
-if(data26 > 604800 || isNaN(data26)){
-const err53 = {instancePath:instancePath+"/auth/addressWindowSeconds",schemaPath:"#/properties/auth/properties/addressWindowSeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 604800},message:"must be <= 604800"};
-if(vErrors === null){
-vErrors = [err53];
-}
-else {
-vErrors.push(err53);
-}
-errors++;
-}
-if(data26 < 60 || isNaN(data26)){
-const err54 = {instancePath:instancePath+"/auth/addressWindowSeconds",schemaPath:"#/properties/auth/properties/addressWindowSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 60},message:"must be >= 60"};
-if(vErrors === null){
-vErrors = [err54];
-}
-else {
-vErrors.push(err54);
-}
-errors++;
-}
-}
-let data27 = data21.sessionIdleMinutes;
+let data27 = data22.addressWindowSeconds;
 if(!(((typeof data27 == "number") && (!(data27 % 1) && !isNaN(data27))) && (isFinite(data27)))){
 let dataType21 = typeof data27;
 let coerced21 = undefined;
@@ -1262,7 +1245,36 @@ if(dataType21 === "boolean" || data27 === null
 coerced21 = +data27;
 }
 else {
-const err55 = {instancePath:instancePath+"/auth/sessionIdleMinutes",schemaPath:"#/properties/auth/properties/sessionIdleMinutes/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err53 = {instancePath:instancePath+"/auth/addressWindowSeconds",schemaPath:"#/properties/auth/properties/addressWindowSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+}
+if(coerced21 !== undefined){
+data27 = coerced21;
+if(data22 !== undefined){
+data22["addressWindowSeconds"] = coerced21;
+}
+}
+}
+if((typeof data27 == "number") && (isFinite(data27))){
+if(data27 > 604800 || isNaN(data27)){
+const err54 = {instancePath:instancePath+"/auth/addressWindowSeconds",schemaPath:"#/properties/auth/properties/addressWindowSeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 604800},message:"must be <= 604800"};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+if(data27 < 60 || isNaN(data27)){
+const err55 = {instancePath:instancePath+"/auth/addressWindowSeconds",schemaPath:"#/properties/auth/properties/addressWindowSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 60},message:"must be >= 60"};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -1272,36 +1284,7 @@ vErrors.push(err55);
 errors++;
 }
 }
-if(coerced21 !== undefined){
-data27 = coerced21;
-if(data21 !== undefined){
-data21["sessionIdleMinutes"] = coerced21;
-}
-}
-}
-if((typeof data27 == "number") && (isFinite(data27))){
-if(data27 > 1440 || isNaN(data27)){
-const err56 = {instancePath:instancePath+"/auth/sessionIdleMinutes",schemaPath:"#/properties/auth/properties/sessionIdleMinutes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1440},message:"must be <= 1440"};
-if(vErrors === null){
-vErrors = [err56];
-}
-else {
-vErrors.push(err56);
-}
-errors++;
-}
-if(data27 < 1 || isNaN(data27)){
-const err57 = {instancePath:instancePath+"/auth/sessionIdleMinutes",schemaPath:"#/properties/auth/properties/sessionIdleMinutes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
-if(vErrors === null){
-vErrors = [err57];
-}
-else {
-vErrors.push(err57);
-}
-errors++;
-}
-}
-let data28 = data21.sessionAbsoluteHours;
+let data28 = data22.sessionIdleMinutes;
 if(!(((typeof data28 == "number") && (!(data28 % 1) && !isNaN(data28))) && (isFinite(data28)))){
 let dataType22 = typeof data28;
 let coerced22 = undefined;
@@ -1318,7 +1301,36 @@ if(dataType22 === "boolean" || data28 === null
 coerced22 = +data28;
 }
 else {
-const err58 = {instancePath:instancePath+"/auth/sessionAbsoluteHours",schemaPath:"#/properties/auth/properties/sessionAbsoluteHours/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err56 = {instancePath:instancePath+"/auth/sessionIdleMinutes",schemaPath:"#/properties/auth/properties/sessionIdleMinutes/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+}
+if(coerced22 !== undefined){
+data28 = coerced22;
+if(data22 !== undefined){
+data22["sessionIdleMinutes"] = coerced22;
+}
+}
+}
+if((typeof data28 == "number") && (isFinite(data28))){
+if(data28 > 1440 || isNaN(data28)){
+const err57 = {instancePath:instancePath+"/auth/sessionIdleMinutes",schemaPath:"#/properties/auth/properties/sessionIdleMinutes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1440},message:"must be <= 1440"};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+if(data28 < 1 || isNaN(data28)){
+const err58 = {instancePath:instancePath+"/auth/sessionIdleMinutes",schemaPath:"#/properties/auth/properties/sessionIdleMinutes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -1328,16 +1340,24 @@ vErrors.push(err58);
 errors++;
 }
 }
-if(coerced22 !== undefined){
-data28 = coerced22;
-if(data21 !== undefined){
-data21["sessionAbsoluteHours"] = coerced22;
+let data29 = data22.sessionAbsoluteHours;
+if(!(((typeof data29 == "number") && (!(data29 % 1) && !isNaN(data29))) && (isFinite(data29)))){
+let dataType23 = typeof data29;
+let coerced23 = undefined;
+if(dataType23 == 'object' && Array.isArray(data29) && data29.length == 1){
+data29 = data29[0];
+dataType23 = typeof data29;
+if(((typeof data29 == "number") && (!(data29 % 1) && !isNaN(data29))) && (isFinite(data29))){
+coerced23 = data29;
 }
 }
+if(!(coerced23 !== undefined)){
+if(dataType23 === "boolean" || data29 === null
+              || (dataType23 === "string" && data29 && data29 == +data29 && !(data29 % 1))){
+coerced23 = +data29;
 }
-if((typeof data28 == "number") && (isFinite(data28))){
-if(data28 > 168 || isNaN(data28)){
-const err59 = {instancePath:instancePath+"/auth/sessionAbsoluteHours",schemaPath:"#/properties/auth/properties/sessionAbsoluteHours/maximum",keyword:"maximum",params:{comparison: "<=", limit: 168},message:"must be <= 168"};
+else {
+const err59 = {instancePath:instancePath+"/auth/sessionAbsoluteHours",schemaPath:"#/properties/auth/properties/sessionAbsoluteHours/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -1346,8 +1366,17 @@ vErrors.push(err59);
 }
 errors++;
 }
-if(data28 < 1 || isNaN(data28)){
-const err60 = {instancePath:instancePath+"/auth/sessionAbsoluteHours",schemaPath:"#/properties/auth/properties/sessionAbsoluteHours/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+if(coerced23 !== undefined){
+data29 = coerced23;
+if(data22 !== undefined){
+data22["sessionAbsoluteHours"] = coerced23;
+}
+}
+}
+if((typeof data29 == "number") && (isFinite(data29))){
+if(data29 > 168 || isNaN(data29)){
+const err60 = {instancePath:instancePath+"/auth/sessionAbsoluteHours",schemaPath:"#/properties/auth/properties/sessionAbsoluteHours/maximum",keyword:"maximum",params:{comparison: "<=", limit: 168},message:"must be <= 168"};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -1356,10 +1385,8 @@ vErrors.push(err60);
 }
 errors++;
 }
-}
-}
-else {
-const err61 = {instancePath:instancePath+"/auth",schemaPath:"#/properties/auth/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data29 < 1 || isNaN(data29)){
+const err61 = {instancePath:instancePath+"/auth/sessionAbsoluteHours",schemaPath:"#/properties/auth/properties/sessionAbsoluteHours/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -1368,14 +1395,10 @@ vErrors.push(err61);
 }
 errors++;
 }
-let data29 = data.hooks;
-if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
-if(data29.timeoutMs === undefined){
-data29.timeoutMs = 10000;
 }
-for(const key6 in data29){
-if(!(key6 === "timeoutMs")){
-const err62 = {instancePath:instancePath+"/hooks",schemaPath:"#/properties/hooks/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
+}
+else {
+const err62 = {instancePath:instancePath+"/auth",schemaPath:"#/properties/auth/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -1384,25 +1407,14 @@ vErrors.push(err62);
 }
 errors++;
 }
+let data30 = data.hooks;
+if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
+if(data30.timeoutMs === undefined){
+data30.timeoutMs = 10000;
 }
-let data30 = data29.timeoutMs;
-if(!(((typeof data30 == "number") && (!(data30 % 1) && !isNaN(data30))) && (isFinite(data30)))){
-let dataType23 = typeof data30;
-let coerced23 = undefined;
-if(dataType23 == 'object' && Array.isArray(data30) && data30.length == 1){
-data30 = data30[0];
-dataType23 = typeof data30;
-if(((typeof data30 == "number") && (!(data30 % 1) && !isNaN(data30))) && (isFinite(data30))){
-coerced23 = data30;
-}
-}
-if(!(coerced23 !== undefined)){
-if(dataType23 === "boolean" || data30 === null
-              || (dataType23 === "string" && data30 && data30 == +data30 && !(data30 % 1))){
-coerced23 = +data30;
-}
-else {
-const err63 = {instancePath:instancePath+"/hooks/timeoutMs",schemaPath:"#/properties/hooks/properties/timeoutMs/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+for(const key6 in data30){
+if(!(key6 === "timeoutMs")){
+const err63 = {instancePath:instancePath+"/hooks",schemaPath:"#/properties/hooks/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -1412,16 +1424,24 @@ vErrors.push(err63);
 errors++;
 }
 }
-if(coerced23 !== undefined){
-data30 = coerced23;
-if(data29 !== undefined){
-data29["timeoutMs"] = coerced23;
+let data31 = data30.timeoutMs;
+if(!(((typeof data31 == "number") && (!(data31 % 1) && !isNaN(data31))) && (isFinite(data31)))){
+let dataType24 = typeof data31;
+let coerced24 = undefined;
+if(dataType24 == 'object' && Array.isArray(data31) && data31.length == 1){
+data31 = data31[0];
+dataType24 = typeof data31;
+if(((typeof data31 == "number") && (!(data31 % 1) && !isNaN(data31))) && (isFinite(data31))){
+coerced24 = data31;
 }
 }
+if(!(coerced24 !== undefined)){
+if(dataType24 === "boolean" || data31 === null
+              || (dataType24 === "string" && data31 && data31 == +data31 && !(data31 % 1))){
+coerced24 = +data31;
 }
-if((typeof data30 == "number") && (isFinite(data30))){
-if(data30 > 600000 || isNaN(data30)){
-const err64 = {instancePath:instancePath+"/hooks/timeoutMs",schemaPath:"#/properties/hooks/properties/timeoutMs/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600000},message:"must be <= 600000"};
+else {
+const err64 = {instancePath:instancePath+"/hooks/timeoutMs",schemaPath:"#/properties/hooks/properties/timeoutMs/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -1430,8 +1450,17 @@ vErrors.push(err64);
 }
 errors++;
 }
-if(data30 < 100 || isNaN(data30)){
-const err65 = {instancePath:instancePath+"/hooks/timeoutMs",schemaPath:"#/properties/hooks/properties/timeoutMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100"};
+}
+if(coerced24 !== undefined){
+data31 = coerced24;
+if(data30 !== undefined){
+data30["timeoutMs"] = coerced24;
+}
+}
+}
+if((typeof data31 == "number") && (isFinite(data31))){
+if(data31 > 600000 || isNaN(data31)){
+const err65 = {instancePath:instancePath+"/hooks/timeoutMs",schemaPath:"#/properties/hooks/properties/timeoutMs/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600000},message:"must be <= 600000"};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -1440,10 +1469,8 @@ vErrors.push(err65);
 }
 errors++;
 }
-}
-}
-else {
-const err66 = {instancePath:instancePath+"/hooks",schemaPath:"#/properties/hooks/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data31 < 100 || isNaN(data31)){
+const err66 = {instancePath:instancePath+"/hooks/timeoutMs",schemaPath:"#/properties/hooks/properties/timeoutMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100"};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -1452,20 +1479,10 @@ vErrors.push(err66);
 }
 errors++;
 }
-let data31 = data.jobs;
-if(data31 && typeof data31 == "object" && !Array.isArray(data31)){
-if(data31.autoStart === undefined){
-data31.autoStart = true;
 }
-if(data31.pollIntervalMs === undefined){
-data31.pollIntervalMs = 1000;
 }
-if(data31.concurrency === undefined){
-data31.concurrency = 2;
-}
-for(const key7 in data31){
-if(!(((key7 === "autoStart") || (key7 === "pollIntervalMs")) || (key7 === "concurrency"))){
-const err67 = {instancePath:instancePath+"/jobs",schemaPath:"#/properties/jobs/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
+else {
+const err67 = {instancePath:instancePath+"/hooks",schemaPath:"#/properties/hooks/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -1474,27 +1491,20 @@ vErrors.push(err67);
 }
 errors++;
 }
+let data32 = data.jobs;
+if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
+if(data32.autoStart === undefined){
+data32.autoStart = true;
 }
-let data32 = data31.autoStart;
-if(typeof data32 !== "boolean"){
-let dataType24 = typeof data32;
-let coerced24 = undefined;
-if(dataType24 == 'object' && Array.isArray(data32) && data32.length == 1){
-data32 = data32[0];
-dataType24 = typeof data32;
-if(typeof data32 === "boolean"){
-coerced24 = data32;
+if(data32.pollIntervalMs === undefined){
+data32.pollIntervalMs = 1000;
 }
+if(data32.concurrency === undefined){
+data32.concurrency = 2;
 }
-if(!(coerced24 !== undefined)){
-if(data32 === "false" || data32 === 0 || data32 === null){
-coerced24 = false;
-}
-else if(data32 === "true" || data32 === 1){
-coerced24 = true;
-}
-else {
-const err68 = {instancePath:instancePath+"/jobs/autoStart",schemaPath:"#/properties/jobs/properties/autoStart/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+for(const key7 in data32){
+if(!(((key7 === "autoStart") || (key7 === "pollIntervalMs")) || (key7 === "concurrency"))){
+const err68 = {instancePath:instancePath+"/jobs",schemaPath:"#/properties/jobs/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -1504,31 +1514,26 @@ vErrors.push(err68);
 errors++;
 }
 }
-if(coerced24 !== undefined){
-data32 = coerced24;
-if(data31 !== undefined){
-data31["autoStart"] = coerced24;
-}
-}
-}
-let data33 = data31.pollIntervalMs;
-if(!(((typeof data33 == "number") && (!(data33 % 1) && !isNaN(data33))) && (isFinite(data33)))){
+let data33 = data32.autoStart;
+if(typeof data33 !== "boolean"){
 let dataType25 = typeof data33;
 let coerced25 = undefined;
 if(dataType25 == 'object' && Array.isArray(data33) && data33.length == 1){
 data33 = data33[0];
 dataType25 = typeof data33;
-if(((typeof data33 == "number") && (!(data33 % 1) && !isNaN(data33))) && (isFinite(data33))){
+if(typeof data33 === "boolean"){
 coerced25 = data33;
 }
 }
 if(!(coerced25 !== undefined)){
-if(dataType25 === "boolean" || data33 === null
-              || (dataType25 === "string" && data33 && data33 == +data33 && !(data33 % 1))){
-coerced25 = +data33;
+if(data33 === "false" || data33 === 0 || data33 === null){
+coerced25 = false;
+}
+else if(data33 === "true" || data33 === 1){
+coerced25 = true;
 }
 else {
-const err69 = {instancePath:instancePath+"/jobs/pollIntervalMs",schemaPath:"#/properties/jobs/properties/pollIntervalMs/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err69 = {instancePath:instancePath+"/jobs/autoStart",schemaPath:"#/properties/jobs/properties/autoStart/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -1540,34 +1545,12 @@ errors++;
 }
 if(coerced25 !== undefined){
 data33 = coerced25;
-if(data31 !== undefined){
-data31["pollIntervalMs"] = coerced25;
+if(data32 !== undefined){
+data32["autoStart"] = coerced25;
 }
 }
 }
-if((typeof data33 == "number") && (isFinite(data33))){
-if(data33 > 60000 || isNaN(data33)){
-const err70 = {instancePath:instancePath+"/jobs/pollIntervalMs",schemaPath:"#/properties/jobs/properties/pollIntervalMs/maximum",keyword:"maximum",params:{comparison: "<=", limit: 60000},message:"must be <= 60000"};
-if(vErrors === null){
-vErrors = [err70];
-}
-else {
-vErrors.push(err70);
-}
-errors++;
-}
-if(data33 < 50 || isNaN(data33)){
-const err71 = {instancePath:instancePath+"/jobs/pollIntervalMs",schemaPath:"#/properties/jobs/properties/pollIntervalMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 50},message:"must be >= 50"};
-if(vErrors === null){
-vErrors = [err71];
-}
-else {
-vErrors.push(err71);
-}
-errors++;
-}
-}
-let data34 = data31.concurrency;
+let data34 = data32.pollIntervalMs;
 if(!(((typeof data34 == "number") && (!(data34 % 1) && !isNaN(data34))) && (isFinite(data34)))){
 let dataType26 = typeof data34;
 let coerced26 = undefined;
@@ -1584,7 +1567,36 @@ if(dataType26 === "boolean" || data34 === null
 coerced26 = +data34;
 }
 else {
-const err72 = {instancePath:instancePath+"/jobs/concurrency",schemaPath:"#/properties/jobs/properties/concurrency/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err70 = {instancePath:instancePath+"/jobs/pollIntervalMs",schemaPath:"#/properties/jobs/properties/pollIntervalMs/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err70];
+}
+else {
+vErrors.push(err70);
+}
+errors++;
+}
+}
+if(coerced26 !== undefined){
+data34 = coerced26;
+if(data32 !== undefined){
+data32["pollIntervalMs"] = coerced26;
+}
+}
+}
+if((typeof data34 == "number") && (isFinite(data34))){
+if(data34 > 60000 || isNaN(data34)){
+const err71 = {instancePath:instancePath+"/jobs/pollIntervalMs",schemaPath:"#/properties/jobs/properties/pollIntervalMs/maximum",keyword:"maximum",params:{comparison: "<=", limit: 60000},message:"must be <= 60000"};
+if(vErrors === null){
+vErrors = [err71];
+}
+else {
+vErrors.push(err71);
+}
+errors++;
+}
+if(data34 < 50 || isNaN(data34)){
+const err72 = {instancePath:instancePath+"/jobs/pollIntervalMs",schemaPath:"#/properties/jobs/properties/pollIntervalMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 50},message:"must be >= 50"};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -1594,16 +1606,24 @@ vErrors.push(err72);
 errors++;
 }
 }
-if(coerced26 !== undefined){
-data34 = coerced26;
-if(data31 !== undefined){
-data31["concurrency"] = coerced26;
+let data35 = data32.concurrency;
+if(!(((typeof data35 == "number") && (!(data35 % 1) && !isNaN(data35))) && (isFinite(data35)))){
+let dataType27 = typeof data35;
+let coerced27 = undefined;
+if(dataType27 == 'object' && Array.isArray(data35) && data35.length == 1){
+data35 = data35[0];
+dataType27 = typeof data35;
+if(((typeof data35 == "number") && (!(data35 % 1) && !isNaN(data35))) && (isFinite(data35))){
+coerced27 = data35;
 }
 }
+if(!(coerced27 !== undefined)){
+if(dataType27 === "boolean" || data35 === null
+              || (dataType27 === "string" && data35 && data35 == +data35 && !(data35 % 1))){
+coerced27 = +data35;
 }
-if((typeof data34 == "number") && (isFinite(data34))){
-if(data34 > 64 || isNaN(data34)){
-const err73 = {instancePath:instancePath+"/jobs/concurrency",schemaPath:"#/properties/jobs/properties/concurrency/maximum",keyword:"maximum",params:{comparison: "<=", limit: 64},message:"must be <= 64"};
+else {
+const err73 = {instancePath:instancePath+"/jobs/concurrency",schemaPath:"#/properties/jobs/properties/concurrency/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -1612,8 +1632,17 @@ vErrors.push(err73);
 }
 errors++;
 }
-if(data34 < 1 || isNaN(data34)){
-const err74 = {instancePath:instancePath+"/jobs/concurrency",schemaPath:"#/properties/jobs/properties/concurrency/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+if(coerced27 !== undefined){
+data35 = coerced27;
+if(data32 !== undefined){
+data32["concurrency"] = coerced27;
+}
+}
+}
+if((typeof data35 == "number") && (isFinite(data35))){
+if(data35 > 64 || isNaN(data35)){
+const err74 = {instancePath:instancePath+"/jobs/concurrency",schemaPath:"#/properties/jobs/properties/concurrency/maximum",keyword:"maximum",params:{comparison: "<=", limit: 64},message:"must be <= 64"};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -1622,10 +1651,8 @@ vErrors.push(err74);
 }
 errors++;
 }
-}
-}
-else {
-const err75 = {instancePath:instancePath+"/jobs",schemaPath:"#/properties/jobs/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data35 < 1 || isNaN(data35)){
+const err75 = {instancePath:instancePath+"/jobs/concurrency",schemaPath:"#/properties/jobs/properties/concurrency/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -1634,14 +1661,10 @@ vErrors.push(err75);
 }
 errors++;
 }
-let data35 = data.mail;
-if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
-if(data35.from === undefined){
-data35.from = "Cổng <no-reply@cong.localhost>";
 }
-for(const key8 in data35){
-if(!((key8 === "from") || (key8 === "smtp"))){
-const err76 = {instancePath:instancePath+"/mail",schemaPath:"#/properties/mail/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
+}
+else {
+const err76 = {instancePath:instancePath+"/jobs",schemaPath:"#/properties/jobs/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -1650,27 +1673,14 @@ vErrors.push(err76);
 }
 errors++;
 }
+let data36 = data.mail;
+if(data36 && typeof data36 == "object" && !Array.isArray(data36)){
+if(data36.from === undefined){
+data36.from = "Cổng <no-reply@cong.localhost>";
 }
-let data36 = data35.from;
-if(typeof data36 !== "string"){
-let dataType27 = typeof data36;
-let coerced27 = undefined;
-if(dataType27 == 'object' && Array.isArray(data36) && data36.length == 1){
-data36 = data36[0];
-dataType27 = typeof data36;
-if(typeof data36 === "string"){
-coerced27 = data36;
-}
-}
-if(!(coerced27 !== undefined)){
-if(dataType27 == "number" || dataType27 == "boolean"){
-coerced27 = "" + data36;
-}
-else if(data36 === null){
-coerced27 = "";
-}
-else {
-const err77 = {instancePath:instancePath+"/mail/from",schemaPath:"#/properties/mail/properties/from/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key8 in data36){
+if(!((key8 === "from") || (key8 === "smtp"))){
+const err77 = {instancePath:instancePath+"/mail",schemaPath:"#/properties/mail/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -1680,16 +1690,26 @@ vErrors.push(err77);
 errors++;
 }
 }
-if(coerced27 !== undefined){
-data36 = coerced27;
-if(data35 !== undefined){
-data35["from"] = coerced27;
+let data37 = data36.from;
+if(typeof data37 !== "string"){
+let dataType28 = typeof data37;
+let coerced28 = undefined;
+if(dataType28 == 'object' && Array.isArray(data37) && data37.length == 1){
+data37 = data37[0];
+dataType28 = typeof data37;
+if(typeof data37 === "string"){
+coerced28 = data37;
 }
 }
+if(!(coerced28 !== undefined)){
+if(dataType28 == "number" || dataType28 == "boolean"){
+coerced28 = "" + data37;
 }
-if(typeof data36 === "string"){
-if(func2(data36) < 3){
-const err78 = {instancePath:instancePath+"/mail/from",schemaPath:"#/properties/mail/properties/from/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters"};
+else if(data37 === null){
+coerced28 = "";
+}
+else {
+const err78 = {instancePath:instancePath+"/mail/from",schemaPath:"#/properties/mail/properties/from/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -1699,23 +1719,16 @@ vErrors.push(err78);
 errors++;
 }
 }
-if(data35.smtp !== undefined){
-let data37 = data35.smtp;
-if(data37 && typeof data37 == "object" && !Array.isArray(data37)){
-if(data37.port === undefined){
-data37.port = 587;
+if(coerced28 !== undefined){
+data37 = coerced28;
+if(data36 !== undefined){
+data36["from"] = coerced28;
 }
-if(data37.secure === undefined){
-data37.secure = false;
 }
-if(data37.requireTLS === undefined){
-data37.requireTLS = false;
 }
-if(data37.rejectUnauthorized === undefined){
-data37.rejectUnauthorized = true;
-}
-if(data37.host === undefined){
-const err79 = {instancePath:instancePath+"/mail/smtp",schemaPath:"#/properties/mail/properties/smtp/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(typeof data37 === "string"){
+if(func2(data37) < 3){
+const err79 = {instancePath:instancePath+"/mail/from",schemaPath:"#/properties/mail/properties/from/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters"};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -1724,9 +1737,24 @@ vErrors.push(err79);
 }
 errors++;
 }
-for(const key9 in data37){
-if(!(((((((key9 === "host") || (key9 === "port")) || (key9 === "secure")) || (key9 === "requireTLS")) || (key9 === "rejectUnauthorized")) || (key9 === "user")) || (key9 === "password"))){
-const err80 = {instancePath:instancePath+"/mail/smtp",schemaPath:"#/properties/mail/properties/smtp/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
+}
+if(data36.smtp !== undefined){
+let data38 = data36.smtp;
+if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
+if(data38.port === undefined){
+data38.port = 587;
+}
+if(data38.secure === undefined){
+data38.secure = false;
+}
+if(data38.requireTLS === undefined){
+data38.requireTLS = false;
+}
+if(data38.rejectUnauthorized === undefined){
+data38.rejectUnauthorized = true;
+}
+if(data38.host === undefined){
+const err80 = {instancePath:instancePath+"/mail/smtp",schemaPath:"#/properties/mail/properties/smtp/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -1735,28 +1763,9 @@ vErrors.push(err80);
 }
 errors++;
 }
-}
-if(data37.host !== undefined){
-let data38 = data37.host;
-if(typeof data38 !== "string"){
-let dataType28 = typeof data38;
-let coerced28 = undefined;
-if(dataType28 == 'object' && Array.isArray(data38) && data38.length == 1){
-data38 = data38[0];
-dataType28 = typeof data38;
-if(typeof data38 === "string"){
-coerced28 = data38;
-}
-}
-if(!(coerced28 !== undefined)){
-if(dataType28 == "number" || dataType28 == "boolean"){
-coerced28 = "" + data38;
-}
-else if(data38 === null){
-coerced28 = "";
-}
-else {
-const err81 = {instancePath:instancePath+"/mail/smtp/host",schemaPath:"#/properties/mail/properties/smtp/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key9 in data38){
+if(!(((((((key9 === "host") || (key9 === "port")) || (key9 === "secure")) || (key9 === "requireTLS")) || (key9 === "rejectUnauthorized")) || (key9 === "user")) || (key9 === "password"))){
+const err81 = {instancePath:instancePath+"/mail/smtp",schemaPath:"#/properties/mail/properties/smtp/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -1766,16 +1775,27 @@ vErrors.push(err81);
 errors++;
 }
 }
-if(coerced28 !== undefined){
-data38 = coerced28;
-if(data37 !== undefined){
-data37["host"] = coerced28;
+if(data38.host !== undefined){
+let data39 = data38.host;
+if(typeof data39 !== "string"){
+let dataType29 = typeof data39;
+let coerced29 = undefined;
+if(dataType29 == 'object' && Array.isArray(data39) && data39.length == 1){
+data39 = data39[0];
+dataType29 = typeof data39;
+if(typeof data39 === "string"){
+coerced29 = data39;
 }
 }
+if(!(coerced29 !== undefined)){
+if(dataType29 == "number" || dataType29 == "boolean"){
+coerced29 = "" + data39;
 }
-if(typeof data38 === "string"){
-if(func2(data38) < 1){
-const err82 = {instancePath:instancePath+"/mail/smtp/host",schemaPath:"#/properties/mail/properties/smtp/properties/host/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else if(data39 === null){
+coerced29 = "";
+}
+else {
+const err82 = {instancePath:instancePath+"/mail/smtp/host",schemaPath:"#/properties/mail/properties/smtp/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -1785,25 +1805,16 @@ vErrors.push(err82);
 errors++;
 }
 }
-}
-let data39 = data37.port;
-if(!(((typeof data39 == "number") && (!(data39 % 1) && !isNaN(data39))) && (isFinite(data39)))){
-let dataType29 = typeof data39;
-let coerced29 = undefined;
-if(dataType29 == 'object' && Array.isArray(data39) && data39.length == 1){
-data39 = data39[0];
-dataType29 = typeof data39;
-if(((typeof data39 == "number") && (!(data39 % 1) && !isNaN(data39))) && (isFinite(data39))){
-coerced29 = data39;
+if(coerced29 !== undefined){
+data39 = coerced29;
+if(data38 !== undefined){
+data38["host"] = coerced29;
 }
 }
-if(!(coerced29 !== undefined)){
-if(dataType29 === "boolean" || data39 === null
-              || (dataType29 === "string" && data39 && data39 == +data39 && !(data39 % 1))){
-coerced29 = +data39;
 }
-else {
-const err83 = {instancePath:instancePath+"/mail/smtp/port",schemaPath:"#/properties/mail/properties/smtp/properties/port/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(typeof data39 === "string"){
+if(func2(data39) < 1){
+const err83 = {instancePath:instancePath+"/mail/smtp/host",schemaPath:"#/properties/mail/properties/smtp/properties/host/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -1813,16 +1824,25 @@ vErrors.push(err83);
 errors++;
 }
 }
-if(coerced29 !== undefined){
-data39 = coerced29;
-if(data37 !== undefined){
-data37["port"] = coerced29;
+}
+let data40 = data38.port;
+if(!(((typeof data40 == "number") && (!(data40 % 1) && !isNaN(data40))) && (isFinite(data40)))){
+let dataType30 = typeof data40;
+let coerced30 = undefined;
+if(dataType30 == 'object' && Array.isArray(data40) && data40.length == 1){
+data40 = data40[0];
+dataType30 = typeof data40;
+if(((typeof data40 == "number") && (!(data40 % 1) && !isNaN(data40))) && (isFinite(data40))){
+coerced30 = data40;
 }
 }
+if(!(coerced30 !== undefined)){
+if(dataType30 === "boolean" || data40 === null
+              || (dataType30 === "string" && data40 && data40 == +data40 && !(data40 % 1))){
+coerced30 = +data40;
 }
-if((typeof data39 == "number") && (isFinite(data39))){
-if(data39 > 65535 || isNaN(data39)){
-const err84 = {instancePath:instancePath+"/mail/smtp/port",schemaPath:"#/properties/mail/properties/smtp/properties/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535"};
+else {
+const err84 = {instancePath:instancePath+"/mail/smtp/port",schemaPath:"#/properties/mail/properties/smtp/properties/port/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -1831,8 +1851,17 @@ vErrors.push(err84);
 }
 errors++;
 }
-if(data39 < 1 || isNaN(data39)){
-const err85 = {instancePath:instancePath+"/mail/smtp/port",schemaPath:"#/properties/mail/properties/smtp/properties/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+if(coerced30 !== undefined){
+data40 = coerced30;
+if(data38 !== undefined){
+data38["port"] = coerced30;
+}
+}
+}
+if((typeof data40 == "number") && (isFinite(data40))){
+if(data40 > 65535 || isNaN(data40)){
+const err85 = {instancePath:instancePath+"/mail/smtp/port",schemaPath:"#/properties/mail/properties/smtp/properties/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535"};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -1841,27 +1870,8 @@ vErrors.push(err85);
 }
 errors++;
 }
-}
-let data40 = data37.secure;
-if(typeof data40 !== "boolean"){
-let dataType30 = typeof data40;
-let coerced30 = undefined;
-if(dataType30 == 'object' && Array.isArray(data40) && data40.length == 1){
-data40 = data40[0];
-dataType30 = typeof data40;
-if(typeof data40 === "boolean"){
-coerced30 = data40;
-}
-}
-if(!(coerced30 !== undefined)){
-if(data40 === "false" || data40 === 0 || data40 === null){
-coerced30 = false;
-}
-else if(data40 === "true" || data40 === 1){
-coerced30 = true;
-}
-else {
-const err86 = {instancePath:instancePath+"/mail/smtp/secure",schemaPath:"#/properties/mail/properties/smtp/properties/secure/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data40 < 1 || isNaN(data40)){
+const err86 = {instancePath:instancePath+"/mail/smtp/port",schemaPath:"#/properties/mail/properties/smtp/properties/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -1871,14 +1881,7 @@ vErrors.push(err86);
 errors++;
 }
 }
-if(coerced30 !== undefined){
-data40 = coerced30;
-if(data37 !== undefined){
-data37["secure"] = coerced30;
-}
-}
-}
-let data41 = data37.requireTLS;
+let data41 = data38.secure;
 if(typeof data41 !== "boolean"){
 let dataType31 = typeof data41;
 let coerced31 = undefined;
@@ -1897,7 +1900,7 @@ else if(data41 === "true" || data41 === 1){
 coerced31 = true;
 }
 else {
-const err87 = {instancePath:instancePath+"/mail/smtp/requireTLS",schemaPath:"#/properties/mail/properties/smtp/properties/requireTLS/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+const err87 = {instancePath:instancePath+"/mail/smtp/secure",schemaPath:"#/properties/mail/properties/smtp/properties/secure/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -1909,12 +1912,12 @@ errors++;
 }
 if(coerced31 !== undefined){
 data41 = coerced31;
-if(data37 !== undefined){
-data37["requireTLS"] = coerced31;
+if(data38 !== undefined){
+data38["secure"] = coerced31;
 }
 }
 }
-let data42 = data37.rejectUnauthorized;
+let data42 = data38.requireTLS;
 if(typeof data42 !== "boolean"){
 let dataType32 = typeof data42;
 let coerced32 = undefined;
@@ -1933,7 +1936,7 @@ else if(data42 === "true" || data42 === 1){
 coerced32 = true;
 }
 else {
-const err88 = {instancePath:instancePath+"/mail/smtp/rejectUnauthorized",schemaPath:"#/properties/mail/properties/smtp/properties/rejectUnauthorized/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+const err88 = {instancePath:instancePath+"/mail/smtp/requireTLS",schemaPath:"#/properties/mail/properties/smtp/properties/requireTLS/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -1945,32 +1948,31 @@ errors++;
 }
 if(coerced32 !== undefined){
 data42 = coerced32;
-if(data37 !== undefined){
-data37["rejectUnauthorized"] = coerced32;
+if(data38 !== undefined){
+data38["requireTLS"] = coerced32;
 }
 }
 }
-if(data37.user !== undefined){
-let data43 = data37.user;
-if(typeof data43 !== "string"){
+let data43 = data38.rejectUnauthorized;
+if(typeof data43 !== "boolean"){
 let dataType33 = typeof data43;
 let coerced33 = undefined;
 if(dataType33 == 'object' && Array.isArray(data43) && data43.length == 1){
 data43 = data43[0];
 dataType33 = typeof data43;
-if(typeof data43 === "string"){
+if(typeof data43 === "boolean"){
 coerced33 = data43;
 }
 }
 if(!(coerced33 !== undefined)){
-if(dataType33 == "number" || dataType33 == "boolean"){
-coerced33 = "" + data43;
+if(data43 === "false" || data43 === 0 || data43 === null){
+coerced33 = false;
 }
-else if(data43 === null){
-coerced33 = "";
+else if(data43 === "true" || data43 === 1){
+coerced33 = true;
 }
 else {
-const err89 = {instancePath:instancePath+"/mail/smtp/user",schemaPath:"#/properties/mail/properties/smtp/properties/user/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err89 = {instancePath:instancePath+"/mail/smtp/rejectUnauthorized",schemaPath:"#/properties/mail/properties/smtp/properties/rejectUnauthorized/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -1982,14 +1984,13 @@ errors++;
 }
 if(coerced33 !== undefined){
 data43 = coerced33;
-if(data37 !== undefined){
-data37["user"] = coerced33;
+if(data38 !== undefined){
+data38["rejectUnauthorized"] = coerced33;
 }
 }
 }
-}
-if(data37.password !== undefined){
-let data44 = data37.password;
+if(data38.user !== undefined){
+let data44 = data38.user;
 if(typeof data44 !== "string"){
 let dataType34 = typeof data44;
 let coerced34 = undefined;
@@ -2008,7 +2009,7 @@ else if(data44 === null){
 coerced34 = "";
 }
 else {
-const err90 = {instancePath:instancePath+"/mail/smtp/password",schemaPath:"#/properties/mail/properties/smtp/properties/password/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err90 = {instancePath:instancePath+"/mail/smtp/user",schemaPath:"#/properties/mail/properties/smtp/properties/user/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -2020,15 +2021,33 @@ errors++;
 }
 if(coerced34 !== undefined){
 data44 = coerced34;
-if(data37 !== undefined){
-data37["password"] = coerced34;
+if(data38 !== undefined){
+data38["user"] = coerced34;
 }
 }
 }
 }
+if(data38.password !== undefined){
+let data45 = data38.password;
+if(typeof data45 !== "string"){
+let dataType35 = typeof data45;
+let coerced35 = undefined;
+if(dataType35 == 'object' && Array.isArray(data45) && data45.length == 1){
+data45 = data45[0];
+dataType35 = typeof data45;
+if(typeof data45 === "string"){
+coerced35 = data45;
+}
+}
+if(!(coerced35 !== undefined)){
+if(dataType35 == "number" || dataType35 == "boolean"){
+coerced35 = "" + data45;
+}
+else if(data45 === null){
+coerced35 = "";
 }
 else {
-const err91 = {instancePath:instancePath+"/mail/smtp",schemaPath:"#/properties/mail/properties/smtp/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err91 = {instancePath:instancePath+"/mail/smtp/password",schemaPath:"#/properties/mail/properties/smtp/properties/password/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -2038,9 +2057,17 @@ vErrors.push(err91);
 errors++;
 }
 }
+if(coerced35 !== undefined){
+data45 = coerced35;
+if(data38 !== undefined){
+data38["password"] = coerced35;
+}
+}
+}
+}
 }
 else {
-const err92 = {instancePath:instancePath+"/mail",schemaPath:"#/properties/mail/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err92 = {instancePath:instancePath+"/mail/smtp",schemaPath:"#/properties/mail/properties/smtp/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -2049,14 +2076,10 @@ vErrors.push(err92);
 }
 errors++;
 }
-let data45 = data.files;
-if(data45 && typeof data45 == "object" && !Array.isArray(data45)){
-if(data45.maxBytes === undefined){
-data45.maxBytes = 20971520;
 }
-for(const key10 in data45){
-if(!(key10 === "maxBytes")){
-const err93 = {instancePath:instancePath+"/files",schemaPath:"#/properties/files/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
+}
+else {
+const err93 = {instancePath:instancePath+"/mail",schemaPath:"#/properties/mail/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -2065,25 +2088,14 @@ vErrors.push(err93);
 }
 errors++;
 }
+let data46 = data.files;
+if(data46 && typeof data46 == "object" && !Array.isArray(data46)){
+if(data46.maxBytes === undefined){
+data46.maxBytes = 20971520;
 }
-let data46 = data45.maxBytes;
-if(!(((typeof data46 == "number") && (!(data46 % 1) && !isNaN(data46))) && (isFinite(data46)))){
-let dataType35 = typeof data46;
-let coerced35 = undefined;
-if(dataType35 == 'object' && Array.isArray(data46) && data46.length == 1){
-data46 = data46[0];
-dataType35 = typeof data46;
-if(((typeof data46 == "number") && (!(data46 % 1) && !isNaN(data46))) && (isFinite(data46))){
-coerced35 = data46;
-}
-}
-if(!(coerced35 !== undefined)){
-if(dataType35 === "boolean" || data46 === null
-              || (dataType35 === "string" && data46 && data46 == +data46 && !(data46 % 1))){
-coerced35 = +data46;
-}
-else {
-const err94 = {instancePath:instancePath+"/files/maxBytes",schemaPath:"#/properties/files/properties/maxBytes/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+for(const key10 in data46){
+if(!(key10 === "maxBytes")){
+const err94 = {instancePath:instancePath+"/files",schemaPath:"#/properties/files/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -2093,16 +2105,24 @@ vErrors.push(err94);
 errors++;
 }
 }
-if(coerced35 !== undefined){
-data46 = coerced35;
-if(data45 !== undefined){
-data45["maxBytes"] = coerced35;
+let data47 = data46.maxBytes;
+if(!(((typeof data47 == "number") && (!(data47 % 1) && !isNaN(data47))) && (isFinite(data47)))){
+let dataType36 = typeof data47;
+let coerced36 = undefined;
+if(dataType36 == 'object' && Array.isArray(data47) && data47.length == 1){
+data47 = data47[0];
+dataType36 = typeof data47;
+if(((typeof data47 == "number") && (!(data47 % 1) && !isNaN(data47))) && (isFinite(data47))){
+coerced36 = data47;
 }
 }
+if(!(coerced36 !== undefined)){
+if(dataType36 === "boolean" || data47 === null
+              || (dataType36 === "string" && data47 && data47 == +data47 && !(data47 % 1))){
+coerced36 = +data47;
 }
-if((typeof data46 == "number") && (isFinite(data46))){
-if(data46 > 1073741824 || isNaN(data46)){
-const err95 = {instancePath:instancePath+"/files/maxBytes",schemaPath:"#/properties/files/properties/maxBytes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1073741824},message:"must be <= 1073741824"};
+else {
+const err95 = {instancePath:instancePath+"/files/maxBytes",schemaPath:"#/properties/files/properties/maxBytes/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -2111,8 +2131,17 @@ vErrors.push(err95);
 }
 errors++;
 }
-if(data46 < 1 || isNaN(data46)){
-const err96 = {instancePath:instancePath+"/files/maxBytes",schemaPath:"#/properties/files/properties/maxBytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+if(coerced36 !== undefined){
+data47 = coerced36;
+if(data46 !== undefined){
+data46["maxBytes"] = coerced36;
+}
+}
+}
+if((typeof data47 == "number") && (isFinite(data47))){
+if(data47 > 1073741824 || isNaN(data47)){
+const err96 = {instancePath:instancePath+"/files/maxBytes",schemaPath:"#/properties/files/properties/maxBytes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1073741824},message:"must be <= 1073741824"};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -2121,10 +2150,8 @@ vErrors.push(err96);
 }
 errors++;
 }
-}
-}
-else {
-const err97 = {instancePath:instancePath+"/files",schemaPath:"#/properties/files/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data47 < 1 || isNaN(data47)){
+const err97 = {instancePath:instancePath+"/files/maxBytes",schemaPath:"#/properties/files/properties/maxBytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -2134,13 +2161,25 @@ vErrors.push(err97);
 errors++;
 }
 }
+}
 else {
-const err98 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err98 = {instancePath:instancePath+"/files",schemaPath:"#/properties/files/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err98];
 }
 else {
 vErrors.push(err98);
+}
+errors++;
+}
+}
+else {
+const err99 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err99];
+}
+else {
+vErrors.push(err99);
 }
 errors++;
 }

@@ -3,6 +3,8 @@ export interface CongConfig {
   readonly database: string;
   readonly dataDir: string;
   readonly demo: boolean;
+  /** With `demo`, plugins add sample content to the new demo province (`seedDemo`). */
+  readonly demoContent: boolean;
   /** Absent: discover plugins from the project's dependencies. */
   readonly plugins?: readonly string[];
   readonly pluginConfig: Readonly<Record<string, Readonly<Record<string, unknown>>>>;

@@ -1,5 +1,6 @@
 import { bodyParser } from '@koa/bodyparser';
 import type { Context, Middleware, Next } from 'koa';
+import { Readable } from 'node:stream';
 import type { ValidateFunction } from 'ajv/dist/2020.js';
 import {
   CONG_ERR_MALFORMED_BODY,
@@ -17,12 +18,15 @@ import {
   type RouteDeclaration,
   type RouteRequest,
   type RouteResponse,
+  type StoredFile,
+  coreServices,
   toFieldIssues,
 } from '@cong/sdk';
 import { CONG_ERR_PLUGIN_REGISTRATION_INVALID, CONG_ERR_ROUTE_RESPONSE_INVALID } from '../errors.js';
 import { cleanInput } from './clean-input.js';
 import type { SchemaCompiler } from '../validation/schema-compiler.js';
 import { findOpenObjects } from './find-open-objects.js';
+import { receiveUpload, type UploadDeclaration } from './receive-upload.js';
 
 /** The plugin a route belongs to, as the route sees it at request time. */
 export interface RouteOwner {
@@ -91,24 +95,30 @@ export function compileRoute(
     const open = findOpenObjects(schemas[part]);
     if (open.length > 0) throw invalid(`${part} schema leaves objects open at ${open.join(', ')}: add additionalProperties: false`);
   }
+  const upload = schemas.upload;
+  if (upload !== undefined) {
+    const problem = checkUpload(upload, method, schemas.body);
+    if (problem) throw invalid(problem);
+  }
 
-  const compile = (schema: JsonSchema | undefined, location: FieldIssue['in']): ValidateFunction | undefined => {
+  const compile = (schema: JsonSchema | undefined, location: FieldIssue['in'], coerce: boolean): ValidateFunction | undefined => {
     if (!schema) return undefined;
     try {
-      return compiler.compile(schema, { coerce: location === 'params' || location === 'query' });
+      return compiler.compile(schema, { coerce });
     } catch (cause) {
       throw invalid(`${location} schema does not compile: ${(cause as Error).message}`);
     }
   };
-  const validator = (schema: JsonSchema | undefined, location: FieldIssue['in']): (() => ValidateFunction | undefined) => {
+  const validator = (schema: JsonSchema | undefined, location: FieldIssue['in'], coerce = location === 'params' || location === 'query'): (() => ValidateFunction | undefined) => {
     let compiled: ValidateFunction | undefined;
-    const get = () => (compiled ??= compile(schema, location));
+    const get = () => (compiled ??= compile(schema, location, coerce));
     if (!owner.lazyValidation) get();
     return get;
   };
   const validateParams = validator(schemas.params, 'params');
   const validateQuery = validator(schemas.query, 'query');
-  const validateBody = validator(schemas.body, 'body');
+  // Form fields of an upload arrive as text, like the query.
+  const validateBody = validator(schemas.body, 'body', upload !== undefined);
   const responseValidators = new Map<number, () => ValidateFunction | undefined>();
   for (const [status, schema] of Object.entries(schemas.response ?? {})) responseValidators.set(Number(status), validator(schema, 'body'));
   const successStatuses = [...responseValidators.keys()].filter((s) => s >= 200 && s < 300).sort((a, b) => a - b);
@@ -119,11 +129,12 @@ export function compileRoute(
   };
 
   const limit = options.bodyLimit ?? settings.bodyLimitBytes;
-  const parseBody = schemas.body
+  const parseBody = schemas.body && !upload
     ? bodyParser({ enableTypes: ['json'], jsonLimit: limit, jsonStrict: true, encoding: 'utf-8', parsedMethods: ['POST', 'PUT', 'PATCH'] })
     : undefined;
 
-  const run = async (ctx: Context): Promise<void> => {
+  /** The plugin serves, the unit has it, and the caller may call: checked before any input is read. */
+  const admit = async (ctx: Context): Promise<void> => {
     const state = owner.state();
     if (state !== 'started') throw CONG_ERR_PLUGIN_UNAVAILABLE.create({ plugin: owner.id, state });
     const tenantId = ctx.state.tenantId as string | undefined;
@@ -140,8 +151,10 @@ export function compileRoute(
         throw CONG_ERR_FORBIDDEN.create({ permission: options.permission });
       }
     }
+  };
 
-    const issues: FieldIssue[] = [];
+  /** Params and query, checked; issues are added to `issues`. */
+  const readParamsAndQuery = (ctx: Context, issues: FieldIssue[]) => {
     const params = { ...ctx.params };
     check(validateParams(), params, 'params', issues);
     // A null-prototype copy keeps `__proto__` as an ordinary key, so additionalProperties catches it.
@@ -149,6 +162,13 @@ export function compileRoute(
     const queryValidator = validateQuery();
     if (queryValidator) check(queryValidator, query, 'query', issues);
     else if (Object.keys(query).length > 0) issues.push({ in: 'query', pointer: `/${Object.keys(query)[0]}`, message: 'is not allowed: this route takes no query parameters', keyword: 'additionalProperties' });
+    return { params, query };
+  };
+
+  const run = async (ctx: Context): Promise<void> => {
+    await admit(ctx);
+    const issues: FieldIssue[] = [];
+    const { params, query } = readParamsAndQuery(ctx, issues);
 
     let body: unknown;
     if (parseBody) {
@@ -158,12 +178,47 @@ export function compileRoute(
       else check(validateBody(), body, 'body', issues);
     }
     if (issues.length > 0) throw CONG_ERR_VALIDATION.create({}, { errors: issues, detail: describeIssues(issues) });
+    await answer(ctx, makeRequest(ctx, params, query, body));
+  };
 
-    const request = makeRequest(ctx, params, query, body);
-    const result = await options.handler(request as RouteRequest<any, any, any>, owner.context);
+  /**
+   * An upload route: the caller is admitted and the params and query are valid before a byte of the
+   * file is read; the file is stored while it streams in; the other fields are checked after. The file
+   * is removed again when the fields are invalid or the handler fails.
+   */
+  const runUpload = async (ctx: Context, declared: UploadDeclaration): Promise<void> => {
+    await admit(ctx);
+    const issues: FieldIssue[] = [];
+    const { params, query } = readParamsAndQuery(ctx, issues);
+    if (issues.length > 0) throw CONG_ERR_VALIDATION.create({}, { errors: issues, detail: describeIssues(issues) });
+
+    const files = owner.context.get(coreServices.files);
+    const received = await receiveUpload(ctx, declared, { files, tenantId: ctx.state.tenantId as string | undefined, fieldBytes: limit });
+    const file: StoredFile | undefined = received.file;
+    try {
+      if (!file) issues.push({ in: 'body', pointer: `/${declared.field}`, message: 'is required: attach a file', keyword: 'required' });
+      const body = received.fields;
+      const cleaned = cleanInput(body, 'body');
+      if (cleaned.issues.length > 0) issues.push(...cleaned.issues);
+      else if (schemas.body) check(validateBody(), body, 'body', issues);
+      else {
+        for (const name of Object.keys(body)) issues.push({ in: 'body', pointer: `/${name}`, message: 'is not allowed: this route takes only the file', keyword: 'additionalProperties' });
+      }
+      if (issues.length > 0) throw CONG_ERR_VALIDATION.create({}, { errors: issues, detail: describeIssues(issues) });
+      await answer(ctx, Object.assign(makeRequest(ctx, params, query, body), { file }));
+    } catch (error) {
+      // The handler either recorded the file and succeeded, or the file belongs to nobody.
+      if (file) await files.remove(file.id).catch(() => undefined);
+      throw error;
+    }
+  };
+
+  const answer = async (ctx: Context, request: RouteRequest): Promise<void> => {
+    const result = await options.handler(request as RouteRequest<any, any, any> & { file: StoredFile }, owner.context);
     const response = isRouteResponse(result) ? result : { status: result === undefined && defaultStatus === undefined ? 204 : (defaultStatus ?? 200), body: result };
 
-    if (settings.validateResponses && response.status < 300) {
+    // A stream is a download: its bytes are not JSON to check.
+    if (settings.validateResponses && response.status < 300 && !(response.body instanceof Readable)) {
       const responseValidator = responseValidators.get(response.status)?.();
       if (responseValidator && !responseValidator(response.body)) {
         throw CONG_ERR_ROUTE_RESPONSE_INVALID.create(
@@ -179,6 +234,10 @@ export function compileRoute(
   };
 
   const middleware: Middleware = async (ctx, next: Next) => {
+    if (upload) {
+      await runUpload(ctx, upload);
+      return;
+    }
     if (parseBody) {
       const type = ctx.request.type;
       const hasBody = ctx.request.length > 0 || ctx.get('transfer-encoding') !== '';
@@ -205,6 +264,31 @@ export function compileRoute(
     void next;
   };
   return { method, path, owner, declaration, middleware, warm };
+}
+
+const UPLOAD_FIELD = /^[A-Za-z0-9_-]{1,64}$/;
+
+/** Why an upload declaration cannot work, or `undefined` when it can. */
+function checkUpload(upload: UploadDeclaration, method: RouteDeclaration['method'], body: JsonSchema | undefined): string | undefined {
+  if (method !== 'post' && method !== 'put' && method !== 'patch') return `upload is for POST, PUT and PATCH routes, not ${method.toUpperCase()}`;
+  if (typeof upload !== 'object' || upload === null || typeof upload.field !== 'string' || !UPLOAD_FIELD.test(upload.field)) {
+    return 'upload.field must be 1 to 64 letters, digits, "_" or "-"';
+  }
+  const known = new Set(['field', 'maxBytes', 'allowedTypes']);
+  const unknown = Object.keys(upload).find((key) => !known.has(key));
+  if (unknown) return `upload has an unknown option "${unknown}"`;
+  if (upload.maxBytes !== undefined && (!Number.isSafeInteger(upload.maxBytes) || upload.maxBytes < 1)) return 'upload.maxBytes must be a positive integer';
+  if (upload.allowedTypes !== undefined && (!Array.isArray(upload.allowedTypes) || upload.allowedTypes.length === 0 || upload.allowedTypes.some((t) => typeof t !== 'string' || !t.includes('/')))) {
+    return 'upload.allowedTypes must be a non-empty list of media types such as image/* or application/pdf';
+  }
+  if (body !== undefined) {
+    if (body.type !== 'object') return 'the body schema of an upload route describes the form fields: it must be an object';
+    const properties = (body.properties ?? {}) as Record<string, JsonSchema>;
+    if (upload.field in properties) return `body schema also names the file field "${upload.field}"`;
+    const nested = Object.entries(properties).find(([, p]) => p.type === 'object' || p.properties !== undefined);
+    if (nested) return `form field "${nested[0]}" is an object: form fields are flat`;
+  }
+  return undefined;
 }
 
 /** Echoes the request's Origin when the unit allows it (credentials never: widgets are anonymous). */

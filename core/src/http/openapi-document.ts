@@ -1,4 +1,4 @@
-import type { JsonSchema, LocalizedText } from '@cong/sdk';
+import type { JsonSchema, LocalizedText, RouteSchemas } from '@cong/sdk';
 import type { CompiledRoute } from './compile-route.js';
 import { problemSchema } from './problem.js';
 
@@ -34,7 +34,8 @@ export function buildOpenApiDocument(routes: readonly CompiledRoute[], info: Ope
     if (options.permission) {
       responses['403'] = problemResponse(`Permission \`${options.permission}\` is required.`);
     }
-    if (schemas.body) responses['413'] = problemResponse('The body is too large.');
+    if (schemas.body || schemas.upload) responses['413'] = problemResponse(schemas.upload ? 'The file or a field is too large.' : 'The body is too large.');
+    if (schemas.upload) responses['415'] = problemResponse('The request is not multipart/form-data, or the file\'s type is not accepted.');
     responses['503'] = problemResponse('The plugin or a service it needs is unavailable.');
     responses.default = problemResponse('Unexpected error.');
 
@@ -46,7 +47,11 @@ export function buildOpenApiDocument(routes: readonly CompiledRoute[], info: Ope
       tags: options.tags ?? [route.owner.id],
       ...(options.deprecated ? { deprecated: true } : {}),
       ...(parameters.length > 0 ? { parameters } : {}),
-      ...(schemas.body ? { requestBody: { required: true, content: { 'application/json': { schema: schemas.body } } } } : {}),
+      ...(schemas.upload
+        ? { requestBody: uploadRequestBody(schemas.upload, schemas.body) }
+        : schemas.body
+          ? { requestBody: { required: true, content: { 'application/json': { schema: schemas.body } } } }
+          : {}),
       responses,
       ...(options.permission || options.authenticated ? { security: [{ session: [] }, { token: [] }] } : { security: [] }),
       ...(options.permission ? { 'x-cong-permission': options.permission } : {}),
@@ -72,6 +77,35 @@ export function buildOpenApiDocument(routes: readonly CompiledRoute[], info: Ope
       securitySchemes: {
         session: { type: 'apiKey', in: 'cookie', name: '__Host-sid', description: 'The session cookie (`sid` on plain HTTP).' },
         token: { type: 'http', scheme: 'bearer', description: 'An API token (`cong_…`), valid in one unit.' },
+      },
+    },
+  };
+}
+
+/** A multipart request body: the file as a binary property beside the form fields of `body`. */
+function uploadRequestBody(upload: NonNullable<RouteSchemas['upload']>, body: JsonSchema | undefined): Record<string, unknown> {
+  const limits = [
+    upload.maxBytes !== undefined ? `at most ${upload.maxBytes} bytes` : undefined,
+    upload.allowedTypes ? `of type ${upload.allowedTypes.join(', ')} (sniffed from the content)` : undefined,
+  ].filter(Boolean);
+  const fileProperty = {
+    type: 'string',
+    format: 'binary',
+    ...(upload.allowedTypes?.length === 1 ? { contentMediaType: upload.allowedTypes[0] } : {}),
+    description: `The file${limits.length > 0 ? `, ${limits.join(', ')}` : ''}.`,
+  };
+  const required = [upload.field, ...((body?.required as string[] | undefined) ?? [])];
+  return {
+    required: true,
+    content: {
+      'multipart/form-data': {
+        schema: {
+          type: 'object',
+          additionalProperties: false,
+          required,
+          properties: { ...((body?.properties as Record<string, unknown> | undefined) ?? {}), [upload.field]: fileProperty },
+        },
+        ...(upload.allowedTypes ? { encoding: { [upload.field]: { contentType: upload.allowedTypes.join(', ') } } } : {}),
       },
     },
   };

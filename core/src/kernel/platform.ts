@@ -55,6 +55,7 @@ import { createCoreServiceFactory } from './core-service-factory.js';
 import type { CoreRuntime } from './core-runtime.js';
 import { CORE_VERSION } from './core-version.js';
 import { createDemoAdmin } from './demo-admin.js';
+import { runHook } from './with-timeout.js';
 import { ModuleReconciler } from './module-reconciler.js';
 
 /** Options of {@link createPlatform}. */
@@ -144,9 +145,10 @@ export class Platform {
       const migrateStarted = performance.now();
       await this.#coreMigrator().latest();
       this.#timings.coreMigrateMs = Math.round(performance.now() - migrateStarted);
+      let demoCreated = 0;
       if (this.config.demo) {
-        const { created } = await seedDemoProvince(core.tenants);
-        if (created > 0) this.logger.info(`demo province seeded: ${created} units`);
+        demoCreated = (await seedDemoProvince(core.tenants)).created;
+        if (demoCreated > 0) this.logger.info(`demo province seeded: ${demoCreated} units`);
       }
       const security = await this.#security(core);
       if (this.config.demo) this.#demoCredentials = await createDemoAdmin(security.auth, security.access, core.tenants);
@@ -189,6 +191,7 @@ export class Platform {
       const reconciler = new ModuleReconciler(core.modules, core.tenants, () => this.#hosts, this.logger.child({ plugin: 'core' }));
       this.#reconciler = reconciler;
       await reconciler.reconcile();
+      if (demoCreated > 0 && this.config.demoContent) await this.#seedDemoContent();
       reconciler.start(MODULE_RECONCILE_MS);
       core.events.subscribe('core', coreEvents.tenantCreated as EventRef<unknown>, () => reconciler.reconcile());
       if (this.config.jobs.autoStart) {
@@ -205,6 +208,19 @@ export class Platform {
       this.state = 'failed';
       await this.#release();
       throw error;
+    }
+  }
+
+  /** The demo's first start: each started plugin adds its sample content; a failure is logged, the demo still starts. */
+  async #seedDemoContent(): Promise<void> {
+    for (const host of this.#hosts) {
+      const seed = host.loaded.plugin.seedDemo;
+      if (host.state !== 'started' || !seed) continue;
+      try {
+        await runHook(host.id, 'seedDemo', host.timeoutMs, () => seed(host.context));
+      } catch (error) {
+        host.logger.error({ err: error }, `demo content not seeded: ${(error as Error).message}`);
+      }
     }
   }
 

@@ -1,4 +1,5 @@
 import { definePlugin } from '@cong/sdk';
+import { mandatedMigrations, mandatedSitePages, registerMandated, seedMandatedSections } from './mandated/index.js';
 import { registerContent } from './content/register-content.js';
 import { registerLegal } from './legal/register-legal.js';
 import { registerSearch } from './search/register-search.js';
@@ -10,6 +11,13 @@ import { contentMigrations } from './content/migrations/index.js';
 import { legalMigrations } from './legal/migrations/index.js';
 import { searchMigrations } from './search/migrations/index.js';
 import { siteMigrations } from './site/migrations/index.js';
+import { pagesAreaMigrations, pagesSitePages, registerPages } from './pages/index.js';
+import { registerSubmissions, submissionsMigrations } from './submissions/index.js';
+import { organisationMigrations, organisationSitePages, registerOrganisation } from './organisation/index.js';
+import { registerRoyalties } from './royalties/register-royalties.js';
+import { seedPortalDemo } from './demo/seed-demo.js';
+import { royaltyMigrations } from './royalties/migrations/index.js';
+import { mediaMigrations, registerMedia } from './media/index.js';
 
 /**
  * The portal: per unit, articles and categories with an editorial workflow, revisions and scheduled
@@ -18,12 +26,21 @@ import { siteMigrations } from './site/migrations/index.js';
 export default definePlugin({
   register(reg) {
     // One ledger for the plugin: names are dated, so the areas' migrations interleave in the order they were written.
-    reg.migrations({ ...contentMigrations, ...legalMigrations, ...searchMigrations, ...alertMigrations, ...siteMigrations });
+    reg.migrations({ ...contentMigrations, ...legalMigrations, ...searchMigrations, ...alertMigrations, ...siteMigrations, ...pagesAreaMigrations, ...submissionsMigrations, ...mandatedMigrations, ...organisationMigrations, ...royaltyMigrations, ...mediaMigrations });
     registerContent(reg);
     registerLegal(reg);
     registerSearch(reg);
-    registerSite(reg, []);
+    registerSite(reg, [...pagesSitePages, ...mandatedSitePages, ...organisationSitePages]);
     registerPublic(reg);
     registerAlerts(reg);
+    registerPages(reg);
+    registerSubmissions(reg);
+    registerMandated(reg);
+    registerOrganisation(reg);
+    registerRoyalties(reg);
+    registerMedia(reg);
   },
+  // Every unit gets the sections of information it must publish (POR-01…POR-16) and their categories.
+  onTenantEnable: (ctx, tenant) => seedMandatedSections(ctx, tenant).then(() => undefined),
+  seedDemo: seedPortalDemo,
 });

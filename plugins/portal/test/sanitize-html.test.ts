@@ -154,7 +154,7 @@ describe('sanitizeRichText: the XSS corpus comes out inert', () => {
     }
   });
 
-  it('takes images only from https or the platform files, and only with alt text', () => {
+  it('takes images only from https, the platform files or the media library, and only with alt text', () => {
     expect(sanitizeRichText('<img src="https://a.vn/x.png" alt="Trụ sở UBND">')).toBe('<img src="https://a.vn/x.png" alt="Trụ sở UBND" />');
     expect(sanitizeRichText('<img src="/files/2f1c0d" alt="Ảnh" width="640" height="480">')).toBe('<img src="/files/2f1c0d" alt="Ảnh" width="640" height="480" />');
     expect(sanitizeRichText('<img src="https://a.vn/x.png">')).toBe('');
@@ -163,6 +163,11 @@ describe('sanitizeRichText: the XSS corpus comes out inert', () => {
     expect(sanitizeRichText('<img src="http://a.vn/x.png" alt="a">')).toBe('');
     expect(sanitizeRichText('<img src="/files/../admin" alt="a">')).toBe('');
     expect(sanitizeRichText('<img src="/other/x.png" alt="a">')).toBe('');
+    // The unit's media library: the cleaned original or a derivative, by id; nothing else under /media/.
+    const id = '0b7c4d1e-1a2b-4c3d-8e9f-000000000001';
+    expect(sanitizeRichText(`<img src="/media/${id}/w640.webp" alt="Hội nghị">`)).toBe(`<img src="/media/${id}/w640.webp" alt="Hội nghị" />`);
+    expect(sanitizeRichText(`<img src="/media/${id}/goc" alt="Hội nghị">`)).toBe(`<img src="/media/${id}/goc" alt="Hội nghị" />`);
+    for (const bad of [`/media/${id}/../../admin`, `/media/${id}/w640.svg`, '/media/x/goc', `/media/${id}/goc?x=1`]) expect(sanitizeRichText(`<img src="${bad}" alt="a">`), bad).toBe('');
     expect(sanitizeRichText('<img src="https://a.vn/x.png" alt="a" width="100%">')).toBe('<img src="https://a.vn/x.png" alt="a" />');
   });
 

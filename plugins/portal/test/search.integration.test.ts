@@ -190,7 +190,7 @@ describeEachDialect('portal search', (dialect) => {
     expect((await inUnit(A).post('/api/portal/search/reindex')).status).toBe(401);
     expect((await inUnit(A, 'doc-gia', ['portal.content.write']).post('/api/portal/search/reindex')).status).toBe(403);
     expect((await inUnit(A, 'van-thu', ['portal.legal.write']).post('/api/portal/search/reindex')).status).toBe(200);
-    const bad: Record<string, string | number>[] = [{}, { q: 'x', type: 'page' }, { q: 'x', limit: 51 }, { q: 'x', offset: -1 }, { q: 'x', sort: 'date' }];
+    const bad: Record<string, string | number>[] = [{}, { q: 'x', type: 'video' }, { q: 'x', limit: 51 }, { q: 'x', offset: -1 }, { q: 'x', sort: 'date' }];
     for (const query of bad) {
       const res = await inUnit(A).get('/api/portal/search', { query });
       expect(res.status, JSON.stringify(query)).toBe(400);

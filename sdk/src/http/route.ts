@@ -1,4 +1,5 @@
 import type { PluginContext } from '../plugin/plugin-context.js';
+import type { StoredFile } from '../services/file-service.js';
 import type { JsonSchema, Schema, SchemaType } from './json-schema.js';
 
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -9,11 +10,55 @@ export interface LocalizedText {
   readonly en?: string;
 }
 
+/**
+ * The one file a `multipart/form-data` route receives (`schema.upload`). The core streams it into the
+ * plugin's {@link FileService} as it arrives (no temporary copy of the whole request, no buffering in
+ * memory), so the type is sniffed from the bytes and the size enforced while reading; the handler gets
+ * the stored file as `req.file`. A request that fails afterwards (another field invalid, the client gone)
+ * has its file removed again.
+ *
+ * Answers the client gets, each naming the field (`errors[].pointer` is `/<field>`):
+ * - 413 `CONG_ERR_FILE_TOO_LARGE` past `maxBytes` (or the platform's `files.maxBytes`, whichever is lower);
+ * - 415 `CONG_ERR_FILE_TYPE` when the sniffed type is not in `allowedTypes`;
+ * - 400 `CONG_ERR_VALIDATION` when the file is missing, a second file or a file under another name is
+ *   sent, or there are more than 20 other fields;
+ * - 415 `CONG_ERR_UNSUPPORTED_MEDIA_TYPE` for a request that is not `multipart/form-data`.
+ *
+ * @example
+ * ```ts
+ * route.post('/attachments', {
+ *   summary: 'Attach a file',
+ *   permission: 'notices.write',
+ *   schema: {
+ *     upload: { field: 'file', maxBytes: 10 * 1024 * 1024, allowedTypes: ['image/*', 'application/pdf'] },
+ *     body: defineSchema<{ title: string }>({ type: 'object', additionalProperties: false, required: ['title'],
+ *       properties: { title: { type: 'string', maxLength: 200 } } }),
+ *   },
+ *   handler: async (req) => ({ id: req.file.id, type: req.file.contentType, title: req.body.title }),
+ * });
+ * ```
+ */
+export interface UploadSchema {
+  /** The form field that carries the file: letters, digits, `_` and `-`. */
+  readonly field: string;
+  /** Largest file accepted, in bytes; capped by the platform's `files.maxBytes`, which is also the default. */
+  readonly maxBytes?: number;
+  /** Accepted sniffed types: exact (`application/pdf`) or `type/*`. Default is any type. */
+  readonly allowedTypes?: readonly string[];
+}
+
 /** The schemas of one route. Every object schema must close itself with `additionalProperties: false`. */
 export interface RouteSchemas {
   readonly params?: Schema<unknown>;
   readonly query?: Schema<unknown>;
+  /**
+   * The JSON body; on an upload route, the other form fields instead. Form fields arrive as text and
+   * are coerced to the schema's types (`"3"` → 3, `"true"` → true); a field sent twice is an array.
+   * Their schema is one flat object (no nested objects: a form has none).
+   */
   readonly body?: Schema<unknown>;
+  /** Makes the route take `multipart/form-data` with one file; see {@link UploadSchema}. POST, PUT and PATCH only. */
+  readonly upload?: UploadSchema;
   /** Response bodies by status. The lowest 2xx is the status of a handler that returns a plain value. */
   readonly response?: { readonly [status: number]: JsonSchema };
 }
@@ -49,7 +94,13 @@ export interface RouteRequest<P = unknown, Q = unknown, B = unknown> {
   can(permission: string): boolean;
 }
 
-/** A response with a status and headers; return a plain value for the route's default 2xx. */
+/**
+ * A response with a status and headers; return a plain value for the route's default 2xx.
+ *
+ * The body may be a `Readable` (a download): it is streamed to the client as it is, never checked
+ * against the response schema; set `content-type` (default `application/octet-stream`) and, when known,
+ * `content-length` in `headers`. The stream is destroyed if the client goes away.
+ */
 export interface RouteResponse {
   readonly $$type: '@cong/RouteResponse';
   readonly status: number;
@@ -57,13 +108,22 @@ export interface RouteResponse {
   readonly headers?: Readonly<Record<string, string>>;
 }
 
-/** Builds a response with an explicit status. */
+/** Builds a response with an explicit status; `body` may be a `Readable` to stream (see {@link RouteResponse}). */
 export function respond(status: number, body?: unknown, headers?: Readonly<Record<string, string>>): RouteResponse {
   return Object.freeze({ $$type: '@cong/RouteResponse', status, body, ...(headers ? { headers } : {}) });
 }
 
+/** What an upload route's request carries besides the form fields. */
+export interface UploadedFile {
+  /** The stored file: sniffed type, size, sha256, the sanitised original name; owned by the plugin. */
+  readonly file: StoredFile;
+}
+
+/** `req.file` on routes that declare `schema.upload`, nothing on the others. */
+export type RouteUpload<S extends RouteSchemas> = S extends { readonly upload: UploadSchema } ? UploadedFile : unknown;
+
 export type RouteHandler<S extends RouteSchemas> = (
-  req: RouteRequest<SchemaType<S['params']>, SchemaType<S['query']>, SchemaType<S['body']>>,
+  req: RouteRequest<SchemaType<S['params']>, SchemaType<S['query']>, SchemaType<S['body']>> & RouteUpload<S>,
   ctx: PluginContext,
 ) => unknown | Promise<unknown>;
 

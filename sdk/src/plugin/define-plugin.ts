@@ -13,6 +13,13 @@ export interface PluginDefinition {
   onTenantEnable?(ctx: PluginContext, tenant: TenantInfo): Promise<void> | void;
   /** The plugin was disabled for a tenant: stop its work. Never drop data here. */
   onTenantDisable?(ctx: PluginContext, tenant: TenantInfo): Promise<void> | void;
+  /**
+   * The platform runs as the demo province (`demo: true`) and has just created its units: add sample
+   * content so a first visitor sees a working site. Called once, after every plugin started and
+   * `onTenantEnable` ran for the units; never called outside demo mode. A failure is logged and the demo
+   * still starts.
+   */
+  seedDemo?(ctx: PluginContext): Promise<void> | void;
 }
 
 /** A plugin, as the host receives it: an opaque, versioned envelope around the definition. */
@@ -49,7 +56,7 @@ export function definePlugin(definition: PluginDefinition): CongPlugin {
   if (typeof definition?.register !== 'function') {
     throw new TypeError('definePlugin needs a register(reg) function');
   }
-  for (const hook of ['start', 'stop', 'onTenantEnable', 'onTenantDisable'] as const) {
+  for (const hook of ['start', 'stop', 'onTenantEnable', 'onTenantDisable', 'seedDemo'] as const) {
     if (definition[hook] !== undefined && typeof definition[hook] !== 'function') {
       throw new TypeError(`definePlugin: ${hook} must be a function`);
     }

@@ -97,7 +97,7 @@ export async function createTestPlatform(options: TestPlatformOptions): Promise<
   let platform: any;
   try {
     platform = await core.createPlatform({
-      config: { database: database.url, http: { port: 0, host: '127.0.0.1' }, log: { level: process.env.CONG_TEST_LOG_LEVEL ?? 'silent', requests: false }, jobs: { autoStart: false }, ...options.config },
+      config: { database: database.url, http: { port: 0, host: '127.0.0.1' }, log: { level: process.env.CONG_TEST_LOG_LEVEL ?? 'silent', requests: false }, jobs: { autoStart: false }, demoContent: false, ...options.config },
       plugins: options.plugins,
       configFile: false,
       env: {},

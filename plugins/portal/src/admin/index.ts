@@ -9,3 +9,6 @@ export { RoyaltiesPage } from './royalties/royalties-page.js';
 export { SubmissionList, Inbox, InformationRequests } from './submissions/index.js';
 export { CategoryList } from './categories/category-list.js';
 export { LegalList } from './legal/legal-list.js';
+export { PageTree, MenuEditor, BannerList, AlertList } from './pages/index.js';
+export { MediaLibrary } from './media/media-library.js';
+export { MediaPicker } from './media/media-picker.js';

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { coreServices, InputError, normalizeText, NotFoundError, respond, type FieldIssue, type PluginContext, type RouteBuilder, type RouteRequest } from '@cong/sdk';
+import { refreshSites } from '../navigation/site-refresh.js';
 import { PUBLIC_HEADERS, publicUnit } from '../public/public-site.js';
 import type { AlertsDatabase } from './alerts-database.js';
 import { AlertRepository, toAlert, type AlertRow } from './alerts.repository.js';
@@ -85,6 +86,8 @@ export function alertRoutes(route: RouteBuilder): void {
           { request: req, trx },
         );
       });
+      // The site's layout shows the alert: drop the cached pages of every unit that shows it.
+      await refreshSites(ctx, tenantId, { area: 'alerts', subtree: row.scope === 'subtree' });
       return respond(201, toAlert(row, Date.now()), { location: `/api/portal/alerts/${row.id}` });
     },
   });
@@ -117,6 +120,7 @@ export function alertRoutes(route: RouteBuilder): void {
           { request: req, trx },
         );
       });
+      await refreshSites(ctx, tenantId, { area: 'alerts', subtree: current.scope === 'subtree' || next.scope === 'subtree' });
       return toAlert(next, Date.now());
     },
   });
@@ -138,6 +142,7 @@ export function alertRoutes(route: RouteBuilder): void {
         await trx.updateTable('portal_alerts').set({ starts_at: ended.starts_at, ends_at: now, updated_at: now }).where('tenant_id', '=', tenantId).where('id', '=', current.id).execute();
         await ctx.get(coreServices.audit).record({ action: 'portal.alert.end', objectType: 'alert', objectId: current.id, tenantId, before: { endsAt: current.ends_at }, after: { endsAt: now } }, { request: req, trx });
       });
+      await refreshSites(ctx, tenantId, { area: 'alerts', subtree: current.scope === 'subtree' });
       return toAlert(ended, now);
     },
   });

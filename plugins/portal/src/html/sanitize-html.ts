@@ -48,6 +48,8 @@ export function plainText(html: string): string {
 
 /** The place the platform serves its stored files from; image sources on the same site must be under it. */
 export const PLATFORM_FILES_PREFIX = '/files/';
+/** An image of the unit's media library (src/media): the cleaned original or a derivative, nothing else. */
+const MEDIA_IMAGE_PATH = /^\/media\/[0-9a-f-]{36}\/(?:goc|w\d{2,4}\.(?:webp|jpg|png))$/u;
 
 const ALIGN_CLASSES = ['text-left', 'text-center', 'text-right', 'text-justify'];
 
@@ -81,6 +83,7 @@ function isSafeImageSrc(value: string): boolean {
   const v = value.trim();
   if (v === '' || hasControlOrBackslash(v, 0x20)) return false;
   if (v.startsWith(PLATFORM_FILES_PREFIX)) return !/(?:^|\/)\.\.?(?:\/|$)|%2e|%2f|%5c/iu.test(v.slice(PLATFORM_FILES_PREFIX.length));
+  if (MEDIA_IMAGE_PATH.test(v)) return true;
   return /^https:\/\/[^/]/iu.test(v);
 }
 

@@ -20,7 +20,7 @@ export function say(site: Site, vi: string, en: string): SafeHtml {
 export function rich(site: Site, vi: string, en: string, tag: 'div' | 'section' = 'div'): SafeHtml | null {
   const p = site.lang === 'en' && plainText(en) !== '' ? { text: en, lang: 'en' as Lang } : { text: vi, lang: 'vi' as Lang };
   if (plainText(p.text) === '') return null;
-  const body = trustedSanitizedHtml(sanitizeRichText(p.text));
+  const body = trustedSanitizedHtml(sanitizeRichText(p.text), site);
   const lang = p.lang === site.lang ? null : html` lang="${p.lang}"`;
   return tag === 'div' ? html`<div class="body"${lang}>${body}</div>` : html`<section class="body"${lang}>${body}</section>`;
 }

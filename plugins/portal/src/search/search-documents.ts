@@ -8,7 +8,7 @@ type TranslationRow = ContentDatabase['portal_article_translations'];
 type LegalRow = LegalDatabase['portal_legal_documents'];
 
 /** The portal's document kinds in the shared index. English articles are their own entries. */
-export const SEARCH_TYPES = { article: 'article', articleEn: 'article-en', legal: 'legal' } as const;
+export const SEARCH_TYPES = { article: 'article', articleEn: 'article-en', legal: 'legal', page: 'page', pageEn: 'page-en' } as const;
 
 /**
  * The tenant key of legal documents kept on a platform without units (`tenant_id` null): the index

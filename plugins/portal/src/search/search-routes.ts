@@ -1,4 +1,5 @@
 import { NotAllowedError, NotFoundError, type RouteBuilder } from '@cong/sdk';
+import { reindexPages } from '../pages/page-search.js';
 import { reindexUnit } from './search-indexer.js';
 import { searchPortal } from './search-portal.js';
 import { reindexResponse, searchPageSchema, searchQuery } from './search-schema.js';
@@ -20,13 +21,14 @@ export function searchRoutes(route: RouteBuilder): void {
 
   route.post('/search/reindex', {
     summary: { vi: 'Lập lại chỉ mục tìm kiếm của đơn vị', en: 'Rebuild the unit\'s search entries' },
-    description: `Published articles and legal documents of the request's unit, from their tables. Needs ${LEGAL_WRITE} or ${CONTENT_APPROVE}.`,
+    description: `Published articles, pages and legal documents of the request's unit, from their tables. Needs ${LEGAL_WRITE} or ${CONTENT_APPROVE}.`,
     authenticated: true,
     schema: { response: { 200: reindexResponse } },
     handler: async (req, ctx) => {
       if (req.tenantId === undefined) throw new NotFoundError('Name a unit (X-Cong-Tenant) to reindex');
       if (!req.can(LEGAL_WRITE) && !req.can(CONTENT_APPROVE)) throw new NotAllowedError(CONTENT_APPROVE);
-      return reindexUnit(ctx, req.tenantId);
+      const [content, pages] = await Promise.all([reindexUnit(ctx, req.tenantId), reindexPages(ctx, req.tenantId)]);
+      return { ...content, removed: content.removed + pages.removed, pages: pages.indexed };
     },
   });
 }

@@ -16,7 +16,7 @@ export const searchQuery = defineSchema<SearchRouteQuery>({
   required: ['q'],
   properties: {
     q: { type: 'string', maxLength: 500, description: 'Words to find, accents optional ("dang ky ho khau"); "quoted phrases" are kept together.' },
-    type: { enum: ['article', 'legal'] },
+    type: { enum: ['article', 'legal', 'page'] },
     lang: { enum: ['vi', 'en'], default: 'vi', description: 'en: the English versions of articles.' },
     allUnits: { type: 'boolean', default: false, description: 'Search every unit, with a facet of units. Only on the province (the root unit).' },
     limit: { type: 'integer', minimum: 1, maximum: MAX_LIMIT, default: DEFAULT_LIMIT },
@@ -46,7 +46,7 @@ export const searchPageSchema = defineSchema({
         additionalProperties: false,
         required: ['type', 'lang', 'id', 'title', 'snippet', 'url', 'date', 'unitId'],
         properties: {
-          type: { enum: ['article', 'legal'] },
+          type: { enum: ['article', 'legal', 'page'] },
           lang: { enum: ['vi', 'en'] },
           id: { type: 'string' },
           title: { type: 'string', description: 'Plain text.' },
@@ -75,6 +75,6 @@ export const searchPageSchema = defineSchema({
 export const reindexResponse = defineSchema({
   type: 'object',
   additionalProperties: false,
-  required: ['articles', 'removed', 'legal'],
-  properties: { articles: { type: 'integer' }, removed: { type: 'integer' }, legal: { type: 'integer' } },
+  required: ['articles', 'removed', 'legal', 'pages'],
+  properties: { articles: { type: 'integer' }, removed: { type: 'integer' }, legal: { type: 'integer' }, pages: { type: 'integer' } },
 });

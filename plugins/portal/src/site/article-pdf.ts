@@ -1,9 +1,37 @@
 import { createHash } from 'node:crypto';
-import { respond, type RouteRequest, type RouteResponse } from '@cong/sdk';
+import { coreServices, respond, type RouteRequest, type RouteResponse } from '@cong/sdk';
+import { openMediaFile } from '../media/media-file.route.js';
 import { LruCache } from './page-cache.js';
 import { articlePage, errorPage } from './pages.js';
 import type { PdfPrinter } from './pdf-printer.js';
 import type { Site } from './site-context.js';
+
+/** `src` of a media-library image as the site writes it (with the `/t/<slug>` prefix or without). */
+const MEDIA_SRC = /\bsrc="((?:\/t\/[a-z0-9-]+)?\/media\/([0-9a-f-]{36})\/(goc|w\d{2,4}\.(?:webp|jpg|png)))"/g;
+/** What one PDF embeds at most: more images print as their alt text. */
+const MAX_IMAGES = 30;
+const MAX_IMAGE_BYTES = 16 * 1024 * 1024;
+
+/**
+ * The print view with the unit's media-library images inlined as `data:` URLs, read from the file
+ * store: the printing browser fetches nothing (it has no network), yet the article's photos are in the PDF.
+ */
+async function embedMediaImages(view: string, site: Site): Promise<string> {
+  const found = [...view.matchAll(MEDIA_SRC)].slice(0, MAX_IMAGES);
+  const inlined = new Map<string, string>();
+  let bytes = 0;
+  for (const [, src, id, variant] of found) {
+    if (inlined.has(src!)) continue;
+    const file = await openMediaFile(site.ctx, site.tenant.id, id!, variant!);
+    if (!file || !file.contentType.startsWith('image/') || bytes + file.stat.size > MAX_IMAGE_BYTES) continue;
+    const chunks: Buffer[] = [];
+    for await (const chunk of await site.ctx.get(coreServices.files).open(file.fileId)) chunks.push(Buffer.from(chunk as Uint8Array));
+    const data = Buffer.concat(chunks);
+    bytes += data.byteLength;
+    inlined.set(src!, `data:${file.contentType};base64,${data.toString('base64')}`);
+  }
+  return view.replace(MEDIA_SRC, (whole, src: string) => (inlined.has(src) ? `src="${inlined.get(src)}"` : whole));
+}
 
 interface CachedPdf {
   readonly pdf: Buffer;
@@ -30,7 +58,7 @@ export class ArticlePdfs {
     const key = `${site.tenant.id}:${createHash('sha256').update(view.body).digest('base64url')}`;
     let entry = this.#cache.get(key);
     if (!entry) {
-      const pdf = await this.printer.print({ html: view.body, footerText: site.url(`/tin/${slug}`), title: slug, lang: site.lang });
+      const pdf = await this.printer.print({ html: await embedMediaImages(view.body, site), footerText: site.url(`/tin/${slug}`), title: slug, lang: site.lang });
       entry = { pdf, bytes: pdf.byteLength + key.length };
       this.#cache.set(key, entry);
     }

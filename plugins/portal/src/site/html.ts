@@ -1,3 +1,5 @@
+import { siteMediaUrls } from '../media/media-urls.js';
+
 /**
  * A tiny HTML template helper with auto-escaping. `html\`<p>${text}</p>\`` escapes every
  * interpolation unless it is a {@link SafeHtml} made by this module (another `html` fragment, or an
@@ -44,10 +46,11 @@ export function html(strings: TemplateStringsArray, ...values: readonly HtmlValu
  * Rich text as stored by an area that runs `sanitizeRichText` (src/html/sanitize-html.ts) on every
  * write: article and page bodies, organisation descriptions, leaders' biographies. The stored text is
  * the allowlisted HTML and is the one thing the site outputs without escaping. Never pass text that did
- * not come out of the sanitiser (input from a request, a plain-text column).
+ * not come out of the sanitiser (input from a request, a plain-text column). Media-library links in it
+ * are pointed at the request's site (`/t/<slug>/media/…` on the platform host).
  */
-export function trustedSanitizedHtml(storedBody: string): SafeHtml {
-  return new SafeHtml(storedBody, KEY);
+export function trustedSanitizedHtml(storedBody: string, site: { readonly prefix: string }): SafeHtml {
+  return new SafeHtml(siteMediaUrls(storedBody, site), KEY);
 }
 
 /**

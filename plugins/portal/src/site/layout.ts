@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import { respond, type RouteRequest, type RouteResponse } from '@cong/sdk';
+import { alertBanner, bannerList, linkList, mainMenu } from '../navigation/chrome-html.js';
+import { loadChrome } from '../navigation/site-chrome.js';
 import { html, jsonForScript, type SafeHtml } from './html.js';
 import type { Site } from './site-context.js';
 import { cssValue, type ThemeTokens } from './theme.js';
@@ -81,8 +83,24 @@ form.filters label{display:flex;flex-direction:column;font-size:.9375rem}
 input,select,button{font:inherit;padding:.35rem .5rem}
 button{background:var(--portal-primary);color:var(--portal-on-primary);border:0;border-radius:3px;cursor:pointer}
 footer.site{border-top:4px solid var(--portal-primary);padding:1.5rem 0;color:var(--portal-muted);font-size:.9375rem}
+nav.main li.sub{position:relative}
+nav.main summary{cursor:pointer;padding:.25rem 0}
+nav.main summary.current,nav.main a[aria-current=page]{font-weight:700;text-decoration-thickness:3px}
+nav.main details>ul{position:absolute;z-index:5;min-width:14rem;display:block;background:var(--portal-primary);padding:.5rem 1rem;border:1px solid var(--portal-on-primary)}
+.links{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.25rem 1.25rem}
+.banners{list-style:none;padding:0;margin:0 0 1.5rem;display:grid;gap:1rem}
+.banners img{max-width:100%;height:auto;display:block}
+.with-side{display:grid;gap:2rem;grid-template-columns:minmax(0,1fr)}
+@media (min-width:60rem){.with-side{grid-template-columns:minmax(0,1fr) 18rem}}
+.breadcrumbs ol{list-style:none;padding:0;margin:0 0 1rem;display:flex;flex-wrap:wrap;gap:.25rem}
+.breadcrumbs li+li::before{content:"›";margin-right:.25rem;color:var(--portal-muted)}
+.alert{border-bottom:3px solid;padding:.5rem 0}
+.alert p{margin:0}
+.alert[data-severity=danger]{background:#fde7e9;color:#5c0011;border-color:#a4000f}
+.alert[data-severity=warning]{background:#fff4ce;color:#3d2c00;border-color:#8a6100}
+.alert[data-severity=info]{background:#e6f0fb;color:#0b2e59;border-color:#0b5cad}
 .print header.site{background:none;color:var(--portal-text)}.print header.site a{color:var(--portal-text)}
-@media print{nav.main,.lang,.skip,.no-print,footer.site nav{display:none}header.site{background:none;color:#000}header.site a,a{color:#000}}
+@media print{nav.main,.lang,.skip,.no-print,footer.site nav,.banners{display:none}header.site{background:none;color:#000}header.site a,a{color:#000}}
 @media (prefers-reduced-motion:reduce){*{transition:none!important}}
 `;
 
@@ -92,7 +110,15 @@ export async function renderPage(site: Site, meta: PageMeta, content: SafeHtml):
   const canonical = site.url(meta.path);
   const description = meta.description?.trim() || site.unitName;
   const date = meta.date ?? new Date().toISOString();
-  const categories = meta.print ? [] : (await site.queries.categories(site.tenant.id)).filter((c) => c.parent_id === null);
+  const chrome = await loadChrome(site, { print: meta.print });
+  const menu = chrome.menus.get('main') ?? [];
+  // Without a main menu the header lists the top-level categories, as before menus existed.
+  const categories = meta.print || menu.length > 0 ? [] : (await site.queries.categories(site.tenant.id)).filter((c) => c.parent_id === null);
+  const home = meta.path === '/';
+  const footerMenu = chrome.menus.get('footer') ?? [];
+  const quickLinks = chrome.menus.get('quick-links') ?? [];
+  const side = home ? bannerList(site, chrome.banners['home-side'], 'home-side') : null;
+  const main = html`${home ? bannerList(site, chrome.banners['home-top'], 'home-top') : null}${side ? html`<div class="with-side"><div>${content}</div><aside aria-label="${site.t('Banner', 'Banners')}">${side}</aside></div>` : content}`;
   const other = lang === 'vi' ? 'en' : 'vi';
   // A logo is an http(s) or site-relative URL; anything else (javascript:, data:) is dropped.
   const theme = /^(https?:\/\/|\/(?!\/))/i.test(site.theme.logo) ? site.theme : { ...site.theme, logo: '' };
@@ -140,6 +166,7 @@ ${meta.jsonLd ? html`<script type="application/ld+json">${jsonForScript({ '@cont
 </head>
 <body${meta.print ? html` class="print"` : null}>
 <a class="skip" href="#noi-dung">${site.t('Bỏ qua đến nội dung chính', 'Skip to main content')}</a>
+${alertBanner(site, chrome.alerts)}
 <header class="site">
 <div class="wrap">
 <div class="topbar">
@@ -147,7 +174,7 @@ ${meta.jsonLd ? html`<script type="application/ld+json">${jsonForScript({ '@cont
 ${meta.print ? null : html`<form class="search no-print" method="get" action="${site.path('/tim-kiem')}" role="search"><label class="sr-only" for="o-tim-kiem">${site.t('Tìm kiếm trên cổng', 'Search this site')}</label><input id="o-tim-kiem" type="search" name="q" maxlength="200" placeholder="${site.t('Tìm kiếm…', 'Search…')}"><button type="submit">${site.t('Tìm', 'Search')}</button></form>`}
 ${meta.print ? null : html`<nav class="lang" aria-label="${site.t('Ngôn ngữ', 'Language')}"><a href="${site.path(meta.path, other)}" hreflang="${other}" lang="${other}">${other === 'en' ? 'English' : 'Tiếng Việt'}</a></nav>`}
 </div>
-${meta.print ? null : html`<nav class="main" aria-label="${site.t('Chuyên mục', 'Sections')}"><ul>
+${meta.print ? null : menu.length > 0 ? mainMenu(site, menu, meta.path) : html`<nav class="main" aria-label="${site.t('Chuyên mục', 'Sections')}"><ul>
 <li><a href="${site.path('/')}">${site.t('Trang chủ', 'Home')}</a></li>
 ${categories.map((c) => html`<li><a href="${site.path(`/chuyen-muc/${c.slug}`)}">${lang === 'en' && c.name_en ? c.name_en : c.name_vi}</a></li>`)}
 <li><a href="${site.path('/van-ban')}">${site.t('Văn bản', 'Legal documents')}</a></li>
@@ -155,11 +182,14 @@ ${categories.map((c) => html`<li><a href="${site.path(`/chuyen-muc/${c.slug}`)}"
 </div>
 </header>
 <main id="noi-dung" tabindex="-1"><div class="wrap">
-${content}
+${main}
 </div></main>
 <footer class="site"><div class="wrap">
 <p>© ${site.unitName}</p>
-${meta.print ? null : html`<nav aria-label="${site.t('Liên kết chân trang', 'Footer links')}"><a href="${site.path('/rss.xml', 'vi')}">RSS</a> · <a href="${site.path('/atom.xml', 'vi')}">Atom</a> · <a href="${site.path('/sitemap.xml', 'vi')}">${site.t('Sơ đồ trang', 'Sitemap')}</a></nav>`}
+${meta.print ? null : bannerList(site, chrome.banners.footer, 'footer')}
+${meta.print || quickLinks.length === 0 ? null : html`<nav aria-label="${site.t('Liên kết nhanh', 'Quick links')}">${linkList(site, quickLinks, meta.path)}</nav>`}
+${meta.print || footerMenu.length === 0 ? null : html`<nav aria-label="${site.t('Trình đơn chân trang', 'Footer menu')}">${linkList(site, footerMenu, meta.path)}</nav>`}
+${meta.print ? null : html`<nav aria-label="${site.t('Liên kết chân trang', 'Footer links')}"><a href="${site.path('/rss.xml', 'vi')}">RSS</a> · <a href="${site.path('/atom.xml', 'vi')}">Atom</a> · <a href="${site.path('/sitemap.xml', 'vi')}">${site.t('Sơ đồ trang (XML)', 'Sitemap (XML)')}</a> · <a href="${site.path('/so-do-trang')}">${site.t('Sơ đồ cổng thông tin', 'Site map')}</a></nav>`}
 </div></footer>
 </body>
 </html>

@@ -171,7 +171,7 @@ ${category && !print ? html`<p class="meta"><a href="${site.path(`/chuyen-muc/${
 <h1${langAttr(site, l.title.lang)}>${l.title.text}</h1>
 <p class="meta">${site.t('Đăng ngày', 'Published')} <time datetime="${published}">${showDate(row.published_at)}</time>${category && print ? html` · ${categoryName(site, category)}` : null}</p>
 ${l.summary.text ? html`<p class="summary"${langAttr(site, l.summary.lang)}><strong>${l.summary.text}</strong></p>` : null}
-<div class="body"${langAttr(site, l.body.lang)}>${trustedSanitizedHtml(l.body.text) /* stored sanitised by the content service on every write */}</div>
+<div class="body"${langAttr(site, l.body.lang)}>${trustedSanitizedHtml(l.body.text, site) /* stored sanitised by the content service on every write */}</div>
 ${print
     ? html`<p class="muted">${site.t('Nguồn', 'Source')}: ${site.url(path)}</p>`
     : html`<p class="no-print"><a href="${site.path(path)}?in=1" rel="nofollow">${site.t('Bản in', 'Print view')}</a> · <a href="${site.path(`${path}/pdf`)}" rel="nofollow" type="application/pdf" download>${site.t('Tải về PDF', 'Download PDF')}</a></p>`}

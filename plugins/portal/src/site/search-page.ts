@@ -7,14 +7,14 @@ import type { Site } from './site-context.js';
 
 export interface SearchQuery {
   readonly q?: string;
-  /** `tin` (articles) or `van-ban` (legal documents); anything else is both. */
+  /** `tin` (articles), `trang` (pages) or `van-ban` (legal documents); anything else is all of them. */
   readonly loai?: string;
   readonly trang?: string;
   /** `1`: every unit (only on the province site). */
   readonly 'tat-ca'?: string;
 }
 
-const TYPES = { tin: 'article', 'van-ban': 'legal' } as const;
+const TYPES = { tin: 'article', trang: 'page', 'van-ban': 'legal' } as const;
 
 /**
  * The root of another unit's site, as this page reaches units: by `/t/<slug>` on this origin when the
@@ -32,7 +32,7 @@ function hitHref(site: Site, item: PortalSearchItem): string {
 }
 
 function typeLabel(site: Site, item: PortalSearchItem): string {
-  return item.type === 'legal' ? site.t('Văn bản', 'Legal document') : site.t('Tin bài', 'Article');
+  return item.type === 'legal' ? site.t('Văn bản', 'Legal document') : item.type === 'page' ? site.t('Trang', 'Page') : site.t('Tin bài', 'Article');
 }
 
 /**
@@ -43,7 +43,7 @@ function typeLabel(site: Site, item: PortalSearchItem): string {
  */
 export async function searchPage(req: RouteRequest, site: Site, query: SearchQuery): Promise<RouteResponse> {
   const q = (query.q ?? '').trim().slice(0, 200);
-  const type = query.loai === 'tin' || query.loai === 'van-ban' ? query.loai : undefined;
+  const type = query.loai === 'tin' || query.loai === 'trang' || query.loai === 'van-ban' ? query.loai : undefined;
   const province = site.tenant.parentId === null;
   const allUnits = province && query['tat-ca'] === '1';
   const page = pageNumber(query.trang);
@@ -61,7 +61,7 @@ export async function searchPage(req: RouteRequest, site: Site, query: SearchQue
   const option = (value: string, label: string) => html`<option value="${value}"${(type ?? '') === value ? html` selected` : null}>${label}</option>`;
   const form = html`<form class="filters" method="get" action="${site.path('/tim-kiem')}" role="search">
 <label for="tim-q">${site.t('Từ khóa', 'Search for')}</label><input id="tim-q" type="search" name="q" value="${q}" maxlength="200">
-<label>${site.t('Loại', 'Type')}<select name="loai">${option('', site.t('Tất cả', 'All'))}${option('tin', site.t('Tin bài', 'Articles'))}${option('van-ban', site.t('Văn bản', 'Legal documents'))}</select></label>
+<label>${site.t('Loại', 'Type')}<select name="loai">${option('', site.t('Tất cả', 'All'))}${option('tin', site.t('Tin bài', 'Articles'))}${option('trang', site.t('Trang', 'Pages'))}${option('van-ban', site.t('Văn bản', 'Legal documents'))}</select></label>
 ${province ? html`<label class="check"><input type="checkbox" name="tat-ca" value="1"${allUnits ? html` checked` : null}> ${site.t('Tìm trong tất cả các đơn vị', 'Search every unit')}</label>` : null}
 <button type="submit">${site.t('Tìm', 'Search')}</button>
 </form>

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { longText } from '../../content/migrations/dialect.js';
+import { longText } from './dialect.js';
 import { trackedColumns } from './tracked-columns.js';
 
 /**

@@ -1,0 +1,66 @@
+import { coreServices } from '@cong/sdk';
+import type { AlertsDatabase, AlertSeverity } from '../alerts/alerts-database.js';
+import { AlertRepository } from '../alerts/alerts.repository.js';
+import type { Lang, Site } from '../site/site-context.js';
+import { BannerRepository } from './banner.repository.js';
+import { MenuService, type MenuItem } from './menu.service.js';
+import type { BannerPlacement, BannerRow, MenuLocation, NavigationDatabase } from './navigation-database.js';
+
+/** An emergency alert as the layout shows it. */
+export interface ChromeAlert {
+  readonly id: string;
+  readonly severity: AlertSeverity;
+  readonly message: string;
+  /** The message's language: Vietnamese on an English page when the alert has no English text. */
+  readonly lang: Lang;
+  /** The unit that posted it, when it is a unit above this one (a subtree alert). */
+  readonly from: string | null;
+}
+
+/** What the layout shows around every page: menus, banners in their window, alerts in force. */
+export interface SiteChrome {
+  readonly menus: ReadonlyMap<MenuLocation, readonly MenuItem[]>;
+  readonly banners: Readonly<Record<BannerPlacement, readonly BannerRow[]>>;
+  readonly alerts: readonly ChromeAlert[];
+}
+
+const RANK: Readonly<Record<AlertSeverity, number>> = { danger: 0, warning: 1, info: 2 };
+
+/** The unit's ancestors, nearest first (their subtree alerts show here too). */
+async function ancestorsOf(site: Site): Promise<{ id: string; nameVi: string; nameEn: string | null }[]> {
+  const tenancy = site.ctx.get(coreServices.tenancy);
+  const out: { id: string; nameVi: string; nameEn: string | null }[] = [];
+  let parentId = site.tenant.parentId;
+  for (let depth = 0; parentId !== null && depth < 20; depth++) {
+    const parent = await tenancy.get(parentId);
+    if (!parent) break;
+    out.push(parent);
+    parentId = parent.parentId;
+  }
+  return out;
+}
+
+/** The alerts in force for the site's unit, most severe first, then newest. */
+export async function activeAlerts(site: Site, now: number): Promise<ChromeAlert[]> {
+  const ancestors = await ancestorsOf(site);
+  const names = new Map(ancestors.map((a) => [a.id, site.lang === 'en' && a.nameEn ? a.nameEn : a.nameVi]));
+  const rows = await new AlertRepository(site.ctx.get(coreServices.database).kysely<AlertsDatabase>()).active(site.tenant.id, ancestors.map((a) => a.id), now);
+  return rows
+    .sort((a, b) => RANK[a.severity] - RANK[b.severity] || Number(b.starts_at) - Number(a.starts_at))
+    .map((row) => {
+      const english = site.lang === 'en' && row.message_en !== null;
+      return { id: row.id, severity: row.severity, message: english ? row.message_en! : row.message_vi, lang: english ? 'en' : 'vi', from: row.tenant_id === site.tenant.id ? null : (names.get(row.tenant_id) ?? null) };
+    });
+}
+
+/** Reads the chrome of one page; a print view needs only the alerts. */
+export async function loadChrome(site: Site, options: { readonly print?: boolean; readonly now?: number } = {}): Promise<SiteChrome> {
+  const now = options.now ?? Date.now();
+  const alerts = activeAlerts(site, now);
+  if (options.print) return { menus: new Map(), banners: { 'home-top': [], 'home-side': [], footer: [] }, alerts: await alerts };
+  const db = site.ctx.get(coreServices.database).kysely<NavigationDatabase>();
+  const [menus, showing] = await Promise.all([new MenuService(site.ctx).all(site.tenant.id), new BannerRepository(db).showing(site.tenant.id, now)]);
+  const banners: Record<BannerPlacement, BannerRow[]> = { 'home-top': [], 'home-side': [], footer: [] };
+  for (const b of showing) banners[b.placement].push(b);
+  return { menus, banners, alerts: await alerts };
+}
