@@ -32,6 +32,16 @@ describeEachDialect('portal demo content', (dialect) => {
     expect((await page('/t/so-tai-chinh/')).body).toContain('Công khai dự toán ngân sách năm 2027');
   });
 
+  it('gives the province an introduction page and menus that lead to the sections', async () => {
+    const home = (await page('/t/quang-tri/')).body;
+    expect(home).toContain('<a href="/t/quang-tri/trang/gioi-thieu"');
+    expect(home).toContain('<a href="/t/quang-tri/lien-he"');
+    expect(home).toContain('/t/quang-tri/danh-muc-thong-tin-cong-khai');
+    const intro = await page('/t/quang-tri/trang/gioi-thieu');
+    expect(intro.status).toBe(200);
+    expect(intro.body).toContain('Giới thiệu tỉnh Quảng Trị');
+  });
+
   it('has the samples in search (without accents) and in the feed, newest first', async () => {
     const search = await page(`/t/quang-tri/tim-kiem?q=${encodeURIComponent('dang ky thuong tru')}`);
     expect(search.body).toContain('Hướng dẫn đăng ký thường trú trực tuyến');

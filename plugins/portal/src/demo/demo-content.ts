@@ -1,4 +1,5 @@
 import type { LegalDocumentInput } from '../legal/legal-schema.js';
+import type { MenuItemInput } from '../navigation/menu.service.js';
 
 /** A sample article: which unit, which category (a mandated section's), how many days ago. */
 export interface DemoArticle {
@@ -137,4 +138,39 @@ export const DEMO_LEGAL: readonly (LegalDocumentInput & { readonly unit: string 
     field: 'Tài chính',
     summary: 'Ban hành quy chế chi tiêu nội bộ (văn bản minh họa)',
   },
+];
+
+/** The province's introduction page (POR-06). */
+export const DEMO_INTRODUCTION = {
+  slug: 'gioi-thieu',
+  title: 'Giới thiệu tỉnh Quảng Trị',
+  summary: 'Vị trí địa lý, điều kiện tự nhiên, lịch sử và truyền thống văn hóa.',
+  paragraphs: [
+    'Tỉnh Quảng Trị sau sắp xếp đơn vị hành chính năm 2025 nằm ở khu vực Bắc Trung Bộ, phía đông giáp Biển Đông, phía tây giáp Lào.',
+    'Trang này giới thiệu điều kiện tự nhiên, lịch sử, di tích và danh thắng của tỉnh.',
+    SAMPLE,
+  ],
+  en: { title: 'About Quang Tri Province', summary: 'Location, natural conditions, history and culture.' },
+};
+
+/** The province's main and footer menus: the sections a citizen looks for first. */
+export const DEMO_MAIN_MENU: readonly MenuItemInput[] = [
+  { label: { vi: 'Giới thiệu', en: 'About' }, target: { kind: 'page', value: 'gioi-thieu' }, children: [
+    { label: { vi: 'Cơ cấu tổ chức', en: 'Organisation' }, target: { kind: 'path', value: '/co-cau-to-chuc' } },
+    { label: { vi: 'Lãnh đạo tỉnh', en: 'Leadership' }, target: { kind: 'path', value: '/lanh-dao' } },
+  ] },
+  { label: { vi: 'Tin tức, sự kiện', en: 'News' }, target: { kind: 'category', value: 'tin-tuc-su-kien' } },
+  { label: { vi: 'Chỉ đạo, điều hành', en: 'Direction' }, target: { kind: 'category', value: 'chi-dao-dieu-hanh' }, children: [
+    { label: { vi: 'Lịch công tác', en: 'Work schedule' }, target: { kind: 'path', value: '/lich-cong-tac' } },
+  ] },
+  { label: { vi: 'Văn bản', en: 'Legal documents' }, target: { kind: 'legal' } },
+  { label: { vi: 'Phổ biến pháp luật', en: 'Law dissemination' }, target: { kind: 'category', value: 'pho-bien-phap-luat' } },
+  { label: { vi: 'Dịch vụ công', en: 'Public services' }, target: { kind: 'url', value: 'https://dichvucong.gov.vn' }, newTab: true },
+  { label: { vi: 'Liên hệ', en: 'Contact' }, target: { kind: 'path', value: '/lien-he' } },
+];
+
+export const DEMO_FOOTER_MENU: readonly MenuItemInput[] = [
+  { label: { vi: 'Danh mục thông tin công khai', en: 'Information we publish' }, target: { kind: 'path', value: '/danh-muc-thong-tin-cong-khai' } },
+  { label: { vi: 'Sơ đồ trang', en: 'Site map' }, target: { kind: 'path', value: '/so-do-trang' } },
+  { label: { vi: 'Cổng Dịch vụ công quốc gia', en: 'National Public Service Portal' }, target: { kind: 'url', value: 'https://dichvucong.gov.vn' }, newTab: true },
 ];

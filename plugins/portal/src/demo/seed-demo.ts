@@ -3,7 +3,9 @@ import { ArticleService, type Actor } from '../content/article.service.js';
 import type { ContentDatabase } from '../content/content-database.js';
 import { LegalService } from '../legal/legal-service.js';
 import { escapeHtml } from '../site/html.js';
-import { DEMO_ARTICLES, DEMO_LEGAL } from './demo-content.js';
+import { MenuService } from '../navigation/menu.service.js';
+import { PageService } from '../pages/page.service.js';
+import { DEMO_ARTICLES, DEMO_FOOTER_MENU, DEMO_INTRODUCTION, DEMO_LEGAL, DEMO_MAIN_MENU } from './demo-content.js';
 
 const DAY_MS = 86_400_000;
 
@@ -36,7 +38,8 @@ function seedRequest(tenantId: string): RouteRequest {
 
 /**
  * Sample articles (published through the real workflow, so they have revisions, are indexed for search
- * and appear in feeds) and legal documents for the province, a department and a ward of the demo.
+ * and appear in feeds) and legal documents for the province, a department and a ward of the demo; the
+ * province's introduction page and its main and footer menus.
  */
 export async function seedPortalDemo(ctx: PluginContext): Promise<void> {
   const tenancy = ctx.get(coreServices.tenancy);
@@ -65,4 +68,20 @@ export async function seedPortalDemo(ctx: PluginContext): Promise<void> {
     const unit = await tenancy.getBySlug(slug);
     if (unit) await legal.create(unit.id, document, seedRequest(unit.id));
   }
+  const province = await tenancy.getBySlug('quang-tri');
+  if (!province) return;
+  const pages = new PageService(ctx);
+  const intro = DEMO_INTRODUCTION;
+  const page = await pages.create(province.id, reporter, {
+    slug: intro.slug,
+    title: intro.title,
+    summary: intro.summary,
+    body: intro.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join(''),
+    translations: { en: { title: intro.en.title, summary: intro.en.summary } },
+  });
+  await pages.transition(province.id, page.id, reporter, 'submit');
+  await pages.transition(province.id, page.id, editor, 'approve');
+  const menus = new MenuService(ctx);
+  await menus.replace(province.id, 'main', DEMO_MAIN_MENU, seedRequest(province.id));
+  await menus.replace(province.id, 'footer', DEMO_FOOTER_MENU, seedRequest(province.id));
 }
