@@ -56,7 +56,7 @@ describe('<portal-article-editor>', () => {
     button('image').click();
     await settle(rich);
     expect(rich.html()).not.toContain('<img');
-    expect(rich.querySelector('[role=status]')!.textContent).toContain('chỉ dùng https:// hoặc /files/');
+    expect(rich.querySelector('[role=status]')!.textContent).toContain('chỉ dùng https://, /files/ hoặc ảnh trong thư viện tư liệu');
 
     answers.push('/files/2026/anh.jpg', 'Quang cảnh lễ hội');
     button('image').click();

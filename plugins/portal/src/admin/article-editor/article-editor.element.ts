@@ -7,6 +7,7 @@ import { APPROVE, WRITE, type Article, type ArticleDiff, type Category, type Rev
 import { articleEditorStyles } from './article-editor.styles.js';
 import { englishChanges, englishOf, TRANSLATED_FIELDS } from './english-translation.js';
 import { renderDiff } from './revision-diff-view.js';
+import { libraryImageChooser } from '../media/library-image-chooser.js';
 
 const BASE = '/api/portal';
 
@@ -297,6 +298,7 @@ export class ArticleEditor extends CongElement implements Partial<AdminContribut
     if (loading) return html`<p role="status">${t.loading}</p>`;
     const readOnly = !this.#editable;
     const invalid = (b: boolean) => (b ? 'true' : 'false');
+    const images = this.#images;
     return html`
       <h2 id="editor-heading">${a ? t.editArticle : t.newArticle}</h2>
       ${a
@@ -330,7 +332,7 @@ export class ArticleEditor extends CongElement implements Partial<AdminContribut
         )}
         <div class="field">
           <span class="label" id="body-label">${t.body}</span>
-          <portal-rich-text class="body-vi" .value=${a?.body ?? ''} .label=${t.body} ?disabled=${readOnly}></portal-rich-text>
+          <portal-rich-text class="body-vi" .value=${a?.body ?? ''} .label=${t.body} ?disabled=${readOnly} .mediaBase=${images.mediaBase} .pickImage=${images.pickImage}></portal-rich-text>
           ${this.fieldErrors.body ? html`<span class="field-error" id="body-error">${this.fieldErrors.body}</span>` : nothing}
         </div>
         ${this.#english(t, a, readOnly)}
@@ -339,7 +341,13 @@ export class ArticleEditor extends CongElement implements Partial<AdminContribut
       ${a ? this.#workflow(t, a) : html`<p class="note">${t.saveFirst}</p>`}
       ${a ? this.#scheduleSection(t, a) : nothing}
       ${a ? this.#revisionList(t, a) : nothing}
+      ${images.pickImage ? html`<portal-media-picker .api=${this.api} .tenant=${this.tenant} .user=${this.user}></portal-media-picker>` : nothing}
     `;
+  }
+
+  /** The bodies' image button opens the media library's picker (for accounts that may use the library). */
+  get #images() {
+    return libraryImageChooser(() => this.renderRoot.querySelector('portal-media-picker'), this.tenant, this.user);
   }
 
   /** The English fields, flagged where the Vietnamese changed after the translation. */
@@ -373,7 +381,7 @@ export class ArticleEditor extends CongElement implements Partial<AdminContribut
       </div>
       <div class="field">
         <span class="label" id="en-body-label">${t.enBody}${flag('body')}</span>
-        <portal-rich-text class="body-en" .value=${en.body.value} .label=${t.enBody} ?disabled=${readOnly}
+        <portal-rich-text class="body-en" .value=${en.body.value} .label=${t.enBody} ?disabled=${readOnly} .mediaBase=${this.#images.mediaBase} .pickImage=${this.#images.pickImage}
           @portal-body-input=${() => (this.#englishBodyEdited = true)}></portal-rich-text>
         ${error('en-body') ? html`<span class="field-error" id="en-body-error">${error('en-body')}</span>` : nothing}
       </div>

@@ -7,6 +7,7 @@ import '../rich-text/rich-text.js';
 import type { FieldDiff } from '../types.js';
 import { pagesTexts, type PagesTexts } from './pages-messages.js';
 import { API, APPROVE, flatten, forest, PAGES_WRITE, type Page, type PageAction, type PageRevisionSummary, type PageSummary } from './pages-types.js';
+import { libraryImageChooser } from '../media/library-image-chooser.js';
 
 /**
  * One page (trang tĩnh): its place in the tree (parent, order), its Vietnamese fields with the body in
@@ -241,6 +242,7 @@ export class PageEditor extends CongElement implements Partial<AdminContribution
     const readOnly = !this.#contentEditable;
     const en = p?.translations.en ?? {};
     const invalid = (b: boolean) => (b ? 'true' : 'false');
+    const images = libraryImageChooser(() => this.renderRoot.querySelector('portal-media-picker'), this.tenant, this.user);
     return html`
       <h2 id="editor-heading">${p ? t.editPage : t.newPage}</h2>
       ${p ? html`<p class="status">${t.status}: <strong data-status=${p.status}>${t.statuses[p.status]}</strong> · ${t.revision} ${p.revision}${p.status === 'published' ? html` · <a href=${`${this.tenant ? `/t/${this.tenant.slug}` : ''}/trang/${p.slug}`} target="_blank" rel="noopener">${t.viewPublic}</a>` : nothing}</p>` : nothing}
@@ -262,7 +264,7 @@ export class PageEditor extends CongElement implements Partial<AdminContribution
         ${this.#field('summary', t.summary, (d, bad) => html`<textarea id="field-summary" name="summary" rows="3" maxlength="2000" .value=${p?.summary ?? ''} ?readonly=${readOnly} aria-describedby=${d} aria-invalid=${invalid(bad)}></textarea>`)}
         <div class="field">
           <span class="label">${t.body}</span>
-          <portal-rich-text data-field="body" .value=${p?.body ?? ''} .label=${t.body} ?disabled=${readOnly}></portal-rich-text>
+          <portal-rich-text data-field="body" .value=${p?.body ?? ''} .label=${t.body} ?disabled=${readOnly} .mediaBase=${images.mediaBase} .pickImage=${images.pickImage}></portal-rich-text>
           ${this.fieldErrors.body ? html`<span class="field-error">${this.fieldErrors.body}</span>` : nothing}
         </div>
         <fieldset lang="en">
@@ -271,7 +273,7 @@ export class PageEditor extends CongElement implements Partial<AdminContribution
           ${this.#field('enSummary', t.enSummary, () => html`<textarea id="field-enSummary" name="enSummary" rows="3" maxlength="2000" .value=${en.summary?.value ?? ''} ?readonly=${readOnly}></textarea>`, this.#staleFlag('summary', t))}
           <div class="field">
             <span class="label" lang=${document.documentElement.lang || 'vi'}>${t.enBody} ${this.#staleFlag('body', t)}</span>
-            <portal-rich-text data-field="en-body" .value=${en.body?.value ?? ''} .label=${t.enBody} ?disabled=${readOnly}></portal-rich-text>
+            <portal-rich-text data-field="en-body" .value=${en.body?.value ?? ''} .label=${t.enBody} ?disabled=${readOnly} .mediaBase=${images.mediaBase} .pickImage=${images.pickImage}></portal-rich-text>
           </div>
         </fieldset>
         ${this.#can.write ? html`<button type="submit" class="primary" ?disabled=${this.busy}>${this.busy ? t.saving : t.save}</button>` : nothing}
@@ -279,6 +281,7 @@ export class PageEditor extends CongElement implements Partial<AdminContribution
       ${p ? this.#workflow(t, p) : html`<p class="note">${t.saveFirst}</p>`}
       ${p ? this.#revisionList(t, p) : nothing}
       ${this.diff ? this.#diffView(t) : nothing}
+      ${images.pickImage ? html`<portal-media-picker .api=${this.api} .tenant=${this.tenant} .user=${this.user}></portal-media-picker>` : nothing}
     `;
   }
 

@@ -73,6 +73,31 @@ describe('<portal-rich-text>', () => {
     expect(problems).toEqual([]);
   });
 
+  it('takes an image from the media library when a picker is set: stores the site path, shows it from the unit', async () => {
+    document.documentElement.lang = 'vi';
+    const rich = document.createElement('portal-rich-text') as RichText;
+    rich.label = 'Nội dung';
+    rich.mediaBase = '/t/so-tai-chinh';
+    const src = '/media/0b7c4d1e-1a2b-4c3d-8e9f-000000000001/w1024.webp';
+    let asked = 0;
+    rich.pickImage = async () => (asked++, { src, alt: 'Cầu Hiền Lương' });
+    rich.ask = () => {
+      throw new Error('no prompt when a picker is set');
+    };
+    document.body.append(rich);
+    await settle(rich);
+    rich.querySelector<HTMLButtonElement>('button[data-command=image]')!.click();
+    await settle(rich);
+    expect(asked).toBe(1);
+    expect(rich.html()).toContain(`<img src="${src}" alt="Cầu Hiền Lương">`);
+    expect(rich.querySelector('.portal-rich-text-surface img')!.getAttribute('src')).toBe(`/t/so-tai-chinh${src}`);
+
+    rich.pickImage = async () => ({ src: 'http://example.vn/x.png', alt: 'x' });
+    rich.querySelector<HTMLButtonElement>('button[data-command=image]')!.click();
+    await settle(rich);
+    expect(rich.textContent).toContain('Địa chỉ ảnh không được phép');
+  });
+
   it('moves along the toolbar with the arrow keys; every button is labelled', async () => {
     const rich = document.createElement('portal-rich-text') as RichText;
     document.body.append(rich);

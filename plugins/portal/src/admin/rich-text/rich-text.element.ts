@@ -15,8 +15,12 @@ import { isSafeImageSrc, isSafeLinkHref } from './safe-urls.js';
  * (src/html/sanitize-html.ts): paragraphs, h2–h4, bold/italic/underline/strike, sub/sup, code and
  * code blocks, lists, quotes, rules, hard breaks, links with checked addresses, images with alt text,
  * tables and text alignment (written as `style="text-align"`, which the server turns into a class).
+ *
+ * Media-library images are stored as `/media/<id>/<variant>` (the unit's site resolves them); the
+ * admin runs on another host, so the editor shows them from `mediaBase` + that path (`/t/<slug>/media/…`)
+ * without changing what is stored.
  */
-export function bodyExtensions() {
+export function bodyExtensions(mediaBase = '') {
   return [
     StarterKit.configure({
       heading: { levels: [2, 3, 4] },
@@ -29,7 +33,17 @@ export function bodyExtensions() {
         HTMLAttributes: { rel: 'noopener noreferrer', target: null },
       },
     }),
-    Image.configure({ inline: false, allowBase64: false }),
+    Image.extend({
+      addNodeView() {
+        return ({ node }) => {
+          const img = document.createElement('img');
+          const src = String(node.attrs.src ?? '');
+          img.src = src.startsWith('/media/') ? `${mediaBase}${src}` : src;
+          img.alt = String(node.attrs.alt ?? '');
+          return { dom: img };
+        };
+      },
+    }).configure({ inline: false, allowBase64: false }),
     TableKit.configure({ table: { resizable: false } }),
     TextAlign.configure({ types: ['heading', 'paragraph'], alignments: ['left', 'center', 'right', 'justify'] }),
     Subscript,
@@ -74,6 +88,13 @@ export class RichText extends CongElement {
   declare notice: string | undefined;
   /** How the element asks for a URL or alt text; tests replace it. */
   ask: Ask = (message, value) => window.prompt(message, value ?? '');
+  /**
+   * Chooses an image (the media library's picker, set by the editors that have one); without it the
+   * image button asks for an address and alt text.
+   */
+  pickImage: (() => Promise<{ readonly src: string; readonly alt: string } | undefined>) | undefined;
+  /** Where the editor shows media-library images from: the unit's site prefix (`/t/<slug>`). */
+  mediaBase = '';
   editor: Editor | undefined;
 
   constructor() {
@@ -116,7 +137,7 @@ export class RichText extends CongElement {
     if (!host) return;
     this.editor = new Editor({
       element: host,
-      extensions: bodyExtensions(),
+      extensions: bodyExtensions(this.mediaBase),
       content: this.value || '',
       editable: !this.disabled,
       editorProps: {
@@ -158,6 +179,18 @@ export class RichText extends CongElement {
   }
 
   #image(t: Texts): void {
+    if (this.pickImage) {
+      void this.pickImage().then((choice) => {
+        if (!choice) return;
+        if (!isSafeImageSrc(choice.src) || choice.alt.trim() === '') {
+          this.notice = choice.alt.trim() === '' ? t.altRequired : t.imageRefused;
+          return;
+        }
+        this.notice = undefined;
+        this.editor!.chain().focus().setImage({ src: choice.src, alt: choice.alt.trim() }).run();
+      });
+      return;
+    }
     const answer = this.ask(t.imagePrompt);
     if (answer === null) return;
     const src = answer.trim();

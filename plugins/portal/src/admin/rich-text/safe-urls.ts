@@ -18,10 +18,11 @@ export function isSafeLinkHref(value: string): boolean {
   return /^(?:https?:\/\/[^/]|mailto:[^\s])/iu.test(v) || /^tel:\+?[0-9][0-9 ().-]{1,30}$/iu.test(v);
 }
 
-/** `https:` or the platform's own files (`/files/…`, no dot segments or encoded separators). */
+/** `https:`, the platform's own files (`/files/…`, no dot segments or encoded separators) or a media-library image. */
 export function isSafeImageSrc(value: string): boolean {
   const v = value.trim();
   if (v === '' || hasControlOrBackslash(v, 0x20)) return false;
   if (v.startsWith('/files/')) return !/(?:^|\/)\.\.?(?:\/|$)|%2e|%2f|%5c/iu.test(v.slice('/files/'.length));
+  if (/^\/media\/[0-9a-f-]{36}\/(?:goc|w\d{2,4}\.(?:webp|jpg|png))$/u.test(v)) return true;
   return /^https:\/\/[^/]/iu.test(v);
 }
