@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { crc32, deflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium, seriousViolations } from './support/browser.js';
@@ -13,7 +14,6 @@ import { startE2ePlatform, type E2ePlatform } from './support/e2e-platform.js';
 const UNIT = 'so-tai-chinh';
 const TITLE = 'Hướng dẫn đăng ký hộ khẩu trực tuyến';
 const BODY = 'Người dân đăng ký thường trú qua Cổng dịch vụ công, không phải đến trụ sở.';
-const IMAGE_SRC = '/files/huong-dan-ho-khau.png';
 const IMAGE_ALT = 'Màn hình đăng ký thường trú trên Cổng dịch vụ công';
 const WRITER = { username: 'bientap.taichinh', password: 'Bien-tap-Tai-chinh-2026!', displayName: 'Trần Thị Biên Tập' };
 
@@ -25,7 +25,28 @@ let category: { id: string; slug: string };
 let legalId: string;
 let articleId: string;
 let articleSlug: string;
+/** The body's image, as stored: `/media/<id>/w1024.webp`. */
+let imageSrc: string;
 const pageErrors: string[] = [];
+
+/** A PNG of one colour (a screenshot stand-in), made without an image library. */
+function solidPng(width: number, height: number): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const out = Buffer.alloc(body.length + 8);
+    out.writeUInt32BE(data.length, 0);
+    body.copy(out, 4);
+    out.writeUInt32BE(crc32(body), body.length + 4);
+    return out;
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 2, 0, 0, 0], 8); // 8-bit RGB
+  const row = Buffer.concat([Buffer.from([0]), Buffer.alloc(width * 3, Buffer.from([0x1d, 0x4e, 0x89]))]);
+  const pixels = deflateSync(Buffer.concat(Array.from({ length: height }, () => row)));
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', pixels), chunk('IEND', Buffer.alloc(0))]);
+}
 
 /** A browser context signed in to the shell as `username`. */
 async function signIn(username: string, password: string): Promise<{ context: BrowserContext; page: Page }> {
@@ -54,19 +75,14 @@ async function publicPage(path: string): Promise<Page> {
 beforeAll(async () => {
   server = await startE2ePlatform({ portal: true });
 
-  // The writer: an account of the unit holding portal.content.write there. The core has no API to
-  // create roles yet, so it gets the built-in role whose permissions cover the portal's (super-admin,
-  // `*`), granted in this unit only: it is another person than the approver, so the unit's default
-  // settings (approval required, approver other than the author) stay on.
+  // The writer: an account of the unit with a reporter's role (defined by the province: write articles,
+  // use the media library), another person than the approver, so the unit's default settings (approval
+  // required, approver other than the author) stay on.
+  const role = await server.api('PUT', '/api/core/roles/phong-vien', { label: { vi: 'Phóng viên', en: 'Reporter' }, permissions: ['portal.content.write', 'portal.media.write'] });
+  expect(role.status, JSON.stringify(role.body)).toBe(201);
   const created = await server.api('POST', '/api/core/users', WRITER, UNIT);
   expect(created.status, JSON.stringify(created.body)).toBe(201);
-  const roles = (await server.api('GET', '/api/core/roles', undefined, UNIT)).body.items as { id: string; permissions: string[] }[];
-  const role = roles.find((r) => r.permissions.includes('portal.content.write') || r.permissions.includes('portal.*')) ?? roles.find((r) => r.permissions.includes('*'))!;
-  expect((await server.api('POST', '/api/core/grants', { userId: created.body.id, roleId: role.id }, UNIT)).status).toBe(201);
-  // Known core gap: the shell boots with `GET /api/core/tenants` in the province's context, which answers
-  // 404 to an account with grants in a unit only ("Không khởi động được trang quản trị"). A read-only
-  // role at the province (not its subtree) lets the writer's shell start.
-  expect((await server.api('POST', '/api/core/grants', { userId: created.body.id, roleId: 'auditor' })).status).toBe(201);
+  expect((await server.api('POST', '/api/core/grants', { userId: created.body.id, roleId: 'phong-vien' }, UNIT)).status).toBe(201);
 
   const cat = await server.api('POST', '/api/portal/categories', { slug: 'huong-dan-thu-tuc', name: { vi: 'Hướng dẫn thủ tục' } }, UNIT);
   expect(cat.status, JSON.stringify(cat.body)).toBe(201);
@@ -117,16 +133,18 @@ describe('portal: from the editor to the public site', () => {
     await surface.click();
     await page.keyboard.type(BODY);
 
-    // The image button asks for the address, then for the alt text.
-    const answers = [IMAGE_SRC, IMAGE_ALT];
-    const asked: string[] = [];
-    page.on('dialog', (dialog) => {
-      asked.push(dialog.message());
-      void dialog.accept(answers.shift());
-    });
+    // The image button opens the media library: the writer uploads a screenshot, which cannot be used
+    // before it has alt text, gives it one, and the image goes into the body.
     await editor.locator('portal-rich-text').first().getByRole('button', { name: 'Chèn ảnh' }).click(); // the Vietnamese body's toolbar (the English body has its own)
-    await surface.locator(`img[alt="${IMAGE_ALT}"]`).waitFor();
-    expect(asked).toEqual(['Địa chỉ ảnh (https://… hoặc /files/…)', 'Mô tả ảnh cho người không nhìn thấy (bắt buộc)']);
+    const picker = editor.locator('portal-media-picker');
+    await picker.getByRole('heading', { name: 'Chọn tệp tư liệu' }).waitFor();
+    await picker.locator('input[type=file]').setInputFiles({ name: 'dang-ky-thuong-tru.png', mimeType: 'image/png', buffer: solidPng(1280, 720) });
+    await picker.getByRole('textbox', { name: /bắt buộc với ảnh/ }).fill(IMAGE_ALT);
+    await picker.getByRole('button', { name: 'Lưu và chọn' }).click();
+    const inserted = surface.locator(`img[alt="${IMAGE_ALT}"]`);
+    await inserted.waitFor();
+    // Shown in the editor from the unit's site, and actually loaded.
+    await expect.poll(() => inserted.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(1024);
 
     await editor.getByRole('button', { name: 'Lưu', exact: true }).click();
     await editor.locator('[data-status=draft]').waitFor();
@@ -139,7 +157,8 @@ describe('portal: from the editor to the public site', () => {
     await editor.locator('[data-status=in_review]').waitFor();
     const stored = await server.api('GET', `/api/portal/articles/${articleId}`, undefined, UNIT);
     expect(stored.body.status).toBe('in_review');
-    expect(stored.body.body).toContain(`<img src="${IMAGE_SRC}" alt="${IMAGE_ALT}"`);
+    imageSrc = /<img src="(\/media\/[0-9a-f-]{36}\/w1024\.webp)" alt="([^"]+)"/.exec(stored.body.body)?.[1] ?? '';
+    expect(imageSrc, stored.body.body).not.toBe('');
     expect(stored.body.body).toContain(BODY);
     expect(stored.body.categoryId).toBe(category.id);
     await context.close();
@@ -163,7 +182,9 @@ describe('portal: from the editor to the public site', () => {
     const page = await publicPage(`/tin/${articleSlug}`);
     await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
     await page.getByText(BODY).waitFor();
-    expect(await page.locator(`main img[alt="${IMAGE_ALT}"]`).getAttribute('src')).toBe(IMAGE_SRC);
+    const image = page.locator(`main img[alt="${IMAGE_ALT}"]`);
+    expect(await image.getAttribute('src')).toBe(`/t/${UNIT}${imageSrc}`);
+    await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(1024);
     expect(await seriousViolations(page)).toEqual([]);
     await page.close();
   });
