@@ -29,6 +29,11 @@ interface Planted {
   alertId: string;
   legalId: string;
   categoryId: string;
+  /** A draft page, a banner, a leader and a tracked deadline of B. */
+  pageId: string;
+  bannerId: string;
+  leaderId: string;
+  deadlineId: string;
 }
 
 const RESOURCES: readonly Resource[] = [
@@ -77,6 +82,44 @@ const RESOURCES: readonly Resource[] = [
     onObject: (p) => [
       { method: 'PATCH', path: `/api/portal/alerts/${p.alertId}`, body: { message: { vi: 'Đổi từ A' } } },
       { method: 'POST', path: `/api/portal/alerts/${p.alertId}/end` },
+    ],
+  },
+  {
+    name: 'portal page (draft)',
+    reads: ['/api/portal/pages', '/api/portal/pages?status=draft'],
+    onObject: (p) => [
+      { method: 'GET', path: `/api/portal/pages/${p.pageId}`, expected: 404 },
+      { method: 'GET', path: '/api/portal/pages/resolve?slug=canary-b-page', expected: 404 },
+      { method: 'GET', path: `/api/portal/pages/${p.pageId}/revisions`, expected: 404 },
+      { method: 'PATCH', path: `/api/portal/pages/${p.pageId}`, body: { title: 'Đổi từ A' } },
+      { method: 'POST', path: `/api/portal/pages/${p.pageId}/transitions/submit` },
+      { method: 'POST', path: `/api/portal/pages/${p.pageId}/restore`, body: { revision: 1 } },
+    ],
+  },
+  {
+    name: 'portal banner and menus',
+    reads: ['/api/portal/banners', '/api/portal/menus/main', '/api/portal/menus/footer'],
+    onObject: (p) => [
+      { method: 'PATCH', path: `/api/portal/banners/${p.bannerId}`, body: { active: false } },
+      { method: 'DELETE', path: `/api/portal/banners/${p.bannerId}` },
+    ],
+  },
+  {
+    name: 'portal leader',
+    reads: ['/api/portal/organisation/leaders', '/api/portal/organisation/english-status'],
+    onObject: (p) => [
+      { method: 'GET', path: `/api/portal/organisation/leaders/${p.leaderId}`, expected: 404 },
+      { method: 'PATCH', path: `/api/portal/organisation/leaders/${p.leaderId}`, body: { fullName: 'Đổi từ A' } },
+      { method: 'DELETE', path: `/api/portal/organisation/leaders/${p.leaderId}` },
+    ],
+  },
+  {
+    name: 'portal publication deadline',
+    reads: ['/api/portal/deadlines', '/api/portal/deadlines?overdue=true', '/api/portal/compliance'],
+    onObject: (p) => [
+      { method: 'GET', path: `/api/portal/deadlines/${p.deadlineId}`, expected: 404 },
+      { method: 'POST', path: `/api/portal/deadlines/${p.deadlineId}/met` },
+      { method: 'DELETE', path: `/api/portal/deadlines/${p.deadlineId}` },
     ],
   },
   {
@@ -143,10 +186,27 @@ describeEachDialect('tenant isolation matrix', (dialect) => {
     const article = await inB('POST', '/api/portal/articles', { title: canary, slug: 'canary-b', summary: canary, body: `<p>${canary}</p>`, categoryId: category.id });
     const alert = await inB('POST', '/api/portal/alerts', { message: { vi: canary }, severity: 'warning', startsAt: new Date(Date.now() + 86_400_000).toISOString() });
     const legal = await inB('POST', '/api/portal/legal-documents', { type: 'quyet_dinh', numberSymbol: '99/2026/QĐ-UBND', issuer: 'UBND tỉnh', issuedOn: '2026-11-01', summary: 'Văn bản của B' });
-    planted = { canary, tokenId: token.id, grantId: grant.id, userId: user.id, articleId: article.id, alertId: alert.id, legalId: legal.id, categoryId: category.id };
+    const page = await inB('POST', '/api/portal/pages', { title: canary, slug: 'canary-b-page', body: `<p>${canary}</p>` });
+    const banner = await inB('POST', '/api/portal/banners', { placement: 'home-top', imageUrl: 'https://example.vn/b.png', alt: { vi: canary, en: canary }, startsAt: new Date(Date.now() + 86_400_000).toISOString() });
+    const leader = await inB('POST', '/api/portal/organisation/leaders', { fullName: canary, position: { vi: 'Giám đốc' } });
+    const deadline = await inB('POST', '/api/portal/deadlines', { subject: { type: 'text', text: canary }, kind: 'default', origin: '2026-11-02' });
+    planted = {
+      canary,
+      tokenId: token.id,
+      grantId: grant.id,
+      userId: user.id,
+      articleId: article.id,
+      alertId: alert.id,
+      legalId: legal.id,
+      categoryId: category.id,
+      pageId: page.id,
+      bannerId: banner.id,
+      leaderId: leader.id,
+      deadlineId: deadline.id,
+    };
 
     const tokenA = JSON.parse(
-      (await call({ method: 'POST', path: '/api/core/tokens', body: { name: 'A sync', permissions: ['core.access.manage', 'core.audit.read', 'core.modules.manage', 'core.users.manage', 'portal.content.write', 'portal.content.approve', 'portal.legal.write'] } }, as(adminA, A))).text,
+      (await call({ method: 'POST', path: '/api/core/tokens', body: { name: 'A sync', permissions: ['core.access.manage', 'core.audit.read', 'core.modules.manage', 'core.users.manage', 'portal.content.write', 'portal.content.approve', 'portal.legal.write', 'portal.pages.write', 'portal.organisation.write', 'portal.compliance.manage'] } }, as(adminA, A))).text,
     ).token as string;
     actors = [
       { name: 'unit admin of A (session)', headers: (tenant = A) => ({ cookie: adminA, 'x-cong-tenant': tenant }) },
@@ -218,6 +278,11 @@ describeEachDialect('tenant isolation matrix', (dialect) => {
     expect(legal).toMatchObject({ summary: 'Văn bản của B', statusOverride: null });
     const category = JSON.parse((await call({ method: 'GET', path: `/api/portal/categories/${planted.categoryId}` }, { cookie: rootCookie, 'x-cong-tenant': B })).text);
     expect(category.name.vi).toBe(planted.canary);
+    const readB = async (path: string) => JSON.parse((await call({ method: 'GET', path }, { cookie: rootCookie, 'x-cong-tenant': B })).text);
+    expect(await readB(`/api/portal/pages/${planted.pageId}`)).toMatchObject({ title: planted.canary, status: 'draft', revision: 1 });
+    expect((await readB('/api/portal/banners')).items.find((b: { id: string }) => b.id === planted.bannerId)).toMatchObject({ active: true });
+    expect(await readB(`/api/portal/organisation/leaders/${planted.leaderId}`)).toMatchObject({ fullName: planted.canary });
+    expect(await readB(`/api/portal/deadlines/${planted.deadlineId}`)).toMatchObject({ metAt: null });
     expect(cells).toBe(actors.length * (RESOURCES.flatMap((r) => r.reads).length * 2 + RESOURCES.flatMap((r) => r.onObject(planted)).length * 2 + 1) + 2);
   });
 });
