@@ -15,7 +15,7 @@ import { CategoryRepository } from './category.repository.js';
 import { articlePublished, articleUnpublished, type ArticleEventPayload } from './content-events.js';
 import { TRANSLATABLE_FIELDS, type ArticleStatus, type ContentDatabase, type TranslatableField } from './content-database.js';
 import { contentSettings } from './content-settings.js';
-import { diffSnapshots, type FieldDiff } from './revision-diff.js';
+import { diffSnapshots, revisionSummary, translationsToRestore, type FieldDiff } from './revision-diff.js';
 
 export const WRITE = 'portal.content.write';
 export const APPROVE = 'portal.content.approve';
@@ -293,13 +293,7 @@ export class ArticleService {
 
   async revisions(tenantId: string, id: string): Promise<RevisionSummary[]> {
     await this.get(tenantId, id);
-    return (await this.#repo.revisions(tenantId, id)).map((r) => ({
-      revision: Number(r.revision_no),
-      action: r.action,
-      authorId: r.author_id,
-      createdAt: new Date(Number(r.created_at)).toISOString(),
-      status: (JSON.parse(r.snapshot) as Snapshot).status,
-    }));
+    return (await this.#repo.revisions(tenantId, id)).map((r) => revisionSummary<ArticleStatus>(r));
   }
 
   async diff(tenantId: string, id: string, from: number, to: number): Promise<{ from: number; to: number; changes: FieldDiff[] }> {
@@ -311,13 +305,7 @@ export class ArticleService {
   async restore(tenantId: string, id: string, actor: Actor, revision: number): Promise<Article> {
     const snapshot = await this.#snapshotOf(tenantId, id, revision, '/revision');
     const current = await this.get(tenantId, id);
-    const translations: Record<string, Partial<Record<TranslatableField, string>>> = {};
-    // Translations the old revision lacked are removed (an empty string removes).
-    for (const [lang, fields] of Object.entries(current.translations)) for (const field of Object.keys(fields)) (translations[lang] ??= {})[field as TranslatableField] = '';
-    for (const [key, value] of Object.entries(snapshot.translations)) {
-      const [lang, field] = key.split('.') as [string, TranslatableField];
-      (translations[lang] ??= {})[field] = value;
-    }
+    const translations = translationsToRestore<TranslatableField>(current.translations, snapshot.translations);
     const categoryId = snapshot.categoryId !== null && !(await this.#categories.find(tenantId, snapshot.categoryId)) ? null : snapshot.categoryId;
     return this.update(
       tenantId,

@@ -88,3 +88,31 @@ export function diffSnapshots(before: Readonly<Record<string, unknown>>, after: 
   }
   return out;
 }
+
+/** A stored revision (of an article or a page) as the API lists it: number, action, author, time and the status it recorded. */
+export function revisionSummary<S extends string>(row: { readonly revision_no: number; readonly action: string; readonly author_id: string; readonly created_at: number; readonly snapshot: string }) {
+  return {
+    revision: Number(row.revision_no),
+    action: row.action,
+    authorId: row.author_id,
+    createdAt: new Date(Number(row.created_at)).toISOString(),
+    status: (JSON.parse(row.snapshot) as { status: S }).status,
+  };
+}
+
+/**
+ * The translations input that puts back a revision's translations (`lang.field` → text in its
+ * snapshot): translations the revision lacked are removed, which an empty string does.
+ */
+export function translationsToRestore<F extends string>(
+  current: Readonly<Record<string, Readonly<Partial<Record<F, unknown>>>>>,
+  snapshot: Readonly<Record<string, string>>,
+): Record<string, Partial<Record<F, string>>> {
+  const out: Record<string, Partial<Record<F, string>>> = {};
+  for (const [lang, fields] of Object.entries(current)) for (const field of Object.keys(fields)) (out[lang] ??= {})[field as F] = '';
+  for (const [key, value] of Object.entries(snapshot)) {
+    const [lang, field] = key.split('.') as [string, F];
+    (out[lang] ??= {})[field] = value;
+  }
+  return out;
+}

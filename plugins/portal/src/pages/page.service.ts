@@ -3,7 +3,7 @@ import type { Transaction } from 'kysely';
 import { coreServices, fold, InputError, NotAllowedError, NotFoundError, normalizeText, slugify, type PluginContext } from '@cong/sdk';
 import type { Actor } from '../content/article.service.js';
 import { contentSettings } from '../content/content-settings.js';
-import { diffSnapshots, type FieldDiff } from '../content/revision-diff.js';
+import { diffSnapshots, revisionSummary, translationsToRestore, type FieldDiff } from '../content/revision-diff.js';
 import {
   PORTAL_ERR_PAGE_APPROVAL_REQUIRED,
   PORTAL_ERR_PAGE_NOT_EDITABLE,
@@ -239,13 +239,7 @@ export class PageService {
 
   async revisions(tenantId: string, id: string): Promise<PageRevisionSummary[]> {
     await this.get(tenantId, id);
-    return (await this.#repo.revisions(tenantId, id)).map((r) => ({
-      revision: Number(r.revision_no),
-      action: r.action,
-      authorId: r.author_id,
-      createdAt: new Date(Number(r.created_at)).toISOString(),
-      status: (JSON.parse(r.snapshot) as Snapshot).status,
-    }));
+    return (await this.#repo.revisions(tenantId, id)).map((r) => revisionSummary<PageStatus>(r));
   }
 
   async diff(tenantId: string, id: string, from: number, to: number): Promise<{ from: number; to: number; changes: FieldDiff[] }> {
@@ -257,13 +251,7 @@ export class PageService {
   async restore(tenantId: string, id: string, actor: Actor, revision: number): Promise<Page> {
     const snapshot = await this.#snapshotOf(tenantId, id, revision, '/revision');
     const current = await this.get(tenantId, id);
-    const translations: Record<string, Partial<Record<PageTranslatableField, string>>> = {};
-    // Translations the old revision lacked are removed (an empty string removes).
-    for (const [lang, fields] of Object.entries(current.translations)) for (const field of Object.keys(fields)) (translations[lang] ??= {})[field as PageTranslatableField] = '';
-    for (const [key, value] of Object.entries(snapshot.translations)) {
-      const [lang, field] = key.split('.') as [string, PageTranslatableField];
-      (translations[lang] ??= {})[field] = value;
-    }
+    const translations = translationsToRestore<PageTranslatableField>(current.translations, snapshot.translations);
     return this.update(tenantId, id, actor, { slug: snapshot.slug, title: snapshot.title, summary: snapshot.summary, body: snapshot.body, translations }, `restore:${revision}`);
   }
 

@@ -1,5 +1,4 @@
 import { defineSchema } from '@cong/sdk';
-import type { FieldDiff } from '../content/revision-diff.js';
 import type { Page, PageSummary } from './page.repository.js';
 import type { PageAction, PageInput, PageResolution, PageRevisionSummary } from './page.service.js';
 import { PAGE_STATUSES, type PageStatus } from './pages-database.js';
@@ -128,36 +127,8 @@ export const pageRevisionList = defineSchema<{ items: PageRevisionSummary[] }>({
   properties: { items: { type: 'array', items: { type: 'object', additionalProperties: false, required: Object.keys(revisionProperties), properties: revisionProperties } } },
 });
 
-export const pageDiffQuery = defineSchema<{ from: number; to: number }>({
-  type: 'object',
-  additionalProperties: false,
-  required: ['from', 'to'],
-  properties: { from: { type: 'integer', minimum: 1 }, to: { type: 'integer', minimum: 1 } },
-});
-
-export const pageDiffResponse = defineSchema<{ from: number; to: number; changes: FieldDiff[] }>({
-  type: 'object',
-  additionalProperties: false,
-  required: ['from', 'to', 'changes'],
-  properties: {
-    from: { type: 'integer' },
-    to: { type: 'integer' },
-    changes: {
-      type: 'array',
-      items: {
-        type: 'object',
-        additionalProperties: false,
-        required: ['field', 'before', 'after'],
-        properties: {
-          field: { type: 'string' },
-          before: {},
-          after: {},
-          words: { type: 'array', items: { type: 'object', additionalProperties: false, required: ['op', 'text'], properties: { op: { enum: ['equal', 'delete', 'insert'] }, text: { type: 'string' } } } },
-        },
-      },
-    },
-  },
-});
+// Diffs of pages and articles have one shape (src/content/revision-diff.ts).
+export { diffQuery as pageDiffQuery, diffResponse as pageDiffResponse } from '../content/content.schema.js';
 
 export const pageRestoreBody = defineSchema<{ revision: number }>({ type: 'object', additionalProperties: false, required: ['revision'], properties: { revision: { type: 'integer', minimum: 1 } } });
 
