@@ -231,6 +231,20 @@ describe('portal: from the editor to the public site', () => {
     await page.close();
   });
 
+  it('has no serious accessibility problems on the organisation, contact, schedule, page, site map and mandated-list pages', async () => {
+    // Content for them, through the API as the unit's staff would enter it.
+    expect((await server.api('POST', '/api/portal/organisation/contacts', { kind: 'agency', label: { vi: 'Sở Tài chính tỉnh Quảng Trị' }, address: '01 Hùng Vương, Đông Hà', phone: '0233 3852 111', email: 'stc@quangtri.gov.vn' }, UNIT)).status).toBe(201);
+    expect((await server.api('POST', '/api/portal/organisation/leaders', { fullName: 'Nguyễn Văn Bình', position: { vi: 'Giám đốc Sở', en: 'Director' } }, UNIT)).status).toBe(201);
+    const intro = await server.api('POST', '/api/portal/pages', { title: 'Giới thiệu Sở', slug: 'gioi-thieu', body: '<h2>Chức năng</h2><p>Tham mưu về tài chính.</p>' }, UNIT);
+    expect(intro.status, JSON.stringify(intro.body)).toBe(201);
+    for (const path of ['/lien-he', '/lanh-dao', '/co-cau-to-chuc', '/lich-cong-tac', '/so-do-trang', '/danh-muc-thong-tin-cong-khai', '/en/lien-he']) {
+      const page = await publicPage(path);
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      expect(await seriousViolations(page), path).toEqual([]);
+      await page.close();
+    }
+  });
+
   it('shows it in the latest-news widget embedded on another site', async () => {
     const page = await (await browser.newContext({ locale: 'vi-VN' })).newPage();
     await page.goto(`${siteOrigin}/`);
