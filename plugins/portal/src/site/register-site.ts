@@ -35,6 +35,13 @@ interface PageOptions {
  * Anonymous requests go through the page cache; signed-in ones (session cookie, Authorization) bypass
  * it and get a `private` response.
  */
+/**
+ * `CONG_PORTAL_PAGE_CACHE=off` serves every page rendered afresh (answers say `x-cache: bypass`): for
+ * measuring the renderer, or for a deployment that caches in front (a CDN or nginx honouring the
+ * pages' `cache-control`) and wants no second copy in each process.
+ */
+const PAGE_CACHE_ON = process.env.CONG_PORTAL_PAGE_CACHE !== 'off';
+
 function page(themes: ThemeRegistry, cache: PageCache, lang: Lang, options: PageOptions, render: (req: RouteRequest<any, any>, site: Site) => Promise<RouteResponse> | RouteResponse) {
   const run = async (req: RouteRequest<any, any>, ctx: PluginContext): Promise<RouteResponse> => {
     const site = await siteFor(req, ctx, lang, themes);
@@ -43,7 +50,7 @@ function page(themes: ThemeRegistry, cache: PageCache, lang: Lang, options: Page
   };
   return async (req: RouteRequest<any, any>, ctx: PluginContext): Promise<RouteResponse> => {
     const signedIn = hasCredentials(req);
-    if (signedIn || options.cache === false || req.tenantId === undefined) return cache.bypass(await run(req, ctx), signedIn);
+    if (!PAGE_CACHE_ON || signedIn || options.cache === false || req.tenantId === undefined) return cache.bypass(await run(req, ctx), signedIn);
     const host = (req.headers.host ?? '').toLowerCase();
     const key = [req.protocol, host, lang, options.route, JSON.stringify(req.params ?? {}), normalizeQuery(req.query as Record<string, unknown>, options.keep ?? []), vietnamToday()].join('\u0000');
     return cache.serve(ctx.get(coreServices.database).kysely(), req, req.tenantId, key, () => run(req, ctx));
