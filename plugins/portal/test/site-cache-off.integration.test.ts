@@ -5,7 +5,7 @@ import { inTenant } from './support/unit-client.js';
 import { describeEachDialect } from '../../../core/src/testing/describe-each-dialect.js';
 
 // Read when the plugin module loads: vitest gives each test file its own modules.
-process.env.CONG_PORTAL_PAGE_CACHE = 'off';
+process.env.PORTAL_PAGE_CACHE = 'off';
 
 const portal = fileURLToPath(new URL('..', import.meta.url));
 const A = 'so-tai-chinh';
@@ -17,7 +17,7 @@ describeEachDialect('portal page cache switched off', (dialect) => {
   });
   afterAll(async () => {
     await t?.stop();
-    delete process.env.CONG_PORTAL_PAGE_CACHE;
+    delete process.env.PORTAL_PAGE_CACHE;
   });
 
   it('renders every page afresh (x-cache: bypass) and still answers ETags with 304', async () => {

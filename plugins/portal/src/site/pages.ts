@@ -42,13 +42,16 @@ const RELATION_TEXT: Readonly<Record<RelationLabel, [string, string]>> = {
 const statusText = (site: Site, s: LegalStatus) => site.t(LEGAL_STATUS_LABELS[s], STATUS_EN[s]);
 
 /** `dd/mm/yyyy` in Vietnam time from epoch ms, or from a `YYYY-MM-DD` calendar date as is. */
+/** Made once: building a DateTimeFormat costs more than rendering the rest of a list page. */
+const VIETNAM_DATE = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', day: '2-digit', month: '2-digit', year: 'numeric' });
+
 export function showDate(value: number | string | null): string {
   if (value === null) return '';
   if (typeof value === 'string') {
     const [y, m, d] = value.split('-');
     return `${d}/${m}/${y}`;
   }
-  return new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date(Number(value)));
+  return VIETNAM_DATE.format(new Date(Number(value)));
 }
 
 const isoOf = (ms: number | null) => (ms === null ? undefined : new Date(Number(ms)).toISOString());

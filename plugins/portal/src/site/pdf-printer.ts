@@ -1,11 +1,11 @@
 import { existsSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 
-/** Where Debian, Ubuntu and Chrome packages put the browser; `CONG_CHROMIUM_PATH` wins. */
+/** Where Debian, Ubuntu and Chrome packages put the browser; `CHROMIUM_PATH` wins. */
 const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome-stable', '/usr/bin/google-chrome'];
 
 export function findChromium(env: NodeJS.ProcessEnv = process.env): string | undefined {
-  const configured = env.CONG_CHROMIUM_PATH;
+  const configured = env.CHROMIUM_PATH;
   if (configured) return existsSync(configured) ? configured : undefined;
   return CANDIDATES.find((path) => existsSync(path));
 }
@@ -80,7 +80,7 @@ export class PdfPrinter {
   }
 
   async print(request: PrintRequest): Promise<Buffer> {
-    if (!this.#path) throw new Error('Chromium is not installed (set CONG_CHROMIUM_PATH)');
+    if (!this.#path) throw new Error('Chromium is not installed (set CHROMIUM_PATH)');
     return this.#slot(async () => {
       this.#browser ??= this.#launch().catch((error: unknown) => {
         this.#browser = undefined;

@@ -36,11 +36,11 @@ interface PageOptions {
  * it and get a `private` response.
  */
 /**
- * `CONG_PORTAL_PAGE_CACHE=off` serves every page rendered afresh (answers say `x-cache: bypass`): for
+ * `PORTAL_PAGE_CACHE=off` serves every page rendered afresh (answers say `x-cache: bypass`): for
  * measuring the renderer, or for a deployment that caches in front (a CDN or nginx honouring the
  * pages' `cache-control`) and wants no second copy in each process.
  */
-const PAGE_CACHE_ON = process.env.CONG_PORTAL_PAGE_CACHE !== 'off';
+const PAGE_CACHE_ON = process.env.PORTAL_PAGE_CACHE !== 'off';
 
 function page(themes: ThemeRegistry, cache: PageCache, lang: Lang, options: PageOptions, render: (req: RouteRequest<any, any>, site: Site) => Promise<RouteResponse> | RouteResponse) {
   const run = async (req: RouteRequest<any, any>, ctx: PluginContext): Promise<RouteResponse> => {
