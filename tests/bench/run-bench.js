@@ -1,15 +1,17 @@
 // pnpm bench: measures the platform against a bare Koa server in the same run, on loopback only,
 // with bounded durations. Prints a table and writes tests/bench/results/<timestamp>.json.
-// Not a test: it asserts nothing. SECURITY.md §6.2 and §7 explain the scenarios and ratios.
+// Not a test: it asserts nothing. SECURITY.md §6.2 and §7 explain the scenarios and ratios; the portal's
+// scenarios at province scale are in docs/reference/benchmarks.md.
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { randomUUID } from 'node:crypto';
-import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
 import { measureShell } from './shell-bench.js';
+import { loadAverage, pinAll, run, serverCommand, serverRssMb, startServer, taskset } from './bench-support.js';
+import { portalBench, printPortal } from './portal-bench.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const cli = join(root, 'core/dist/cli/main.js');
@@ -18,10 +20,15 @@ const duration = Number(process.env.BENCH_DURATION ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const warmup = Number(process.env.BENCH_WARMUP ?? 3);
 const coldStarts = Number(process.env.BENCH_COLD_STARTS ?? 5);
+// The portal at province scale (docs/reference/benchmarks.md): on unless BENCH_PORTAL=0; BENCH_SCALE=1
+// adds the million-article run; BENCH_PORTAL_ONLY=1 skips the hello-plugin scenarios, sign-in storm,
+// admin shell and cold starts.
+const portal = process.env.BENCH_PORTAL !== '0';
+const portalOnly = process.env.BENCH_PORTAL_ONLY === '1';
+const scale = process.env.BENCH_SCALE === '1';
 
 // Pin servers to core 0 and the load generator (this process) to core 1 when taskset exists, so the
 // two do not fight for one core (the reference figures were measured that way).
-const taskset = hasTaskset();
 if (taskset && !process.env.BENCH_PINNED) {
   const child = spawn('taskset', ['-c', '1', process.execPath, ...process.argv.slice(1)], { stdio: 'inherit', env: { ...process.env, BENCH_PINNED: '1' } });
   child.on('exit', (code) => process.exit(code ?? 1));
@@ -32,10 +39,29 @@ if (taskset && !process.env.BENCH_PINNED) {
 async function main() {
   const results = { date: new Date().toISOString(), node: process.version, cpus: (await import('node:os')).cpus().length, pinned: taskset, duration, connections, scenarios: [], coldStart: {} };
 
-  const bare = await startServer([join(root, 'tests/bench/bare-koa.js')], {}, /listening (\d+)/);
-  results.scenarios.push({ name: 'bare Koa 3, 27-byte JSON', ...(await load(`${bare.url}/`, bare.pid)) });
-  await bare.stop();
+  results.loadAverageAtStart = loadAverage();
+  results.scenarios.push(await measureBare());
 
+  if (!portalOnly) await platformScenarios(results);
+
+  if (portal) {
+    const log = (m) => process.stdout.write(`[portal] ${m}\n`);
+    results.portal = await portalBench({ scale, duration, warmup, connections, measureBare, log });
+  }
+
+  const baseline = results.scenarios[0].requestsPerSec;
+  for (const s of results.scenarios) s.ratioToBareKoa = Math.round((s.requestsPerSec / baseline) * 10000) / 10000;
+  printTable(results);
+  if (results.portal) printPortal(results.portal, (t) => process.stdout.write(t));
+  const outDir = join(root, 'tests/bench/results');
+  mkdirSync(outDir, { recursive: true });
+  const file = join(outDir, `bench-${results.date.replace(/[:.]/g, '-')}.json`);
+  writeFileSync(file, JSON.stringify(results, null, 2));
+  process.stdout.write(`\nResults written to ${file}\n`);
+}
+
+/** The hello plugin's routes, the sign-in storm, the admin shell and cold starts (SECURITY.md §6.2, §7). */
+async function platformScenarios(results) {
   const dir = mkdtempSync(join(tmpdir(), 'cong-bench-'));
   try {
     writeFileSync(join(dir, 'cong.config.json'), JSON.stringify({ database: 'sqlite:./cong.db', http: { port: 0 }, demo: true, plugins: [helloPlugin] }));
@@ -61,15 +87,6 @@ async function main() {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-
-  const baseline = results.scenarios[0].requestsPerSec;
-  for (const s of results.scenarios) s.ratioToBareKoa = Math.round((s.requestsPerSec / baseline) * 10000) / 10000;
-  printTable(results);
-  const outDir = join(root, 'tests/bench/results');
-  mkdirSync(outDir, { recursive: true });
-  const file = join(outDir, `bench-${results.date.replace(/[:.]/g, '-')}.json`);
-  writeFileSync(file, JSON.stringify(results, null, 2));
-  process.stdout.write(`\nResults written to ${file}\n`);
 }
 
 /**
@@ -110,43 +127,14 @@ function demoPassword(platform) {
   return password;
 }
 
-/** Sets the CPU affinity of every thread of a process. */
-function pinAll(pid, cpus) {
-  execFileSync('taskset', ['-a', '-p', '-c', cpus, String(pid)], { stdio: 'ignore' });
-  return true;
-}
-
-function serverCommand(args) {
-  return taskset ? ['taskset', '-c', '0', process.execPath, ...args] : [process.execPath, ...args];
-}
-
-/** Starts `node <args>` (pinned to core 0 when possible) and waits for `ready` in its output. */
-function startServer(nodeArgs, options, ready) {
-  const [bin, ...args] = serverCommand(nodeArgs);
-  const child = spawn(bin, args, { ...options, env: { ...process.env, CONG_LOG__LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  child.stderr.on('data', (d) => (output += d));
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 30_000);
-    child.stdout.on('data', (d) => {
-      output += d;
-      const match = ready.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        const url = match[1].startsWith('http') ? match[1] : `http://127.0.0.1:${match[1]}`;
-        resolve({
-          url,
-          pid: child.pid,
-          output: () => output,
-          stop: () => new Promise((done) => {
-            child.once('exit', done);
-            child.kill('SIGTERM');
-          }),
-        });
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`server exited (${code}):\n${output}`)));
-  });
+/** Bare Koa 3 answering a 27-byte JSON object: the baseline every ratio is taken against. */
+async function measureBare() {
+  const bare = await startServer([join(root, 'tests/bench/bare-koa.js')], {}, /listening (\d+)/);
+  try {
+    return { name: 'bare Koa 3, 27-byte JSON', loadAverage1m: loadAverage().one, ...(await load(`${bare.url}/`, bare.pid)) };
+  } finally {
+    await bare.stop();
+  }
 }
 
 async function load(url, pid) {
@@ -162,23 +150,6 @@ async function load(url, pid) {
     errors: result.errors,
     rssMb,
   };
-}
-
-function run(options) {
-  return new Promise((resolve, reject) => {
-    autocannon(options, (error, result) => (error ? reject(error) : resolve(result)));
-  });
-}
-
-function serverRssMb(pid) {
-  // With taskset the child is taskset's exec'd node: same pid.
-  try {
-    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-    const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? /VmRSS:\s+(\d+)/.exec(status)?.[1]);
-    return Math.round(kb / 1024);
-  } catch {
-    return null;
-  }
 }
 
 async function coldStart(dir) {
@@ -221,15 +192,6 @@ function seedGreetings(file, count) {
   return ids;
 }
 
-function hasTaskset() {
-  try {
-    execFileSync('taskset', ['-c', '0', 'true'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 function printTable(results) {
   const rows = results.scenarios.map((s) => [
     s.name,
@@ -244,7 +206,7 @@ function printTable(results) {
   const line = (cells) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
   process.stdout.write(`\nCổng bench — node ${results.node}, ${results.cpus} cores, -c ${results.connections} -d ${results.duration}s${results.pinned ? ', server on core 0, load on core 1' : ''}\n\n`);
   process.stdout.write([line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n') + '\n');
-  process.stdout.write(`\nCold start (spawn → first 200 on /healthz, SQLite, hello plugin): median ${results.coldStart.medianMs} ms of ${results.coldStart.samplesMs.join(', ')}\n`);
+  if (results.coldStart.medianMs !== undefined) process.stdout.write(`\nCold start (spawn → first 200 on /healthz, SQLite, hello plugin): median ${results.coldStart.medianMs} ms of ${results.coldStart.samplesMs.join(', ')}\n`);
   const storm = results.loginStorm;
   if (storm) {
     process.stdout.write(

@@ -151,7 +151,11 @@ export class DefaultSearchIndex {
 
     const mysql = this.#db.dialect === 'mysql';
     const db = this.#db.kysely;
-    const match = mysql ? mysqlMatch('d.title_fold, d.body_fold', clauses) : sql<boolean>`core_search_fts MATCH ${fts5Query(clauses)}`;
+    // On SQLite the units are part of MATCH (the index's `scope` column), so the engine reads only their
+    // matches; the words are matched in the text columns only, never against a unit's token.
+    const match = mysql
+      ? mysqlMatch('d.title_fold, d.body_fold', clauses)
+      : sql<boolean>`core_search_fts MATCH ${`scope : (${tenantIds.map(scopeToken).join(' OR ')}) AND {title_fold body_fold} : (${fts5Query(clauses)})`}`;
     // The tenant (and plugin/type) filter is part of the full-text query itself, never applied to
     // the results afterwards, so totals and pages are right and other tenants' rows never leave the DB.
     let base = mysql
@@ -168,7 +172,7 @@ export class DefaultSearchIndex {
     // bm25() is lower-is-better on SQLite; MATCH() relevance is higher-is-better on MySQL.
     const score = mysql
       ? sql<number>`(${mysqlMatch('d.title_fold', clauses)}) * 2 + (${match})`
-      : sql<number>`-bm25(core_search_fts, 4.0, 1.0)`;
+      : sql<number>`-bm25(core_search_fts, 0.0, 4.0, 1.0)`;
     const rows = await base
       .select([
         'd.owner',
@@ -203,6 +207,11 @@ export class DefaultSearchIndex {
     );
     return { total, hits };
   }
+}
+
+/** A unit as the SQLite index's `scope` column holds it (see the 2026_11_29_0015 migration), as an FTS5 string. */
+function scopeToken(tenantId: string): string {
+  return `"t${tenantId.replace(/-/g, '').replace(/"/g, '""')}"`;
 }
 
 // ─── Validation ──────────────────────────────────────────────────────────────────────────────

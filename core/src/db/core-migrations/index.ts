@@ -13,6 +13,7 @@ import * as createTenantModules from './2026_11_28_0011_create_tenant_modules.js
 import * as createAccess from './2026_11_28_0012_create_access.js';
 import * as createPluginSettings from './2026_11_28_0013_create_plugin_settings.js';
 import * as userAdminColumns from './2026_11_28_0014_user_admin_columns.js';
+import * as searchScopeAndPrefixes from './2026_11_29_0015_search_scope_and_prefixes.js';
 
 /** The core's migrations, in the order they run; ledger `core_migrations`. */
 export const coreMigrations: Readonly<Record<string, Migration>> = {
@@ -30,4 +31,5 @@ export const coreMigrations: Readonly<Record<string, Migration>> = {
   '2026_11_28_0012_create_access': createAccess,
   '2026_11_28_0013_create_plugin_settings': createPluginSettings,
   '2026_11_28_0014_user_admin_columns': userAdminColumns,
+  '2026_11_29_0015_search_scope_and_prefixes': searchScopeAndPrefixes,
 };

@@ -1,0 +1,79 @@
+// What the bench scripts share: starting servers pinned to core 0, running autocannon, reading RSS.
+import { execFileSync, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import autocannon from 'autocannon';
+
+export function hasTaskset() {
+  try {
+    execFileSync('taskset', ['-c', '0', 'true'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const taskset = hasTaskset();
+
+export function serverCommand(args) {
+  return taskset ? ['taskset', '-c', '0', process.execPath, ...args] : [process.execPath, ...args];
+}
+
+/** Sets the CPU affinity of every thread of a process. */
+export function pinAll(pid, cpus) {
+  execFileSync('taskset', ['-a', '-p', '-c', cpus, String(pid)], { stdio: 'ignore' });
+  return true;
+}
+
+/** Starts `node <args>` (pinned to core 0 when possible) and waits for `ready` in its output. */
+export function startServer(nodeArgs, options, ready) {
+  const [bin, ...args] = serverCommand(nodeArgs);
+  const child = spawn(bin, args, { ...options, env: { ...process.env, CONG_LOG__LEVEL: 'warn', ...(options.env ?? {}) }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stderr.on('data', (d) => (output += d));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 60_000);
+    child.stdout.on('data', (d) => {
+      output += d;
+      const match = ready.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        const url = match[1].startsWith('http') ? match[1] : `http://127.0.0.1:${match[1]}`;
+        resolve({
+          url,
+          pid: child.pid,
+          output: () => output,
+          stop: () =>
+            new Promise((done) => {
+              if (child.exitCode !== null) return done();
+              child.once('exit', done);
+              child.kill('SIGTERM');
+            }),
+        });
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`server exited (${code}):\n${output}`)));
+  });
+}
+
+export function run(options) {
+  return new Promise((resolve, reject) => {
+    autocannon(options, (error, result) => (error ? reject(error) : resolve(result)));
+  });
+}
+
+/** Peak RSS (VmHWM) of a process in MB; with taskset the child is taskset's exec'd node: same pid. */
+export function serverRssMb(pid) {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? /VmRSS:\s+(\d+)/.exec(status)?.[1]);
+    return Math.round(kb / 1024);
+  } catch {
+    return null;
+  }
+}
+
+/** The 1-minute load average and the machine's cores, to print next to figures taken on a shared host. */
+export function loadAverage() {
+  const [one, five] = readFileSync('/proc/loadavg', 'utf8').split(' ').map(Number);
+  return { one, five };
+}

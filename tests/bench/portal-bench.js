@@ -1,0 +1,250 @@
+// The portal scenarios of `pnpm bench` (docs/reference/benchmarks.md): a province of 155 units with
+// published articles, its public pages with a warm page cache and without one, the JSON content API
+// and search; with BENCH_SCALE=1 the same again over a million articles, as ratios to the small run.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import { CATEGORIES, SEARCH_QUERIES } from './portal-data.js';
+import { cli, seedPortal } from './portal-seed.js';
+import { loadAverage, serverRssMb, startServer } from './bench-support.js';
+
+export const SMALL_PER_UNIT = 200;
+/** 155 × 6,452 = 1,000,060 articles. */
+export const SCALE_PER_UNIT = 6452;
+const CATEGORY_PAGES = 3;
+const PAGE_SIZE = 10; // plugins/portal/src/site/pages.ts PAGE_SIZE
+const LIST_PAGES = 5;
+/** The targets of the issue, checked in the table. */
+export const TARGETS = { warmShareOfBare: 0.5, uncachedReqPerSec: 1500, uncachedP99Ms: 100, strapiReqPerSec: 27, strapiRatio: 20, searchP95Ms: 100, scaleLatencyRatio: 1.5 };
+
+/**
+ * Seeds (or reuses) a province in `dir`, starts the platform on it and runs the four scenarios.
+ * `options`: duration, warmup and connections of autocannon; search runs at `searchConnections`.
+ */
+export async function portalScenarios({ dir, articlesPerUnit, duration, warmup, connections, searchConnections, log }) {
+  const seed = await seedPortal({ dir, articlesPerUnit, index: 'direct', log });
+  const urls = scenarioUrls(seed);
+  const platform = await startServer([cli, 'start'], { cwd: dir }, /running at (http:\/\/\S+)/);
+  const scenarios = [];
+  try {
+    log(`pre-warming ${urls.warm.length} category pages`);
+    const prewarm = await fetchAll(platform.url, urls.warm, 8);
+    const measure = async (name, key, list, c) => {
+      log(`${name} (${list.length} URLs, -c ${c})`);
+      const load = loadAverage();
+      const result = await rotate(platform.url, list, { connections: c, duration, warmup, countDuringMeasurement: key !== 'pageWarm' });
+      scenarios.push({ key, name, connections: c, urls: list.length, loadAverage1m: load.one, ...result, rssMb: serverRssMb(platform.pid) });
+    };
+    await measure('a. category page HTML, warm page cache', 'pageWarm', urls.warm, connections);
+    await measure('b. category page HTML, every request a cache miss', 'pageUncached', urls.uncached, connections);
+    await measure('c. JSON content API, 20 articles + total', 'jsonList', urls.json, connections);
+    await measure('d. search API, Vietnamese queries ± diacritics', 'search', urls.search, searchConnections);
+    return { seed: summary(seed), prewarm, scenarios };
+  } finally {
+    await platform.stop();
+  }
+}
+
+function summary(seed) {
+  const { units, ...rest } = seed;
+  return { ...rest, units: units.length };
+}
+
+/**
+ * The request lists. Consecutive entries belong to different units, so each scenario spreads over
+ * the whole province. Pages are reached by host (`<slug>.localhost`, as each unit's own domain would
+ * be); the JSON API and search by the `/t/<slug>/` prefix.
+ */
+export function scenarioUrls(seed) {
+  const units = seed.units;
+  const interleave = (perUnit) => {
+    const lists = units.map(perUnit);
+    const out = [];
+    for (let i = 0; i < Math.max(...lists.map((l) => l.length)); i++) for (const l of lists) if (i < l.length) out.push(l[i]);
+    return out;
+  };
+  const pageOf = (unit, path) => ({ path, headers: { host: `${unit.slug}.localhost` } });
+  const warm = interleave((u) => CATEGORIES.map(([slug]) => pageOf(u, `/chuyen-muc/${slug}`)));
+  // Pages 2–3 in Vietnamese and 1–3 in English of every category: 155 units × 8 × 5 ≈ 6,200 pages, none
+  // of them warmed by (a), walked in a cycle. That is three times what the page cache holds (2,000
+  // entries, least recently used out first), so every request misses: the cost of rendering.
+  const uncached = interleave((u) =>
+    ['', '/en'].flatMap((lang) =>
+      u.categories.flatMap((c) => {
+        const pages = Math.min(CATEGORY_PAGES, Math.max(1, Math.ceil(c.count / PAGE_SIZE)));
+        return Array.from({ length: pages }, (_, p) => p).filter((p) => lang === '/en' || p > 0).map((p) => pageOf(u, `${lang}/chuyen-muc/${c.slug}${p > 0 ? `?trang=${p + 1}` : ''}`));
+      }),
+    ),
+  );
+  const json = interleave((u) => Array.from({ length: LIST_PAGES }, (_, p) => ({ path: `/t/${u.slug}/api/portal/public/articles?limit=20${p > 0 ? `&offset=${p * 20}` : ''}`, headers: {} })));
+  // Each unit walks the queries from its own starting point, so consecutive requests ask different things.
+  const search = interleave((u, n) => SEARCH_QUERIES.map((_, i) => ({ path: `/t/${u.slug}/api/portal/search?${new URLSearchParams({ q: SEARCH_QUERIES[(i + n) % SEARCH_QUERIES.length] })}`, headers: {} })));
+  return { warm, uncached, json, search };
+}
+
+/** Requests every entry once, `concurrency` at a time; counts the x-cache answers. (node:http: fetch drops a Host header.) */
+export async function fetchAll(base, list, concurrency) {
+  const started = performance.now();
+  const cache = {};
+  const statuses = {};
+  let i = 0;
+  const get = (r) =>
+    new Promise((resolve, reject) => {
+      request(`${base}${r.path}`, { headers: r.headers }, (res) => {
+        res.resume();
+        res.on('end', () => resolve(res)).on('error', reject);
+      })
+        .on('error', reject)
+        .end();
+    });
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (i < list.length) {
+        const res = await get(list[i++]);
+        statuses[res.statusCode] = (statuses[res.statusCode] ?? 0) + 1;
+        const x = res.headers['x-cache'] ?? 'none';
+        cache[x] = (cache[x] ?? 0) + 1;
+      }
+    }),
+  );
+  return { requests: list.length, ms: Math.round(performance.now() - started), statuses, cache };
+}
+
+/**
+ * Runs autocannon over `list`: every request takes the next entry of one shared cycle, whatever the
+ * connection, so each URL is asked once per cycle. Latencies are collected per response, for p95
+ * (autocannon's histogram reports p97.5 and p99 but no p95); `x-cache` answers are counted.
+ */
+export async function rotate(base, list, { connections, duration, warmup, countDuringMeasurement = true }) {
+  let next = 0;
+  const cache = {};
+  const statuses = {};
+  const request = {
+    method: 'GET',
+    setupRequest: (req) => {
+      const r = list[next++ % list.length];
+      return { ...req, path: r.path, headers: { ...r.headers } };
+    },
+    onResponse: (status, _body, _context, headers) => {
+      statuses[status] = (statuses[status] ?? 0) + 1;
+      const x = headers['x-cache'] ?? 'none';
+      cache[x] = (cache[x] ?? 0) + 1;
+    },
+  };
+  if (warmup > 0) await cannon({ url: base, connections, duration: warmup, requests: [request] });
+  if (countDuringMeasurement) {
+    for (const k of Object.keys(cache)) delete cache[k];
+    for (const k of Object.keys(statuses)) delete statuses[k];
+  }
+  const latencies = [];
+  // Reading every body to count x-cache costs the load generator (one core) about a third of its
+  // requests at 10,000 req/s; a fast scenario is counted during the warm-up only, and says so.
+  const measured = countDuringMeasurement ? request : { method: 'GET', setupRequest: request.setupRequest };
+  const result = await cannon({ url: base, connections, duration, requests: [measured] }, (time) => latencies.push(time));
+  latencies.sort((a, b) => a - b);
+  const at = (p) => (latencies.length === 0 ? null : Math.round(latencies[Math.min(latencies.length - 1, Math.ceil(p * latencies.length) - 1)] * 10) / 10);
+  return {
+    requestsPerSec: Math.round(result.requests.average),
+    latencyP50Ms: at(0.5),
+    latencyP95Ms: at(0.95),
+    latencyP99Ms: at(0.99),
+    averageKb: Math.round(result.throughput.average / Math.max(1, result.requests.average) / 102.4) / 10,
+    non2xx: result.non2xx,
+    errors: result.errors + result.timeouts,
+    statuses,
+    cache,
+    cacheCountedDuring: countDuringMeasurement ? 'measurement' : 'warm-up',
+  };
+}
+
+function cannon(options, onLatency) {
+  return new Promise((resolve, reject) => {
+    const instance = autocannon(options, (error, result) => (error ? reject(error) : resolve(result)));
+    if (onLatency) instance.on('response', (_client, _status, _bytes, time) => onLatency(time));
+  });
+}
+
+/** The portal part of `pnpm bench`: the small set, and with `scale` the million-article set too. */
+export async function portalBench({ scale, duration, warmup, connections, searchConnections = 20, measureBare, log }) {
+  const keep = process.env.BENCH_PORTAL_DIR;
+  const base = keep ?? mkdtempSync(join(tmpdir(), 'cong-portal-bench-'));
+  try {
+    const out = { searchConnections };
+    // Bare Koa again, next to these scenarios: the seed can take minutes on a shared host.
+    out.bareKoa = await measureBare();
+    out.small = await portalScenarios({ dir: join(base, `units155-x${SMALL_PER_UNIT}`), articlesPerUnit: SMALL_PER_UNIT, duration, warmup, connections, searchConnections, log });
+    if (scale) {
+      out.scale = await portalScenarios({ dir: join(base, `units155-x${SCALE_PER_UNIT}`), articlesPerUnit: SCALE_PER_UNIT, duration, warmup, connections, searchConnections, log });
+      out.bareKoaAfterScale = await measureBare();
+    }
+    out.checks = checks(out);
+    return out;
+  } finally {
+    if (!keep) rmSync(base, { recursive: true, force: true });
+  }
+}
+
+/** Each target of the issue against the figures: value, target, met. */
+function checks(out) {
+  const bare = out.bareKoa.requestsPerSec;
+  const s = Object.fromEntries(out.small.scenarios.map((x) => [x.key, x]));
+  const list = [
+    { what: 'a. warm category page ÷ bare Koa req/s', value: round(s.pageWarm.requestsPerSec / bare, 3), target: `≥ ${TARGETS.warmShareOfBare}`, met: s.pageWarm.requestsPerSec / bare >= TARGETS.warmShareOfBare },
+    { what: 'b. uncached category page req/s', value: s.pageUncached.requestsPerSec, target: `≥ ${TARGETS.uncachedReqPerSec}`, met: s.pageUncached.requestsPerSec >= TARGETS.uncachedReqPerSec },
+    { what: 'b. uncached category page p99 ms', value: s.pageUncached.latencyP99Ms ?? 'no answers', target: `≤ ${TARGETS.uncachedP99Ms}`, met: s.pageUncached.latencyP99Ms !== null && s.pageUncached.latencyP99Ms <= TARGETS.uncachedP99Ms },
+    { what: `c. JSON list req/s ÷ Strapi 5 (${TARGETS.strapiReqPerSec} req/s)`, value: round(s.jsonList.requestsPerSec / TARGETS.strapiReqPerSec, 1), target: `≥ ${TARGETS.strapiRatio}`, met: s.jsonList.requestsPerSec / TARGETS.strapiReqPerSec >= TARGETS.strapiRatio },
+    { what: 'd. search p95 ms', value: s.search.latencyP95Ms ?? 'no answers', target: `≤ ${TARGETS.searchP95Ms}`, met: s.search.latencyP95Ms !== null && s.search.latencyP95Ms <= TARGETS.searchP95Ms },
+  ];
+  if (out.scale) {
+    for (const big of out.scale.scenarios) {
+      const small = s[big.key];
+      for (const p of ['latencyP50Ms', 'latencyP95Ms', 'latencyP99Ms']) big[`${p}RatioToSmall`] = big[p] === null ? null : round(big[p] / Math.max(0.1, small[p]), 2);
+      big.requestsPerSecRatioToSmall = round(big.requestsPerSec / Math.max(1, small.requestsPerSec), 2);
+      // No answers at all (every request timed out) is no latency: missed, not a ratio of 0.
+      const ratio = big.latencyP95Ms === null ? null : big.latencyP95MsRatioToSmall;
+      list.push({ what: `e. scale ${big.key}: p95 ÷ small p95`, value: ratio ?? 'no answers', target: `≤ ${TARGETS.scaleLatencyRatio}`, met: ratio !== null && ratio <= TARGETS.scaleLatencyRatio });
+    }
+  }
+  return list;
+}
+
+const round = (n, d) => Math.round(n * 10 ** d) / 10 ** d;
+
+export function printPortal(out, write) {
+  const bare = out.bareKoa.requestsPerSec;
+  const rows = [];
+  for (const [label, set] of [['small', out.small], ['scale', out.scale]]) {
+    if (!set) continue;
+    for (const s of set.scenarios) {
+      rows.push([
+        `${label}: ${s.name}`,
+        String(s.requestsPerSec),
+        `${((s.requestsPerSec / bare) * 100).toFixed(1)}%`,
+        `${s.latencyP50Ms} / ${s.latencyP95Ms} / ${s.latencyP99Ms}`,
+        Object.entries(s.cache).map(([k, v]) => `${k} ${v}`).join(', ') + (s.cacheCountedDuring === 'warm-up' ? ' (warm-up)' : ''),
+        String(s.rssMb ?? '-'),
+        String(s.non2xx + s.errors),
+        String(s.loadAverage1m),
+      ]);
+    }
+  }
+  const header = ['portal scenario', 'req/s', '÷ bare Koa', 'p50 / p95 / p99 ms', 'x-cache', 'peak RSS MB', 'non-2xx+errors', 'load 1m'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells) => cells.map((c, i) => (i === 0 || i === 4 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  write(`\nPortal at province scale — bare Koa ${bare} req/s (load 1m ${out.bareKoa.loadAverage1m}); search at -c ${out.searchConnections}\n`);
+  for (const [label, set] of [['small', out.small], ['scale', out.scale]]) {
+    if (!set) continue;
+    const t = set.seed.timings;
+    write(`  ${label}: ${set.seed.unitCount} units × ${set.seed.articlesPerUnit} = ${set.seed.articles} articles, ${Math.round((set.seed.dbBytes ?? 0) / 1048576)} MB database; ` +
+      (set.seed.reused ? 'seed reused\n' : `seeded in ${(t.totalMs / 1000).toFixed(1)} s (tenants ${t.tenantsImportMs} ms, articles + index ${t.articlesAndIndexInsertMs} ms, check ${t.checkUnitReindexMs} ms)\n`));
+  }
+  write(`\n${[line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n')}\n`);
+  if (out.scale) {
+    write('\nScale ÷ small (p50, p95, p99 latency; req/s):\n');
+    for (const s of out.scale.scenarios) write(`  ${s.key.padEnd(13)} ×${s.latencyP50MsRatioToSmall} ×${s.latencyP95MsRatioToSmall} ×${s.latencyP99MsRatioToSmall}; req/s ×${s.requestsPerSecRatioToSmall}\n`);
+  }
+  write('\nTargets:\n');
+  for (const c of out.checks) write(`  ${c.met ? 'met   ' : 'MISSED'}  ${c.what}: ${c.value} (target ${c.target})\n`);
+}
