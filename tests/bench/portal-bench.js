@@ -26,25 +26,34 @@ export const TARGETS = { warmShareOfBare: 0.5, uncachedReqPerSec: 1500, uncached
 export async function portalScenarios({ dir, articlesPerUnit, duration, warmup, connections, searchConnections, log }) {
   const seed = await seedPortal({ dir, articlesPerUnit, index: 'direct', log });
   const urls = scenarioUrls(seed);
-  const platform = await startServer([cli, 'start'], { cwd: dir }, /running at (http:\/\/\S+)/);
   const scenarios = [];
+  const start = (env = {}) => startServer([cli, 'start'], { cwd: dir, env }, /running at (http:\/\/\S+)/);
+  const measure = async (platform, name, key, list, c) => {
+    log(`${name} (${list.length} URLs, -c ${c})`);
+    const load = loadAverage();
+    const result = await rotate(platform.url, list, { connections: c, duration, warmup, countDuringMeasurement: key !== 'pageWarm' });
+    scenarios.push({ key, name, connections: c, urls: list.length, loadAverage1m: load.one, ...result, rssMb: serverRssMb(platform.pid) });
+  };
+  let prewarm;
+  const cached = await start();
   try {
     log(`pre-warming ${urls.warm.length} category pages`);
-    const prewarm = await fetchAll(platform.url, urls.warm, 8);
-    const measure = async (name, key, list, c) => {
-      log(`${name} (${list.length} URLs, -c ${c})`);
-      const load = loadAverage();
-      const result = await rotate(platform.url, list, { connections: c, duration, warmup, countDuringMeasurement: key !== 'pageWarm' });
-      scenarios.push({ key, name, connections: c, urls: list.length, loadAverage1m: load.one, ...result, rssMb: serverRssMb(platform.pid) });
-    };
-    await measure('a. category page HTML, warm page cache', 'pageWarm', urls.warm, connections);
-    await measure('b. category page HTML, every request a cache miss', 'pageUncached', urls.uncached, connections);
-    await measure('c. JSON content API, 20 articles + total', 'jsonList', urls.json, connections);
-    await measure('d. search API, Vietnamese queries ± diacritics', 'search', urls.search, searchConnections);
-    return { seed: summary(seed), prewarm, scenarios };
+    prewarm = await fetchAll(cached.url, urls.warm, 8);
+    await measure(cached, 'a. category page HTML, warm page cache', 'pageWarm', urls.warm, connections);
   } finally {
-    await platform.stop();
+    await cached.stop();
   }
+  // The rest with the page cache switched off (PORTAL_PAGE_CACHE=off): (b) measures rendering itself,
+  // (c) and (d) never go through the page cache.
+  const uncached = await start({ PORTAL_PAGE_CACHE: 'off' });
+  try {
+    await measure(uncached, 'b. category page HTML, page cache off', 'pageUncached', urls.uncached, connections);
+    await measure(uncached, 'c. JSON content API, 20 articles + total', 'jsonList', urls.json, connections);
+    await measure(uncached, 'd. search API, Vietnamese queries ± diacritics', 'search', urls.search, searchConnections);
+  } finally {
+    await uncached.stop();
+  }
+  return { seed: summary(seed), prewarm, scenarios };
 }
 
 function summary(seed) {
