@@ -53,6 +53,18 @@ describe('media URLs in stored bodies', () => {
     );
     expect(siteMediaUrls(body, { prefix: '' })).toBe(body);
   });
+
+  it('gives a library WebP image the narrower derivatives as a srcset, under the unit', () => {
+    const id = '0b7c4d1e-1a2b-4c3d-8e9f-000000000001';
+    const body = `<p><img src="/media/${id}/w1024.webp" alt="Cầu" /></p>`;
+    expect(siteMediaUrls(body, { prefix: '/t/so-tai-chinh' })).toBe(
+      `<p><img srcset="/t/so-tai-chinh/media/${id}/w320.webp 320w, /t/so-tai-chinh/media/${id}/w640.webp 640w, /t/so-tai-chinh/media/${id}/w1024.webp 1024w" sizes="(max-width: 60rem) 100vw, 60rem" src="/t/so-tai-chinh/media/${id}/w1024.webp" alt="Cầu" /></p>`,
+    );
+    // An 800 px image has 320 and 640 below its own width.
+    expect(siteMediaUrls(`<img src="/media/${id}/w800.webp" alt="x" />`, { prefix: '' })).toBe(
+      `<img srcset="/media/${id}/w320.webp 320w, /media/${id}/w640.webp 640w, /media/${id}/w800.webp 800w" sizes="(max-width: 60rem) 100vw, 60rem" src="/media/${id}/w800.webp" alt="x" />`,
+    );
+  });
 });
 
 describe('media figures, JSON-LD and attachments', () => {

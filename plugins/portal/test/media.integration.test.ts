@@ -231,7 +231,8 @@ describeEachDialect('portal media library', (dialect) => {
     expect((await chief.post(`/api/portal/articles/${article.body.id}/transitions/approve`, {})).body.status).toBe('published');
 
     const html = await (await fetch(`${t.url}/t/${A}/tin/cau-hien-luong`)).text();
-    expect(html).toContain(`<img src="/t/${A}${src}" alt="Cầu Hiền Lương" />`);
+    expect(html).toContain(`src="/t/${A}${src}" alt="Cầu Hiền Lương" />`);
+    expect(html).toContain(`srcset="/t/${A}/media/${photo.body.id}/w320.webp 320w, /t/${A}${src} 640w"`);
     expect((await publicFile(A, src)).headers.get('content-type')).toBe('image/webp');
 
     const pdf = Buffer.from(await (await fetch(`${t.url}/t/${A}/tin/cau-hien-luong/pdf`)).arrayBuffer());
