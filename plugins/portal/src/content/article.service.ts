@@ -15,7 +15,7 @@ import { CategoryRepository } from './category.repository.js';
 import { articlePublished, articleUnpublished, type ArticleEventPayload } from './content-events.js';
 import { TRANSLATABLE_FIELDS, type ArticleStatus, type ContentDatabase, type TranslatableField } from './content-database.js';
 import { contentSettings } from './content-settings.js';
-import { diffSnapshots, revisionSummary, translationsToRestore, type FieldDiff } from './revision-diff.js';
+import { diffSnapshots, revisionSummary, translationsToRestore, writeTranslatedFields, type FieldDiff } from './revision-diff.js';
 
 export const WRITE = 'portal.content.write';
 export const APPROVE = 'portal.content.approve';
@@ -364,15 +364,7 @@ export class ArticleService {
   }
 
   async #writeTranslations(row: ArticleRow, translations: TranslationsInput | undefined, now: number, trx: Transaction<ContentDatabase>): Promise<void> {
-    for (const [lang, fields] of Object.entries(translations ?? {})) {
-      for (const field of TRANSLATABLE_FIELDS) {
-        const value = fields[field];
-        if (value === undefined) continue;
-        const clean = field === 'body' ? sanitizeRichText(value) : normalizeText(value).trim();
-        // The hash of the Vietnamese it was translated from: a later Vietnamese change makes it stale.
-        await this.#repo.setTranslation(row.tenant_id, row.id, lang, field, clean, row[field], now, trx);
-      }
-    }
+    await writeTranslatedFields(TRANSLATABLE_FIELDS, translations, (lang, field, clean) => this.#repo.setTranslation(row.tenant_id, row.id, lang, field, clean, row[field], now, trx));
   }
 
   async #snapshot(row: ArticleRow, trx: Transaction<ContentDatabase>): Promise<Snapshot> {

@@ -1,3 +1,6 @@
+import { normalizeText } from '@cong/sdk';
+import { sanitizeRichText } from '../html/sanitize-html.js';
+
 /** One run of a word-level diff: text kept, removed from the older revision, or added in the newer. */
 export interface DiffPart {
   readonly op: 'equal' | 'delete' | 'insert';
@@ -115,4 +118,23 @@ export function translationsToRestore<F extends string>(
     (out[lang] ??= {})[field] = value;
   }
   return out;
+}
+
+/**
+ * Writes the translated fields a request sent (articles and pages alike): bodies through the rich-text
+ * sanitiser, other fields as plain normalised text. `set` stores one field with the Vietnamese it was
+ * translated from, so a later change of the Vietnamese makes it stale.
+ */
+export async function writeTranslatedFields<F extends string>(
+  fields: readonly F[],
+  translations: Readonly<Record<string, Partial<Record<F, string>>>> | undefined,
+  set: (lang: string, field: F, clean: string) => Promise<void>,
+): Promise<void> {
+  for (const [lang, values] of Object.entries(translations ?? {})) {
+    for (const field of fields) {
+      const value = values[field];
+      if (value === undefined) continue;
+      await set(lang, field, field === 'body' ? sanitizeRichText(value) : normalizeText(value).trim());
+    }
+  }
 }

@@ -3,7 +3,7 @@ import type { Transaction } from 'kysely';
 import { coreServices, fold, InputError, NotAllowedError, NotFoundError, normalizeText, slugify, type PluginContext } from '@cong/sdk';
 import type { Actor } from '../content/article.service.js';
 import { contentSettings } from '../content/content-settings.js';
-import { diffSnapshots, revisionSummary, translationsToRestore, type FieldDiff } from '../content/revision-diff.js';
+import { diffSnapshots, revisionSummary, translationsToRestore, writeTranslatedFields, type FieldDiff } from '../content/revision-diff.js';
 import {
   PORTAL_ERR_PAGE_APPROVAL_REQUIRED,
   PORTAL_ERR_PAGE_NOT_EDITABLE,
@@ -294,15 +294,7 @@ export class PageService {
   }
 
   async #writeTranslations(row: PageRow, translations: PageTranslationsInput | undefined, now: number, trx: Transaction<PagesDatabase>): Promise<void> {
-    for (const [lang, fields] of Object.entries(translations ?? {})) {
-      for (const field of PAGE_TRANSLATABLE_FIELDS) {
-        const value = fields[field];
-        if (value === undefined) continue;
-        const clean = field === 'body' ? sanitizeRichText(value) : normalizeText(value).trim();
-        // The hash of the Vietnamese it was translated from: a later Vietnamese change makes it stale.
-        await this.#repo.setTranslation(row.tenant_id, row.id, lang, field, clean, row[field], now, trx);
-      }
-    }
+    await writeTranslatedFields(PAGE_TRANSLATABLE_FIELDS, translations, (lang, field, clean) => this.#repo.setTranslation(row.tenant_id, row.id, lang, field, clean, row[field], now, trx));
   }
 
   async #snapshot(row: PageRow, trx: Transaction<PagesDatabase>): Promise<Snapshot> {
