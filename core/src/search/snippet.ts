@@ -6,6 +6,10 @@ const SNIPPET_SCAN_CHARS = 50_000;
 const SNIPPET_CHARS = 200;
 /** Characters of context kept before the first match in a snippet. */
 const SNIPPET_LEAD_CHARS = 60;
+/** The body is folded this many characters at a time while looking for the first match. */
+const SNIPPET_CHUNK_CHARS = 600;
+/** A match this close to the folded end may be the start of a longer word: fold on before trusting it. */
+const SNIPPET_WORD_GUARD = 100;
 
 /**
  * A regular expression finding the first place any query term occurs in folded text, on word
@@ -31,9 +35,13 @@ export function makeSnippet(body: string, finder: RegExp): string {
   // Fold character by character, remembering where each folded character came from, so a match in
   // the folded text maps back to the original text.
   const scan = body.length > SNIPPET_SCAN_CHARS ? body.slice(0, SNIPPET_SCAN_CHARS) : body;
+  // The first match is usually near the start: fold a chunk at a time and stop once a match ends well
+  // before the folded end (a word cut at the end could still continue in the next chunk).
   let folded = '';
   const origin: number[] = [];
   let at = 0;
+  let found: RegExpExecArray | null = null;
+  let checkAt = SNIPPET_CHUNK_CHARS;
   for (const ch of scan) {
     let f: string;
     if (ch.charCodeAt(0) < 0x80) f = ch.toLowerCase();
@@ -44,8 +52,16 @@ export function makeSnippet(body: string, finder: RegExp): string {
     for (let k = 0; k < f.length; k++) origin.push(at);
     folded += f;
     at += ch.length;
+    if (folded.length >= checkAt) {
+      const early = finder.exec(folded);
+      if (early && early.index + early[0].length < folded.length - SNIPPET_WORD_GUARD) {
+        found = early;
+        break;
+      }
+      checkAt += SNIPPET_CHUNK_CHARS;
+    }
   }
-  const found = finder.exec(folded);
+  found ??= finder.exec(folded);
   const matchAt = found ? origin[found.index]! : 0;
 
   let start = Math.max(0, matchAt - SNIPPET_LEAD_CHARS);
