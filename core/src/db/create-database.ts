@@ -45,7 +45,7 @@ export async function createDatabase(target: DatabaseTarget, options: DatabaseOp
     if (target.file !== ':memory:') sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('foreign_keys = ON');
-    return wrap(new SqliteDialect({ database: sqlite }), 'sqlite', `sqlite:${target.file}`, sqlite);
+    return wrap(new SqliteDialect({ database: withStatementCache(sqlite) }), 'sqlite', `sqlite:${target.file}`, sqlite);
   }
   const { createPool } = await import('mysql2');
   const pool = createPool({
@@ -86,3 +86,34 @@ function wrap(dialect: Dialect, name: SqlDialect, description: string, native: S
     destroy: () => kysely.destroy(),
   };
 }
+
+/** Prepared statements kept per SQL text (the queries of routes repeat; their count is small). */
+const STATEMENT_CACHE_SIZE = 500;
+
+/**
+ * The better-sqlite3 handle as kysely uses it, with prepared statements reused: kysely prepares every
+ * query afresh, which was 13 % of a public page's CPU (docs/reference/benchmarks.md, F7). kysely holds
+ * the one connection for a whole streamed query, so no statement is used twice at once (a busy one is
+ * still never handed out); SQLite re-prepares a cached statement by itself after a schema change.
+ */
+function withStatementCache(sqlite: SqliteConnection) {
+  const cache = new Map<string, ReturnType<SqliteConnection['prepare']>>();
+  return {
+    close: () => void sqlite.close(),
+    prepare(sql: string) {
+      const cached = cache.get(sql);
+      if (cached && !cached.busy) {
+        cache.delete(sql); // most recently used last
+        cache.set(sql, cached);
+        return cached;
+      }
+      const statement = sqlite.prepare(sql);
+      if (!cached) {
+        cache.set(sql, statement);
+        if (cache.size > STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+      }
+      return statement;
+    },
+  };
+}
+
