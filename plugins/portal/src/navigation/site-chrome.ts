@@ -53,11 +53,43 @@ export async function activeAlerts(site: Site, now: number): Promise<ChromeAlert
     });
 }
 
-/** Reads the chrome of one page; a print view needs only the alerts. */
+/**
+ * The chrome of each unit and language, kept for a second: an uncached page would otherwise read
+ * menus, banners, alerts and the unit's ancestors again for every visitor. A change in this process
+ * drops the unit's entry at once (`portal.site-changed`, see register-site.ts); other processes see it
+ * within the second, as they see the page cache's changes.
+ */
+class ChromeCache {
+  readonly #entries = new Map<string, { readonly at: number; readonly chrome: Promise<SiteChrome> }>();
+  constructor(readonly ttlMs: number) {}
+
+  get(key: string, now: number, load: () => Promise<SiteChrome>): Promise<SiteChrome> {
+    const found = this.#entries.get(key);
+    if (found && now - found.at < this.ttlMs) return found.chrome;
+    const chrome = load();
+    this.#entries.set(key, { at: now, chrome });
+    chrome.catch(() => this.#entries.delete(key)); // a failed read is not kept
+    if (this.#entries.size > 10_000) this.#entries.delete(this.#entries.keys().next().value!);
+    return chrome;
+  }
+
+  invalidate(tenantId: string): void {
+    for (const key of this.#entries.keys()) if (key.startsWith(`${tenantId}\u0000`)) this.#entries.delete(key);
+  }
+}
+
+export const siteChromeCache = new ChromeCache(1_000);
+
+/** Reads the chrome of one page (through {@link siteChromeCache}); a print view needs only the alerts. */
 export async function loadChrome(site: Site, options: { readonly print?: boolean; readonly now?: number } = {}): Promise<SiteChrome> {
   const now = options.now ?? Date.now();
+  if (options.now !== undefined) return readChrome(site, now, options.print ?? false);
+  return siteChromeCache.get(`${site.tenant.id}\u0000${site.lang}\u0000${options.print ? 'print' : 'page'}`, now, () => readChrome(site, now, options.print ?? false));
+}
+
+async function readChrome(site: Site, now: number, print: boolean): Promise<SiteChrome> {
   const alerts = activeAlerts(site, now);
-  if (options.print) return { menus: new Map(), banners: { 'home-top': [], 'home-side': [], footer: [] }, alerts: await alerts };
+  if (print) return { menus: new Map(), banners: { 'home-top': [], 'home-side': [], footer: [] }, alerts: await alerts };
   const db = site.ctx.get(coreServices.database).kysely<NavigationDatabase>();
   const [menus, showing] = await Promise.all([new MenuService(site.ctx).all(site.tenant.id), new BannerRepository(db).showing(site.tenant.id, now)]);
   const banners: Record<BannerPlacement, BannerRow[]> = { 'home-top': [], 'home-side': [], footer: [] };

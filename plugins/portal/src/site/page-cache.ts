@@ -124,6 +124,8 @@ export interface PageCacheOptions {
   /** Entries older than this are rendered again whatever the fingerprint says. Default 5 minutes. */
   readonly ttlMs?: number;
   readonly now?: () => number;
+  /** Called whenever a unit's pages are dropped here (what else renders from the same data drops too). */
+  readonly onInvalidate?: (tenantId: string) => void;
 }
 
 export type CacheOutcome = 'hit' | 'miss' | 'bypass';
@@ -144,6 +146,7 @@ export class PageCache {
   readonly #checkEveryMs: number;
   readonly #ttlMs: number;
   readonly #now: () => number;
+  readonly #onInvalidate: ((tenantId: string) => void) | undefined;
   /** Counts, for operators and tests. */
   readonly stats = { hits: 0, misses: 0, bypasses: 0, invalidations: 0 };
 
@@ -152,6 +155,7 @@ export class PageCache {
     this.#checkEveryMs = options.checkEveryMs ?? 1_000;
     this.#ttlMs = options.ttlMs ?? 5 * 60_000;
     this.#now = options.now ?? Date.now;
+    this.#onInvalidate = options.onInvalidate;
   }
 
   get size(): number {
@@ -173,6 +177,7 @@ export class PageCache {
     state.epoch++;
     this.stats.invalidations++;
     this.#lru.deletePrefix(`${tenantId}\u0000`);
+    this.#onInvalidate?.(tenantId);
   }
 
   /** Drops the unit's pages here, and bumps its generation so other processes drop theirs within a second. */

@@ -9,6 +9,7 @@ import { articlePage, categoryPage, homePage, legalDetailPage, legalListPage, ty
 import { hasCredentials, normalizeQuery, PageCache } from './page-cache.js';
 import { searchPage, type SearchQuery } from './search-page.js';
 import { siteFor, type Lang, type Site } from './site-context.js';
+import { siteChromeCache } from '../navigation/site-chrome.js';
 import { siteChanged } from './site-events.js';
 import type { SitePageDefinition } from './site-page.js';
 import { siteThemePoint, ThemeRegistry } from './theme.js';
@@ -64,12 +65,16 @@ function page(themes: ThemeRegistry, cache: PageCache, lang: Lang, options: Page
  * add home-page blocks.
  */
 export function registerSite(reg: PluginRegistrar, areaPages: readonly SitePageDefinition[] = []): void {
-  const cache = new PageCache();
+  // A page re-rendered after another process's change must not take the chrome from before it.
+  const cache = new PageCache({ onInvalidate: (tenantId) => siteChromeCache.invalidate(tenantId) });
   const themes = new ThemeRegistry((tenantId) => cache.invalidateLocal(tenantId));
   reg.provideExtensionPoint(siteThemePoint, themes);
   const pdfs = new ArticlePdfs(new PdfPrinter());
   // The events come after the commit: drop the unit's pages here at once, and tell the other processes.
-  const invalidate = async (e: { tenantId: string }, ctx: PluginContext) => cache.invalidate(ctx.get(coreServices.database).kysely(), e.tenantId);
+  const invalidate = async (e: { tenantId: string }, ctx: PluginContext) => {
+    siteChromeCache.invalidate(e.tenantId); // also when the page cache is switched off
+    await cache.invalidate(ctx.get(coreServices.database).kysely(), e.tenantId);
+  };
   reg.on(articlePublished, invalidate);
   reg.on(articleUnpublished, invalidate);
   reg.on(siteChanged, invalidate);
