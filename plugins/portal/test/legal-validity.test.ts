@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { computeStatus, vietnamToday, type Replacement } from '../src/legal/validity.js';
+import { computeStatus, type Replacement } from '../src/legal/validity.js';
+import { vietnamDate } from '../src/time/vietnam-time.js';
 import { foldKey, searchTerms } from '../src/legal/legal-service.js';
 
 const TODAY = '2026-03-15';
@@ -36,8 +37,8 @@ describe('computeStatus, for an injected day', () => {
   });
 
   it('reads today in Vietnam (UTC+7)', () => {
-    expect(vietnamToday(Date.parse('2026-03-14T16:59:59Z'))).toBe('2026-03-14');
-    expect(vietnamToday(Date.parse('2026-03-14T17:00:00Z'))).toBe('2026-03-15');
+    expect(vietnamDate(Date.parse('2026-03-14T16:59:59Z'))).toBe('2026-03-14');
+    expect(vietnamDate(Date.parse('2026-03-14T17:00:00Z'))).toBe('2026-03-15');
   });
 });
 

@@ -4,6 +4,7 @@ import { createDatabase, parseDatabaseUrl, type Database } from '@cong/core/test
 import { createTestPlatform, type TestClient, type TestPlatform } from '@cong/sdk/testing';
 import { inTenant } from './support/unit-client.js';
 import { describeEachDialect } from '../../../core/src/testing/describe-each-dialect.js';
+import { vietnamDate } from '../src/time/vietnam-time.js';
 
 const portal = fileURLToPath(new URL('..', import.meta.url));
 const A = 'so-tai-chinh';
@@ -12,7 +13,6 @@ const PROVINCE = 'quang-tri';
 const DAY = 86_400_000;
 const CODES = Array.from({ length: 16 }, (_, i) => `POR-${String(i + 1).padStart(2, '0')}`);
 const SEEDED_SLUGS = ['tin-tuc-su-kien', 'chi-dao-dieu-hanh', 'pho-bien-phap-luat', 'chien-luoc-quy-hoach-ke-hoach', 'dau-tu-mua-sam-cong', 'tai-chinh-thong-ke', 'du-thao-lay-y-kien', 'dieu-uoc-quoc-te', 'thong-tin-cong-ich'];
-const vietnamToday = () => new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
 
 interface Section {
   code: string;
@@ -241,7 +241,7 @@ describeEachDialect('portal mandated information and deadlines', (dialect) => {
     const slow = await track({ subject: { type: 'text', text: 'Báo cáo thống kê quý II' }, kind: 'default', origin: '2026-06-01' });
     const late = await manager.post(`/api/portal/deadlines/${slow.id}/met`, { at: '2026-06-20T08:00:00+07:00' });
     expect(late.body.status).toBe('late');
-    const future = await track({ subject: { type: 'text', text: 'Kế hoạch năm sau' }, kind: 'plans', origin: vietnamToday() });
+    const future = await track({ subject: { type: 'text', text: 'Kế hoạch năm sau' }, kind: 'plans', origin: vietnamDate() });
     expect(future.status).toBe('pending');
 
     const list = async (query: Record<string, string | boolean>) => {
@@ -265,9 +265,9 @@ describeEachDialect('portal mandated information and deadlines', (dialect) => {
   it('tracks an article from the deadline an editor sets and meets it when the article is published', async () => {
     const news = await section('POR-07');
     const draft = await writer.post('/api/portal/articles', { title: 'Công khai dự toán ngân sách 2027', summary: 'Tóm tắt', body: '<p>Nội dung</p>', categoryId: news.categoryId });
-    const item = await track({ subject: { type: 'article', id: draft.body.id }, kind: 'default', origin: vietnamToday() });
+    const item = await track({ subject: { type: 'article', id: draft.body.id }, kind: 'default', origin: vietnamDate() });
     expect(item).toMatchObject({ subject: { type: 'article', id: draft.body.id, title: 'Công khai dự toán ngân sách 2027' }, status: 'pending', metAt: null });
-    const twice = await manager.post('/api/portal/deadlines', { subject: { type: 'article', id: draft.body.id }, kind: 'default', origin: vietnamToday() });
+    const twice = await manager.post('/api/portal/deadlines', { subject: { type: 'article', id: draft.body.id }, kind: 'default', origin: vietnamDate() });
     expect(twice.status).toBe(409);
     expect(twice.body.code).toBe('PORTAL_ERR_DEADLINE_EXISTS');
     const byHand = await manager.post(`/api/portal/deadlines/${item.id}/met`, {});

@@ -5,6 +5,7 @@ import { createTestPlatform, type TestClient, type TestPlatform } from '@cong/sd
 import { createDatabase, parseDatabaseUrl } from '@cong/core/testing';
 import { inTenant } from './support/unit-client.js';
 import { describeEachDialect } from '../../../core/src/testing/describe-each-dialect.js';
+import { vietnamDate } from '../src/time/vietnam-time.js';
 
 const portal = fileURLToPath(new URL('..', import.meta.url));
 const PROVINCE = 'quang-tri';
@@ -17,7 +18,6 @@ const HANDLE = 'portal.submissions.handle';
 const WRITE = 'portal.content.write';
 
 /** Today in Vietnam (UTC+7), as the reminders count days. */
-const vietnamToday = () => new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
 
 describeEachDialect('portal submissions and information requests', (dialect) => {
   let t: TestPlatform;
@@ -287,7 +287,7 @@ describeEachDialect('portal submissions and information requests', (dialect) => 
   });
 
   it('reminds unanswered units by mail before the deadline and every working day after it, never twice a day', async () => {
-    const today = vietnamToday();
+    const today = vietnamDate();
     // Whatever day the suite runs, make it a working day (a make-up day), so reminders are due.
     const calendar = inUnit('quan-tri', ['core.calendar.manage'], PROVINCE);
     expect((await calendar.put(`/api/core/calendar/days/${today}`, { kind: 'working-day', name: { vi: 'Làm bù (kiểm thử)' } })).status).toBe(204);

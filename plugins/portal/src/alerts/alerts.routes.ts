@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { coreServices, InputError, normalizeText, NotFoundError, respond, type FieldIssue, type PluginContext, type RouteBuilder, type RouteRequest } from '@cong/sdk';
 import { refreshSites } from '../navigation/site-refresh.js';
+import { unitAncestors } from '../units/org-tree.js';
 import { PUBLIC_HEADERS, publicUnit } from '../public/public-site.js';
 import type { AlertsDatabase } from './alerts-database.js';
 import { AlertRepository, toAlert, type AlertRow } from './alerts.repository.js';
@@ -24,20 +25,6 @@ function checkAlert(row: Pick<AlertRow, 'message_vi' | 'starts_at' | 'ends_at'>)
   if (row.message_vi === '') errors.push({ in: 'body', pointer: '/message/vi', message: 'must not be blank', keyword: 'minLength' });
   if (row.ends_at !== null && row.ends_at <= row.starts_at) errors.push({ in: 'body', pointer: '/endsAt', message: 'must be after startsAt', keyword: 'formatMinimum' });
   if (errors.length > 0) throw new InputError(`body ${errors[0]!.pointer} ${errors[0]!.message}`, { errors });
-}
-
-/** The unit's ancestors, nearest first (the tenancy service gives parents; the tree is shallow). */
-async function ancestorsOf(ctx: PluginContext, tenantId: string): Promise<{ id: string; slug: string; nameVi: string; nameEn: string | null }[]> {
-  const tenancy = ctx.get(coreServices.tenancy);
-  const out: { id: string; slug: string; nameVi: string; nameEn: string | null }[] = [];
-  let parentId = (await tenancy.get(tenantId))?.parentId ?? null;
-  for (let depth = 0; parentId !== null && depth < 20; depth++) {
-    const parent = await tenancy.get(parentId);
-    if (!parent) break;
-    out.push(parent);
-    parentId = parent.parentId;
-  }
-  return out;
 }
 
 /**
@@ -155,7 +142,7 @@ export function alertRoutes(route: RouteBuilder): void {
     schema: { query: publicAlertsQuery, response: { 200: publicAlertList } },
     handler: async (req, ctx) => {
       const { tenant } = await publicUnit(req, ctx);
-      const ancestors = await ancestorsOf(ctx, tenant.id);
+      const ancestors = await unitAncestors(ctx, tenant);
       const units = new Map([tenant, ...ancestors].map((u) => [u.id, u]));
       const lang = req.query.lang;
       const rank = { danger: 0, warning: 1, info: 2 } as const;

@@ -12,7 +12,7 @@ import {
   updateLegalDocumentBody,
 } from './legal-schema.js';
 import { LegalService } from './legal-service.js';
-import { vietnamToday } from './validity.js';
+import { vietnamDate } from '../time/vietnam-time.js';
 
 const WRITE = 'portal.legal.write';
 const BASE = '/api/portal/legal-documents';
@@ -27,13 +27,13 @@ export function legalRoutes(route: RouteBuilder): void {
   route.get('/legal-documents', {
     summary: { vi: 'Tra cứu văn bản (lọc, đếm theo nhóm, phân trang)', en: 'Search legal documents (filters, facets, paging)' },
     schema: { query: listLegalDocumentsQuery, response: { 200: legalPageSchema } },
-    handler: (req, ctx) => new LegalService(ctx).list(req.tenantId ?? null, req.query, req.query.asOf ?? vietnamToday()),
+    handler: (req, ctx) => new LegalService(ctx).list(req.tenantId ?? null, req.query, req.query.asOf ?? vietnamDate()),
   });
 
   route.get('/legal-documents/:id', {
     summary: { vi: 'Xem văn bản và các văn bản liên quan', en: 'Read a legal document with its relations both ways' },
     schema: { params: legalIdParams, query: getLegalDocumentQuery, response: { 200: legalDocumentSchema } },
-    handler: (req, ctx) => new LegalService(ctx).get(req.tenantId ?? null, req.params.id, req.query.asOf ?? vietnamToday()),
+    handler: (req, ctx) => new LegalService(ctx).get(req.tenantId ?? null, req.params.id, req.query.asOf ?? vietnamDate()),
   });
 
   route.post('/legal-documents', {
@@ -43,7 +43,7 @@ export function legalRoutes(route: RouteBuilder): void {
     handler: async (req, ctx) => {
       const service = new LegalService(ctx);
       const id = await service.create(req.tenantId ?? null, req.body, req);
-      return respond(201, await service.get(req.tenantId ?? null, id, vietnamToday()), { location: `${BASE}/${id}` });
+      return respond(201, await service.get(req.tenantId ?? null, id, vietnamDate()), { location: `${BASE}/${id}` });
     },
   });
 
@@ -54,7 +54,7 @@ export function legalRoutes(route: RouteBuilder): void {
     handler: async (req, ctx) => {
       const service = new LegalService(ctx);
       await service.update(req.tenantId ?? null, req.params.id, req.body, req);
-      return service.get(req.tenantId ?? null, req.params.id, vietnamToday());
+      return service.get(req.tenantId ?? null, req.params.id, vietnamDate());
     },
   });
 
@@ -65,7 +65,7 @@ export function legalRoutes(route: RouteBuilder): void {
     handler: async (req, ctx) => {
       const service = new LegalService(ctx);
       await service.setOverride(req.tenantId ?? null, req.params.id, req.body.status, req.body.reason, req);
-      return service.get(req.tenantId ?? null, req.params.id, vietnamToday());
+      return service.get(req.tenantId ?? null, req.params.id, vietnamDate());
     },
   });
 
@@ -76,7 +76,7 @@ export function legalRoutes(route: RouteBuilder): void {
     handler: async (req, ctx) => {
       const service = new LegalService(ctx);
       await service.clearOverride(req.tenantId ?? null, req.params.id, req);
-      return service.get(req.tenantId ?? null, req.params.id, vietnamToday());
+      return service.get(req.tenantId ?? null, req.params.id, vietnamDate());
     },
   });
 
@@ -87,7 +87,7 @@ export function legalRoutes(route: RouteBuilder): void {
     handler: async (req, ctx) => {
       const service = new LegalService(ctx);
       await service.addRelation(req.tenantId ?? null, req.params.id, req.body.kind, req.body.targetId, req);
-      return respond(201, await service.get(req.tenantId ?? null, req.params.id, vietnamToday()));
+      return respond(201, await service.get(req.tenantId ?? null, req.params.id, vietnamDate()));
     },
   });
 
@@ -98,7 +98,7 @@ export function legalRoutes(route: RouteBuilder): void {
     handler: async (req, ctx) => {
       const service = new LegalService(ctx);
       await service.removeRelation(req.tenantId ?? null, req.params.id, req.params.relationId, req);
-      return service.get(req.tenantId ?? null, req.params.id, vietnamToday());
+      return service.get(req.tenantId ?? null, req.params.id, vietnamDate());
     },
   });
 }

@@ -48,7 +48,3 @@ export function computeStatus(dates: ValidityDates, replacements: readonly Repla
   return 'in_force';
 }
 
-/** Today in Vietnam (UTC+7, no daylight saving), `YYYY-MM-DD`. */
-export function vietnamToday(now: number = Date.now()): string {
-  return new Date(now + 7 * 3_600_000).toISOString().slice(0, 10);
-}

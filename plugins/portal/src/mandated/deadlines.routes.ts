@@ -1,7 +1,7 @@
 import { coreServices, NotFoundError, respond, type PluginContext, type RouteBuilder } from '@cong/sdk';
 import type { ContentDatabase } from '../content/content-database.js';
 import { PORTAL_ERR_DEADLINE_AUTOMATIC, PORTAL_ERR_DEADLINE_EXISTS } from '../errors.js';
-import { vietnamToday } from '../legal/validity.js';
+import { vietnamDate } from '../time/vietnam-time.js';
 import { DeadlineRepository, type DeadlineStatus } from './deadline.repository.js';
 import { MANAGE, mayRead, unit } from './mandated-access.js';
 import type { MandatedDatabase } from './mandated-database.js';
@@ -25,7 +25,7 @@ export function deadlineRoutes(route: RouteBuilder): void {
     handler: async (req, ctx) => {
       const tenantId = mayRead(req);
       await trackLegalDocuments(ctx, tenantId);
-      const today = vietnamToday();
+      const today = vietnamDate();
       const { overdue, status, ...rest } = req.query;
       const effective: DeadlineStatus | undefined = overdue ? 'overdue' : status;
       const page = await repository(ctx).page(tenantId, { ...rest, ...(effective ? { status: effective } : {}) }, today);
@@ -40,7 +40,7 @@ export function deadlineRoutes(route: RouteBuilder): void {
     handler: async (req, ctx) => {
       const row = await repository(ctx).find(mayRead(req), req.params.id);
       if (!row) throw new NotFoundError(`Deadline ${req.params.id} does not exist`);
-      return toDeadline(row, vietnamToday());
+      return toDeadline(row, vietnamDate());
     },
   });
 
@@ -78,7 +78,7 @@ export function deadlineRoutes(route: RouteBuilder): void {
         if (subject.id !== null && (await repository(ctx).bySubject(tenantId, 'article', subject.id))) throw PORTAL_ERR_DEADLINE_EXISTS.create({ type: 'article', id: subject.id });
         throw error;
       }
-      return respond(201, toDeadline(row, vietnamToday()), { location: `/api/portal/deadlines/${row.id}` });
+      return respond(201, toDeadline(row, vietnamDate()), { location: `/api/portal/deadlines/${row.id}` });
     },
   });
 
@@ -92,12 +92,12 @@ export function deadlineRoutes(route: RouteBuilder): void {
       if (!current) throw new NotFoundError(`Deadline ${req.params.id} does not exist`);
       if (current.subject_type !== 'text') throw PORTAL_ERR_DEADLINE_AUTOMATIC.create({ type: current.subject_type });
       const at = req.body.at ? Date.parse(req.body.at) : Date.now();
-      const changes = { met_at: at, met_on: vietnamToday(at), updated_at: Date.now() };
+      const changes = { met_at: at, met_on: vietnamDate(at), updated_at: Date.now() };
       await ctx.get(coreServices.database).transaction<Db, void>(async (trx) => {
         await trx.updateTable('portal_publication_deadlines').set(changes).where('tenant_id', '=', tenantId).where('id', '=', current.id).execute();
         await ctx.get(coreServices.audit).record({ action: 'portal.deadline.met', objectType: 'publication-deadline', objectId: current.id, tenantId, before: { metAt: current.met_at }, after: { metAt: at } }, { request: req, trx });
       });
-      return toDeadline({ ...current, ...changes }, vietnamToday());
+      return toDeadline({ ...current, ...changes }, vietnamDate());
     },
   });
 
@@ -113,7 +113,7 @@ export function deadlineRoutes(route: RouteBuilder): void {
       if (current.subject_type === 'legal') throw PORTAL_ERR_DEADLINE_AUTOMATIC.create({ type: 'legal document' });
       await ctx.get(coreServices.database).transaction<Db, void>(async (trx) => {
         await trx.deleteFrom('portal_publication_deadlines').where('tenant_id', '=', tenantId).where('id', '=', current.id).execute();
-        await ctx.get(coreServices.audit).record({ action: 'portal.deadline.delete', objectType: 'publication-deadline', objectId: current.id, tenantId, before: toDeadline(current, vietnamToday()) }, { request: req, trx });
+        await ctx.get(coreServices.audit).record({ action: 'portal.deadline.delete', objectType: 'publication-deadline', objectId: current.id, tenantId, before: toDeadline(current, vietnamDate()) }, { request: req, trx });
       });
       return respond(204);
     },

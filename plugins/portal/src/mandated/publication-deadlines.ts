@@ -3,7 +3,7 @@ import { coreServices, InputError, type PluginContext, type Rule } from '@cong/s
 import type { Kysely } from 'kysely';
 import type { ContentDatabase } from '../content/content-database.js';
 import type { LegalDatabase } from '../legal/legal-schema.js';
-import { vietnamToday } from '../legal/validity.js';
+import { vietnamDate } from '../time/vietnam-time.js';
 import { statusOf, type DeadlineRow, type DeadlineStatus } from './deadline.repository.js';
 import type { DeadlineKind } from './mandated-catalogue.js';
 import type { DeadlineSubjectType, MandatedDatabase } from './mandated-database.js';
@@ -95,7 +95,7 @@ function rowOf(tenantId: string, subject: Subject, kind: DeadlineKind, origin: s
     origin_date: origin,
     due_date: computed.due,
     met_at: metAt,
-    met_on: metAt === null ? null : vietnamToday(metAt),
+    met_on: metAt === null ? null : vietnamDate(metAt),
     created_by: createdBy,
     created_at: now,
     updated_at: now,
@@ -110,7 +110,7 @@ export async function markArticleMet(ctx: PluginContext, tenantId: string, artic
   const db: Db = ctx.get(coreServices.database).kysely();
   const result = await db
     .updateTable('portal_publication_deadlines')
-    .set({ met_at: at, met_on: vietnamToday(at), updated_at: Date.now() })
+    .set({ met_at: at, met_on: vietnamDate(at), updated_at: Date.now() })
     .where('tenant_id', '=', tenantId)
     .where('subject_type', '=', 'article')
     .where('subject_id', '=', articleId)

@@ -2,6 +2,7 @@ import { coreServices } from '@cong/sdk';
 import type { AlertsDatabase, AlertSeverity } from '../alerts/alerts-database.js';
 import { AlertRepository } from '../alerts/alerts.repository.js';
 import type { Lang, Site } from '../site/site-context.js';
+import { unitAncestors } from '../units/org-tree.js';
 import { BannerRepository } from './banner.repository.js';
 import { MenuService, type MenuItem } from './menu.service.js';
 import type { BannerPlacement, BannerRow, MenuLocation, NavigationDatabase } from './navigation-database.js';
@@ -26,23 +27,9 @@ export interface SiteChrome {
 
 const RANK: Readonly<Record<AlertSeverity, number>> = { danger: 0, warning: 1, info: 2 };
 
-/** The unit's ancestors, nearest first (their subtree alerts show here too). */
-async function ancestorsOf(site: Site): Promise<{ id: string; nameVi: string; nameEn: string | null }[]> {
-  const tenancy = site.ctx.get(coreServices.tenancy);
-  const out: { id: string; nameVi: string; nameEn: string | null }[] = [];
-  let parentId = site.tenant.parentId;
-  for (let depth = 0; parentId !== null && depth < 20; depth++) {
-    const parent = await tenancy.get(parentId);
-    if (!parent) break;
-    out.push(parent);
-    parentId = parent.parentId;
-  }
-  return out;
-}
-
 /** The alerts in force for the site's unit, most severe first, then newest. */
 export async function activeAlerts(site: Site, now: number): Promise<ChromeAlert[]> {
-  const ancestors = await ancestorsOf(site);
+  const ancestors = await unitAncestors(site.ctx, site.tenant);
   const names = new Map(ancestors.map((a) => [a.id, site.lang === 'en' && a.nameEn ? a.nameEn : a.nameVi]));
   const rows = await new AlertRepository(site.ctx.get(coreServices.database).kysely<AlertsDatabase>()).active(site.tenant.id, ancestors.map((a) => a.id), now);
   return rows

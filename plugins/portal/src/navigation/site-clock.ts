@@ -2,7 +2,8 @@ import { coreServices, type JobDefinition, type PluginContext } from '@cong/sdk'
 import type { AlertsDatabase } from '../alerts/alerts-database.js';
 import { BannerRepository } from './banner.repository.js';
 import type { NavigationDatabase } from './navigation-database.js';
-import { refreshSites, unitsBelow } from './site-refresh.js';
+import { unitsBelow } from '../units/org-tree.js';
+import { refreshSites } from './site-refresh.js';
 
 /**
  * How far back a run looks for windows that opened or closed. The job runs every minute; looking

@@ -40,9 +40,5 @@ export function shiftWeek(week: string, delta: number): string {
   return isoWeekOf(dateOf(msOf(dates[0]!) + delta * 7 * DAY));
 }
 
-/** Today's date in Vietnam (UTC+7, no daylight saving). */
-export function vietnamDate(now = Date.now()): string {
-  return dateOf(now + 7 * 3_600_000);
-}
 
 export const WEEK_SCHEMA_PATTERN = '^\\d{4}-W(0[1-9]|[1-4]\\d|5[0-3])$';

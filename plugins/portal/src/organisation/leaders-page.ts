@@ -2,7 +2,7 @@ import type { RouteRequest, RouteResponse } from '@cong/sdk';
 import { html } from '../site/html.js';
 import { renderPage, sendHtml } from '../site/layout.js';
 import type { Site } from '../site/site-context.js';
-import { vietnamDate } from './iso-week.js';
+import { vietnamDate } from '../time/vietnam-time.js';
 import type { LeaderRow } from './organisation-database.js';
 import { OrganisationPublicQueries } from './organisation-public-queries.js';
 import { OrganisationStore } from './organisation-store.js';

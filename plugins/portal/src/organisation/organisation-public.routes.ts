@@ -1,6 +1,6 @@
 import { defineSchema, respond, type PluginContext, type RouteBuilder } from '@cong/sdk';
 import { PUBLIC_HEADERS, publicUnit } from '../public/public-site.js';
-import { vietnamDate } from './iso-week.js';
+import { vietnamDate } from '../time/vietnam-time.js';
 import type { ContactRow, LeaderRow, OrgUnitRow } from './organisation-database.js';
 import { OrganisationPublicQueries } from './organisation-public-queries.js';
 import { OrganisationStore } from './organisation-store.js';

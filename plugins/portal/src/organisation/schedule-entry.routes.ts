@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { InputError, respond, type FieldIssue, type PluginContext, type RouteBuilder } from '@cong/sdk';
 import { englishState } from './english-tracking.js';
-import { isoWeekOf, shiftWeek, vietnamDate, weekDates } from './iso-week.js';
+import { vietnamDate } from '../time/vietnam-time.js';
+import { isoWeekOf, shiftWeek, weekDates } from './iso-week.js';
 import type { ScheduleEntryRow } from './organisation-database.js';
 import { columnsFrom, idParams, translatedPairs } from './organisation-fields.js';
 import { ORGANISATION_WRITE, unitOf } from './organisation-request.js';

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { coreServices, csvLine, NotFoundError, normalizeText, respond, type PluginContext, type RouteBuilder, type RouteRequest } from '@cong/sdk';
 import { PORTAL_ERR_ROYALTY_NOT_PUBLISHED, PORTAL_ERR_ROYALTY_OWN, PORTAL_ERR_ROYALTY_STATE, PORTAL_ERR_ROYALTY_UNIT_VALUE } from '../errors.js';
+import { vietnamDate } from '../time/vietnam-time.js';
 import type { RoyaltiesDatabase, RoyaltyStatus } from './royalties-database.js';
 import { periodOf, RoyaltyRepository, toRoyalty, type RoyaltyRow } from './royalty.repository.js';
 import {
@@ -156,7 +157,7 @@ export function royaltyRoutes(route: RouteBuilder): void {
       const rows = await repository(ctx).inPeriod(unit(req), req.query.period);
       const header = csvLine(['Người nhận', 'Vai trò', 'Thể loại', 'Tin bài', 'Ngày đăng', 'Hệ số', 'Giá trị 1 hệ số (đ)', 'Thành tiền (đ)', 'Trạng thái', 'Ghi chú']);
       const lines = rows.map((r) =>
-        csvLine([r.recipient_name, r.role, r.genre, r.subject_title, new Date(Number(r.published_at) + 7 * 3_600_000).toISOString().slice(0, 10), (Number(r.coefficient_hundredths) / 100).toFixed(2), Number(r.unit_value_vnd), Number(r.amount_vnd), r.status, r.note]),
+        csvLine([r.recipient_name, r.role, r.genre, r.subject_title, vietnamDate(Number(r.published_at)), (Number(r.coefficient_hundredths) / 100).toFixed(2), Number(r.unit_value_vnd), Number(r.amount_vnd), r.status, r.note]),
       );
       return respond(200, Readable.from(['\uFEFF', header, ...lines]), {
         'content-type': 'text/csv; charset=utf-8',

@@ -1,17 +1,14 @@
 import type { Kysely } from 'kysely';
 import type { ContentDatabase } from '../content/content-database.js';
+import { VIETNAM_OFFSET_MS, vietnamMonth } from '../time/vietnam-time.js';
 import type { RoyaltiesDatabase, RoyaltyStatus } from './royalties-database.js';
 import type { Royalty } from './royalties.schema.js';
 
 export type RoyaltyRow = RoyaltiesDatabase['portal_royalties'];
 type Db = Kysely<RoyaltiesDatabase & Pick<ContentDatabase, 'portal_articles'>>;
 
-const VIETNAM_OFFSET_MS = 7 * 3_600_000;
-
-/** The payout period of a time: its month in Vietnam (UTC+7, no daylight saving). */
-export function periodOf(ms: number): string {
-  return new Date(ms + VIETNAM_OFFSET_MS).toISOString().slice(0, 7);
-}
+/** The payout period of a time: its month in Vietnam. */
+export const periodOf = (ms: number): string => vietnamMonth(ms);
 
 /** The half-open range of epoch ms of a period `YYYY-MM` in Vietnam time. */
 export function periodRange(period: string): [number, number] {

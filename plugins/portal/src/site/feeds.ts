@@ -1,6 +1,6 @@
 import type { RouteRequest, RouteResponse } from '@cong/sdk';
 import { LegalService } from '../legal/legal-service.js';
-import { vietnamToday } from '../legal/validity.js';
+import { vietnamDate } from '../time/vietnam-time.js';
 import { escapeXml as x } from './html.js';
 import { sendBody } from './layout.js';
 import { errorPage } from './pages.js';
@@ -135,7 +135,7 @@ export async function categoryFeed(req: RouteRequest, site: Site, slug: string):
 
 /** `/van-ban/rss.xml`: the latest legal documents by issue date. */
 export async function legalFeed(req: RouteRequest, site: Site): Promise<RouteResponse> {
-  const page = await new LegalService(site.ctx).list(site.tenant.id, { sort: '-issuedOn', limit: FEED_SIZE, offset: 0 }, vietnamToday());
+  const page = await new LegalService(site.ctx).list(site.tenant.id, { sort: '-issuedOn', limit: FEED_SIZE, offset: 0 }, vietnamDate());
   const feed: Feed = {
     title: `${site.t('Văn bản', 'Legal documents')} | ${site.unitName}`,
     description: site.t(`Văn bản mới của ${site.unitName}`, `Latest legal documents of ${site.unitName}`),

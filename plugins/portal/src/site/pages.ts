@@ -2,7 +2,8 @@ import { NotFoundError, respond, type RouteRequest, type RouteResponse } from '@
 import { LEGAL_TYPE_IDS, LEGAL_TYPES, type LegalType, type RelationLabel } from '../legal/document-types.js';
 import { LegalService } from '../legal/legal-service.js';
 import type { LegalDocument } from '../legal/legal-schema.js';
-import { LEGAL_STATUS_LABELS, vietnamToday, type LegalStatus } from '../legal/validity.js';
+import { LEGAL_STATUS_LABELS, type LegalStatus } from '../legal/validity.js';
+import { vietnamDate } from '../time/vietnam-time.js';
 import { html, trustedSanitizedHtml, type SafeHtml } from './html.js';
 import { renderPage, sendHtml } from './layout.js';
 import type { Lang, Site } from './site-context.js';
@@ -104,7 +105,7 @@ export async function errorPage(req: RouteRequest, site: Site, status: 404 | 410
 export async function homePage(req: RouteRequest, site: Site, themes: ThemeRegistry): Promise<RouteResponse> {
   const [latest, legal] = await Promise.all([
     site.queries.published(site.tenant.id, { limit: PAGE_SIZE }),
-    new LegalService(site.ctx).list(site.tenant.id, { sort: '-issuedOn', limit: 5, offset: 0 }, vietnamToday()),
+    new LegalService(site.ctx).list(site.tenant.id, { sort: '-issuedOn', limit: 5, offset: 0 }, vietnamDate()),
   ]);
   const blocks: SafeHtml[] = [];
   for (const block of themes.homeBlocks) {
@@ -211,7 +212,7 @@ export async function legalListPage(req: RouteRequest, site: Site, query: LegalL
   const result = await new LegalService(site.ctx).list(
     site.tenant.id,
     { type, year: year !== undefined && year >= 1945 && year <= 2200 ? year : undefined, q, sort: '-issuedOn', limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE },
-    vietnamToday(),
+    vietnamDate(),
   );
   const pages = Math.max(1, Math.ceil(result.total / PAGE_SIZE));
   const title = site.t('Văn bản', 'Legal documents');
@@ -236,7 +237,7 @@ export async function legalDetailPage(req: RouteRequest, site: Site, id: string)
   if (!/^[0-9a-f-]{36}$/.test(id)) return errorPage(req, site, 404, path);
   let doc: LegalDocument;
   try {
-    doc = await new LegalService(site.ctx).get(site.tenant.id, id, vietnamToday());
+    doc = await new LegalService(site.ctx).get(site.tenant.id, id, vietnamDate());
   } catch (error) {
     if (error instanceof NotFoundError) return errorPage(req, site, 404, path);
     throw error;

@@ -1,6 +1,6 @@
 import { coreServices, respond, type PluginContext, type PluginRegistrar, type RouteRequest, type RouteResponse } from '@cong/sdk';
 import { articlePublished, articleUnpublished } from '../content/content-events.js';
-import { vietnamToday } from '../legal/validity.js';
+import { vietnamDate } from '../time/vietnam-time.js';
 import { categoryFeed, legalFeed, robots, sitemap, unitFeed } from './feeds.js';
 import { sendHtml } from './layout.js';
 import { ArticlePdfs } from './article-pdf.js';
@@ -53,7 +53,7 @@ function page(themes: ThemeRegistry, cache: PageCache, lang: Lang, options: Page
     const signedIn = hasCredentials(req);
     if (!PAGE_CACHE_ON || signedIn || options.cache === false || req.tenantId === undefined) return cache.bypass(await run(req, ctx), signedIn);
     const host = (req.headers.host ?? '').toLowerCase();
-    const key = [req.protocol, host, lang, options.route, JSON.stringify(req.params ?? {}), normalizeQuery(req.query as Record<string, unknown>, options.keep ?? []), vietnamToday()].join('\u0000');
+    const key = [req.protocol, host, lang, options.route, JSON.stringify(req.params ?? {}), normalizeQuery(req.query as Record<string, unknown>, options.keep ?? []), vietnamDate()].join('\u0000');
     return cache.serve(ctx.get(coreServices.database).kysely(), req, req.tenantId, key, () => run(req, ctx));
   };
 }

@@ -6,7 +6,7 @@ import { SubmissionRepository } from './submission.repository.js';
 import type { ReminderKind, SubmissionsDatabase } from './submissions-database.js';
 import type { ReminderSent, UnitRef } from './submissions.schema.js';
 import { UnitTree } from './unit-tree.js';
-import { vietnamDate } from './vietnam-date.js';
+import { vietnamDate } from '../time/vietnam-time.js';
 
 /**
  * Reminders of information requests (đôn đốc, POR-42), run once a day by the

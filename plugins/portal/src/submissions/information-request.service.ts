@@ -8,7 +8,7 @@ import { SubmissionRepository } from './submission.repository.js';
 import type { InformationRequestStatus, SubmissionsDatabase } from './submissions-database.js';
 import type { AddressedUnit, AssignedRequest, CreateInformationRequestBody, InformationRequest, InformationRequestDetail, UnitAnswerState } from './submissions.schema.js';
 import { UnitTree } from './unit-tree.js';
-import { vietnamDate } from './vietnam-date.js';
+import { vietnamDate } from '../time/vietnam-time.js';
 
 const iso = (ms: number | string) => new Date(Number(ms)).toISOString();
 const text = (value: string) => normalizeText(value).trim();

@@ -18,7 +18,7 @@ import {
   listInformationRequestsQuery,
   remindersResponse,
 } from './submissions.schema.js';
-import { vietnamDate } from './vietnam-date.js';
+import { vietnamDate } from '../time/vietnam-time.js';
 
 const service = (ctx: PluginContext) => new InformationRequestService(ctx);
 

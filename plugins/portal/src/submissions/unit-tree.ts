@@ -1,4 +1,5 @@
 import { coreServices, type PluginContext, type TenantInfo } from '@cong/sdk';
+import { unitsBelow } from '../units/org-tree.js';
 import type { UnitRef } from './submissions.schema.js';
 
 /** Deeper than any real tree (province → department → office); stops a corrupt cycle. */
@@ -46,9 +47,8 @@ export class UnitTree {
   async descendants(id: string): Promise<TenantInfo[]> {
     const enabled = await this.ctx.get(coreServices.tenancy).enabledTenants();
     for (const unit of enabled) this.#units.set(unit.id, unit);
-    const out: TenantInfo[] = [];
-    for (const unit of enabled) if (unit.id !== id && (await this.isBelow(unit.id, id))) out.push(unit);
-    return out;
+    const below = new Set(await unitsBelow(this.ctx, id, enabled));
+    return enabled.filter((unit) => below.has(unit.id));
   }
 
   async isEnabled(id: string): Promise<boolean> {

@@ -1,6 +1,7 @@
 import { css, html, nothing, type PropertyValues } from 'lit';
 import { ApiError, CongElement, showToast, type AdminContributionProps, type AdminTenant, type AdminUser, type ApiClient } from '@cong/sdk/admin';
 import type { Royalty } from '../../royalties/royalties.schema.js';
+import { vietnamMonth } from '../../time/vietnam-time.js';
 import { royaltyTexts } from './royalty-messages.js';
 
 const BASE = '/api/portal/royalties';
@@ -15,10 +16,6 @@ interface Summary {
   readonly unrecorded: readonly { id: string; title: string; publishedAt: string }[];
 }
 
-/** This month in Vietnam (UTC+7), `YYYY-MM`. */
-function currentPeriod(): string {
-  return new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 7);
-}
 
 /**
  * The royalties page (nav route `/portal/nhuan-but`): a month's totals per recipient, the articles of
@@ -69,7 +66,7 @@ export class RoyaltiesPage extends CongElement implements Partial<AdminContribut
 
   constructor() {
     super();
-    this.period = currentPeriod();
+    this.period = vietnamMonth();
     this.entries = [];
     this.fieldErrors = {};
   }
