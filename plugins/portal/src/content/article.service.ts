@@ -15,7 +15,7 @@ import { CategoryRepository } from './category.repository.js';
 import { articlePublished, articleUnpublished, type ArticleEventPayload } from './content-events.js';
 import { TRANSLATABLE_FIELDS, type ArticleStatus, type ContentDatabase, type TranslatableField } from './content-database.js';
 import { contentSettings } from './content-settings.js';
-import { diffSnapshots, revisionSummary, translationsToRestore, writeTranslatedFields, type FieldDiff } from './revision-diff.js';
+import { diffRevisionSnapshots, revisionSummary, translationsToRestore, writeTranslatedFields, type FieldDiff } from './revision-diff.js';
 
 export const WRITE = 'portal.content.write';
 export const APPROVE = 'portal.content.approve';
@@ -298,7 +298,7 @@ export class ArticleService {
 
   async diff(tenantId: string, id: string, from: number, to: number): Promise<{ from: number; to: number; changes: FieldDiff[] }> {
     const [a, b] = await Promise.all([this.#snapshotOf(tenantId, id, from, '/from'), this.#snapshotOf(tenantId, id, to, '/to')]);
-    return { from, to, changes: diffSnapshots(flatten(a), flatten(b)) };
+    return { from, to, changes: diffRevisionSnapshots(a, b) };
   }
 
   /** Restores a revision's content (not its status or dates) as a new revision. */
@@ -426,13 +426,6 @@ export class ArticleService {
 }
 
 /** A snapshot as flat fields for the diff: translations become `translations.en.title`. */
-function flatten(snapshot: Snapshot): Record<string, unknown> {
-  const { translations, ...fields } = snapshot;
-  const out: Record<string, unknown> = { ...fields };
-  for (const [key, value] of Object.entries(translations)) out[`translations.${key}`] = value;
-  return out;
-}
-
 function slugFrom(title: string): string {
   return slugify(title, 120) || randomUUID().slice(0, 8);
 }

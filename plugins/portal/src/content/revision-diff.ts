@@ -79,7 +79,19 @@ export function diffWords(before: string, after: string): DiffPart[] {
 const TEXT_FIELDS = new Set(['title', 'summary', 'body']);
 
 /** The fields that differ between two snapshots, in a stable order. */
-export function diffSnapshots(before: Readonly<Record<string, unknown>>, after: Readonly<Record<string, unknown>>): FieldDiff[] {
+/** Two revisions' snapshots compared field by field, translations as `translations.<lang>.<field>`. */
+export function diffRevisionSnapshots<S extends { readonly translations: Readonly<Record<string, string>> }>(before: S, after: S): FieldDiff[] {
+  return diffSnapshots(flatten(before), flatten(after));
+}
+
+function flatten(snapshot: { readonly translations: Readonly<Record<string, string>> }): Record<string, unknown> {
+  const { translations, ...fields } = snapshot;
+  const out: Record<string, unknown> = { ...fields };
+  for (const [key, value] of Object.entries(translations)) out[`translations.${key}`] = value;
+  return out;
+}
+
+function diffSnapshots(before: Readonly<Record<string, unknown>>, after: Readonly<Record<string, unknown>>): FieldDiff[] {
   const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
   const out: FieldDiff[] = [];
   for (const field of fields) {

@@ -3,7 +3,7 @@ import type { Transaction } from 'kysely';
 import { coreServices, fold, InputError, NotAllowedError, NotFoundError, normalizeText, slugify, type PluginContext } from '@cong/sdk';
 import type { Actor } from '../content/article.service.js';
 import { contentSettings } from '../content/content-settings.js';
-import { diffSnapshots, revisionSummary, translationsToRestore, writeTranslatedFields, type FieldDiff } from '../content/revision-diff.js';
+import { diffRevisionSnapshots, revisionSummary, translationsToRestore, writeTranslatedFields, type FieldDiff } from '../content/revision-diff.js';
 import {
   PORTAL_ERR_PAGE_APPROVAL_REQUIRED,
   PORTAL_ERR_PAGE_NOT_EDITABLE,
@@ -244,7 +244,7 @@ export class PageService {
 
   async diff(tenantId: string, id: string, from: number, to: number): Promise<{ from: number; to: number; changes: FieldDiff[] }> {
     const [a, b] = await Promise.all([this.#snapshotOf(tenantId, id, from, '/from'), this.#snapshotOf(tenantId, id, to, '/to')]);
-    return { from, to, changes: diffSnapshots(flatten(a), flatten(b)) };
+    return { from, to, changes: diffRevisionSnapshots(a, b) };
   }
 
   /** Restores a revision's content (not its status, nor its place in the tree) as a new revision. */
@@ -352,13 +352,6 @@ export class PageService {
 }
 
 /** A snapshot as flat fields for the diff: translations become `translations.en.title`. */
-function flatten(snapshot: Snapshot): Record<string, unknown> {
-  const { translations, ...fields } = snapshot;
-  const out: Record<string, unknown> = { ...fields };
-  for (const [key, value] of Object.entries(translations)) out[`translations.${key}`] = value;
-  return out;
-}
-
 function slugTaken(slug: string) {
   return PORTAL_ERR_SLUG_TAKEN.create({ kind: 'a page', slug }, { errors: [{ in: 'body', pointer: '/slug', message: 'is already used in this unit', keyword: 'unique' }] });
 }
