@@ -42,7 +42,7 @@ export const PORTAL_ERR_NOT_PROVINCE = createErrorCode('PORTAL_ERR_NOT_PROVINCE'
 // ─── End of mandated codes ───
 
 // ─── Media library and article PDF (src/media) ─── add media codes above the end marker
-export const PORTAL_ERR_MEDIA_IN_USE = createErrorCode('PORTAL_ERR_MEDIA_IN_USE', 'Media item {id} is used in {count} article(s): take it out of them first', 409);
+export const PORTAL_ERR_MEDIA_IN_USE = createErrorCode('PORTAL_ERR_MEDIA_IN_USE', 'Media item {id} is used in {count} article(s) or page(s): take it out of them first', 409);
 export const PORTAL_ERR_MEDIA_IMAGE_TOO_LARGE = createErrorCode('PORTAL_ERR_MEDIA_IMAGE_TOO_LARGE', 'The image has more than {limit} pixels', 413);
 export const PORTAL_ERR_MEDIA_IMAGE_INVALID = createErrorCode('PORTAL_ERR_MEDIA_IMAGE_INVALID', 'The image cannot be read: {reason}', 400);
 // ─── End of media codes ───

@@ -208,6 +208,14 @@ describeEachDialect('portal media library', (dialect) => {
 
     const unlinked = await writer.patch(`/api/portal/articles/${article.body.id}`, { body: '<p>Đã gỡ phụ lục.</p>' });
     expect(unlinked.status, JSON.stringify(unlinked.body)).toBe(200);
+    // A page's body counts too.
+    const pages = inTenant(t.client.as({ id: 'bien-tap-trang', permissions: ['portal.pages.write'] }), A);
+    const page = await pages.post('/api/portal/pages', { title: 'Phụ lục dự toán', body: `<p><a href="/media/${id}/goc">Phụ lục</a></p>` });
+    expect(page.status, JSON.stringify(page.body)).toBe(201);
+    const byPage = await api(A).delete(`/api/portal/media/${id}`);
+    expect(byPage.status).toBe(409);
+    expect(byPage.body.detail).toContain('1 article(s) or page(s)');
+    expect((await pages.patch(`/api/portal/pages/${page.body.id}`, { body: '<p>Đã gỡ.</p>' })).status).toBe(200);
     const before = (await filesBelow(dataDir)).length;
     expect((await api(A).delete(`/api/portal/media/${id}`)).status).toBe(204);
     expect((await api(A).get(`/api/portal/media/${id}`)).status).toBe(404);

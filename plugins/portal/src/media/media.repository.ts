@@ -1,6 +1,7 @@
 import { fold } from '@cong/sdk';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { ContentDatabase } from '../content/content-database.js';
+import type { PagesDatabase } from '../pages/pages-database.js';
 import type { MediaDatabase } from './media-database.js';
 import type { ListMediaQuery, MediaItem, MediaVariant } from './media.schema.js';
 
@@ -102,17 +103,21 @@ export class MediaRepository {
   }
 
   /**
-   * How many of the unit's articles link to the item: a LIKE on the stored bodies (Vietnamese and
-   * translated) for `/media/<id>/`. A plain text search: it finds every use the editor and the picker
-   * make, not an id typed elsewhere nor uses outside the articles (pages, banners).
+   * How many of the unit's articles and pages link to the item: a LIKE on the stored bodies
+   * (Vietnamese and translated) for `/media/<id>/`. A plain text search: it finds every use the editors
+   * and the picker make, not an id typed elsewhere (a banner's address).
    */
-  async articlesUsing(tenantId: string, id: string): Promise<number> {
-    const db = this.db as unknown as Kysely<ContentDatabase>;
+  async documentsUsing(tenantId: string, id: string): Promise<number> {
+    const db = this.db as unknown as Kysely<ContentDatabase & PagesDatabase>;
     const pattern = `%${escapeLike(mediaPath(id, ''))}%`;
-    const [articles, translations] = await Promise.all([
-      db.selectFrom('portal_articles').select('id').where('tenant_id', '=', tenantId).where(sql<boolean>`body like ${pattern} escape '!'`).execute(),
-      db.selectFrom('portal_article_translations').select('article_id as id').where('tenant_id', '=', tenantId).where('field', '=', 'body').where(sql<boolean>`value like ${pattern} escape '!'`).execute(),
+    const links = sql<boolean>`body like ${pattern} escape '!'`;
+    const translatedLinks = sql<boolean>`value like ${pattern} escape '!'`;
+    const found = await Promise.all([
+      db.selectFrom('portal_articles').select('id').where('tenant_id', '=', tenantId).where(links).execute(),
+      db.selectFrom('portal_article_translations').select('article_id as id').where('tenant_id', '=', tenantId).where('field', '=', 'body').where(translatedLinks).execute(),
+      db.selectFrom('portal_pages').select('id').where('tenant_id', '=', tenantId).where(links).execute(),
+      db.selectFrom('portal_page_translations').select('page_id as id').where('tenant_id', '=', tenantId).where('field', '=', 'body').where(translatedLinks).execute(),
     ]);
-    return new Set([...articles, ...translations].map((r) => r.id)).size;
+    return new Set(found.flat().map((r) => r.id)).size;
   }
 }

@@ -70,7 +70,7 @@ export function mediaRoutes(route: RouteBuilder): void {
 
   route.delete('/media/:id', {
     summary: { vi: 'Xoá tệp tư liệu', en: 'Delete a media item' },
-    description: 'Refused with 409 PORTAL_ERR_MEDIA_IN_USE while an article body links to `/media/<id>/`.',
+    description: 'Refused with 409 PORTAL_ERR_MEDIA_IN_USE while an article or page body links to `/media/<id>/`.',
     permission: MEDIA_PERMISSION,
     schema: { params: mediaIdParams },
     handler: async (req, ctx) => {

@@ -202,15 +202,15 @@ export class MediaService {
     return (await this.#repository.item(tenantId, id))!;
   }
 
-  /** Deletes an item no article links to, then its files. */
+  /** Deletes an item no article or page links to, then its files. */
   async remove(req: RouteRequest, tenantId: string, id: string): Promise<void> {
     const current = await this.#repository.find(tenantId, id);
     if (!current) throw new NotFoundError(`Media item ${id} does not exist`);
-    const count = await this.#repository.articlesUsing(tenantId, id);
+    const count = await this.#repository.documentsUsing(tenantId, id);
     if (count > 0) {
       throw PORTAL_ERR_MEDIA_IN_USE.create(
         { id, count },
-        { detail: `Media item ${id} is used in ${count} article(s): take it out of them first (Tệp đang được dùng trong ${count} tin bài: gỡ khỏi các tin bài đó trước khi xoá)` },
+        { detail: `Media item ${id} is used in ${count} article(s) or page(s): take it out of them first (Tệp đang được dùng trong ${count} tin bài hoặc trang: gỡ khỏi đó trước khi xoá)` },
       );
     }
     const variants = (await this.#repository.variants(tenantId, [id])).get(id)!;

@@ -57,8 +57,8 @@ export const mediaMessages = {
     confirmDelete: (name: string) => `Xoá “${name}” khỏi thư viện? Việc này không hoàn tác được.`,
     deleted: (name: string) => `Đã xoá “${name}”`,
     inUse: (name: string, detail: string) =>
-      `Không xoá được “${name}”: tệp đang được dùng trong tin bài (${detail}). Hãy gỡ ảnh hoặc liên kết khỏi các tin bài đó rồi xoá lại. ` +
-      'Lưu ý: hệ thống chỉ kiểm tra nội dung tin bài, không kiểm tra trang, banner.',
+      `Không xoá được “${name}”: tệp đang được dùng trong tin bài hoặc trang (${detail}). Hãy gỡ ảnh hoặc liên kết khỏi đó rồi xoá lại. ` +
+      'Lưu ý: hệ thống kiểm tra nội dung tin bài và trang, không kiểm tra địa chỉ nhập tay ở banner.',
     readOnly: 'Bạn cần quyền “Tải lên và quản lý thư viện tư liệu” để thay đổi thư viện.',
     pick: 'Chọn tệp tư liệu',
     choose: 'Chọn',
@@ -121,8 +121,8 @@ export const mediaMessages = {
     confirmDelete: (name: string) => `Delete “${name}” from the library? This cannot be undone.`,
     deleted: (name: string) => `Deleted “${name}”`,
     inUse: (name: string, detail: string) =>
-      `“${name}” cannot be deleted: articles use it (${detail}). Take the image or link out of those articles, then delete again. ` +
-      'Note: only article bodies are checked, not pages or banners.',
+      `“${name}” cannot be deleted: articles or pages use it (${detail}). Take the image or link out of them, then delete again. ` +
+      'Note: article and page bodies are checked, not addresses typed into banners.',
     readOnly: 'You need the “Upload and manage the media library” permission to change the library.',
     pick: 'Choose a media file',
     choose: 'Choose',
