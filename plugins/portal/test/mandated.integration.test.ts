@@ -119,6 +119,18 @@ describeEachDialect('portal mandated information and deadlines', (dialect) => {
     expect((await section('POR-09', managerB)).categoryId).toBe(own.body.id);
   });
 
+  it('gives a section whose category was deleted its category back when seeding again', async () => {
+    const before = await section('POR-16', managerB);
+    const deleted = await inUnit('truong-ban-y-te', ['portal.content.write', 'portal.content.approve'], B).delete(`/api/portal/categories/${before.categoryId}`);
+    expect(deleted.status, JSON.stringify(deleted.body)).toBe(204);
+    const seeded = await managerB.post('/api/portal/mandated-sections/seed');
+    expect(seeded.body).toEqual({ added: [], categoriesCreated: ['thong-tin-cong-ich'] });
+    const after = await section('POR-16', managerB);
+    expect(after.categoryId).not.toBeNull();
+    expect(after.categoryId).not.toBe(before.categoryId);
+    expect((await managerB.post('/api/portal/mandated-sections/seed')).body).toEqual({ added: [], categoriesCreated: [] });
+  });
+
   it('reads a category section as empty, ok once an article is published, and stale past the rule\'s days', async () => {
     const news = await section('POR-07');
     expect(news).toMatchObject({ status: 'empty', itemCount: 0, lastUpdate: null, staleAfterDays: 30, staleRule: { name: 'portal.mandatedStaleDays.POR-07' } });

@@ -13,7 +13,10 @@ type Db = MandatedDatabase & ContentDatabase;
 export interface SeedResult {
   /** Codes of the sections created, in list order. */
   readonly added: readonly string[];
-  /** Slugs of the categories created for them (a slug the unit already had is adopted, not created). */
+  /**
+   * Slugs of the categories created for them, or again for a section whose category was deleted (a slug
+   * the unit already had is adopted, not created).
+   */
   readonly categoriesCreated: readonly string[];
 }
 
@@ -24,34 +27,47 @@ const CATEGORY_ORDER_BASE = 100;
  * Gives the unit every section of the required-information list in force today (the rule
  * `portal.mandatedSections`), each `category` section with its category. Idempotent: sections the
  * unit has are left as they are (with their settings), so calling it again adds only what is missing
- * (a section a new list version adds). Runs from `onTenantEnable` and from `POST
+ * (a section a new list version adds) and gives a `category` section whose category was deleted its
+ * category back. Runs from `onTenantEnable` and from `POST
  * /api/portal/mandated-sections/seed`; one transaction, audited, and the site is told when it added
  * something (the categories show in its navigation).
  */
 export async function seedMandatedSections(ctx: PluginContext, tenant: { readonly id: string }, request?: RouteRequest): Promise<SeedResult> {
   const rule = await ctx.get(coreServices.rules).get<MandatedSectionDefinition[]>(SECTIONS_RULE);
   const result = await ctx.get(coreServices.database).transaction<Db, SeedResult>(async (trx) => {
-    const have = await trx.selectFrom('portal_mandated_sections').select('code').where('tenant_id', '=', tenant.id).execute();
-    const existing = new Set(have.map((r) => r.code));
-    const missing = rule.value.filter((d) => !existing.has(d.code));
-    if (missing.length === 0) return { added: [], categoriesCreated: [] };
+    const have = await trx.selectFrom('portal_mandated_sections').select(['id', 'code', 'category_id']).where('tenant_id', '=', tenant.id).execute();
+    const existing = new Map(have.map((r) => [r.code, r]));
     const categories = await trx.selectFrom('portal_categories').select(['id', 'slug']).where('tenant_id', '=', tenant.id).execute();
+    const categoryIds = new Set(categories.map((c) => c.id));
+    const lostCategory = (d: MandatedSectionDefinition) => {
+      const section = existing.get(d.code);
+      return section !== undefined && d.source === 'category' && (section.category_id === null || !categoryIds.has(section.category_id));
+    };
+    if (rule.value.every((d) => existing.has(d.code) && !lostCategory(d))) return { added: [], categoriesCreated: [] };
     const bySlug = new Map(categories.map((c) => [c.slug, c.id]));
     const now = Date.now();
     const actor = request?.principal?.id ?? 'system';
     const added: string[] = [];
     const categoriesCreated: string[] = [];
+    /** The section's category: the unit's category with its slug, or a new one. */
+    const categoryFor = async (definition: MandatedSectionDefinition, order: number): Promise<string | null> => {
+      if (definition.source !== 'category' || !definition.category) return null;
+      const found = bySlug.get(definition.category.slug);
+      if (found !== undefined) return found;
+      const id = await createCategory(trx, tenant.id, definition.category, CATEGORY_ORDER_BASE + order, now);
+      bySlug.set(definition.category.slug, id);
+      categoriesCreated.push(definition.category.slug);
+      return id;
+    };
     for (const [order, definition] of rule.value.entries()) {
-      if (existing.has(definition.code)) continue;
-      let categoryId: string | null = null;
-      if (definition.source === 'category' && definition.category) {
-        categoryId = bySlug.get(definition.category.slug) ?? null;
-        if (categoryId === null) {
-          categoryId = await createCategory(trx, tenant.id, definition.category, CATEGORY_ORDER_BASE + order, now);
-          bySlug.set(definition.category.slug, categoryId);
-          categoriesCreated.push(definition.category.slug);
+      const section = existing.get(definition.code);
+      if (section) {
+        if (lostCategory(definition)) {
+          await trx.updateTable('portal_mandated_sections').set({ category_id: await categoryFor(definition, order), updated_at: now, updated_by: actor }).where('tenant_id', '=', tenant.id).where('id', '=', section.id).execute();
         }
+        continue;
       }
+      const categoryId = await categoryFor(definition, order);
       await trx
         .insertInto('portal_mandated_sections')
         .values({
@@ -87,7 +103,7 @@ export async function seedMandatedSections(ctx: PluginContext, tenant: { readonl
     );
     return { added, categoriesCreated };
   });
-  if (result.added.length > 0) await ctx.get(coreServices.events).emit(siteChanged, { tenantId: tenant.id, area: 'mandated' }, { tenantId: tenant.id });
+  if (result.added.length > 0 || result.categoriesCreated.length > 0) await ctx.get(coreServices.events).emit(siteChanged, { tenantId: tenant.id, area: 'mandated' }, { tenantId: tenant.id });
   return result;
 }
 
