@@ -115,6 +115,5 @@ export const mandatedSitePages: readonly SitePageDefinition[] = [
     path: MANDATED_LIST_PATH,
     summary: { vi: 'Danh mục thông tin phải công khai', en: 'List of information that must be published' },
     render,
-    sitemap: () => [{ path: MANDATED_LIST_PATH }],
   },
 ];

@@ -4,13 +4,10 @@ import { leadersPage } from './leaders-page.js';
 import { orgChartPage } from './org-chart-page.js';
 import { schedulePage } from './schedule-page.js';
 
-/** A page that lists itself in the sitemap. */
-const listed = (path: string) => () => [{ path }];
-
 /** The organisation area's public pages; the site serves each in Vietnamese and under /en. */
 export const organisationSitePages: readonly SitePageDefinition[] = [
-  { path: '/co-cau-to-chuc', summary: { vi: 'Cơ cấu tổ chức', en: 'Organisation structure' }, render: orgChartPage, sitemap: listed('/co-cau-to-chuc') },
-  { path: '/lanh-dao', summary: { vi: 'Lãnh đạo', en: 'Leadership' }, render: leadersPage, sitemap: listed('/lanh-dao') },
-  { path: '/lien-he', summary: { vi: 'Liên hệ', en: 'Contact' }, render: contactPage, sitemap: listed('/lien-he') },
-  { path: '/lich-cong-tac', summary: { vi: 'Lịch công tác', en: 'Work schedule' }, keep: ['tuan'], render: schedulePage, sitemap: listed('/lich-cong-tac') },
+  { path: '/co-cau-to-chuc', summary: { vi: 'Cơ cấu tổ chức', en: 'Organisation structure' }, render: orgChartPage },
+  { path: '/lanh-dao', summary: { vi: 'Lãnh đạo', en: 'Leadership' }, render: leadersPage },
+  { path: '/lien-he', summary: { vi: 'Liên hệ', en: 'Contact' }, render: contactPage },
+  { path: '/lich-cong-tac', summary: { vi: 'Lịch công tác', en: 'Work schedule' }, keep: ['tuan'], render: schedulePage },
 ];

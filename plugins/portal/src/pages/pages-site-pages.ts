@@ -166,7 +166,6 @@ export const pagesSitePages: readonly SitePageDefinition[] = [
     path: '/so-do-trang',
     summary: { vi: 'Sơ đồ cổng thông tin', en: 'Site map (human-readable)' },
     render: (req, site) => siteMapView(req, site),
-    sitemap: () => [{ path: '/so-do-trang' }],
   },
   {
     path: '/trang/:slug',

@@ -159,7 +159,7 @@ async function sitemapEntries(site: Site, areaPages: readonly SitePageDefinition
     site.queries.categories(site.tenant.id),
     site.queries.sitemapArticles(site.tenant.id, cap),
     site.queries.sitemapLegal(site.tenant.id, cap),
-    Promise.all(areaPages.map(async (p) => (p.sitemap ? p.sitemap(site) : []))),
+    Promise.all(areaPages.map(async (p) => (p.sitemap ? p.sitemap(site) : p.sitemap === undefined && !p.path.includes(':') ? [{ path: p.path }] : []))),
   ]);
   const newest = articles.reduce((max, a) => Math.max(max, Number(a.updated_at)), 0);
   const newestLegal = legal.reduce((max, d) => Math.max(max, Number(d.updated_at)), 0);

@@ -20,9 +20,10 @@ export interface SitePageDefinition {
   render(req: RouteRequest<any, any>, site: Site): Promise<RouteResponse> | RouteResponse;
   /**
    * The addresses this definition contributes to `sitemap.xml` (language-neutral paths; each is listed
-   * in Vietnamese and English). A page without params usually lists itself: `() => [{ path: '/lien-he' }]`.
+   * in Vietnamese and English). Default: a path without params lists itself, one with params nothing;
+   * `false` lists nothing.
    */
-  sitemap?(site: Site): Promise<readonly SitemapEntry[]> | readonly SitemapEntry[];
+  readonly sitemap?: false | ((site: Site) => Promise<readonly SitemapEntry[]> | readonly SitemapEntry[]);
 }
 
 export interface SitemapEntry {
