@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { coreServices, InputError, normalizeText, NotFoundError, respond, type FieldIssue, type PluginContext, type RouteBuilder, type RouteRequest } from '@cong/sdk';
 import { refreshSites } from '../navigation/site-refresh.js';
-import { unitAncestors } from '../units/org-tree.js';
+import { alertsInForce } from './alerts-in-force.js';
 import { PUBLIC_HEADERS, publicUnit } from '../public/public-site.js';
 import type { AlertsDatabase } from './alerts-database.js';
 import { AlertRepository, toAlert, type AlertRow } from './alerts.repository.js';
@@ -142,11 +142,8 @@ export function alertRoutes(route: RouteBuilder): void {
     schema: { query: publicAlertsQuery, response: { 200: publicAlertList } },
     handler: async (req, ctx) => {
       const { tenant } = await publicUnit(req, ctx);
-      const ancestors = await unitAncestors(ctx, tenant);
-      const units = new Map([tenant, ...ancestors].map((u) => [u.id, u]));
+      const { rows, units } = await alertsInForce(ctx, tenant, Date.now());
       const lang = req.query.lang;
-      const rank = { danger: 0, warning: 1, info: 2 } as const;
-      const rows = (await repository(ctx).active(tenant.id, ancestors.map((a) => a.id), Date.now())).sort((a, b) => rank[a.severity] - rank[b.severity]);
       const items = rows.map((row) => {
         const owner = units.get(row.tenant_id)!;
         const english = lang === 'en' && row.message_en !== null;

@@ -1,8 +1,7 @@
 import { coreServices } from '@cong/sdk';
-import type { AlertsDatabase, AlertSeverity } from '../alerts/alerts-database.js';
-import { AlertRepository } from '../alerts/alerts.repository.js';
+import type { AlertSeverity } from '../alerts/alerts-database.js';
+import { alertsInForce } from '../alerts/alerts-in-force.js';
 import type { Lang, Site } from '../site/site-context.js';
-import { unitAncestors } from '../units/org-tree.js';
 import { BannerRepository } from './banner.repository.js';
 import { MenuService, type MenuItem } from './menu.service.js';
 import type { BannerPlacement, BannerRow, MenuLocation, NavigationDatabase } from './navigation-database.js';
@@ -25,19 +24,17 @@ export interface SiteChrome {
   readonly alerts: readonly ChromeAlert[];
 }
 
-const RANK: Readonly<Record<AlertSeverity, number>> = { danger: 0, warning: 1, info: 2 };
-
 /** The alerts in force for the site's unit, most severe first, then newest. */
 export async function activeAlerts(site: Site, now: number): Promise<ChromeAlert[]> {
-  const ancestors = await unitAncestors(site.ctx, site.tenant);
-  const names = new Map(ancestors.map((a) => [a.id, site.lang === 'en' && a.nameEn ? a.nameEn : a.nameVi]));
-  const rows = await new AlertRepository(site.ctx.get(coreServices.database).kysely<AlertsDatabase>()).active(site.tenant.id, ancestors.map((a) => a.id), now);
-  return rows
-    .sort((a, b) => RANK[a.severity] - RANK[b.severity] || Number(b.starts_at) - Number(a.starts_at))
-    .map((row) => {
-      const english = site.lang === 'en' && row.message_en !== null;
-      return { id: row.id, severity: row.severity, message: english ? row.message_en! : row.message_vi, lang: english ? 'en' : 'vi', from: row.tenant_id === site.tenant.id ? null : (names.get(row.tenant_id) ?? null) };
-    });
+  const { rows, units } = await alertsInForce(site.ctx, site.tenant, now);
+  const nameOf = (id: string) => {
+    const unit = units.get(id);
+    return unit ? (site.lang === 'en' && unit.nameEn ? unit.nameEn : unit.nameVi) : null;
+  };
+  return rows.map((row) => {
+    const english = site.lang === 'en' && row.message_en !== null;
+    return { id: row.id, severity: row.severity, message: english ? row.message_en! : row.message_vi, lang: english ? 'en' : 'vi', from: row.tenant_id === site.tenant.id ? null : nameOf(row.tenant_id) };
+  });
 }
 
 /**
