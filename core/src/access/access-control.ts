@@ -4,6 +4,7 @@ import { ConflictError, InputError, NotFoundError } from '@cong/sdk';
 import type { Database } from '../db/create-database.js';
 import type { TenantDirectory } from '../tenancy/tenant-directory.js';
 import { BUILTIN_ROLES } from './core-permissions.js';
+import { expandPermission, isKnownPermissionEntry } from './permission-patterns.js';
 
 interface AccessTables {
   core_roles: { id: string; label_vi: string; label_en: string | null; permissions_json: string; builtin: number; updated_at: number };
@@ -77,11 +78,8 @@ export class AccessControl {
   /** Creates or replaces a role (built-in ones keep their id; their permissions may change). */
   async saveRole(role: { readonly id: string; readonly labelVi: string; readonly labelEn?: string | null; readonly permissions: readonly string[] }): Promise<Role> {
     if (!/^[a-z][a-z0-9-]{1,59}$/.test(role.id)) throw new InputError('A role id is lower-case letters, digits and "-"');
-    const known = new Set(this.options.knownPermissions());
-    for (const p of role.permissions) {
-      const ok = p === '*' || known.has(p) || (p.endsWith('.*') && [...known].some((k) => k.startsWith(p.slice(0, -1))));
-      if (!ok) throw new InputError(`Permission ${p} does not exist`);
-    }
+    const known = this.options.knownPermissions();
+    for (const p of role.permissions) if (!isKnownPermissionEntry(p, known)) throw new InputError(`Permission ${p} does not exist`);
     const existing = await this.#db.selectFrom('core_roles').select('builtin').where('id', '=', role.id).executeTakeFirst();
     const values = { label_vi: role.labelVi, label_en: role.labelEn ?? null, permissions_json: JSON.stringify([...new Set(role.permissions)]), updated_at: this.#now() };
     if (existing) await this.#db.updateTable('core_roles').set(values).where('id', '=', role.id).execute();
@@ -189,11 +187,7 @@ export class AccessControl {
     const roles = new Map((await this.roles()).map((r) => [r.id, r]));
     const permissions = new Set<string>();
     for (const grant of reaching) {
-      for (const p of roles.get(grant.roleId)?.permissions ?? []) {
-        if (p === '*') known.forEach((k) => permissions.add(k));
-        else if (p.endsWith('.*')) known.filter((k) => k.startsWith(p.slice(0, -1))).forEach((k) => permissions.add(k));
-        else permissions.add(p);
-      }
+      for (const p of roles.get(grant.roleId)?.permissions ?? []) for (const expanded of expandPermission(p, known)) permissions.add(expanded);
     }
     return { member: true, permissions };
   }

@@ -1,5 +1,6 @@
 import { defineSchema, InputError, NotAllowedError, NotFoundError, respond, type LocalizedText, type RouteBuilder, type RouteRequest } from '@cong/sdk';
 import { CORE_PERMISSIONS } from '../access/core-permissions.js';
+import { expandPermission, isKnownPermissionEntry } from '../access/permission-patterns.js';
 import { CONG_ERR_ROLE_BUILTIN, CONG_ERR_ROLE_IN_USE, CONG_ERR_ROLES_AT_PROVINCE } from '../errors.js';
 import type { CoreApiDeps } from './core-api-deps.js';
 
@@ -32,11 +33,6 @@ interface PermissionEntry {
 async function assertAtProvince(req: RouteRequest<any, any, any>, deps: CoreApiDeps): Promise<void> {
   const atRoot = req.tenantId === undefined ? req.principal!.permissions.has('*') : req.tenantId === (await deps.defaultTenantId());
   if (!atRoot) throw CONG_ERR_ROLES_AT_PROVINCE.create({});
-}
-
-/** The permissions a role would give, expanded (`portal.*` → every `portal.…`), so the caller's holdings can be compared. */
-function expand(permissions: readonly string[], catalogue: readonly PermissionEntry[]): string[] {
-  return permissions.flatMap((p) => (p === '*' ? ['*'] : p.endsWith('.*') ? catalogue.filter((c) => c.id.startsWith(p.slice(0, -1))).map((c) => c.id) : [p]));
 }
 
 /**
@@ -91,10 +87,11 @@ export function roleRoutes(route: RouteBuilder, deps: CoreApiDeps): void {
     },
     handler: async (req) => {
       await assertAtProvince(req, deps);
-      const known = catalogue();
-      const unknown = req.body.permissions.findIndex((p) => p !== '*' && !known.some((k) => k.id === p || (p.endsWith('.*') && k.id.startsWith(p.slice(0, -1)))));
+      const known = catalogue().map((k) => k.id);
+      const unknown = req.body.permissions.findIndex((p) => !isKnownPermissionEntry(p, known));
       if (unknown >= 0) throw new InputError(`Permission ${req.body.permissions[unknown]} does not exist`, { errors: [{ in: 'body', pointer: `/permissions/${unknown}`, message: 'is not a known permission', keyword: 'enum' }] });
-      for (const p of expand(req.body.permissions, known)) if (!req.principal!.permissions.has(p) && !req.principal!.permissions.has('*')) throw new NotAllowedError(p);
+      // The caller must hold what the role would give (a wildcard counts as each permission it covers).
+      for (const p of req.body.permissions.flatMap((entry) => expandPermission(entry, known))) if (!req.principal!.permissions.has(p) && !req.principal!.permissions.has('*')) throw new NotAllowedError(p);
       const before = (await deps.access.roles()).find((r) => r.id === req.params.id);
       const role = await deps.access.saveRole({ id: req.params.id, labelVi: req.body.label.vi, labelEn: req.body.label.en ?? null, permissions: req.body.permissions });
       await deps.audit.record({ action: before ? 'core.role.update' : 'core.role.create', objectType: 'role', objectId: role.id, tenantId: req.tenantId ?? null, before: before ?? null, after: role }, { request: req });
