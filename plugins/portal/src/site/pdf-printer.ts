@@ -23,7 +23,6 @@ export interface PrintRequest {
   readonly html: string;
   /** Left of the footer: the page's address, so a printed copy says where it came from (POR-22). */
   readonly footerText: string;
-  readonly title: string;
   readonly lang: string;
 }
 
