@@ -1,9 +1,9 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { ApiError, CongElement, showToast, type AdminContributionProps, type AdminTenant, type AdminUser, type ApiClient } from '@cong/sdk/admin';
 import { articlePath } from '../types.js';
-import { formatTime, submissionTexts } from './submission-messages.js';
+import { submissionTexts } from './submission-messages.js';
 import { HANDLE, SUBMISSION_STATUSES, WRITE, type Page, type Submission, type SubmissionDetail, type SubmissionStatus } from './submission-types.js';
-import { renderFacts, renderHistory, renderPager, renderPreview } from './submission-views.js';
+import { renderFacts, renderHistory, renderPager, renderPreview, renderSubmissionTable } from './submission-views.js';
 import { submissionStyles } from './submissions.styles.js';
 
 const LIMIT = 20;
@@ -145,7 +145,6 @@ export class Inbox extends CongElement implements Partial<AdminContributionProps
   override render() {
     const t = submissionTexts();
     if (this.detail) return this.#renderDetail(this.detail);
-    const items = this.page?.items ?? [];
     return html`
       <header><h1>${t.inbox}</h1></header>
       <form class="bar" @submit=${(e: SubmitEvent) => this.#filter(e)}>
@@ -164,23 +163,7 @@ export class Inbox extends CongElement implements Partial<AdminContributionProps
         <button type="submit">${t.filter}</button>
       </form>
       ${this.error ? html`<p role="alert">${this.error}</p>` : nothing}
-      ${!this.page && !this.error
-        ? html`<p role="status">${t.loading}</p>`
-        : items.length === 0
-          ? html`<p>${t.empty}</p>`
-          : html`<table>
-              <thead><tr><th scope="col">${t.title}</th><th scope="col">${t.sender}</th><th scope="col">${t.status}</th><th scope="col">${t.submittedAt}</th></tr></thead>
-              <tbody>
-                ${items.map(
-                  (s) => html`<tr>
-                    <td><a href="#" @click=${(e: Event) => { e.preventDefault(); void this.#open(s.id); }}>${s.title}</a></td>
-                    <td>${s.sender.name}</td>
-                    <td>${t.statuses[s.status]}</td>
-                    <td>${formatTime(s.submittedAt)}</td>
-                  </tr>`,
-                )}
-              </tbody>
-            </table>`}
+      ${this.error && !this.page ? nothing : renderSubmissionTable(this.page?.items, t, { label: t.sender, name: (s) => s.sender.name }, (id) => void this.#open(id))}
       ${renderPager(t.inbox, this.offset, LIMIT, this.page?.total ?? 0, t, (offset) => { this.offset = offset; void this.load(); })}
     `;
   }

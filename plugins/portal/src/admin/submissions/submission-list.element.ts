@@ -1,9 +1,9 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { ApiError, CongElement, showToast, type AdminContributionProps, type AdminTenant, type AdminUser, type ApiClient } from '@cong/sdk/admin';
 import type { RichText } from '../rich-text/rich-text.element.js';
-import { formatDate, formatTime, submissionTexts } from './submission-messages.js';
+import { formatDate, submissionTexts } from './submission-messages.js';
 import { SUBMISSION_STATUSES, SUBMIT, type AssignedRequest, type Page, type Submission, type SubmissionDetail, type SubmissionStatus } from './submission-types.js';
-import { parseAttachments, renderFacts, renderHistory, renderPager, renderPreview } from './submission-views.js';
+import { parseAttachments, renderFacts, renderHistory, renderPager, renderPreview, renderSubmissionTable } from './submission-views.js';
 import { submissionStyles } from './submissions.styles.js';
 
 const LIMIT = 20;
@@ -192,7 +192,6 @@ export class SubmissionList extends CongElement implements Partial<AdminContribu
         ${renderHistory(s, t)}
       `;
     }
-    const items = this.page?.items ?? [];
     return html`
       <header>
         <h1>${t.sent}</h1>
@@ -208,23 +207,7 @@ export class SubmissionList extends CongElement implements Partial<AdminContribu
         <button type="submit">${t.filter}</button>
       </form>
       ${this.error ? html`<p role="alert">${this.error}</p>` : nothing}
-      ${!this.page && !this.error
-        ? html`<p role="status">${t.loading}</p>`
-        : items.length === 0
-          ? html`<p>${t.empty}</p>`
-          : html`<table>
-              <thead><tr><th scope="col">${t.title}</th><th scope="col">${t.receiver}</th><th scope="col">${t.status}</th><th scope="col">${t.submittedAt}</th></tr></thead>
-              <tbody>
-                ${items.map(
-                  (s) => html`<tr>
-                    <td><a href="#" @click=${(e: Event) => { e.preventDefault(); void this.#open(s.id); }}>${s.title}</a></td>
-                    <td>${s.receiver.name}</td>
-                    <td>${t.statuses[s.status]}</td>
-                    <td>${formatTime(s.submittedAt)}</td>
-                  </tr>`,
-                )}
-              </tbody>
-            </table>`}
+      ${this.error && !this.page ? nothing : renderSubmissionTable(this.page?.items, t, { label: t.receiver, name: (s) => s.receiver.name }, (id) => void this.#open(id))}
       ${renderPager(t.sent, this.offset, LIMIT, this.page?.total ?? 0, t, (offset) => { this.offset = offset; void this.load(); })}
     `;
   }

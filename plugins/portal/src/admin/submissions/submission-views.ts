@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { formatTime, type SubmissionTexts } from './submission-messages.js';
-import type { SubmissionDetail } from './submission-types.js';
+import type { Submission, SubmissionDetail } from './submission-types.js';
 
 /**
  * The body of a submission, shown in a sandboxed frame: the server already sanitised it, and the
@@ -62,3 +62,31 @@ export function parseAttachments(text: string): { url: string; title: string }[]
       return { url: url!.trim(), title: title || url!.trim() };
     });
 }
+
+/**
+ * A page of submissions as a table, with loading and empty states: the inbox shows who sent each, the
+ * sender's list whom it went to (`other`).
+ */
+export function renderSubmissionTable(
+  items: readonly Submission[] | undefined,
+  t: SubmissionTexts,
+  other: { readonly label: string; readonly name: (s: Submission) => string },
+  open: (id: string) => void,
+): TemplateResult {
+  if (!items) return html`<p role="status">${t.loading}</p>`;
+  if (items.length === 0) return html`<p>${t.empty}</p>`;
+  return html`<table>
+    <thead><tr><th scope="col">${t.title}</th><th scope="col">${other.label}</th><th scope="col">${t.status}</th><th scope="col">${t.submittedAt}</th></tr></thead>
+    <tbody>
+      ${items.map(
+        (s) => html`<tr>
+          <td><a href="#" @click=${(e: Event) => { e.preventDefault(); open(s.id); }}>${s.title}</a></td>
+          <td>${other.name(s)}</td>
+          <td>${t.statuses[s.status]}</td>
+          <td>${formatTime(s.submittedAt)}</td>
+        </tr>`,
+      )}
+    </tbody>
+  </table>`;
+}
+
