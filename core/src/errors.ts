@@ -7,6 +7,11 @@ import { createErrorCode } from '@cong/sdk';
 // ─── Configuration ───────────────────────────────────────────────────────────────────────────
 export const CONG_ERR_CONFIG_INVALID = createErrorCode('CONG_ERR_CONFIG_INVALID', 'Configuration key {key} is invalid: {reason}', 500);
 export const CONG_ERR_CONFIG_FILE = createErrorCode('CONG_ERR_CONFIG_FILE', 'Cannot read configuration file {file}: {reason}', 500);
+export const CONG_ERR_SETTING_FILE_ONLY = createErrorCode(
+  'CONG_ERR_SETTING_FILE_ONLY',
+  'Setting {field} of plugin {plugin} is set in cong.config.json only (pluginConfig.{plugin}.{field}); it takes effect after a restart',
+  400,
+);
 
 // ─── Plugin admission (the platform refuses to start) ────────────────────────────────────────
 export const CONG_ERR_PLUGIN_NOT_FOUND = createErrorCode('CONG_ERR_PLUGIN_NOT_FOUND', 'Plugin {source} cannot be loaded: {reason}', 500);

@@ -135,6 +135,53 @@ describe('plugin configuration', () => {
       createTestPlatform({ plugins: [withSchema], config: { pluginConfig: { gazette: { issuesPerYear: 0 } } } }),
     ).rejects.toMatchObject({ code: 'CONG_ERR_PLUGIN_CONFIG_INVALID', message: expect.stringContaining('pluginConfig.gazette.issuesPerYear must be >= 1') });
   });
+
+  it('is read in register, validated with defaults and frozen, and can decide the routes', async () => {
+    const configSchema = {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        regions: { type: 'array', items: { type: 'string', pattern: '^[a-z]+$' }, default: [] },
+        title: { type: 'string', default: 'Vùng' },
+      },
+    };
+    let seen: { regions: string[]; title: string } | undefined;
+    let frozen = false;
+    const regional = {
+      ...inlinePlugin({ id: 'regional' }, {
+        register(reg) {
+          seen = reg.config<{ regions: string[]; title: string }>();
+          frozen = Object.isFrozen(seen) && Object.isFrozen(seen.regions);
+          reg.routes((route) => {
+            for (const region of seen!.regions) {
+              route.get(`/${region}`, {
+                summary: 'one region',
+                schema: { response: { 200: { type: 'object', additionalProperties: false, required: ['title'], properties: { title: { type: 'string' } } } } },
+                handler: () => ({ title: `${seen!.title} ${region}` }),
+              });
+            }
+          });
+        },
+      }),
+      configSchema,
+    };
+    const t = await createTestPlatform({ plugins: [regional], config: { pluginConfig: { regional: { regions: ['bac', 'nam'] } } } });
+    try {
+      expect(seen).toEqual({ regions: ['bac', 'nam'], title: 'Vùng' });
+      expect(frozen).toBe(true);
+      expect((await t.client.get('/api/regional/nam')).body).toEqual({ title: 'Vùng nam' });
+      expect((await t.client.get('/api/regional/trung')).status).toBe(404);
+    } finally {
+      await t.stop();
+    }
+    // Without a section in the file: the schema's defaults.
+    const bare = await createTestPlatform({ plugins: [regional] });
+    try {
+      expect(seen).toEqual({ regions: [], title: 'Vùng' });
+    } finally {
+      await bare.stop();
+    }
+  });
 });
 
 describe('rule packs and the working calendar through the contract', () => {

@@ -8,9 +8,10 @@
 // The search index is then filled either
 //   - `api`: by the portal itself, `POST /api/portal/search/reindex` per unit (what the portal's repair
 //     job does: each published article through its indexer and the core's search service), or
-//   - `direct`: rows written straight into `core_search_documents` (the FTS5 triggers index them), in
-//     the same form the portal and core produce; checked afterwards by reindexing one unit through the
-//     API and comparing its rows field by field, so the shortcut can never drift from the real path.
+//   - `direct`: rows written straight into `core_search_documents` and the full-text table
+//     `core_search_fts` (its unit tokens), in the same form the portal and core produce; checked
+//     afterwards by reindexing one unit through the API and comparing its rows field by field, and what
+//     the bench's queries match before and after, so the shortcut can never drift from the real path.
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -18,7 +19,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { fold, normalizeText } from '@cong/sdk';
-import { article, CATEGORIES, provinceUnits } from './portal-data.js';
+import { article, CATEGORIES, provinceUnits, SEARCH_QUERIES } from './portal-data.js';
 import { startServer } from './bench-support.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -77,6 +78,7 @@ export async function seedPortal({ dir, articlesPerUnit = 200, unitCount = 155, 
     `insert into core_search_documents (owner, type, doc_id, tenant_id, title, body, url, published_at, title_fold, body_fold, updated_at)
      values ('portal', 'article', ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
+  const insertFullText = db.prepare('insert into core_search_fts (rowid, title, body) values (?, ?, ?)');
   const counts = units.map(() => new Array(CATEGORIES.length).fill(0));
   const expected = new Map();
   let written = 0;
@@ -101,7 +103,9 @@ export async function seedPortal({ dir, articlesPerUnit = 200, unitCount = 155, 
       insertArticle.run(id, unit.id, unit.categoryIds[a.category], a.slug, a.title, a.titleFolded, a.summary, a.body, a.publishedAt, a.publishedAt, a.publishedAt);
       if (index === 'direct') {
         const doc = indexRow(a);
-        insertDocument.run(id, unit.id, doc.title, doc.body, doc.url, doc.published_at, doc.title_fold, doc.body_fold, now);
+        const { lastInsertRowid } = insertDocument.run(id, unit.id, doc.title, doc.body, doc.url, doc.published_at, doc.title_fold, doc.body_fold, now);
+        const code = unitCode(unit.id);
+        insertFullText.run(lastInsertRowid, unitTokens(code, doc.title_fold), unitTokens(code, doc.body_fold));
         if (u === CHECKED_UNIT) expected.set(id, doc);
       }
       written++;
@@ -120,12 +124,16 @@ export async function seedPortal({ dir, articlesPerUnit = 200, unitCount = 155, 
   db.close();
 
   // The platform's own indexer: every unit (api), or one unit to check the direct rows against (direct).
+  const matchedBefore = index === 'direct' ? matchedByQueries(dir, units[CHECKED_UNIT].id) : undefined;
   t = performance.now();
   const check = await indexThroughPortal(dir, index === 'api' ? units : [units[CHECKED_UNIT]], log);
   lap(index === 'api' ? 'indexThroughApiMs' : 'checkUnitReindexMs', t);
   let verified;
   if (index === 'direct') {
     verified = compareRows(dir, units[CHECKED_UNIT].id, expected);
+    const matchedAfter = matchedByQueries(dir, units[CHECKED_UNIT].id);
+    if (JSON.stringify(matchedAfter) !== JSON.stringify(matchedBefore)) throw new Error("the seed's full-text rows match other documents than the portal's for the checked unit");
+    verified = { ...verified, queriesMatchingAlike: Object.keys(matchedAfter).length };
     log(`direct index rows checked against the portal's indexer for ${units[CHECKED_UNIT].slug}: ${verified.compared} rows identical`);
   }
   timings.totalMs = Math.round(performance.now() - t0);
@@ -222,6 +230,37 @@ function indexForm(text) {
     out.push(missing > 0 ? padded + '_'.repeat(missing) : padded);
   }
   return out.join(' ');
+}
+
+/** core/src/search/unit-tokens.ts unitCode: `k` and 7 base-36 digits of the id's FNV-1a hash. */
+function unitCode(tenantId) {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < tenantId.length; i++) {
+    hash ^= tenantId.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return `k${hash.toString(36).padStart(7, '0').slice(-7)}`;
+}
+
+/** core/src/search/unit-tokens.ts unitTokens: every token of the stored form, prefixed with the unit's code. */
+function unitTokens(code, form) {
+  return form
+    .split(/[\s_]+/)
+    .filter((t) => t !== '')
+    .map((t) => code + t)
+    .join(' ');
+}
+
+/** For each bench query, the full-text rows of the unit holding all its words: what the index answers. */
+function matchedByQueries(dir, tenantId) {
+  const db = new Database(join(dir, 'cong.db'), { readonly: true });
+  try {
+    const code = unitCode(tenantId);
+    const statement = db.prepare('select rowid from core_search_fts where core_search_fts match ? order by rowid');
+    return Object.fromEntries(SEARCH_QUERIES.map((q) => [q, statement.all(unitTokens(code, indexForm(q)).split(' ').map((t) => `"${t}"`).join(' AND ')).map((r) => r.rowid)]));
+  } finally {
+    db.close();
+  }
 }
 
 /** After the portal reindexed the checked unit, its rows must be the ones the direct insert wrote. */

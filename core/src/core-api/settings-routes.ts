@@ -15,8 +15,14 @@ const query = defineSchema<{ scope: 'platform' | 'tenant' }>({
 const view = {
   type: 'object',
   additionalProperties: false,
-  required: ['schema', 'values', 'secretsSet', 'perTenant'],
-  properties: { schema: { type: 'object' }, values: { type: 'object' }, secretsSet: { type: 'array', items: { type: 'string' } }, perTenant: { type: 'boolean' } },
+  required: ['schema', 'values', 'secretsSet', 'perTenant', 'fileOnly'],
+  properties: {
+    schema: { type: 'object' },
+    values: { type: 'object' },
+    secretsSet: { type: 'array', items: { type: 'string' } },
+    perTenant: { type: 'boolean' },
+    fileOnly: { type: 'object', description: 'Values of fields marked "x-cong-file-only": true, from cong.config.json: shown, never written here.' },
+  },
 } as const;
 
 /** A plugin's settings form data: its config schema and this scope's values, secrets write-only. */
@@ -34,7 +40,7 @@ export function settingsRoutes(route: RouteBuilder, deps: CoreApiDeps): void {
 
   route.get('/plugins/:plugin/settings', {
     summary: { vi: 'Cấu hình chức năng', en: 'Plugin settings' },
-    description: 'Secrets are never returned: `secretsSet` lists the ones that have a value.',
+    description: 'Secrets are never returned: `secretsSet` lists the ones that have a value. `fileOnly` holds the values of fields set in cong.config.json only.',
     permission: 'core.settings.manage',
     schema: { params, query, response: { 200: view } },
     handler: async (req) => {
@@ -45,7 +51,9 @@ export function settingsRoutes(route: RouteBuilder, deps: CoreApiDeps): void {
 
   route.put('/plugins/:plugin/settings', {
     summary: { vi: 'Lưu cấu hình chức năng', en: 'Save plugin settings' },
-    description: 'Replaces this scope\'s values after checking them against the plugin\'s schema; a secret left out keeps its value, null clears it.',
+    description:
+      'Replaces this scope\'s values after checking them against the plugin\'s schema; a secret left out keeps its value, null clears it. ' +
+      'A field marked "x-cong-file-only": true is refused (400 CONG_ERR_SETTING_FILE_ONLY naming /values/<field>): set it in cong.config.json and restart.',
     permission: 'core.settings.manage',
     schema: {
       params,

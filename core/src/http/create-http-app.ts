@@ -1,6 +1,5 @@
 import Router from '@koa/router';
 import Koa, { type Middleware } from 'koa';
-import helmet from 'koa-helmet';
 import type { Logger } from 'pino';
 import { CONG_ERR_METHOD_NOT_ALLOWED, CONG_ERR_NOT_FOUND, CONG_ERR_PLUGIN_UNAVAILABLE, CONG_ERR_SHUTTING_DOWN, type Principal } from '@cong/sdk';
 import type { CongConfig } from '../config/cong-config.js';
@@ -11,6 +10,7 @@ import { servePluginAssets, type PluginAssets } from './plugin-assets.js';
 import { allowOrigin, type CompiledRoute } from './compile-route.js';
 import { errorHandler } from './error-handler.js';
 import { requestContext } from './request-context.js';
+import { securityHeaders } from './security-headers.js';
 
 /** Reads the caller from a request; issue-3 auth plugs sessions and tokens in here. */
 export type PrincipalResolver = (headers: Readonly<Record<string, string | string[] | undefined>>) => Principal | undefined;
@@ -50,15 +50,7 @@ export function createHttpApp(options: HttpAppOptions): Koa {
   app.use(trackInFlight(options));
   app.use(requestContext(options.logger, options.config.log.requests));
   app.use(errorHandler(options.logger));
-  app.use(
-    helmet({
-      // No upgrade-insecure-requests: the demo and intranet installs serve plain http on localhost.
-      contentSecurityPolicy: {
-        directives: { defaultSrc: ["'self'"], objectSrc: ["'none'"], frameAncestors: ["'self'"], baseUri: ["'self'"], upgradeInsecureRequests: null },
-      },
-      crossOriginEmbedderPolicy: false,
-    }) as Middleware,
-  );
+  app.use(securityHeaders());
   if (options.tenantResolver) {
     app.use(resolveApiTenant(options.tenantResolver));
     app.use(resolvePublicTenant(options.tenantResolver));
@@ -82,10 +74,13 @@ export function createHttpApp(options: HttpAppOptions): Koa {
   // page sets its own, stricter CSP over helmet's default one.
   if (options.adminShell !== false) app.use(serveAdminShell(options.adminShell ?? {}));
 
+  // Two routers: a page request is matched against the sites' routes only, not against every API route.
+  const apiRouter = new Router();
   const router = new Router();
-  /** Methods of declared routes whose path matches (for 405 with Allow). */
+  const routerFor = (path: string) => (path.startsWith('/api/') ? apiRouter : router);
+  /** Methods of declared API routes whose path matches (for 405 with Allow). */
   const declaredMethods = (path: string): string[] =>
-    [...new Set(router.match(path, 'GET').path.filter((layer) => !(layer.path instanceof RegExp)).flatMap((layer) => layer.methods))].filter((m) => m !== 'HEAD');
+    [...new Set(apiRouter.match(path, 'GET').path.filter((layer) => !(layer.path instanceof RegExp)).flatMap((layer) => layer.methods))].filter((m) => m !== 'HEAD');
   router.get('/healthz', (ctx) => {
     ctx.set('cache-control', 'no-store');
     ctx.body = { status: 'ok' };
@@ -99,10 +94,10 @@ export function createHttpApp(options: HttpAppOptions): Koa {
   router.get('/openapi.json', (ctx) => {
     ctx.body = options.openApiDocument();
   });
-  for (const route of options.routes) router[route.method](route.path, route.middleware);
+  for (const route of options.routes) routerFor(route.path)[route.method](route.path, route.middleware);
   for (const plugin of options.plugins) {
     // Anything under a plugin's prefix that matched no route: 503 while the plugin is down, else 404.
-    router.all(new RegExp(`^/api/${plugin.id}(?:/.*)?$`), (ctx) => {
+    apiRouter.all(new RegExp(`^/api/${plugin.id}(?:/.*)?$`), (ctx) => {
       const state = plugin.state();
       if (state !== 'started') throw CONG_ERR_PLUGIN_UNAVAILABLE.create({ plugin: plugin.id, state });
       const allowed = declaredMethods(ctx.path);
@@ -112,14 +107,18 @@ export function createHttpApp(options: HttpAppOptions): Koa {
       throw CONG_ERR_NOT_FOUND.create();
     });
   }
-  app.use(router.routes());
-  app.use(
-    router.allowedMethods({
-      throw: true,
-      methodNotAllowed: () => CONG_ERR_METHOD_NOT_ALLOWED.create({ method: 'this method' }),
-      notImplemented: () => CONG_ERR_METHOD_NOT_ALLOWED.create({ method: 'this method' }),
-    }),
-  );
+  const allowedMethods = {
+    throw: true,
+    methodNotAllowed: () => CONG_ERR_METHOD_NOT_ALLOWED.create({ method: 'this method' }),
+    notImplemented: () => CONG_ERR_METHOD_NOT_ALLOWED.create({ method: 'this method' }),
+  };
+  const [dispatchApi, dispatchSite] = [apiRouter, router].map((r) => {
+    const routes = r.routes() as Middleware;
+    const unmatched = r.allowedMethods(allowedMethods) as Middleware;
+    const dispatch: Middleware = (ctx, next) => routes(ctx, () => unmatched(ctx, next));
+    return dispatch;
+  });
+  app.use((ctx, next) => (ctx.path.startsWith('/api/') ? dispatchApi! : dispatchSite!)(ctx, next));
   app.use(async (ctx) => {
     if (ctx.path.startsWith('/api/') || ctx.accepts('html', 'json') === 'json') throw CONG_ERR_NOT_FOUND.create();
     ctx.status = 404;

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import type { Logger } from 'pino';
 import { coreEvents, NotFoundError, PLUGIN_API_VERSION, toFieldIssues, type EventRef, type Principal } from '@cong/sdk';
 import type { CongConfig } from '../config/cong-config.js';
-import { loadConfig } from '../config/load-config.js';
+import { deepFreeze, loadConfig } from '../config/load-config.js';
 import { redactConfig } from '../config/redact-config.js';
 import { createDatabase, type Database } from '../db/create-database.js';
 import { coreMigrations } from '../db/core-migrations/index.js';
@@ -526,6 +526,7 @@ export class Platform {
   async #prepare(core: CoreRuntime, builtIn: readonly PluginSource[] = []): Promise<void> {
     const loaded = await loadPlugins([...builtIn, ...this.#pluginSources()], this.config.baseDir);
     const pluginConfigs = validatePluginConfigs(loaded, this.config);
+    const pluginConfig = (id: string) => pluginConfigs.get(id) ?? {};
     const admitted = admitPlugins(loaded, PLUGIN_API_VERSION);
     const hosts = new Map<string, PluginHost>();
     const env: PluginHostEnvironment = {
@@ -541,11 +542,12 @@ export class Platform {
       hosts,
       publicRouteOwners: new Map(),
       extensionPoints: new Map(),
+      pluginConfig,
       coreService: createCoreServiceFactory({
         ...core,
         config: this.config,
         publicUrl: this.publicUrl,
-        pluginConfig: (id) => pluginConfigs.get(id) ?? {},
+        pluginConfig,
         pluginSettings: (id) => this.#settingsPlugin(loaded.find((p) => p.id === id)!),
       }),
     };
@@ -735,7 +737,7 @@ function validatePluginConfigs(plugins: readonly LoadedPlugin[], config: CongCon
         throw CONG_ERR_PLUGIN_CONFIG_INVALID.create({ plugin: plugin.id, reason });
       }
     }
-    out.set(plugin.id, Object.freeze(value));
+    out.set(plugin.id, deepFreeze(value));
   }
   return out;
 }

@@ -54,6 +54,8 @@ export interface PluginHostEnvironment {
   /** `GET /path` → owning plugin id, across all plugins. */
   readonly publicRouteOwners: Map<string, string>;
   readonly extensionPoints: Map<string, { readonly owner: string; readonly version: number; readonly implementation: unknown }>;
+  /** A plugin's validated file configuration (`pluginConfig.<id>`, defaults applied, frozen). */
+  pluginConfig(pluginId: string): Readonly<Record<string, unknown>>;
   /** A core service (`core.*` ref id) bound to `host`. */
   coreService(host: PluginHost, id: string): unknown;
 }
@@ -275,6 +277,7 @@ export class PluginHost {
 
     return {
       pluginId: id,
+      config: <T>() => this.env.pluginConfig(id) as T,
       provide: (ref, implementation) => {
         if (ref?.$$type !== '@cong/ServiceRef') throw this.#invalid('provide needs a ref made by createServiceRef');
         if (!ref.id.startsWith(`${id}.`)) throw this.#invalid(`service ref ${ref.id} must start with "${id}."`);

@@ -5,6 +5,7 @@ import { CONG_ERR_VALIDATION, type SearchDocument, type SearchService } from '@c
 import { describeEachDialect } from '../testing/describe-each-dialect.js';
 import { createCoreTestDatabase, type TestDatabase } from '../testing/test-database.js';
 import { DefaultSearchIndex } from './default-search-index.js';
+import { unitCode } from './unit-tokens.js';
 
 /** A tenant of its own per test, so tests share one database without seeing each other's rows. */
 const newTenant = () => `t-${randomBytes(4).toString('hex')}`;
@@ -177,6 +178,16 @@ describeEachDialect('DefaultSearchIndex', (dialect) => {
     expect(JSON.stringify(await news.search({ text: 'tuyen dung', tenantIds: [a], limit: 100 }))).not.toContain('canaryzeta');
     expect(ids(await news.search({ text: 'thong bao', tenantIds: [a, b] }))).toEqual(['a1', 'b1']);
     await expect(news.search({ text: 'thong bao', tenantIds: [] })).rejects.toMatchObject({ code: CONG_ERR_VALIDATION.code });
+  });
+
+  it('keeps units apart when their SQLite index codes coincide (codes are 32-bit hashes)', async () => {
+    const [a, b] = ['unit-69288', 'unit-471090'];
+    expect(unitCode(a)).toBe(unitCode(b));
+    await news.index(doc(a, 'twin-a', 'Lịch tiếp công dân twinzeta', 'Ủy ban xã'));
+    await news.index(doc(b, 'twin-b', 'Lịch tiếp công dân twinzeta', 'Ủy ban phường'));
+    expect(ids(await news.search({ text: 'twinzeta', tenantIds: [a] }))).toEqual(['twin-a']);
+    expect((await news.search({ text: 'twinzeta', tenantIds: [b], limit: 1 })).total).toBe(1);
+    expect(ids(await news.search({ text: 'twinzeta ', tenantIds: [a, b] }))).toEqual(['twin-a', 'twin-b']);
   });
 
   it('writes through the caller’s transaction: a rollback leaves nothing, a commit is visible', async () => {

@@ -8,7 +8,8 @@ import {
 } from '@cong/sdk';
 import type { Database } from '../db/create-database.js';
 import { toPlainText } from './html-to-text.js';
-import { fts5Query, mysqlMatch, parseQuery, toIndexForm } from './search-query.js';
+import { fts5Query, mysqlMatch, parseQuery, toIndexForm, type Clause } from './search-query.js';
+import { unitCode, unitTokens } from './unit-tokens.js';
 import { isLowSurrogate, makeSnippet, snippetFinder } from './snippet.js';
 
 /** Options of {@link DefaultSearchIndex}. */
@@ -59,7 +60,7 @@ const MAX_TENANT_CHARS = 64;
  * does not end in a space or punctuation (search as you type); a single letter is matched exactly,
  * because single letters are whole syllables ("ở", "y"). A query with no letters or digits (empty,
  * whitespace, `*`, `"`) returns an empty result rather than an error. Ranking: title matches first,
- * then `publishedAt`, newest first (on MySQL/MariaDB full-text relevance, title weighed double, comes
+ * then `publishedAt`, newest first (on MySQL/MariaDB relevance in the title, then in title and body, comes
  * before the date).
  *
  * Writes go through the caller's transaction when one is given, so an index entry commits or rolls
@@ -108,14 +109,16 @@ export class DefaultSearchIndex {
       body_fold: toIndexForm(body),
       updated_at: Date.now(),
     };
-    const db: Kysely<any> = trx ?? this.#db.kysely;
-    const insert = db.insertInto(TABLE).values({ owner, type: document.type, doc_id: document.id, ...row });
+    const insert = (db: Kysely<any>) => db.insertInto(TABLE).values({ owner, type: document.type, doc_id: document.id, ...row });
     // One statement either way, so the upsert is atomic even without a caller transaction, and it
     // avoids the gap-lock deadlocks a delete+insert pair can hit on InnoDB under concurrent writers.
     if (this.#db.dialect === 'mysql') {
-      await insert.onDuplicateKeyUpdate(row).execute();
-    } else {
-      await insert
+      await insert(trx ?? this.#db.kysely).onDuplicateKeyUpdate(row).execute();
+      return;
+    }
+    // SQLite: the document and its index row (written here, not by triggers) commit together.
+    await this.#inTransaction(trx, async (db) => {
+      const { id } = await insert(db)
         .onConflict((oc) =>
           oc.columns(['owner', 'type', 'doc_id']).doUpdateSet((eb) => {
             const set: Record<string, unknown> = {};
@@ -123,15 +126,31 @@ export class DefaultSearchIndex {
             return set;
           }),
         )
-        .execute();
-    }
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      const code = unitCode(row.tenant_id);
+      await sql`DELETE FROM core_search_fts WHERE rowid = ${id}`.execute(db);
+      await sql`INSERT INTO core_search_fts(rowid, title, body) VALUES (${id}, ${unitTokens(code, row.title_fold)}, ${unitTokens(code, row.body_fold)})`.execute(db);
+    });
+  }
+
+  /** Runs `work` in the caller's transaction, or in a new one. */
+  #inTransaction(trx: Transaction<any> | undefined, work: (db: Kysely<any>) => Promise<void>): Promise<void> {
+    return trx ? work(trx) : this.#db.kysely.transaction().execute(work);
   }
 
   async #remove(owner: string, type: string, id: string, trx: Transaction<any> | undefined): Promise<void> {
     checkKey('type', type, MAX_TYPE_CHARS);
     checkKey('id', id, MAX_ID_CHARS);
-    const db: Kysely<any> = trx ?? this.#db.kysely;
-    await db.deleteFrom(TABLE).where('owner', '=', owner).where('type', '=', type).where('doc_id', '=', id).execute();
+    const matching = (db: Kysely<any>) => db.deleteFrom(TABLE).where('owner', '=', owner).where('type', '=', type).where('doc_id', '=', id);
+    if (this.#db.dialect === 'mysql') {
+      await matching(trx ?? this.#db.kysely).execute();
+      return;
+    }
+    await this.#inTransaction(trx, async (db) => {
+      const removed = await matching(db).returning('id').executeTakeFirst();
+      if (removed) await sql`DELETE FROM core_search_fts WHERE rowid = ${removed.id}`.execute(db);
+    });
   }
 
   async #search(query: SearchQuery): Promise<{ total: number; hits: SearchHit[] }> {
@@ -150,51 +169,8 @@ export class DefaultSearchIndex {
     // error, so a search box can send whatever the user typed.
     if (clauses.length === 0 || plugins?.length === 0 || types?.length === 0) return { total: 0, hits: [] };
 
-    const mysql = this.#db.dialect === 'mysql';
-    const db = this.#db.kysely;
-    // On SQLite the units are part of MATCH (the index's `scope` column), so the engine reads only their
-    // matches; the words are matched in the text columns only, never against a unit's token.
-    const scopes = `scope : (${tenantIds.map(scopeToken).join(' OR ')})`;
-    const match = mysql
-      ? mysqlMatch('d.title_fold, d.body_fold', clauses)
-      : sql<boolean>`core_search_fts MATCH ${`${scopes} AND {title_fold body_fold} : (${fts5Query(clauses)})`}`;
-    // The tenant (and plugin/type) filter is part of the full-text query itself, never applied to
-    // the results afterwards, so totals and pages are right and other tenants' rows never leave the DB.
-    let base = mysql
-      ? db.selectFrom(`${TABLE} as d`)
-      : db.selectFrom('core_search_fts').innerJoin(`${TABLE} as d`, 'd.id', 'core_search_fts.rowid');
-    base = base.where(match).where('d.tenant_id', 'in', tenantIds);
-    if (plugins) base = base.where('d.owner', 'in', plugins);
-    if (types) base = base.where('d.type', 'in', types);
-
-    // MySQL: MATCH() relevance, title matches counted twice. SQLite: a title match or not (then the
-    // newest first), not bm25(): its IDF walks every document holding each term across the whole
-    // platform, 2–6 ms a query at 31,000 articles and growing with the index (benchmarks.md, F3).
-    const score = mysql
-      ? sql<number>`(${mysqlMatch('d.title_fold', clauses)}) * 2 + (${match})`
-      : sql<number>`CASE WHEN core_search_fts.rowid IN (SELECT rowid FROM core_search_fts WHERE core_search_fts MATCH ${`${scopes} AND title_fold : (${fts5Query(clauses)})`}) THEN 1 ELSE 0 END`;
-    const rows = await base
-      .select([
-        'd.owner',
-        'd.type',
-        'd.doc_id',
-        'd.tenant_id',
-        'd.title',
-        'd.body',
-        'd.url',
-        'd.published_at',
-        score.as('score'),
-      ])
-      .orderBy('score', 'desc')
-      .orderBy('d.published_at', 'desc')
-      .orderBy('d.id', 'desc')
-      .limit(limit)
-      .offset(offset)
-      .execute();
-    // A first page that is not full is the whole result: most searches of one unit need no count.
-    const total =
-      offset === 0 && rows.length < limit ? rows.length : Number((await base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirst())?.n ?? 0);
-
+    const checked: CheckedQuery = { clauses, tenantIds, plugins, types, limit, offset };
+    const { total, rows } = this.#db.dialect === 'mysql' ? await this.#searchMysql(checked) : await this.#searchSqlite(checked);
     const finder = snippetFinder(clauses);
     const hits = rows.map(
       (r): SearchHit => ({
@@ -210,11 +186,96 @@ export class DefaultSearchIndex {
     );
     return { total, hits };
   }
+
+  /**
+   * MySQL/MariaDB: InnoDB FULLTEXT in boolean mode with the unit filter in the same query; title
+   * relevance, then relevance in title and body, then the newest first.
+   */
+  async #searchMysql({ clauses, tenantIds, plugins, types, limit, offset }: CheckedQuery): Promise<FoundPage> {
+    const match = mysqlMatch('d.title_fold, d.body_fold', clauses);
+    let base = this.#db.kysely.selectFrom(`${TABLE} as d`).where(match).where('d.tenant_id', 'in', tenantIds);
+    if (plugins) base = base.where('d.owner', 'in', plugins);
+    if (types) base = base.where('d.type', 'in', types);
+    // Two orderings, not one sum: InnoDB's relevance can be a value no arithmetic accepts (a table
+    // whose matching rows were deleted: "DOUBLE value is out of range" on `title * 2 + both`).
+    const rows = (await base
+      .select(DOCUMENT_COLUMNS)
+      .orderBy(mysqlMatch('d.title_fold', clauses), 'desc')
+      .orderBy(match, 'desc')
+      .orderBy('d.published_at', 'desc')
+      .orderBy('d.id', 'desc')
+      .limit(limit)
+      .offset(offset)
+      .execute()) as FoundRow[];
+    return { rows, total: await countUnlessWhole(rows, limit, offset, () => base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirst()) };
+  }
+
+  /**
+   * SQLite: the index holds the units' own tokens and the fields a search filters and sorts by
+   * (migration 2026_11_29_0016), so the page is chosen inside the index, and only its documents are
+   * read. Ranking: a title match or not, then the newest first — not bm25(), whose IDF walks every
+   * document holding each term (benchmarks.md, F3).
+   */
+  async #searchSqlite({ clauses, tenantIds, plugins, types, limit, offset }: CheckedQuery): Promise<FoundPage> {
+    const words = fts5Query(clauses, [...new Set(tenantIds.map(unitCode))]);
+    const db = this.#db.kysely;
+    // The tenant is checked on the document too: two units may share a code (unit-tokens.ts). The
+    // rank index covers these filters and the order: no match's wide row is read.
+    const from = sql`core_search_fts JOIN ${sql.table(TABLE)} AS d INDEXED BY core_search_documents_rank_idx ON d.id = core_search_fts.rowid`;
+    const where = sql.join(
+      [
+        sql`core_search_fts MATCH ${`{title body} : (${words})`}`,
+        sql`d.tenant_id IN (${sql.join(tenantIds)})`,
+        ...(plugins ? [sql`d.owner IN (${sql.join(plugins)})`] : []),
+        ...(types ? [sql`d.type IN (${sql.join(types)})`] : []),
+      ],
+      sql` AND `,
+    );
+    const titleMatch = sql`CASE WHEN core_search_fts.rowid IN (SELECT rowid FROM core_search_fts WHERE core_search_fts MATCH ${`title : (${words})`}) THEN 1 ELSE 0 END`;
+    const page = await sql<{ id: number }>`SELECT d.id AS id, ${titleMatch} AS score FROM ${from} WHERE ${where}
+      ORDER BY score DESC, d.published_at DESC, d.id DESC LIMIT ${limit} OFFSET ${offset}`.execute(db);
+    const ids = page.rows.map((p) => Number(p.id));
+    const documents = ids.length === 0 ? [] : ((await db.selectFrom(`${TABLE} as d`).select(DOCUMENT_COLUMNS).where('d.id', 'in', ids).execute()) as FoundRow[]);
+    const byId = new Map(documents.map((d) => [Number(d.id), d]));
+    const rows = ids.map((id) => byId.get(id)).filter((d): d is FoundRow => d !== undefined);
+    const total = await countUnlessWhole(rows, limit, offset, async () => (await sql<{ n: number }>`SELECT count(*) AS n FROM ${from} WHERE ${where}`.execute(db)).rows[0]);
+    return { rows, total };
+  }
 }
 
-/** A unit as the SQLite index's `scope` column holds it (see the 2026_11_29_0015 migration), as an FTS5 string. */
-function scopeToken(tenantId: string): string {
-  return `"t${tenantId.replace(/-/g, '').replace(/"/g, '""')}"`;
+/** The columns of a hit, read from core_search_documents. */
+const DOCUMENT_COLUMNS = ['d.id', 'd.owner', 'd.type', 'd.doc_id', 'd.tenant_id', 'd.title', 'd.body', 'd.url', 'd.published_at'] as const;
+
+/** A search as the engines receive it: parsed and checked. */
+interface CheckedQuery {
+  readonly clauses: readonly Clause[];
+  readonly tenantIds: readonly string[];
+  readonly plugins: readonly string[] | undefined;
+  readonly types: readonly string[] | undefined;
+  readonly limit: number;
+  readonly offset: number;
+}
+
+interface FoundRow {
+  readonly id: number;
+  readonly owner: string;
+  readonly type: string;
+  readonly doc_id: string;
+  readonly tenant_id: string;
+  readonly title: string;
+  readonly body: string;
+  readonly url: string;
+  readonly published_at: number | string;
+}
+
+interface FoundPage {
+  readonly rows: readonly FoundRow[];
+  readonly total: number;
+}
+
+/** A first page that is not full is the whole result: most searches of one unit need no count. */
+async function countUnlessWhole(rows: readonly unknown[], limit: number, offset: number, count: () => Promise<{ n: unknown } | undefined>): Promise<number> {
+  return offset === 0 && rows.length < limit ? rows.length : Number((await count())?.n ?? 0);
 }
 
 // ─── Validation ──────────────────────────────────────────────────────────────────────────────

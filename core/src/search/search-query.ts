@@ -80,8 +80,18 @@ export function parseQuery(text: string): Clause[] {
  * An FTS5 query: every term a quoted string (so `AND`, `NEAR`, `col:` are never keywords), joined by
  * spaces, which FTS5 reads as AND. Tokens hold only letters and digits, so there is nothing to escape.
  */
-export function fts5Query(clauses: readonly Clause[]): string {
-  return clauses.map((c) => `"${c.tokens.join(' ')}"${c.prefix ? '*' : ''}`).join(' ');
+/**
+ * An FTS5 query over the SQLite index's unit tokens (see unit-tokens.ts): each clause is a phrase of
+ * `<unit code><token>` (`"k3f9a0c1chuyen k3f9a0c1doi"`), `*` after a prefix clause, one alternative per
+ * unit (`(… OR …)`); clauses joined by AND (FTS5 has no implicit AND between groups).
+ */
+export function fts5Query(clauses: readonly Clause[], unitCodes: readonly string[]): string {
+  return clauses
+    .map((c) => {
+      const alternatives = unitCodes.map((code) => `"${c.tokens.map((t) => code + t).join(' ')}"${c.prefix ? '*' : ''}`);
+      return alternatives.length === 1 ? alternatives[0] : `(${alternatives.join(' OR ')})`;
+    })
+    .join(' AND ');
 }
 
 /** A MySQL boolean-mode query: `+term_` for each term, `+"a_ b_"` for phrases, `+pre*` for a prefix. */

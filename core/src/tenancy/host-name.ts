@@ -1,5 +1,7 @@
 import { domainToASCII } from 'node:url';
 
+const PLAIN_ASCII = /^[a-z0-9.-]+$/;
+
 /**
  * The canonical form of a host for lookups: lower case, without port or trailing dot, IDN in
  * punycode (`sở.localhost` and `xn--s-4lm.localhost` are one host). Returns `undefined` for anything
@@ -14,7 +16,8 @@ export function normalizeHost(value: string | undefined): string | undefined {
   }
   host = host.replace(/:\d{1,5}$/, '').replace(/\.$/, '');
   if (host.length === 0 || host.length > 253) return undefined;
-  const ascii = domainToASCII(host);
+  // An ASCII name needs no IDN conversion (most requests); punycode labels still go through it, to be checked.
+  const ascii = PLAIN_ASCII.test(host) && !host.includes('xn--') ? host : domainToASCII(host);
   if (!ascii || !/^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/.test(ascii)) return undefined;
   return ascii;
 }

@@ -64,3 +64,7 @@ export const PORTAL_ERR_ROYALTY_NOT_PUBLISHED = createErrorCode('PORTAL_ERR_ROYA
 export const PORTAL_ERR_ROYALTY_STATE = createErrorCode('PORTAL_ERR_ROYALTY_STATE', 'A {status} royalty cannot be {action}', 409);
 export const PORTAL_ERR_ROYALTY_OWN = createErrorCode('PORTAL_ERR_ROYALTY_OWN', 'Nobody approves or pays a royalty they recorded or receive', 403);
 // ─── End of royalties codes ─────────────────────────────────────────────────────────────────
+
+// ─── Languages of the public site (src/site/languages.ts) ────────────────────────────────────
+export const PORTAL_ERR_LANGUAGES_INVALID = createErrorCode('PORTAL_ERR_LANGUAGES_INVALID', 'The portal\'s languages are misconfigured at {where}: {reason}', 500);
+// ─── End of languages codes ─────────────────────────────────────────────────────────────────

@@ -18,6 +18,7 @@ import { registerRoyalties } from './royalties/register-royalties.js';
 import { seedPortalDemo } from './demo/seed-demo.js';
 import { royaltyMigrations } from './royalties/migrations/index.js';
 import { mediaMigrations, registerMedia } from './media/index.js';
+import { languagesFrom, type LanguageConfig } from './site/languages.js';
 
 /**
  * The portal: per unit, articles and categories with an editorial workflow, revisions and scheduled
@@ -25,15 +26,17 @@ import { mediaMigrations, registerMedia } from './media/index.js';
  */
 export default definePlugin({
   register(reg) {
+    // The public site's languages decide which routes and which API values exist: read once, from the file.
+    const languages = languagesFrom(reg.config<{ languages?: readonly LanguageConfig[] }>());
     // One ledger for the plugin: names are dated, so the areas' migrations interleave in the order they were written.
     reg.migrations({ ...contentMigrations, ...legalMigrations, ...searchMigrations, ...alertMigrations, ...siteMigrations, ...pagesAreaMigrations, ...submissionsMigrations, ...mandatedMigrations, ...organisationMigrations, ...royaltyMigrations, ...mediaMigrations });
-    registerContent(reg);
+    registerContent(reg, languages);
     registerLegal(reg);
-    registerSearch(reg);
-    registerSite(reg, [...pagesSitePages, ...mandatedSitePages, ...organisationSitePages]);
-    registerPublic(reg);
-    registerAlerts(reg);
-    registerPages(reg);
+    registerSearch(reg, languages);
+    registerSite(reg, languages, [...pagesSitePages, ...mandatedSitePages, ...organisationSitePages]);
+    registerPublic(reg, languages);
+    registerAlerts(reg, languages);
+    registerPages(reg, languages);
     registerSubmissions(reg);
     registerMandated(reg);
     registerOrganisation(reg);

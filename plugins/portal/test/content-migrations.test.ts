@@ -12,7 +12,7 @@ describeEachDialect('portal content migrations', (dialect) => {
   });
   afterAll(async () => db?.drop());
 
-  const CONTENT = ['portal_article_revisions', 'portal_article_translations', 'portal_articles', 'portal_categories', 'portal_slug_history'];
+  const CONTENT = ['portal_article_revisions', 'portal_article_translations', 'portal_articles', 'portal_categories', 'portal_category_translations', 'portal_slug_history'];
   const tables = async () => (await db.kysely.introspection.getTables()).map((t) => t.name).filter((n) => CONTENT.includes(n)).sort();
 
   it('goes up, down and up again', async () => {

@@ -40,6 +40,12 @@ describe('computeStatus, for an injected day', () => {
     expect(vietnamDate(Date.parse('2026-03-14T16:59:59Z'))).toBe('2026-03-14');
     expect(vietnamDate(Date.parse('2026-03-14T17:00:00Z'))).toBe('2026-03-15');
   });
+
+  it('gives the right day whatever day it was asked before (it keeps the last one)', () => {
+    const asked = ['2026-03-14T17:00:00Z', '2026-03-14T16:59:59.999Z', '2026-03-15T16:59:59.999Z', '2026-03-15T17:00:00Z', '1969-12-31T16:59:59Z', '1969-12-31T17:00:00Z', '2026-03-14T23:00:00Z'];
+    const expected = ['2026-03-15', '2026-03-14', '2026-03-15', '2026-03-16', '1969-12-31', '1970-01-01', '2026-03-15'];
+    expect(asked.map((at) => vietnamDate(Date.parse(at)))).toEqual(expected);
+  });
 });
 
 describe('folding for search', () => {

@@ -38,6 +38,27 @@ export type ScheduleDefinition = {
  */
 export interface PluginRegistrar {
   readonly pluginId: string;
+  /**
+   * The plugin's file configuration: `pluginConfig.<id>` of cong.config.json, already validated
+   * against the schema the manifest's `config` names, defaults applied, deep-frozen. An empty object
+   * when the file has no section for the plugin (defaults still applied when there is a schema).
+   *
+   * For what decides the plugin's shape and cannot change while it runs: the routes it declares, the
+   * languages it serves. It does not include what admins set at run time; read those per request with
+   * `ctx.get(coreServices.config).forTenant(tenantId)`. Mark such a property
+   * `"x-cong-file-only": true` in the schema so the settings API and form do not offer it.
+   *
+   * @example
+   * ```ts
+   * register(reg) {
+   *   const { regions } = reg.config<{ regions: string[] }>();
+   *   reg.publicRoutes((route) => {
+   *     for (const region of regions) route.get(`/${region}`, regionPage(region));
+   *   });
+   * }
+   * ```
+   */
+  config<T = Readonly<Record<string, unknown>>>(): T;
   /** Provides a service other plugins (or this one) can `get` by ref. The ref id must start with this plugin's id. */
   provide<T>(ref: ServiceRef<T>, implementation: ServiceFactory<T> | ServiceClass<T>): void;
   /** JSON API routes under `/api/<pluginId>`. */

@@ -14,6 +14,7 @@ import * as createAccess from './2026_11_28_0012_create_access.js';
 import * as createPluginSettings from './2026_11_28_0013_create_plugin_settings.js';
 import * as userAdminColumns from './2026_11_28_0014_user_admin_columns.js';
 import * as searchScopeAndPrefixes from './2026_11_29_0015_search_scope_and_prefixes.js';
+import * as searchUnitTokens from './2026_11_29_0016_search_unit_tokens.js';
 
 /** The core's migrations, in the order they run; ledger `core_migrations`. */
 export const coreMigrations: Readonly<Record<string, Migration>> = {
@@ -32,4 +33,5 @@ export const coreMigrations: Readonly<Record<string, Migration>> = {
   '2026_11_28_0013_create_plugin_settings': createPluginSettings,
   '2026_11_28_0014_user_admin_columns': userAdminColumns,
   '2026_11_29_0015_search_scope_and_prefixes': searchScopeAndPrefixes,
+  '2026_11_29_0016_search_unit_tokens': searchUnitTokens,
 };

@@ -86,16 +86,16 @@ export const messages = {
     align: { left: 'Căn trái', center: 'Căn giữa', right: 'Căn phải', justify: 'Căn đều' } as Record<string, string>,
     undo: 'Hoàn tác',
     redo: 'Làm lại',
-    // English translation
-    english: 'Bản tiếng Anh',
-    englishHint: 'Trường để trống thì trang tiếng Anh hiện bản tiếng Việt của trường đó.',
-    enTitle: 'Tiêu đề (tiếng Anh)',
-    enSummary: 'Tóm tắt (tiếng Anh)',
-    enBody: 'Nội dung (tiếng Anh)',
-    englishStale: 'Bản tiếng Anh đã cũ',
-    englishStaleDetail: (fields: string) =>
-      `Phần tiếng Việt (${fields}) đã được sửa sau khi dịch. Hãy sửa bản tiếng Anh rồi bấm “Lưu”: lưu bản tiếng Anh sẽ bỏ cờ này. Nếu bản dịch vẫn đúng, đánh dấu ô bên dưới rồi lưu.`,
-    englishConfirm: 'Bản tiếng Anh vẫn đúng với nội dung tiếng Việt hiện tại',
+    // Translations, one set of fields per language (`lang` is languageLabel(): "tiếng Anh", "tiếng Lào")
+    translation: (lang: string) => `Bản ${lang}`,
+    translationHint: (lang: string) => `Trường để trống thì trang ${lang} hiện bản tiếng Việt của trường đó.`,
+    trTitle: (lang: string) => `Tiêu đề (${lang})`,
+    trSummary: (lang: string) => `Tóm tắt (${lang})`,
+    trBody: (lang: string) => `Nội dung (${lang})`,
+    translationStale: (lang: string) => `Bản ${lang} đã cũ`,
+    translationStaleDetail: (lang: string, fields: string) =>
+      `Phần tiếng Việt (${fields}) đã được sửa sau khi dịch. Hãy sửa bản ${lang} rồi bấm “Lưu”: lưu bản ${lang} sẽ bỏ cờ này. Nếu bản dịch vẫn đúng, đánh dấu ô bên dưới rồi lưu.`,
+    translationConfirm: (lang: string) => `Bản ${lang} vẫn đúng với nội dung tiếng Việt hiện tại`,
     staleField: 'đã cũ',
     // Scheduling
     schedule: 'Lịch đăng',
@@ -123,7 +123,6 @@ export const messages = {
     diffFields: {
       title: 'Tiêu đề', summary: 'Tóm tắt', body: 'Nội dung', slug: 'Đường dẫn', categoryId: 'Chuyên mục', status: 'Trạng thái',
       publishAt: 'Thời điểm xuất bản', unpublishAt: 'Thời điểm gỡ xuống', remarks: 'Ý kiến người duyệt',
-      'translations.en.title': 'Tiêu đề (tiếng Anh)', 'translations.en.summary': 'Tóm tắt (tiếng Anh)', 'translations.en.body': 'Nội dung (tiếng Anh)',
     } as Record<string, string>,
     // Dashboard
     reviewQueue: 'Tin chờ duyệt',
@@ -213,15 +212,15 @@ export const messages = {
     align: { left: 'Align left', center: 'Center', right: 'Align right', justify: 'Justify' } as Record<string, string>,
     undo: 'Undo',
     redo: 'Redo',
-    english: 'English version',
-    englishHint: 'An empty field shows the Vietnamese one on the English pages.',
-    enTitle: 'Title (English)',
-    enSummary: 'Summary (English)',
-    enBody: 'Body (English)',
-    englishStale: 'English is out of date',
-    englishStaleDetail: (fields: string) =>
-      `The Vietnamese (${fields}) changed after it was translated. Update the English and press “Save”: saving the English clears this flag. If the translation is still right, tick the box below and save.`,
-    englishConfirm: 'The English still matches the current Vietnamese',
+    translation: (lang: string) => `${lang} version`,
+    translationHint: (lang: string) => `An empty field shows the Vietnamese one on the ${lang} pages.`,
+    trTitle: (lang: string) => `Title (${lang})`,
+    trSummary: (lang: string) => `Summary (${lang})`,
+    trBody: (lang: string) => `Body (${lang})`,
+    translationStale: (lang: string) => `${lang} is out of date`,
+    translationStaleDetail: (lang: string, fields: string) =>
+      `The Vietnamese (${fields}) changed after it was translated. Update the ${lang} and press “Save”: saving the ${lang} clears this flag. If the translation is still right, tick the box below and save.`,
+    translationConfirm: (lang: string) => `The ${lang} still matches the current Vietnamese`,
     staleField: 'out of date',
     schedule: 'Schedule',
     scheduleHint: 'When the article goes online and comes down by itself (empty: not set). Only an approved article is published on schedule.',
@@ -247,7 +246,6 @@ export const messages = {
     diffFields: {
       title: 'Title', summary: 'Summary', body: 'Body', slug: 'Slug', categoryId: 'Category', status: 'Status',
       publishAt: 'Publish time', unpublishAt: 'Unpublish time', remarks: 'Reviewer remarks',
-      'translations.en.title': 'Title (English)', 'translations.en.summary': 'Summary (English)', 'translations.en.body': 'Body (English)',
     } as Record<string, string>,
     reviewQueue: 'Awaiting review',
     inReview: (n: number) => `${n} article${n === 1 ? '' : 's'} awaiting review`,

@@ -1,6 +1,7 @@
 // The shapes of the portal's admin API as the browser sees them. Type-only imports of the server's
 // definitions: erased at build, so no server code reaches the admin bundle, and the two cannot drift.
 import type { Article as ApiArticle } from '../content/article.repository.js';
+import type { CategoryNames } from '../content/category.repository.js';
 import type { ArticleStatus, TranslatableField } from '../content/content-database.js';
 import type { DiffPart, FieldDiff } from '../content/revision-diff.js';
 
@@ -31,7 +32,8 @@ export interface ArticlePage {
 export interface Category {
   readonly id: string;
   readonly slug: string;
-  readonly name: { readonly vi: string; readonly en: string | null };
+  /** Vietnamese, English, and the configured languages it has a name in (`lo`). */
+  readonly name: CategoryNames;
   readonly parentId: string | null;
   readonly order: number;
 }

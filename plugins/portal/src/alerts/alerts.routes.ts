@@ -3,6 +3,7 @@ import { coreServices, InputError, normalizeText, NotFoundError, respond, type F
 import { refreshSites } from '../navigation/site-refresh.js';
 import { alertsInForce } from './alerts-in-force.js';
 import { PUBLIC_HEADERS, publicUnit } from '../public/public-site.js';
+import type { Languages } from '../site/languages.js';
 import type { AlertsDatabase } from './alerts-database.js';
 import { AlertRepository, toAlert, type AlertRow } from './alerts.repository.js';
 import { alertIdParams, alertPage, alertSchema, createAlertBody, listAlertsQuery, publicAlertList, publicAlertsQuery, updateAlertBody } from './alerts.schema.js';
@@ -32,7 +33,7 @@ function checkAlert(row: Pick<AlertRow, 'message_vi' | 'starts_at' | 'ends_at'>)
  * and ended by the unit's approvers, every write audited. `GET /api/portal/public/alerts` is what a
  * site (and `<cong-portal-alert>`) shows now.
  */
-export function alertRoutes(route: RouteBuilder): void {
+export function alertRoutes(route: RouteBuilder, languages: Languages): void {
   route.get('/alerts', {
     summary: { vi: 'Cảnh báo khẩn của đơn vị', en: 'The unit\'s emergency alerts' },
     permission: ALERTS_PERMISSION,
@@ -139,22 +140,22 @@ export function alertRoutes(route: RouteBuilder): void {
     description: 'The unit\'s own alerts and the subtree-scoped alerts of the units above it, in force now; danger first, then newest. For the `<cong-portal-alert>` widget.',
     tags: ['portal-public'],
     cors: true,
-    schema: { query: publicAlertsQuery, response: { 200: publicAlertList } },
+    schema: { query: publicAlertsQuery(languages), response: { 200: publicAlertList } },
     handler: async (req, ctx) => {
       const { tenant } = await publicUnit(req, ctx);
       const { rows, units } = await alertsInForce(ctx, tenant, Date.now());
       const lang = req.query.lang;
       const items = rows.map((row) => {
         const owner = units.get(row.tenant_id)!;
-        const english = lang === 'en' && row.message_en !== null;
+        const message = languages.pair(lang, row.message_vi, row.message_en);
         return {
           id: row.id,
-          message: english ? row.message_en! : row.message_vi,
-          lang: english ? ('en' as const) : ('vi' as const),
+          message: message.text,
+          lang: message.lang,
           severity: row.severity,
           startsAt: new Date(row.starts_at).toISOString(),
           endsAt: row.ends_at === null ? null : new Date(row.ends_at).toISOString(),
-          unit: { slug: owner.slug, name: lang === 'en' && owner.nameEn ? owner.nameEn : owner.nameVi },
+          unit: { slug: owner.slug, name: languages.pair(lang, owner.nameVi, owner.nameEn).text },
         };
       });
       return respond(200, { items }, PUBLIC_HEADERS);

@@ -1,4 +1,5 @@
 import { defineSchema } from '@cong/sdk';
+import type { Lang, Languages } from '../site/languages.js';
 import type { AlertScope, AlertSeverity } from './alerts-database.js';
 
 export type AlertState = 'scheduled' | 'active' | 'ended';
@@ -107,11 +108,15 @@ export const alertIdParams = defineSchema<{ id: string }>({
   properties: { id: { type: 'string', format: 'uuid' } },
 });
 
-export const publicAlertsQuery = defineSchema<{ lang: 'vi' | 'en' }>({
-  type: 'object',
-  additionalProperties: false,
-  properties: { lang: { enum: ['vi', 'en'], default: 'vi', description: 'English falls back to Vietnamese when an alert has no English message.' } },
-});
+/** `lang` takes the site's languages; every language but Vietnamese shows the English message, else the Vietnamese. */
+export const publicAlertsQuery = (languages: Languages) =>
+  defineSchema<{ lang: Lang }>({
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      lang: { enum: [...languages.codes], default: 'vi', description: 'Alerts are written in Vietnamese and English: other languages show the English, and an alert without an English message shows the Vietnamese.' },
+    },
+  });
 
 export const publicAlertList = defineSchema<{ items: PublicAlert[] }>({
   type: 'object',

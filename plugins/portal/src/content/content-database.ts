@@ -17,6 +17,14 @@ export interface ContentDatabase {
     created_at: number;
     updated_at: number;
   };
+  /** Category names in the configured languages beyond Vietnamese and English. */
+  portal_category_translations: {
+    tenant_id: string;
+    category_id: string;
+    lang: string;
+    name: string;
+    updated_at: number;
+  };
   portal_articles: {
     id: string;
     tenant_id: string;

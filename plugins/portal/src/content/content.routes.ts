@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { coreServices, fold, InputError, NotAllowedError, NotFoundError, normalizeText, respond, type PluginContext, type RouteBuilder, type RouteRequest } from '@cong/sdk';
 import { PORTAL_ERR_CATEGORY_IN_USE, PORTAL_ERR_SLUG_TAKEN } from '../errors.js';
+import type { Languages } from '../site/languages.js';
 import { actorOf, APPROVE, ArticleService, WRITE } from './article.service.js';
 import { CategoryRepository } from './category.repository.js';
 import type { ContentDatabase } from './content-database.js';
@@ -23,6 +24,7 @@ import {
   transitionParams,
   updateArticleBody,
   updateCategoryBody,
+  type CategoryNamesInput,
 } from './content.schema.js';
 
 const articles = (ctx: PluginContext) => new ArticleService(ctx);
@@ -41,11 +43,18 @@ function mayRead(req: RouteRequest): string {
   return tenantId;
 }
 
+/** A name as stored: NFC, trimmed; empty is none. */
+const cleanName = (name: string | null | undefined) => (name ? normalizeText(name).trim() || null : null);
+
+/** The names in the configured languages (the row holds Vietnamese and English): each given, or none. */
+const configuredNames = (languages: Languages, name: CategoryNamesInput) => Object.fromEntries(languages.configured.map((l) => [l.code, cleanName(name[l.code])]));
+
 /**
  * The content area's admin JSON API under /api/portal. Every object belongs to the unit the call
- * names (`X-Cong-Tenant`); another unit's object answers 404.
+ * names (`X-Cong-Tenant`); another unit's object answers 404. Translations (of articles, of category
+ * names) take English and the languages configured in cong.config.json.
  */
-export function contentRoutes(route: RouteBuilder): void {
+export function contentRoutes(route: RouteBuilder, languages: Languages): void {
   // ─── Categories ───────────────────────────────────────────────────────────────────────────
   route.get('/categories', {
     summary: { vi: 'Chuyên mục của đơn vị', en: 'The unit\'s categories' },
@@ -68,7 +77,7 @@ export function contentRoutes(route: RouteBuilder): void {
   route.post('/categories', {
     summary: { vi: 'Tạo chuyên mục', en: 'Create a category' },
     permission: WRITE,
-    schema: { body: createCategoryBody, response: { 201: categorySchema } },
+    schema: { body: createCategoryBody(languages), response: { 201: categorySchema } },
     handler: async (req, ctx) => {
       const tenantId = unit(req);
       const repo = categories(ctx);
@@ -84,13 +93,14 @@ export function contentRoutes(route: RouteBuilder): void {
             tenant_id: tenantId,
             slug: req.body.slug,
             name_vi: normalizeText(req.body.name.vi).trim(),
-            name_en: req.body.name.en ? normalizeText(req.body.name.en).trim() : null,
+            name_en: cleanName(req.body.name.en),
             parent_id: req.body.parentId ?? null,
             sort_order: req.body.order ?? 0,
             created_at: now,
             updated_at: now,
           })
           .execute();
+        await repo.setNames(trx, tenantId, id, configuredNames(languages, req.body.name), now);
         await ctx.get(coreServices.audit).record({ action: 'portal.category.create', objectType: 'category', objectId: id, tenantId, after: { slug: req.body.slug, name: req.body.name.vi } }, { request: req, trx });
       });
       return respond(201, await repo.find(tenantId, id), { location: `/api/portal/categories/${id}` });
@@ -100,7 +110,7 @@ export function contentRoutes(route: RouteBuilder): void {
   route.patch('/categories/:id', {
     summary: { vi: 'Sửa chuyên mục', en: 'Update a category' },
     permission: WRITE,
-    schema: { params: idParams, body: updateCategoryBody, response: { 200: categorySchema } },
+    schema: { params: idParams, body: updateCategoryBody(languages), response: { 200: categorySchema } },
     handler: async (req, ctx) => {
       const tenantId = unit(req);
       const repo = categories(ctx);
@@ -108,15 +118,17 @@ export function contentRoutes(route: RouteBuilder): void {
       if (!current) throw new NotFoundError(`Category ${req.params.id} does not exist`);
       if (req.body.slug !== undefined && req.body.slug !== current.slug && (await repo.bySlug(tenantId, req.body.slug))) throw categorySlugTaken(req.body.slug);
       if (req.body.parentId) await checkParent(repo, tenantId, current.id, req.body.parentId);
+      const now = Date.now();
       const changes = {
-        updated_at: Date.now(),
+        updated_at: now,
         ...(req.body.slug !== undefined ? { slug: req.body.slug } : {}),
-        ...(req.body.name !== undefined ? { name_vi: normalizeText(req.body.name.vi).trim(), name_en: req.body.name.en ? normalizeText(req.body.name.en).trim() : null } : {}),
+        ...(req.body.name !== undefined ? { name_vi: normalizeText(req.body.name.vi).trim(), name_en: cleanName(req.body.name.en) } : {}),
         ...(req.body.parentId !== undefined ? { parent_id: req.body.parentId } : {}),
         ...(req.body.order !== undefined ? { sort_order: req.body.order } : {}),
       };
       await ctx.get(coreServices.database).transaction<ContentDatabase, void>(async (trx) => {
         await trx.updateTable('portal_categories').set(changes).where('tenant_id', '=', tenantId).where('id', '=', current.id).execute();
+        if (req.body.name !== undefined) await repo.setNames(trx, tenantId, current.id, configuredNames(languages, req.body.name), now);
         await ctx.get(coreServices.audit).record({ action: 'portal.category.update', objectType: 'category', objectId: current.id, tenantId, before: current, after: req.body }, { request: req, trx });
       });
       return (await repo.find(tenantId, current.id))!;
@@ -135,6 +147,7 @@ export function contentRoutes(route: RouteBuilder): void {
       const count = (await repo.countChildren(tenantId, current.id)) + (await articles(ctx).repository.countInCategory(tenantId, current.id));
       if (count > 0) throw PORTAL_ERR_CATEGORY_IN_USE.create({ slug: current.slug, count });
       await ctx.get(coreServices.database).transaction<ContentDatabase, void>(async (trx) => {
+        await trx.deleteFrom('portal_category_translations').where('tenant_id', '=', tenantId).where('category_id', '=', current.id).execute();
         await trx.deleteFrom('portal_categories').where('tenant_id', '=', tenantId).where('id', '=', current.id).execute();
         await ctx.get(coreServices.audit).record({ action: 'portal.category.delete', objectType: 'category', objectId: current.id, tenantId, before: current }, { request: req, trx });
       });
@@ -173,7 +186,7 @@ export function contentRoutes(route: RouteBuilder): void {
   route.post('/articles', {
     summary: { vi: 'Tạo tin bài (bản nháp)', en: 'Create an article (a draft)' },
     permission: WRITE,
-    schema: { body: createArticleBody, response: { 201: articleSchema } },
+    schema: { body: createArticleBody(languages), response: { 201: articleSchema } },
     handler: async (req, ctx) => {
       const created = await articles(ctx).create(unit(req), actorOf(req), req.body);
       return respond(201, created, { location: `/api/portal/articles/${created.id}` });
@@ -183,7 +196,7 @@ export function contentRoutes(route: RouteBuilder): void {
   route.patch('/articles/:id', {
     summary: { vi: 'Sửa tin bài (tạo phiên bản mới)', en: 'Update an article (makes a revision)' },
     permission: WRITE,
-    schema: { params: idParams, body: updateArticleBody, response: { 200: articleSchema } },
+    schema: { params: idParams, body: updateArticleBody(languages), response: { 200: articleSchema } },
     handler: async (req, ctx) => articles(ctx).update(unit(req), req.params.id, actorOf(req), req.body),
   });
 

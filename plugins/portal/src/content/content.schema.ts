@@ -1,4 +1,5 @@
 import { defineSchema } from '@cong/sdk';
+import { CONFIGURED_LANGUAGE_KEY, LANGUAGE_KEY, type Languages } from '../site/languages.js';
 import type { Article } from './article.repository.js';
 import type { Category } from './category.repository.js';
 import type { ArticleInput, RevisionSummary, TransitionInput } from './article.service.js';
@@ -9,7 +10,6 @@ const uuid = { type: 'string', format: 'uuid' } as const;
 const slug = { type: 'string', minLength: 1, maxLength: 120, pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', description: 'Lower case a–z, 0–9 and single hyphens.' } as const;
 const time = { type: ['string', 'null'], format: 'date-time' } as const;
 const STATUSES: readonly ArticleStatus[] = ['draft', 'in_review', 'scheduled', 'published', 'archived'];
-const LANGS = ['en'] as const;
 
 export const idParams = defineSchema<{ id: string }>({ type: 'object', additionalProperties: false, required: ['id'], properties: { id: uuid } });
 
@@ -17,7 +17,14 @@ export const idParams = defineSchema<{ id: string }>({ type: 'object', additiona
 const categoryProperties = {
   id: uuid,
   slug,
-  name: { type: 'object', additionalProperties: false, required: ['vi', 'en'], properties: { vi: { type: 'string' }, en: { type: ['string', 'null'] } } },
+  name: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['vi', 'en'],
+    properties: { vi: { type: 'string' }, en: { type: ['string', 'null'] } },
+    // Names in configured languages: every stored one, also of a language since taken out of the file.
+    patternProperties: { [CONFIGURED_LANGUAGE_KEY]: { type: ['string', 'null'] } },
+  },
   parentId: { type: ['string', 'null'] },
   order: { type: 'integer' },
   createdAt: { type: 'string', format: 'date-time' },
@@ -33,33 +40,44 @@ export const categoryList = defineSchema<{ items: Category[] }>({
   properties: { items: { type: 'array', items: categorySchema } },
 });
 
+/** A category's names as written: Vietnamese required; English and each configured language optional. */
+export type CategoryNamesInput = { vi: string; en?: string | null } & { [lang: string]: string | null | undefined };
+
 export interface CategoryInput {
   slug?: string;
-  name?: { vi: string; en?: string | null };
+  name?: CategoryNamesInput;
   parentId?: string | null;
   order?: number;
 }
 
-const categoryInputProperties = {
-  slug,
-  name: {
+/** Input names: Vietnamese, and a name in each translated language (English and the configured ones). */
+const categoryInputProperties = (languages: Languages) =>
+  ({
+    slug,
+    name: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['vi'],
+      description: 'Replaces every name: a translated language left out or null has no name (the site shows the Vietnamese).',
+      properties: {
+        vi: { type: 'string', minLength: 1, maxLength: 300 },
+        ...Object.fromEntries(languages.translated.map((l) => [l.code, { type: ['string', 'null'], maxLength: 300 }])),
+      },
+    },
+    parentId: { type: ['string', 'null'], format: 'uuid' },
+    order: { type: 'integer', minimum: -100000, maximum: 100000 },
+  }) as const;
+
+export const createCategoryBody = (languages: Languages) =>
+  defineSchema<CategoryInput & { slug: string; name: CategoryNamesInput }>({
     type: 'object',
     additionalProperties: false,
-    required: ['vi'],
-    properties: { vi: { type: 'string', minLength: 1, maxLength: 300 }, en: { type: ['string', 'null'], maxLength: 300 } },
-  },
-  parentId: { type: ['string', 'null'], format: 'uuid' },
-  order: { type: 'integer', minimum: -100000, maximum: 100000 },
-} as const;
+    required: ['slug', 'name'],
+    properties: categoryInputProperties(languages),
+  });
 
-export const createCategoryBody = defineSchema<CategoryInput & { slug: string; name: { vi: string; en?: string | null } }>({
-  type: 'object',
-  additionalProperties: false,
-  required: ['slug', 'name'],
-  properties: categoryInputProperties,
-});
-
-export const updateCategoryBody = defineSchema<CategoryInput>({ type: 'object', additionalProperties: false, minProperties: 1, properties: categoryInputProperties });
+export const updateCategoryBody = (languages: Languages) =>
+  defineSchema<CategoryInput>({ type: 'object', additionalProperties: false, minProperties: 1, properties: categoryInputProperties(languages) });
 
 // ─── Articles ───────────────────────────────────────────────────────────────────────────────
 const translatedField = {
@@ -90,9 +108,8 @@ const articleProperties = {
   translations: {
     type: 'object',
     additionalProperties: false,
-    properties: Object.fromEntries(
-      LANGS.map((lang) => [lang, { type: 'object', additionalProperties: false, properties: { title: translatedField, summary: translatedField, body: translatedField } }]),
-    ),
+    description: 'By language: every stored translation, also of a language since taken out of cong.config.json.',
+    patternProperties: { [LANGUAGE_KEY]: { type: 'object', additionalProperties: false, properties: { title: translatedField, summary: translatedField, body: translatedField } } },
   },
 } as const;
 
@@ -127,45 +144,53 @@ export const listArticlesQuery = defineSchema<{
   },
 });
 
-const translationsInput = {
-  type: 'object',
-  additionalProperties: false,
-  properties: Object.fromEntries(
-    LANGS.map((lang) => [
-      lang,
-      {
-        type: 'object',
-        additionalProperties: false,
-        minProperties: 1,
-        description: 'A field set to "" removes its translation (the Vietnamese shows instead).',
-        properties: { title: { type: 'string', maxLength: 500 }, summary: { type: 'string', maxLength: 2000 }, body: { type: 'string', maxLength: 1_000_000 } },
-      },
-    ]),
-  ),
-} as const;
+/**
+ * Translations as written, by language: English and the languages configured in cong.config.json
+ * (`pluginConfig.portal.languages`), title, summary and body each. Pages take the same shape.
+ */
+export const translationsInput = (languages: Languages) =>
+  ({
+    type: 'object',
+    additionalProperties: false,
+    properties: Object.fromEntries(
+      languages.translated.map((l) => [
+        l.code,
+        {
+          type: 'object',
+          additionalProperties: false,
+          minProperties: 1,
+          description: 'A field set to "" removes its translation (the Vietnamese shows instead).',
+          properties: { title: { type: 'string', maxLength: 500 }, summary: { type: 'string', maxLength: 2000 }, body: { type: 'string', maxLength: 1_000_000 } },
+        },
+      ]),
+    ),
+  }) as const;
 
-const articleInputProperties = {
-  slug,
-  categoryId: { type: ['string', 'null'], format: 'uuid' },
-  title: { type: 'string', minLength: 1, maxLength: 500 },
-  summary: { type: 'string', maxLength: 2000 },
-  body: { type: 'string', maxLength: 1_000_000, description: 'Rich text (HTML); sanitised on write.' },
-  translations: translationsInput,
-} as const;
+const articleInputProperties = (languages: Languages) =>
+  ({
+    slug,
+    categoryId: { type: ['string', 'null'], format: 'uuid' },
+    title: { type: 'string', minLength: 1, maxLength: 500 },
+    summary: { type: 'string', maxLength: 2000 },
+    body: { type: 'string', maxLength: 1_000_000, description: 'Rich text (HTML); sanitised on write.' },
+    translations: translationsInput(languages),
+  }) as const;
 
-export const createArticleBody = defineSchema<ArticleInput & { title: string }>({
-  type: 'object',
-  additionalProperties: false,
-  required: ['title'],
-  properties: articleInputProperties,
-});
+export const createArticleBody = (languages: Languages) =>
+  defineSchema<ArticleInput & { title: string }>({
+    type: 'object',
+    additionalProperties: false,
+    required: ['title'],
+    properties: articleInputProperties(languages),
+  });
 
-export const updateArticleBody = defineSchema<ArticleInput & { revision?: number }>({
-  type: 'object',
-  additionalProperties: false,
-  minProperties: 1,
-  properties: { ...articleInputProperties, revision: { type: 'integer', minimum: 1, description: 'The revision the edit starts from; another one answers 409.' } },
-});
+export const updateArticleBody = (languages: Languages) =>
+  defineSchema<ArticleInput & { revision?: number }>({
+    type: 'object',
+    additionalProperties: false,
+    minProperties: 1,
+    properties: { ...articleInputProperties(languages), revision: { type: 'integer', minimum: 1, description: 'The revision the edit starts from; another one answers 409.' } },
+  });
 
 export const transitionParams = defineSchema<{ id: string; action: 'submit' | 'approve' | 'reject' | 'archive' | 'reopen' | 'schedule' }>({
   type: 'object',

@@ -61,13 +61,14 @@ async function render(req: RouteRequest, site: Site): Promise<RouteResponse> {
   for (const [i, s] of sections.entries()) {
     const ages = s.source === 'legal' || s.source === 'category' || s.source === 'organisation';
     const stale = ages ? await staleRules.for(s.code).catch(() => undefined) : undefined;
-    const name = site.t(s.name_vi, s.name_en);
+    // Sections are vi/en pairs, not UI labels: other languages show the English.
+    const name = site.pair(s.name_vi, s.name_en).text;
     const applicable = s.not_applicable === 0;
     rows.push(html`<tr>
 <th scope="row">${s.code}</th>
 <td>${name}</td>
 <td>${applicable ? where(site, s) : html`<span class="muted">${site.t('Không áp dụng', 'Not applicable')}${s.na_reason ? html`: <span lang="vi">${s.na_reason}</span>` : null}</span>`}</td>
-<td>${site.t(s.form_vi, s.form_en)}</td>
+<td>${site.pair(s.form_vi, s.form_en).text}</td>
 <td>${applicable ? when(site, s, s.deadline_kind === null ? undefined : deadlines.get(s.deadline_kind), stale) : null}</td>
 <td lang="vi">${s.basis}</td>
 </tr>`);

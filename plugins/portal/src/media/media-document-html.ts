@@ -1,5 +1,7 @@
 import { html, type SafeHtml } from '../site/html.js';
+import { localeOf } from '../site/languages.js';
 import type { Site } from '../site/site-context.js';
+import { mediaText } from './media-image-html.js';
 import type { MediaItem } from './media.schema.js';
 
 const FORMATS: Readonly<Record<string, string>> = {
@@ -13,7 +15,7 @@ const FORMATS: Readonly<Record<string, string>> = {
 };
 
 function size(bytes: number, lang: Site['lang']): string {
-  const locale = lang === 'en' ? 'en-GB' : 'vi-VN';
+  const locale = localeOf(lang);
   if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024)).toLocaleString(locale)} KB`;
   return `${(bytes / (1024 * 1024)).toLocaleString(locale, { maximumFractionDigits: 1 })} MB`;
 }
@@ -24,12 +26,12 @@ function size(bytes: number, lang: Site['lang']): string {
  * a screen reader announces what opening it does, and the number, issuer and date below.
  */
 export function mediaDocumentHtml(site: Pick<Site, 'prefix' | 'lang' | 't'>, item: Pick<MediaItem, 'url' | 'contentType' | 'size' | 'document' | 'title' | 'originalName'>): SafeHtml {
-  const name = item.document?.title ?? (site.lang === 'en' ? item.title.en ?? item.title.vi : item.title.vi) ?? item.originalName;
+  const name = item.document?.title ?? mediaText(site.lang, item.title) ?? item.originalName;
   const format = FORMATS[item.contentType] ?? site.t('Tệp', 'File');
   const facts = [
     item.document?.number ? `${site.t('Số', 'No.')} ${item.document.number}` : undefined,
     item.document?.issuer ?? undefined,
-    item.document?.date ? new Date(`${item.document.date}T00:00:00Z`).toLocaleDateString(site.lang === 'en' ? 'en-GB' : 'vi-VN', { timeZone: 'UTC' }) : undefined,
+    item.document?.date ? new Date(`${item.document.date}T00:00:00Z`).toLocaleDateString(localeOf(site.lang), { timeZone: 'UTC' }) : undefined,
   ].filter((fact): fact is string => Boolean(fact));
   return html`<div class="attachment"><a href="${site.prefix}${item.url}" type="${item.contentType}">${name} <span class="format">(${format}, ${size(item.size, site.lang)})</span></a>${
     facts.length > 0 ? html`<p class="attachment-facts">${facts.join(' · ')}</p>` : ''

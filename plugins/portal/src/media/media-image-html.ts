@@ -1,6 +1,15 @@
 import { html, type SafeHtml } from '../site/html.js';
+import { pairIn, type Lang } from '../site/languages.js';
 import type { Site } from '../site/site-context.js';
 import type { MediaItem } from './media.schema.js';
+
+/**
+ * A media text (a vi/en pair, either may be missing) in a page's language, as `pairIn` picks: English
+ * and every other language show the English, else the Vietnamese; null when there is nothing to show.
+ */
+export function mediaText(lang: Lang, text: { readonly vi: string | null; readonly en: string | null }): string | null {
+  return text.vi === null ? (lang === 'vi' ? null : text.en) : pairIn(lang, text.vi, text.en).text;
+}
 
 /** What a page says about the space an image takes, for the browser to pick a width. */
 export const DEFAULT_SIZES = '(min-width: 1024px) 800px, 100vw';
@@ -33,11 +42,11 @@ export interface MediaImageOptions {
 /**
  * `<img>` of a library image for a public page: `src` the JPEG/PNG fallback, `srcset` the WebP widths,
  * `width`/`height` of the original (no layout shift), lazy loading, and the alt text in the page's
- * language (English falls back to Vietnamese). An image still flagged `needsAlt` gets `alt=""`, which
+ * language ({@link mediaText}). An image still flagged `needsAlt` gets `alt=""`, which
  * screen readers skip as decorative, rather than its file name read aloud.
  */
 export function mediaImageHtml(site: Pick<Site, 'prefix' | 'lang'>, item: Pick<MediaItem, 'variants' | 'url' | 'alt' | 'width' | 'height'>, options: MediaImageOptions = {}): SafeHtml {
-  const alt = (site.lang === 'en' ? item.alt.en ?? item.alt.vi : item.alt.vi) ?? '';
+  const alt = mediaText(site.lang, item.alt) ?? '';
   const srcset = mediaSrcset(site, item);
   return html`<img src="${mediaFallbackUrl(site, item)}"${srcset ? html` srcset="${srcset}" sizes="${options.sizes ?? DEFAULT_SIZES}"` : ''} alt="${alt}"${
     item.width ? html` width="${item.width}" height="${item.height ?? ''}"` : ''
@@ -54,15 +63,15 @@ export function mediaFigureHtml(
   item: Pick<MediaItem, 'variants' | 'url' | 'alt' | 'width' | 'height' | 'caption' | 'credit'>,
   options: MediaImageOptions = {},
 ): SafeHtml {
-  const caption = site.lang === 'en' ? item.caption.en ?? item.caption.vi : item.caption.vi;
+  const caption = mediaText(site.lang, item.caption);
   const credit = item.credit ? html`<span class="credit">${site.t('Ảnh', 'Photo')}: ${item.credit}</span>` : '';
   return html`<figure class="media">${mediaImageHtml(site, item, options)}${caption || item.credit ? html`<figcaption>${caption ?? ''}${caption && item.credit ? ' ' : ''}${credit}</figcaption>` : ''}</figure>`;
 }
 
 /** schema.org `ImageObject` of a library image, for a page's JSON-LD: the original's absolute URL and size. */
 export function mediaImageObject(site: Pick<Site, 'prefix' | 'lang' | 'origin'>, item: Pick<MediaItem, 'variants' | 'url' | 'alt' | 'width' | 'height' | 'caption' | 'credit'>): Record<string, unknown> {
-  const caption = site.lang === 'en' ? item.caption.en ?? item.caption.vi : item.caption.vi;
-  const alt = site.lang === 'en' ? item.alt.en ?? item.alt.vi : item.alt.vi;
+  const caption = mediaText(site.lang, item.caption);
+  const alt = mediaText(site.lang, item.alt);
   return {
     '@type': 'ImageObject',
     contentUrl: `${site.origin}${onSite(site, item.url)}`,

@@ -8,8 +8,10 @@ import type { ChromeAlert } from './site-chrome.js';
 /** A path without its query or fragment, for comparing with the current page. */
 const bare = (path: string) => path.replace(/[?#].*$/, '').replace(/(.)\/$/, '$1');
 
+/** A menu label (a vi/en pair): text in another language than the page's is marked with its own. */
 function label(site: Site, item: MenuItem): SafeHtml {
-  return site.lang === 'en' && item.label.en ? html`${item.label.en}` : site.lang === 'en' ? html`<span lang="vi">${item.label.vi}</span>` : html`${item.label.vi}`;
+  const { text, lang } = site.pair(item.label.vi, item.label.en);
+  return lang === site.lang ? html`${text}` : html`<span lang="${lang}">${text}</span>`;
 }
 
 /** A menu item's link, per language; `aria-current="page"` when it leads to the page being shown. */
@@ -46,11 +48,11 @@ export function linkList(site: Site, items: readonly MenuItem[], currentPath: st
   return html`<ul class="links">${items.flatMap((item) => [item, ...item.children]).map((item) => html`<li>${link(site, item, current)}</li>`)}</ul>`;
 }
 
-/** Banners of one placement; the alt text is in the page's language (both are required). */
+/** Banners of one placement; the alt text is a vi/en pair (both are required), in the page's language. */
 export function bannerList(site: Site, banners: readonly BannerRow[], placement: string): SafeHtml | null {
   if (banners.length === 0) return null;
   return html`<ul class="banners" data-placement="${placement}">${banners.map((b) => {
-    const img = html`<img src="${b.image_url}" alt="${site.lang === 'en' ? b.alt_en : b.alt_vi}" loading="lazy">`;
+    const img = html`<img src="${b.image_url}" alt="${site.pair(b.alt_vi, b.alt_en).text}" loading="lazy">`;
     if (b.link_url === null) return html`<li>${img}</li>`;
     return html`<li><a href="${isSitePath(b.link_url) ? site.path(b.link_url) : b.link_url}">${img}</a></li>`;
   })}</ul>`;

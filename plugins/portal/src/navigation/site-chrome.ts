@@ -1,7 +1,7 @@
 import { coreServices } from '@cong/sdk';
 import type { AlertSeverity } from '../alerts/alerts-database.js';
 import { alertsInForce } from '../alerts/alerts-in-force.js';
-import type { Lang, Site } from '../site/site-context.js';
+import type { Site } from '../site/site-context.js';
 import { BannerRepository } from './banner.repository.js';
 import { MenuService, type MenuItem } from './menu.service.js';
 import type { BannerPlacement, BannerRow, MenuLocation, NavigationDatabase } from './navigation-database.js';
@@ -11,8 +11,8 @@ export interface ChromeAlert {
   readonly id: string;
   readonly severity: AlertSeverity;
   readonly message: string;
-  /** The message's language: Vietnamese on an English page when the alert has no English text. */
-  readonly lang: Lang;
+  /** The message's language: on pages in other languages the English, else the Vietnamese when the alert has none. */
+  readonly lang: 'vi' | 'en';
   /** The unit that posted it, when it is a unit above this one (a subtree alert). */
   readonly from: string | null;
 }
@@ -29,11 +29,11 @@ export async function activeAlerts(site: Site, now: number): Promise<ChromeAlert
   const { rows, units } = await alertsInForce(site.ctx, site.tenant, now);
   const nameOf = (id: string) => {
     const unit = units.get(id);
-    return unit ? (site.lang === 'en' && unit.nameEn ? unit.nameEn : unit.nameVi) : null;
+    return unit ? site.pair(unit.nameVi, unit.nameEn).text : null;
   };
   return rows.map((row) => {
-    const english = site.lang === 'en' && row.message_en !== null;
-    return { id: row.id, severity: row.severity, message: english ? row.message_en! : row.message_vi, lang: english ? 'en' : 'vi', from: row.tenant_id === site.tenant.id ? null : nameOf(row.tenant_id) };
+    const message = site.pair(row.message_vi, row.message_en);
+    return { id: row.id, severity: row.severity, message: message.text, lang: message.lang, from: row.tenant_id === site.tenant.id ? null : nameOf(row.tenant_id) };
   });
 }
 

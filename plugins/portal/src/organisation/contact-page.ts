@@ -5,7 +5,7 @@ import type { Site } from '../site/site-context.js';
 import type { ContactRow } from './organisation-database.js';
 import { OrganisationPublicQueries } from './organisation-public-queries.js';
 import { OrganisationStore } from './organisation-store.js';
-import { mailLink, phoneLink, pick, say } from './page-text.js';
+import { mailLink, phoneLink, say } from './page-text.js';
 
 const ROLE: Readonly<Record<'focal' | 'competent', [string, string]>> = {
   focal: ['Cán bộ đầu mối', 'Focal official'],
@@ -27,7 +27,7 @@ ${c.fax ? html`<div>Fax: ${c.fax}</div>` : null}
 ${c.email ? html`<div>${site.t('Thư điện tử công vụ', 'Official e-mail')}: ${mailLink(c.email)}</div>` : null}
 </address>
 ${c.office_hours_vi ? html`<p>${site.t('Giờ làm việc', 'Office hours')}: ${say(site, c.office_hours_vi, c.office_hours_en)}</p>` : null}
-${c.map_url.startsWith('https://') ? html`<p><a href="${c.map_url}" rel="noopener noreferrer">${site.t('Xem bản đồ', 'View on a map')}<span class="sr-only"> ${pick(site, c.label_vi, c.label_en).text}</span></a></p>` : null}
+${c.map_url.startsWith('https://') ? html`<p><a href="${c.map_url}" rel="noopener noreferrer">${site.t('Xem bản đồ', 'View on a map')}<span class="sr-only"> ${site.pair(c.label_vi, c.label_en).text}</span></a></p>` : null}
 </section>`;
   const table = officials.length === 0
     ? null
@@ -41,7 +41,7 @@ ${agency.map(block)}
 ${table}`;
   const main = agency[0];
   const contactPoint = [
-    ...agency.map((c) => ({ '@type': 'ContactPoint', contactType: pick(site, c.label_vi, c.label_en).text, ...(c.phone ? { telephone: c.phone } : {}), ...(c.fax ? { faxNumber: c.fax } : {}), ...(c.email ? { email: c.email } : {}) })),
+    ...agency.map((c) => ({ '@type': 'ContactPoint', contactType: site.pair(c.label_vi, c.label_en).text, ...(c.phone ? { telephone: c.phone } : {}), ...(c.fax ? { faxNumber: c.fax } : {}), ...(c.email ? { email: c.email } : {}) })),
     ...officials.map((c) => ({ '@type': 'ContactPoint', contactType: site.t(...ROLE[c.official_role ?? 'focal']), name: c.person_name, ...(c.phone ? { telephone: c.phone } : {}), ...(c.email ? { email: c.email } : {}) })),
   ];
   const jsonLd = {

@@ -6,7 +6,7 @@ import { vietnamDate } from '../time/vietnam-time.js';
 import type { LeaderRow } from './organisation-database.js';
 import { OrganisationPublicQueries } from './organisation-public-queries.js';
 import { OrganisationStore } from './organisation-store.js';
-import { mailLink, phoneLink, pick, rich, say } from './page-text.js';
+import { mailLink, phoneLink, rich, say } from './page-text.js';
 
 const CSS = html`<style>.leader{display:grid;grid-template-columns:10rem 1fr;gap:1.25rem;padding:1.25rem 0;border-bottom:1px solid #d0d7de}
 .leader img{width:10rem;height:auto;border-radius:4px}
@@ -25,7 +25,7 @@ export async function leadersPage(req: RouteRequest, site: Site): Promise<RouteR
     const open = Number(l.contact_public) === 1;
     const bio = rich(site, l.bio_vi, l.bio_en);
     const duties = rich(site, l.duties_vi, l.duties_en);
-    const alt = pick(site, l.portrait_alt_vi, l.portrait_alt_en);
+    const alt = site.pair(l.portrait_alt_vi, l.portrait_alt_en);
     return html`<article class="leader" aria-labelledby="lanh-dao-${i}">
 <div>${l.portrait_url && safePortrait(l.portrait_url) ? html`<img src="${l.portrait_url}" alt="${alt.text}"${alt.lang === site.lang ? null : html` lang="${alt.lang}"`} loading="lazy">` : null}</div>
 <div>
@@ -51,7 +51,7 @@ ${leaders.length === 0 ? html`<p>${site.t('Chưa có thông tin lãnh đạo.', 
       item: {
         '@type': 'Person',
         name: l.full_name,
-        jobTitle: pick(site, l.position_vi, l.position_en).text,
+        jobTitle: site.pair(l.position_vi, l.position_en).text,
         worksFor,
         ...(l.portrait_url && safePortrait(l.portrait_url) ? { image: l.portrait_url.startsWith('/') ? `${site.origin}${l.portrait_url}` : l.portrait_url } : {}),
         ...(Number(l.contact_public) === 1 && l.phone ? { telephone: l.phone } : {}),

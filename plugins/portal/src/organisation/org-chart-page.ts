@@ -5,7 +5,7 @@ import type { Site } from '../site/site-context.js';
 import type { OrgUnitRow } from './organisation-database.js';
 import { OrganisationPublicQueries } from './organisation-public-queries.js';
 import { OrganisationStore } from './organisation-store.js';
-import { mailLink, phoneLink, pick, rich, say } from './page-text.js';
+import { mailLink, phoneLink, rich, say } from './page-text.js';
 
 /** The tree look of the nested list: lines drawn with borders, so the list stays a plain list for assistive technology. */
 const TREE_CSS = html`<style>.org-tree,.org-tree ul{list-style:none;margin:0;padding-left:1.5rem}
@@ -44,7 +44,7 @@ function orgJsonLd(site: Site, children: ReadonlyMap<string | null, OrgUnitRow[]
   const subs = depth > 20 ? [] : (children.get(u.id) ?? []).map((c) => orgJsonLd(site, children, c, depth + 1));
   return {
     '@type': 'GovernmentOrganization',
-    name: pick(site, u.name_vi, u.name_en).text,
+    name: site.pair(u.name_vi, u.name_en).text,
     ...(u.phone ? { telephone: u.phone } : {}),
     ...(u.email ? { email: u.email } : {}),
     ...(u.address ? { address: u.address } : {}),

@@ -1,15 +1,14 @@
 import { sanitizeRichText, plainText } from '../html/sanitize-html.js';
 import { html, trustedSanitizedHtml, type SafeHtml } from '../site/html.js';
-import type { Lang, Site } from '../site/site-context.js';
+import type { Site } from '../site/site-context.js';
 
-/** A translated value in the page's language: English pages fall back to Vietnamese field by field. */
-export function pick(site: Site, vi: string, en: string): { text: string; lang: Lang } {
-  return site.lang === 'en' && en.trim() !== '' ? { text: en, lang: 'en' } : { text: vi, lang: 'vi' };
-}
-
-/** Plain text in the page's language; fallback text is marked `lang="vi"` for screen readers. */
+/**
+ * Plain text of a vi/en pair in the page's language (see `Site.pair`: pages in English, and in every
+ * other language, which shows the English, fall back to Vietnamese field by field); fallback text is
+ * marked with its language for screen readers.
+ */
 export function say(site: Site, vi: string, en: string): SafeHtml {
-  const p = pick(site, vi, en);
+  const p = site.pair(vi, en);
   return p.lang === site.lang ? html`${p.text}` : html`<span lang="${p.lang}">${p.text}</span>`;
 }
 
@@ -18,7 +17,7 @@ export function say(site: Site, vi: string, en: string): SafeHtml {
  * it is sanitised again here, so the page never trusts the database alone.
  */
 export function rich(site: Site, vi: string, en: string, tag: 'div' | 'section' = 'div'): SafeHtml | null {
-  const p = site.lang === 'en' && plainText(en) !== '' ? { text: en, lang: 'en' as Lang } : { text: vi, lang: 'vi' as Lang };
+  const p = site.pair(vi, plainText(en) !== '' ? en : null);
   if (plainText(p.text) === '') return null;
   const body = trustedSanitizedHtml(sanitizeRichText(p.text), site);
   const lang = p.lang === site.lang ? null : html` lang="${p.lang}"`;

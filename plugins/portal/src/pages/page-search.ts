@@ -1,20 +1,18 @@
 import { coreServices, type PluginContext, type SearchDocument } from '@cong/sdk';
 import { plainText } from '../html/sanitize-html.js';
-import { indexText, SEARCH_TYPES } from '../search/search-documents.js';
+import { indexedTranslations, indexText, SEARCH_TYPES, translatedType } from '../search/search-documents.js';
+import { sitePath, type Lang } from '../site/languages.js';
 import type { PageRow, PagesDatabase, PageTranslationRow } from './pages-database.js';
 
-/** The pages' kinds in the shared search index: Vietnamese, and English as its own entry. */
-export const PAGE_SEARCH_TYPES = { page: SEARCH_TYPES.page, pageEn: SEARCH_TYPES.pageEn } as const;
+/** The pages' kinds in the shared search index: Vietnamese, and each translation as its own entry (`page-en`, `page-lo`). */
+export const PAGE_SEARCH_TYPES = { page: SEARCH_TYPES.page, translated: (lang: Lang) => translatedType('page', lang) } as const;
 
-/** Public paths of a page, as search hits link to them. */
-export const pagePaths = {
-  vi: (slug: string) => `/trang/${encodeURIComponent(slug)}`,
-  en: (slug: string) => `/en/trang/${encodeURIComponent(slug)}`,
-} as const;
+/** A page's public path in a language (default Vietnamese), as search hits link to it. */
+export const pagePath = (slug: string, lang: Lang = 'vi') => sitePath(`/trang/${encodeURIComponent(slug)}`, lang);
 
 const join = (...parts: readonly string[]) => parts.map((p) => p.trim()).filter((p) => p !== '').join(' — ');
 
-/** The index entries of a published page: Vietnamese, and English when the page has an English title. */
+/** The index entries of a published page: Vietnamese, and each language it has a translated title in. */
 export function pageDocuments(row: PageRow, translations: readonly PageTranslationRow[]): SearchDocument[] {
   const publishedAt = new Date(Number(row.published_at ?? row.updated_at));
   const docs: SearchDocument[] = [
@@ -24,20 +22,18 @@ export function pageDocuments(row: PageRow, translations: readonly PageTranslati
       tenantId: row.tenant_id,
       title: indexText(row.title),
       body: join(indexText(row.summary), indexText(plainText(row.body))),
-      url: pagePaths.vi(row.slug),
+      url: pagePath(row.slug),
       publishedAt,
     },
   ];
-  const en = new Map(translations.filter((t) => t.lang === 'en').map((t) => [t.field, t.value]));
-  const title = en.get('title');
-  if (title !== undefined && title.trim() !== '') {
+  for (const [lang, fields] of indexedTranslations(translations)) {
     docs.push({
-      type: PAGE_SEARCH_TYPES.pageEn,
+      type: PAGE_SEARCH_TYPES.translated(lang),
       id: row.id,
       tenantId: row.tenant_id,
-      title: indexText(title),
-      body: join(indexText(en.get('summary') ?? ''), indexText(plainText(en.get('body') ?? ''))),
-      url: pagePaths.en(row.slug),
+      title: indexText(fields.get('title')!),
+      body: join(indexText(fields.get('summary') ?? ''), indexText(plainText(fields.get('body') ?? ''))),
+      url: pagePath(row.slug, lang),
       publishedAt,
     });
   }
@@ -47,16 +43,19 @@ export function pageDocuments(row: PageRow, translations: readonly PageTranslati
 /**
  * Brings one page's index entries in line with its current state: published is (re)indexed, anything
  * else removed. Reading the state, not trusting the caller, keeps a repeated call harmless. Entries are
- * removed before they are written (see `replaceLegal` in src/search/search-indexer.ts for why).
+ * removed before they are written (see `replaceLegal` in src/search/search-indexer.ts for why): those
+ * of English and of every language the page has rows in (see `syncArticle` for why that is enough).
  */
 export async function syncPage(ctx: PluginContext, tenantId: string, id: string): Promise<'indexed' | 'removed'> {
   const db = ctx.get(coreServices.database).kysely<PagesDatabase>();
   const search = ctx.get(coreServices.search);
-  const row = await db.selectFrom('portal_pages').selectAll().where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst();
+  const [row, translations] = await Promise.all([
+    db.selectFrom('portal_pages').selectAll().where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst(),
+    db.selectFrom('portal_page_translations').selectAll().where('tenant_id', '=', tenantId).where('page_id', '=', id).execute(),
+  ]);
   await search.remove(PAGE_SEARCH_TYPES.page, id);
-  await search.remove(PAGE_SEARCH_TYPES.pageEn, id);
+  for (const lang of new Set(['en', ...translations.map((t) => t.lang)])) await search.remove(PAGE_SEARCH_TYPES.translated(lang), id);
   if (row?.status !== 'published') return 'removed';
-  const translations = await db.selectFrom('portal_page_translations').selectAll().where('tenant_id', '=', tenantId).where('page_id', '=', id).execute();
   for (const doc of pageDocuments(row, translations)) await search.index(doc);
   return 'indexed';
 }

@@ -1,7 +1,8 @@
 import { coreServices, defineSchema, respond, type RouteRequest, type RouteResponse } from '@cong/sdk';
 import { html, trustedSanitizedHtml, type SafeHtml } from '../site/html.js';
 import { renderPage, sendHtml } from '../site/layout.js';
-import type { Lang, Site } from '../site/site-context.js';
+import type { Lang } from '../site/languages.js';
+import type { Site } from '../site/site-context.js';
 import type { SitePageDefinition } from '../site/site-page.js';
 import type { PublicCategoryRow } from '../site/site-queries.js';
 import { PageSiteQueries, type PageTranslation, type PublicPageNode } from './page-site-queries.js';
@@ -11,23 +12,23 @@ const queries = (site: Site) => new PageSiteQueries(site.ctx.get(coreServices.da
 const isoOf = (ms: number | null) => (ms === null ? undefined : new Date(Number(ms)).toISOString());
 const pagePath = (slug: string) => `/trang/${slug}`;
 
-/** A text in the page's language, or Vietnamese with `lang="vi"` when the English is missing. */
+/** A text in the page's language, or Vietnamese with `lang="vi"` when its translation is missing. */
 interface Localized {
   readonly text: string;
   readonly lang: Lang;
 }
 
 function pick(site: Site, vi: string, tr: PageTranslation | undefined, field: 'title' | 'summary' | 'body'): Localized {
-  const en = tr?.[field];
-  return site.lang === 'en' && en ? { text: en, lang: 'en' } : { text: vi, lang: 'vi' };
+  const translated = tr?.[field];
+  return site.lang !== 'vi' && translated ? { text: translated, lang: site.lang } : { text: vi, lang: 'vi' };
 }
 
 const langAttr = (site: Site, lang: Lang): SafeHtml | null => (lang === site.lang ? null : html` lang="${lang}"`);
 
-/** The page's English titles (for the tree and breadcrumbs) when the site is English. */
+/** The pages' titles in the site's language (for the tree and breadcrumbs); none on Vietnamese pages. */
 async function titlesFor(site: Site, nodes: readonly PublicPageNode[]): Promise<Map<string, PageTranslation>> {
-  if (site.lang !== 'en') return new Map();
-  return queries(site).translations(site.tenant.id, nodes.map((n) => n.id), 'en', ['title']);
+  if (site.lang === 'vi') return new Map();
+  return queries(site).translations(site.tenant.id, nodes.map((n) => n.id), site.lang, ['title']);
 }
 
 /** The chain of published ancestors, root first (an unpublished ancestor ends the chain). */
@@ -80,7 +81,7 @@ export async function pageView(req: RouteRequest, site: Site, slug: string): Pro
   const children = childrenIndex(tree).get(page.id) ?? [];
   const related = [...ancestors, ...children];
   const [own, titles] = await Promise.all([
-    site.lang === 'en' ? q.translations(site.tenant.id, [page.id], 'en').then((m) => m.get(page.id)) : Promise.resolve(undefined),
+    site.lang === 'vi' ? Promise.resolve(undefined) : q.translations(site.tenant.id, [page.id], site.lang).then((m) => m.get(page.id)),
     titlesFor(site, related),
   ]);
   const title = pick(site, page.title, own, 'title');
@@ -127,7 +128,7 @@ ${children.length > 0
 function categoryTree(site: Site, categories: readonly PublicCategoryRow[], parent: string | null, depth = 0): SafeHtml | null {
   const level = categories.filter((c) => c.parent_id === parent);
   if (level.length === 0 || depth > 20) return null;
-  return html`<ul>${level.map((c) => html`<li><a href="${site.path(`/chuyen-muc/${c.slug}`)}">${site.lang === 'en' && c.name_en ? c.name_en : c.name_vi}</a>${categoryTree(site, categories, c.id, depth + 1)}</li>`)}</ul>`;
+  return html`<ul>${level.map((c) => html`<li><a href="${site.path(`/chuyen-muc/${c.slug}`)}">${c.name}</a>${categoryTree(site, categories, c.id, depth + 1)}</li>`)}</ul>`;
 }
 
 function pageTree(site: Site, index: ReadonlyMap<string, PublicPageNode[]>, titles: ReadonlyMap<string, PageTranslation>, parent: string, depth = 0): SafeHtml | null {
@@ -141,7 +142,7 @@ function pageTree(site: Site, index: ReadonlyMap<string, PublicPageNode[]>, titl
 
 /** `/so-do-trang`: the human site map (sơ đồ cổng): main sections, categories, and the page tree. */
 export async function siteMapView(req: RouteRequest, site: Site): Promise<RouteResponse> {
-  const [categories, tree] = await Promise.all([site.queries.categories(site.tenant.id), queries(site).publishedTree(site.tenant.id)]);
+  const [categories, tree] = await Promise.all([site.queries.categories(site.tenant.id, site.lang), queries(site).publishedTree(site.tenant.id)]);
   const titles = await titlesFor(site, tree);
   const title = site.t('Sơ đồ cổng thông tin', 'Site map');
   const sections: [string, string][] = [
@@ -160,7 +161,7 @@ ${pageTree(site, childrenIndex(tree), titles, '') ?? html`<p>${site.t('Chưa có
   return sendHtml(req, 200, await renderPage(site, { title, path: '/so-do-trang', jsonLd, dcType: 'Collection' }, body));
 }
 
-/** The pages area's public pages; the site registers them in Vietnamese and under `/en`. */
+/** The pages area's public pages; the site registers them in each of its languages (`/…`, `/en/…`, `/<code>/…`). */
 export const pagesSitePages: readonly SitePageDefinition[] = [
   {
     path: '/so-do-trang',

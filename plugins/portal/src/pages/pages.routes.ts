@@ -1,5 +1,6 @@
 import { InputError, NotAllowedError, NotFoundError, respond, type PluginContext, type RouteBuilder, type RouteRequest } from '@cong/sdk';
 import { actorOf } from '../content/article.service.js';
+import type { Languages } from '../site/languages.js';
 import { PAGES_APPROVE, PAGES_WRITE, PageService } from './page.service.js';
 import {
   createPageBody,
@@ -37,7 +38,7 @@ function mayRead(req: RouteRequest): string {
  * The pages area's admin JSON API under /api/portal/pages: the unit's page tree, the editorial
  * workflow, revisions. Another unit's page answers 404.
  */
-export function pageRoutes(route: RouteBuilder): void {
+export function pageRoutes(route: RouteBuilder, languages: Languages): void {
   route.get('/pages', {
     summary: { vi: 'Cây trang tĩnh của đơn vị', en: 'The unit\'s page tree' },
     description: 'Every page (no bodies), siblings in order; build the tree from parentId.',
@@ -64,7 +65,7 @@ export function pageRoutes(route: RouteBuilder): void {
   route.post('/pages', {
     summary: { vi: 'Tạo trang (bản nháp)', en: 'Create a page (a draft)' },
     permission: PAGES_WRITE,
-    schema: { body: createPageBody, response: { 201: pageSchema } },
+    schema: { body: createPageBody(languages), response: { 201: pageSchema } },
     handler: async (req, ctx) => {
       const created = await pages(ctx).create(unit(req), actorOf(req), req.body);
       return respond(201, created, { location: `/api/portal/pages/${created.id}` });
@@ -75,7 +76,7 @@ export function pageRoutes(route: RouteBuilder): void {
     summary: { vi: 'Sửa trang hoặc chuyển vị trí trong cây', en: 'Update a page or move it in the tree' },
     description: 'Content changes only in draft or review; parentId and order change in every state.',
     permission: PAGES_WRITE,
-    schema: { params: pageIdParams, body: updatePageBody, response: { 200: pageSchema } },
+    schema: { params: pageIdParams, body: updatePageBody(languages), response: { 200: pageSchema } },
     handler: async (req, ctx) => pages(ctx).update(unit(req), req.params.id, actorOf(req), req.body),
   });
 

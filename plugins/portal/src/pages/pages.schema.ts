@@ -1,4 +1,6 @@
 import { defineSchema } from '@cong/sdk';
+import { translationsInput } from '../content/content.schema.js';
+import { LANGUAGE_KEY, type Languages } from '../site/languages.js';
 import type { Page, PageSummary } from './page.repository.js';
 import type { PageAction, PageInput, PageResolution, PageRevisionSummary } from './page.service.js';
 import { PAGE_STATUSES, type PageStatus } from './pages-database.js';
@@ -6,7 +8,6 @@ import { PAGE_STATUSES, type PageStatus } from './pages-database.js';
 const uuid = { type: 'string', format: 'uuid' } as const;
 const slug = { type: 'string', minLength: 1, maxLength: 120, pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', description: 'Lower case a–z, 0–9 and single hyphens.' } as const;
 const date = { type: 'string', format: 'date-time' } as const;
-const LANGS = ['en'] as const;
 const ACTIONS: readonly PageAction[] = ['submit', 'approve', 'reject', 'archive', 'reopen'];
 
 export const pageIdParams = defineSchema<{ id: string }>({ type: 'object', additionalProperties: false, required: ['id'], properties: { id: uuid } });
@@ -33,7 +34,8 @@ const pageProperties = {
   translations: {
     type: 'object',
     additionalProperties: false,
-    properties: Object.fromEntries(LANGS.map((lang) => [lang, { type: 'object', additionalProperties: false, properties: { title: translatedField, summary: translatedField, body: translatedField } }])),
+    description: 'By language: every stored translation, also of a language since taken out of cong.config.json.',
+    patternProperties: { [LANGUAGE_KEY]: { type: 'object', additionalProperties: false, properties: { title: translatedField, summary: translatedField, body: translatedField } } },
   },
   enStale: { type: 'boolean', description: 'Some English field was translated from Vietnamese that changed since (POR-23).' },
 } as const;
@@ -69,41 +71,28 @@ export const pageTreeQuery = defineSchema<{ status?: PageStatus; text?: string }
   },
 });
 
-const translationsInput = {
-  type: 'object',
-  additionalProperties: false,
-  properties: Object.fromEntries(
-    LANGS.map((lang) => [
-      lang,
-      {
-        type: 'object',
-        additionalProperties: false,
-        minProperties: 1,
-        description: 'A field set to "" removes its translation (the Vietnamese shows instead).',
-        properties: { title: { type: 'string', maxLength: 500 }, summary: { type: 'string', maxLength: 2000 }, body: { type: 'string', maxLength: 1_000_000 } },
-      },
-    ]),
-  ),
-} as const;
+/** Input fields; translations take English and the languages configured in cong.config.json. */
+const inputProperties = (languages: Languages) =>
+  ({
+    slug,
+    parentId: { type: ['string', 'null'], format: 'uuid', description: 'The parent page in the tree; null for a top-level page.' },
+    order: { type: 'integer', minimum: -100000, maximum: 100000, description: 'Position among its siblings (ascending).' },
+    title: { type: 'string', minLength: 1, maxLength: 500 },
+    summary: { type: 'string', maxLength: 2000 },
+    body: { type: 'string', maxLength: 1_000_000, description: 'Rich text (HTML); sanitised on write.' },
+    translations: translationsInput(languages),
+  }) as const;
 
-const inputProperties = {
-  slug,
-  parentId: { type: ['string', 'null'], format: 'uuid', description: 'The parent page in the tree; null for a top-level page.' },
-  order: { type: 'integer', minimum: -100000, maximum: 100000, description: 'Position among its siblings (ascending).' },
-  title: { type: 'string', minLength: 1, maxLength: 500 },
-  summary: { type: 'string', maxLength: 2000 },
-  body: { type: 'string', maxLength: 1_000_000, description: 'Rich text (HTML); sanitised on write.' },
-  translations: translationsInput,
-} as const;
+export const createPageBody = (languages: Languages) =>
+  defineSchema<PageInput & { title: string }>({ type: 'object', additionalProperties: false, required: ['title'], properties: inputProperties(languages) });
 
-export const createPageBody = defineSchema<PageInput & { title: string }>({ type: 'object', additionalProperties: false, required: ['title'], properties: inputProperties });
-
-export const updatePageBody = defineSchema<PageInput & { revision?: number }>({
-  type: 'object',
-  additionalProperties: false,
-  minProperties: 1,
-  properties: { ...inputProperties, revision: { type: 'integer', minimum: 1, description: 'The revision the edit starts from; another one answers 409.' } },
-});
+export const updatePageBody = (languages: Languages) =>
+  defineSchema<PageInput & { revision?: number }>({
+    type: 'object',
+    additionalProperties: false,
+    minProperties: 1,
+    properties: { ...inputProperties(languages), revision: { type: 'integer', minimum: 1, description: 'The revision the edit starts from; another one answers 409.' } },
+  });
 
 export const pageTransitionParams = defineSchema<{ id: string; action: PageAction }>({
   type: 'object',

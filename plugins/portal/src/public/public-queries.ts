@@ -1,8 +1,10 @@
 import type { Kysely } from 'kysely';
+import { categoryName, categoryTranslations } from '../content/category-names.js';
 import type { ContentDatabase } from '../content/content-database.js';
 import type { PublicLang } from './public-schemas.js';
 
-type CategoryRow = Pick<ContentDatabase['portal_categories'], 'id' | 'slug' | 'name_vi' | 'name_en' | 'parent_id'>;
+/** A category with its name in the language asked for (Vietnamese where it has none). */
+type CategoryRow = Pick<ContentDatabase['portal_categories'], 'id' | 'slug' | 'parent_id'> & { readonly name: string };
 type ArticleRow = Pick<ContentDatabase['portal_articles'], 'id' | 'slug' | 'title' | 'summary' | 'category_id' | 'published_at'>;
 type Translation = Partial<Record<'title' | 'summary' | 'body', string>>;
 
@@ -13,14 +15,12 @@ type Translation = Partial<Record<'title' | 'summary' | 'body', string>>;
 export class PublicQueries {
   constructor(private readonly db: Kysely<ContentDatabase>) {}
 
-  categories(tenantId: string): Promise<CategoryRow[]> {
-    return this.db
-      .selectFrom('portal_categories')
-      .select(['id', 'slug', 'name_vi', 'name_en', 'parent_id'])
-      .where('tenant_id', '=', tenantId)
-      .orderBy('sort_order')
-      .orderBy('slug')
-      .execute();
+  async categories(tenantId: string, lang: PublicLang): Promise<CategoryRow[]> {
+    const [rows, translated] = await Promise.all([
+      this.db.selectFrom('portal_categories').select(['id', 'slug', 'name_vi', 'name_en', 'parent_id']).where('tenant_id', '=', tenantId).orderBy('sort_order').orderBy('slug').execute(),
+      categoryTranslations(this.db, tenantId, lang),
+    ]);
+    return rows.map((c) => ({ id: c.id, slug: c.slug, parent_id: c.parent_id, name: categoryName(c, lang, translated) }));
   }
 
   async page(tenantId: string, options: { limit: number; offset: number; categoryId?: string; since?: number }): Promise<{ items: ArticleRow[]; total: number }> {

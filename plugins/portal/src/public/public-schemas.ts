@@ -1,9 +1,14 @@
 import { defineSchema } from '@cong/sdk';
+import type { Lang, Languages } from '../site/languages.js';
 
-/** The public API's languages: Vietnamese (the content's own) or English (translations, falling back to Vietnamese). */
-export type PublicLang = 'vi' | 'en';
+/**
+ * The public API's languages: Vietnamese (the content's own), English and the configured languages
+ * (translations, falling back to Vietnamese field by field).
+ */
+export type PublicLang = Lang;
 
-const lang = { enum: ['vi', 'en'], default: 'vi', description: 'Language of titles, names and URLs; English falls back to Vietnamese field by field.' } as const;
+const lang = (languages: Languages) =>
+  ({ enum: [...languages.codes], default: 'vi', description: 'Language of titles, names and URLs: vi, en or a language the portal is configured with; a translation falls back to Vietnamese field by field.' }) as const;
 const slug = { type: 'string', minLength: 1, maxLength: 191, pattern: '^[a-z0-9]+(?:-[a-z0-9]+)*$' } as const;
 
 /** A category as other sites see it. */
@@ -45,7 +50,7 @@ const itemProperties = {
   summary: { type: 'string' },
   category: categoryRef,
   publishedAt: { type: 'string', format: 'date-time' },
-  url: { type: 'string', format: 'uri', description: 'The article\'s page on the unit\'s site (`/tin/<slug>`, `/en/tin/<slug>`).' },
+  url: { type: 'string', format: 'uri', description: 'The article\'s page on the unit\'s site in the language asked for (`/tin/<slug>`, `/en/tin/<slug>`, `/lo/tin/<slug>`).' },
 } as const;
 
 export const publicArticleItem = defineSchema<PublicArticleItem>({
@@ -67,22 +72,23 @@ export const publicArticle = defineSchema<PublicArticle>({
 });
 
 /** Query of `GET /api/portal/public/articles`: the allowlist of filters; anything else is a 400. */
-export const publicArticlesQuery = defineSchema<{ limit: number; offset: number; category?: string; since?: string; lang: PublicLang }>({
-  type: 'object',
-  additionalProperties: false,
-  properties: {
-    limit: { type: 'integer', minimum: 1, maximum: 50, default: 10 },
-    offset: { type: 'integer', minimum: 0, maximum: 10000, default: 0 },
-    category: { ...slug, description: 'Only this category\'s articles (its slug); an unknown category is 404.' },
-    since: {
-      type: 'string',
-      maxLength: 40,
-      anyOf: [{ format: 'date' }, { format: 'date-time' }],
-      description: 'Only articles published at or after this instant; a date means its start in Vietnam (UTC+7).',
+export const publicArticlesQuery = (languages: Languages) =>
+  defineSchema<{ limit: number; offset: number; category?: string; since?: string; lang: PublicLang }>({
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      limit: { type: 'integer', minimum: 1, maximum: 50, default: 10 },
+      offset: { type: 'integer', minimum: 0, maximum: 10000, default: 0 },
+      category: { ...slug, description: 'Only this category\'s articles (its slug); an unknown category is 404.' },
+      since: {
+        type: 'string',
+        maxLength: 40,
+        anyOf: [{ format: 'date' }, { format: 'date-time' }],
+        description: 'Only articles published at or after this instant; a date means its start in Vietnam (UTC+7).',
+      },
+      lang: lang(languages),
     },
-    lang,
-  },
-});
+  });
 
 export const publicArticlePage = defineSchema<{ items: PublicArticleItem[]; total: number; limit: number; offset: number }>({
   type: 'object',
@@ -103,11 +109,12 @@ export const publicSlugParams = defineSchema<{ slug: string }>({
   properties: { slug },
 });
 
-export const publicLangQuery = defineSchema<{ lang: PublicLang }>({
-  type: 'object',
-  additionalProperties: false,
-  properties: { lang },
-});
+export const publicLangQuery = (languages: Languages) =>
+  defineSchema<{ lang: PublicLang }>({
+    type: 'object',
+    additionalProperties: false,
+    properties: { lang: lang(languages) },
+  });
 
 export const publicCategoryList = defineSchema<{ items: PublicCategory[] }>({
   type: 'object',

@@ -1,4 +1,5 @@
 import { coreServices, NotFoundError, type PluginContext, type RouteRequest, type TenantInfo } from '@cong/sdk';
+import { sitePath } from '../site/languages.js';
 import type { PublicLang } from './public-schemas.js';
 
 /** The unit a public API call is for, and how to write absolute URLs of its site. */
@@ -27,7 +28,7 @@ export async function publicUnit(req: RouteRequest, ctx: PluginContext): Promise
   const origin = `${req.protocol}://${/^[a-z0-9.:[\]-]+$/i.test(hostHeader) ? hostHeader.toLowerCase() : 'localhost'}`;
   return {
     tenant,
-    url: (neutral, lang) => `${origin}${prefix}${lang === 'en' ? `/en${neutral}` : neutral}`,
+    url: (neutral, lang) => `${origin}${prefix}${sitePath(neutral, lang)}`,
   };
 }
 

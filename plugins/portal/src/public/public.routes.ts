@@ -1,5 +1,6 @@
 import { coreServices, NotFoundError, respond, type PluginContext, type RouteBuilder } from '@cong/sdk';
 import type { ContentDatabase } from '../content/content-database.js';
+import type { Languages } from '../site/languages.js';
 import { PublicQueries, type ArticleRow, type CategoryRow } from './public-queries.js';
 import {
   publicArticle,
@@ -16,16 +17,15 @@ import { PUBLIC_HEADERS, publicUnit, sinceMs, type PublicUnit } from './public-s
 const queries = (ctx: PluginContext) => new PublicQueries(ctx.get(coreServices.database).kysely<ContentDatabase>());
 const TAGS = ['portal-public'];
 const iso = (ms: number | null) => new Date(ms ?? 0).toISOString();
-const nameOf = (c: Pick<CategoryRow, 'name_vi' | 'name_en'>, lang: PublicLang) => (lang === 'en' && c.name_en ? c.name_en : c.name_vi);
-
-function item(unit: PublicUnit, row: ArticleRow, categories: ReadonlyMap<string, CategoryRow>, lang: PublicLang, en: Partial<Record<string, string>> | undefined): PublicArticleItem {
+/** An article in the language asked for: its translation `tr`, field by field, else the Vietnamese. */
+function item(unit: PublicUnit, row: ArticleRow, categories: ReadonlyMap<string, CategoryRow>, lang: PublicLang, tr: Partial<Record<string, string>> | undefined): PublicArticleItem {
   const category = row.category_id ? categories.get(row.category_id) : undefined;
   return {
     id: row.id,
     slug: row.slug,
-    title: en?.title || row.title,
-    summary: en?.summary || row.summary,
-    category: category ? { slug: category.slug, name: nameOf(category, lang) } : null,
+    title: tr?.title || row.title,
+    summary: tr?.summary || row.summary,
+    category: category ? { slug: category.slug, name: category.name } : null,
     publishedAt: iso(row.published_at),
     url: unit.url(`/tin/${row.slug}`, lang),
   };
@@ -34,19 +34,20 @@ function item(unit: PublicUnit, row: ArticleRow, categories: ReadonlyMap<string,
 /**
  * The read-only JSON content API under /api/portal/public, for other sites and apps: anonymous, per
  * unit (`/t/<slug>/api/portal/public/…` or `X-Cong-Tenant`), published content only, readable from
- * the unit's allowed origins (CORS, no cookies) and cacheable for a minute.
+ * the unit's allowed origins (CORS, no cookies) and cacheable for a minute. `lang` takes the site's
+ * languages (Vietnamese, English and the configured ones).
  */
-export function publicContentRoutes(route: RouteBuilder): void {
+export function publicContentRoutes(route: RouteBuilder, languages: Languages): void {
   route.get('/public/articles', {
     summary: { vi: 'Tin bài đã xuất bản của đơn vị (công khai)', en: 'The unit\'s published articles (public)' },
     description: 'Newest first. Filters: category (slug), since (date or date-time); paging with limit and offset. No other query parameter is accepted.',
     tags: TAGS,
     cors: true,
-    schema: { query: publicArticlesQuery, response: { 200: publicArticlePage } },
+    schema: { query: publicArticlesQuery(languages), response: { 200: publicArticlePage } },
     handler: async (req, ctx) => {
       const unit = await publicUnit(req, ctx);
       const q = queries(ctx);
-      const categories = new Map((await q.categories(unit.tenant.id)).map((c) => [c.id, c]));
+      const categories = new Map((await q.categories(unit.tenant.id, req.query.lang)).map((c) => [c.id, c]));
       let categoryId: string | undefined;
       if (req.query.category !== undefined) {
         categoryId = [...categories.values()].find((c) => c.slug === req.query.category)?.id;
@@ -69,15 +70,15 @@ export function publicContentRoutes(route: RouteBuilder): void {
     description: 'By its current slug; drafts, withdrawn articles and other units\' articles are 404.',
     tags: TAGS,
     cors: true,
-    schema: { params: publicSlugParams, query: publicLangQuery, response: { 200: publicArticle } },
+    schema: { params: publicSlugParams, query: publicLangQuery(languages), response: { 200: publicArticle } },
     handler: async (req, ctx) => {
       const unit = await publicUnit(req, ctx);
       const q = queries(ctx);
       const row = await q.bySlug(unit.tenant.id, req.params.slug);
       if (!row) throw new NotFoundError(`No published article ${req.params.slug}`);
-      const categories = new Map((await q.categories(unit.tenant.id)).map((c) => [c.id, c]));
-      const en = (await q.translations(unit.tenant.id, [row.id], req.query.lang)).get(row.id);
-      const body = { ...item(unit, row, categories, req.query.lang, en), body: en?.body || row.body, updatedAt: iso(row.updated_at) };
+      const categories = new Map((await q.categories(unit.tenant.id, req.query.lang)).map((c) => [c.id, c]));
+      const tr = (await q.translations(unit.tenant.id, [row.id], req.query.lang)).get(row.id);
+      const body = { ...item(unit, row, categories, req.query.lang, tr), body: tr?.body || row.body, updatedAt: iso(row.updated_at) };
       return respond(200, body, PUBLIC_HEADERS);
     },
   });
@@ -86,14 +87,14 @@ export function publicContentRoutes(route: RouteBuilder): void {
     summary: { vi: 'Chuyên mục của đơn vị (công khai)', en: 'The unit\'s categories (public)' },
     tags: TAGS,
     cors: true,
-    schema: { query: publicLangQuery, response: { 200: publicCategoryList } },
+    schema: { query: publicLangQuery(languages), response: { 200: publicCategoryList } },
     handler: async (req, ctx) => {
       const unit = await publicUnit(req, ctx);
-      const rows = await queries(ctx).categories(unit.tenant.id);
+      const rows = await queries(ctx).categories(unit.tenant.id, req.query.lang);
       const slugs = new Map(rows.map((c) => [c.id, c.slug]));
       const items = rows.map((c) => ({
         slug: c.slug,
-        name: nameOf(c, req.query.lang),
+        name: c.name,
         parentSlug: (c.parent_id && slugs.get(c.parent_id)) || null,
         url: unit.url(`/chuyen-muc/${c.slug}`, req.query.lang),
       }));

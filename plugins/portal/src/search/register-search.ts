@@ -1,4 +1,5 @@
 import type { PluginRegistrar } from '@cong/sdk';
+import type { Languages } from '../site/languages.js';
 import { articlePublished, articleUnpublished } from '../content/content-events.js';
 import { catchUpLegal, syncArticle } from './search-indexer.js';
 import { searchRoutes } from './search-routes.js';
@@ -11,8 +12,8 @@ const LEGAL_CATCH_UP_MS = 2 * 60_000;
  * (after their commit); legal documents, which have no events, by a catch-up job every two minutes
  * that reads the ones changed since its watermark. `POST /api/portal/search/reindex` rebuilds a unit.
  */
-export function registerSearch(reg: PluginRegistrar): void {
-  reg.routes(searchRoutes);
+export function registerSearch(reg: PluginRegistrar, languages: Languages): void {
+  reg.routes((route) => searchRoutes(route, languages));
   reg.on(articlePublished, async (e, ctx) => void (await syncArticle(ctx, e.tenantId, e.id)));
   reg.on(articleUnpublished, async (e, ctx) => void (await syncArticle(ctx, e.tenantId, e.id)));
   reg.jobs({ 'search-legal-catch-up': { handler: async (_payload, ctx) => void (await catchUpLegal(ctx)), maxAttempts: 3 } });

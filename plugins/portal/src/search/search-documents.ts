@@ -2,13 +2,40 @@ import type { SearchDocument } from '@cong/sdk';
 import { plainText } from '../html/sanitize-html.js';
 import type { ContentDatabase } from '../content/content-database.js';
 import type { LegalDatabase } from '../legal/legal-schema.js';
+import { sitePath, type Lang } from '../site/languages.js';
 
 type ArticleRow = ContentDatabase['portal_articles'];
 type TranslationRow = ContentDatabase['portal_article_translations'];
 type LegalRow = LegalDatabase['portal_legal_documents'];
 
-/** The portal's document kinds in the shared index. English articles are their own entries. */
-export const SEARCH_TYPES = { article: 'article', articleEn: 'article-en', legal: 'legal', page: 'page', pageEn: 'page-en' } as const;
+/**
+ * The portal's document kinds in the shared index: Vietnamese articles and pages, legal documents, and
+ * each translation of an article or page as an entry of its own, typed `<kind>-<lang>` (`article-en`,
+ * `page-lo`, `article-zh-Hans`; see {@link translatedType}).
+ */
+export const SEARCH_TYPES = { article: 'article', legal: 'legal', page: 'page' } as const;
+
+/** The index type of an article's or a page's translation into `lang`. */
+export function translatedType(kind: 'article' | 'page', lang: Lang): string {
+  return `${kind}-${lang}`;
+}
+
+/** What an index type holds: its kind and its language (`vi` for the untranslated kinds). */
+export function typeInfo(type: string): { readonly kind: 'article' | 'page' | 'legal'; readonly lang: Lang } {
+  const [kind, ...lang] = type.split('-');
+  return { kind: kind === 'page' ? 'page' : kind === 'legal' ? 'legal' : 'article', lang: lang.length > 0 ? lang.join('-') : 'vi' };
+}
+
+/**
+ * The translations of an item that get index entries: every language with a title (a translation
+ * without one is not a page of its own on that language's site), by language, field by field.
+ */
+export function indexedTranslations<F extends string>(translations: readonly { readonly lang: string; readonly field: F; readonly value: string }[]): Map<Lang, Map<F, string>> {
+  const out = new Map<Lang, Map<F, string>>();
+  for (const t of translations) out.set(t.lang, (out.get(t.lang) ?? new Map<F, string>()).set(t.field, t.value));
+  for (const [lang, fields] of out) if ((fields.get('title' as F) ?? '').trim() === '') out.delete(lang);
+  return out;
+}
 
 /**
  * The tenant key of legal documents kept on a platform without units (`tenant_id` null): the index
@@ -16,10 +43,9 @@ export const SEARCH_TYPES = { article: 'article', articleEn: 'article-en', legal
  */
 export const NO_UNIT = '-';
 
-/** Public paths of what the index links to (the site area serves them). */
+/** Public paths of what the index links to (the site area serves them), in a language (default Vietnamese). */
 export const searchPaths = {
-  article: (slug: string) => `/tin/${encodeURIComponent(slug)}`,
-  articleEn: (slug: string) => `/en/tin/${encodeURIComponent(slug)}`,
+  article: (slug: string, lang: Lang = 'vi') => sitePath(`/tin/${encodeURIComponent(slug)}`, lang),
   legal: (id: string) => `/van-ban/${encodeURIComponent(id)}`,
 } as const;
 
@@ -43,8 +69,8 @@ function join(...parts: readonly string[]): string {
 }
 
 /**
- * The index entries of a published article: the Vietnamese one, and the English one when the article
- * has an English title (a translation without a title is not a page of its own on the English site).
+ * The index entries of a published article: the Vietnamese one, and one for each language it has a
+ * translated title in (English, and the configured languages).
  */
 export function articleDocuments(row: ArticleRow, translations: readonly TranslationRow[]): SearchDocument[] {
   const publishedAt = new Date(Number(row.published_at ?? row.updated_at));
@@ -59,16 +85,14 @@ export function articleDocuments(row: ArticleRow, translations: readonly Transla
       publishedAt,
     },
   ];
-  const en = new Map(translations.filter((t) => t.lang === 'en').map((t) => [t.field, t.value]));
-  const title = en.get('title');
-  if (title !== undefined && title.trim() !== '') {
+  for (const [lang, fields] of indexedTranslations(translations)) {
     docs.push({
-      type: SEARCH_TYPES.articleEn,
+      type: translatedType('article', lang),
       id: row.id,
       tenantId: row.tenant_id,
-      title: indexText(title),
-      body: join(fromHtml(en.get('summary') ?? ''), fromHtml(en.get('body') ?? '')),
-      url: searchPaths.articleEn(row.slug),
+      title: indexText(fields.get('title')!),
+      body: join(fromHtml(fields.get('summary') ?? ''), fromHtml(fields.get('body') ?? '')),
+      url: searchPaths.article(row.slug, lang),
       publishedAt,
     });
   }

@@ -2,7 +2,7 @@ import { coreServices, type PluginContext, type SearchService } from '@cong/sdk'
 import type { Kysely } from 'kysely';
 import type { ContentDatabase } from '../content/content-database.js';
 import type { LegalDatabase } from '../legal/legal-schema.js';
-import { articleDocuments, legalDocument, SEARCH_TYPES } from './search-documents.js';
+import { articleDocuments, legalDocument, SEARCH_TYPES, translatedType } from './search-documents.js';
 
 /** The search area's own table. */
 export interface SearchDatabase {
@@ -24,22 +24,25 @@ const db = (ctx: PluginContext): Db => ctx.get(coreServices.database).kysely();
 
 /**
  * Brings one article's index entries in line with its current state: a published article is
- * (re)indexed, in Vietnamese and, when translated, in English; anything else is removed. Reading
- * the state rather than trusting the event keeps a late or repeated event harmless.
+ * (re)indexed, in Vietnamese and in each language it has a translated title in; anything else is
+ * removed. Reading the state rather than trusting the event keeps a late or repeated event harmless.
+ *
+ * The translated entries to remove are those of English and of every language the article has rows
+ * in: a published article's translations change only through a draft, and taking it off the site
+ * removed its entries while the rows still named their languages.
  */
 export async function syncArticle(ctx: PluginContext, tenantId: string, id: string): Promise<'indexed' | 'removed'> {
-  const row = await db(ctx).selectFrom('portal_articles').selectAll().where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst();
+  const [row, translations] = await Promise.all([
+    db(ctx).selectFrom('portal_articles').selectAll().where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst(),
+    db(ctx).selectFrom('portal_article_translations').selectAll().where('tenant_id', '=', tenantId).where('article_id', '=', id).execute(),
+  ]);
   const search = ctx.get(coreServices.search);
-  if (row?.status !== 'published') {
-    await search.remove(SEARCH_TYPES.article, id);
-    await search.remove(SEARCH_TYPES.articleEn, id);
-    return 'removed';
-  }
-  const translations = await db(ctx).selectFrom('portal_article_translations').selectAll().where('tenant_id', '=', tenantId).where('article_id', '=', id).execute();
-  const docs = articleDocuments(row, translations);
+  const docs = row?.status === 'published' ? articleDocuments(row, translations) : [];
   for (const doc of docs) await search.index(doc);
-  if (!docs.some((d) => d.type === SEARCH_TYPES.articleEn)) await search.remove(SEARCH_TYPES.articleEn, id);
-  return 'indexed';
+  const kept = new Set(docs.map((d) => d.type));
+  const types = [SEARCH_TYPES.article, ...new Set(['en', ...translations.map((t) => t.lang)].map((lang) => translatedType('article', lang)))];
+  for (const type of types) if (!kept.has(type)) await search.remove(type, id);
+  return docs.length > 0 ? 'indexed' : 'removed';
 }
 
 /**
@@ -103,16 +106,10 @@ export async function reindexUnit(ctx: PluginContext, tenantId: string): Promise
   const done = { articles: 0, removed: 0, legal: 0 };
   let after = '';
   for (;;) {
-    const rows = await kysely.selectFrom('portal_articles').select(['id', 'status']).where('tenant_id', '=', tenantId).where('id', '>', after).orderBy('id').limit(BATCH).execute();
+    const rows = await kysely.selectFrom('portal_articles').select('id').where('tenant_id', '=', tenantId).where('id', '>', after).orderBy('id').limit(BATCH).execute();
     for (const row of rows) {
-      if (row.status === 'published') {
-        if ((await syncArticle(ctx, tenantId, row.id)) === 'indexed') done.articles++;
-        else done.removed++;
-      } else {
-        await search.remove(SEARCH_TYPES.article, row.id);
-        await search.remove(SEARCH_TYPES.articleEn, row.id);
-        done.removed++;
-      }
+      if ((await syncArticle(ctx, tenantId, row.id)) === 'indexed') done.articles++;
+      else done.removed++;
     }
     if (rows.length < BATCH) break;
     after = rows[rows.length - 1]!.id;

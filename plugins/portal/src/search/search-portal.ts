@@ -1,8 +1,10 @@
 import { coreServices, fold, InputError, type PluginContext, type SearchHit, type TenantInfo } from '@cong/sdk';
-import { NO_UNIT, SEARCH_TYPES } from './search-documents.js';
+import type { Lang } from '../site/languages.js';
+import { NO_UNIT, SEARCH_TYPES, translatedType, typeInfo } from './search-documents.js';
 
 export type PortalSearchType = 'article' | 'legal' | 'page';
-export type PortalSearchLang = 'vi' | 'en';
+/** `vi`, `en` or a configured language (the route's schema allows the site's languages only). */
+export type PortalSearchLang = Lang;
 
 /** What {@link searchPortal} is asked. */
 export interface PortalSearchOptions {
@@ -13,7 +15,7 @@ export interface PortalSearchOptions {
   /** What the visitor typed; accents optional, `"quoted phrases"` kept together. */
   readonly q: string;
   readonly type?: PortalSearchType;
-  /** `vi` (default): Vietnamese articles, pages and legal documents; `en`: English versions of articles and pages. */
+  /** `vi` (default): Vietnamese articles, pages and legal documents; another language: the versions of articles and pages in it. */
   readonly lang?: PortalSearchLang;
   /** Default 20, at most 50. */
   readonly limit?: number;
@@ -36,7 +38,7 @@ export interface PortalSearchItem {
   readonly id: string;
   readonly title: string;
   readonly snippet: string;
-  /** A path on the unit's own site (`/tin/<slug>`, `/en/tin/<slug>`, `/trang/<slug>`, `/van-ban/<id>`). */
+  /** A path on the unit's own site (`/tin/<slug>`, `/en/tin/<slug>`, `/lo/trang/<slug>`, `/van-ban/<id>`). */
   readonly url: string;
   /** Publication time of an article, issue day (00:00 in Vietnam) of a legal document; ISO. */
   readonly date: string;
@@ -100,7 +102,7 @@ export async function searchPortal(ctx: PluginContext, options: PortalSearchOpti
 }
 
 function typesFor(type: PortalSearchType | undefined, lang: PortalSearchLang): string[] {
-  if (lang === 'en') return type === 'legal' ? [] : type === 'article' ? [SEARCH_TYPES.articleEn] : type === 'page' ? [SEARCH_TYPES.pageEn] : [SEARCH_TYPES.articleEn, SEARCH_TYPES.pageEn];
+  if (lang !== 'vi') return type === 'legal' ? [] : type === 'article' || type === 'page' ? [translatedType(type, lang)] : [translatedType('article', lang), translatedType('page', lang)];
   if (type === 'article') return [SEARCH_TYPES.article];
   if (type === 'legal') return [SEARCH_TYPES.legal];
   if (type === 'page') return [SEARCH_TYPES.page];
@@ -154,8 +156,8 @@ function unitOf(u: TenantInfo): PortalSearchUnit {
 function toItem(hit: SearchHit, units: ReadonlyMap<string, TenantInfo>): PortalSearchItem {
   const unit = units.get(hit.tenantId);
   return {
-    type: hit.type === SEARCH_TYPES.legal ? 'legal' : hit.type === SEARCH_TYPES.page || hit.type === SEARCH_TYPES.pageEn ? 'page' : 'article',
-    lang: hit.type === SEARCH_TYPES.articleEn || hit.type === SEARCH_TYPES.pageEn ? 'en' : 'vi',
+    type: typeInfo(hit.type).kind,
+    lang: typeInfo(hit.type).lang,
     id: hit.id,
     title: hit.title,
     snippet: hit.snippet,

@@ -1,5 +1,6 @@
 import { NotAllowedError, NotFoundError, type RouteBuilder } from '@cong/sdk';
 import { reindexPages } from '../pages/page-search.js';
+import type { Languages } from '../site/languages.js';
 import { reindexUnit } from './search-indexer.js';
 import { searchPortal } from './search-portal.js';
 import { reindexResponse, searchPageSchema, searchQuery } from './search-schema.js';
@@ -7,15 +8,15 @@ import { reindexResponse, searchPageSchema, searchQuery } from './search-schema.
 const LEGAL_WRITE = 'portal.legal.write';
 const CONTENT_APPROVE = 'portal.content.approve';
 
-/** The search area's JSON API under /api/portal. */
-export function searchRoutes(route: RouteBuilder): void {
+/** The search area's JSON API under /api/portal; `lang` takes the site's languages. */
+export function searchRoutes(route: RouteBuilder, languages: Languages): void {
   route.get('/search', {
     summary: { vi: 'Tìm kiếm tin bài và văn bản đã công bố', en: 'Search published articles and legal documents' },
     description:
       'Anonymous. The request\'s unit only; from the province (the root unit) `allUnits=true` searches every unit and adds a facet of units. ' +
       'Accents are optional, "quoted phrases" stay together, all words must match. Titles and snippets are plain text.',
     cors: true,
-    schema: { query: searchQuery, response: { 200: searchPageSchema } },
+    schema: { query: searchQuery(languages), response: { 200: searchPageSchema(languages) } },
     handler: (req, ctx) => searchPortal(ctx, { tenantId: req.tenantId, ...req.query }),
   });
 

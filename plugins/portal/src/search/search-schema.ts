@@ -1,4 +1,5 @@
 import { defineSchema } from '@cong/sdk';
+import type { Languages } from '../site/languages.js';
 import { MAX_LIMIT, DEFAULT_LIMIT, type PortalSearchLang, type PortalSearchType } from './search-portal.js';
 
 export interface SearchRouteQuery {
@@ -10,19 +11,21 @@ export interface SearchRouteQuery {
   offset: number;
 }
 
-export const searchQuery = defineSchema<SearchRouteQuery>({
-  type: 'object',
-  additionalProperties: false,
-  required: ['q'],
-  properties: {
-    q: { type: 'string', maxLength: 500, description: 'Words to find, accents optional ("dang ky ho khau"); "quoted phrases" are kept together.' },
-    type: { enum: ['article', 'legal', 'page'] },
-    lang: { enum: ['vi', 'en'], default: 'vi', description: 'en: the English versions of articles.' },
-    allUnits: { type: 'boolean', default: false, description: 'Search every unit, with a facet of units. Only on the province (the root unit).' },
-    limit: { type: 'integer', minimum: 1, maximum: MAX_LIMIT, default: DEFAULT_LIMIT },
-    offset: { type: 'integer', minimum: 0, maximum: 10000, default: 0 },
-  },
-});
+/** The search query; `lang` takes the site's languages (Vietnamese, English and the configured ones). */
+export const searchQuery = (languages: Languages) =>
+  defineSchema<SearchRouteQuery>({
+    type: 'object',
+    additionalProperties: false,
+    required: ['q'],
+    properties: {
+      q: { type: 'string', maxLength: 500, description: 'Words to find, accents optional ("dang ky ho khau"); "quoted phrases" are kept together.' },
+      type: { enum: ['article', 'legal', 'page'] },
+      lang: { enum: [...languages.codes], default: 'vi', description: 'Another language than vi: the versions of articles and pages in that language.' },
+      allUnits: { type: 'boolean', default: false, description: 'Search every unit, with a facet of units. Only on the province (the root unit).' },
+      limit: { type: 'integer', minimum: 1, maximum: MAX_LIMIT, default: DEFAULT_LIMIT },
+      offset: { type: 'integer', minimum: 0, maximum: 10000, default: 0 },
+    },
+  });
 
 const unit = {
   type: 'object',
@@ -31,46 +34,47 @@ const unit = {
   properties: { id: { type: 'string' }, slug: { type: 'string' }, name: { type: 'string' }, host: { type: ['string', 'null'] } },
 } as const;
 
-export const searchPageSchema = defineSchema({
-  type: 'object',
-  additionalProperties: false,
-  required: ['total', 'limit', 'offset', 'items'],
-  properties: {
-    total: { type: 'integer' },
-    limit: { type: 'integer' },
-    offset: { type: 'integer' },
-    items: {
-      type: 'array',
+export const searchPageSchema = (languages: Languages) =>
+  defineSchema({
+    type: 'object',
+    additionalProperties: false,
+    required: ['total', 'limit', 'offset', 'items'],
+    properties: {
+      total: { type: 'integer' },
+      limit: { type: 'integer' },
+      offset: { type: 'integer' },
       items: {
+        type: 'array',
+        items: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['type', 'lang', 'id', 'title', 'snippet', 'url', 'date', 'unitId'],
+          properties: {
+            type: { enum: ['article', 'legal', 'page'] },
+            lang: { enum: [...languages.codes] },
+            id: { type: 'string' },
+            title: { type: 'string', description: 'Plain text.' },
+            snippet: { type: 'string', description: 'Plain text around the first match; never HTML.' },
+            url: { type: 'string', description: 'Path on the unit\'s site.' },
+            date: { type: 'string', format: 'date-time' },
+            unitId: { type: 'string' },
+            unit,
+          },
+        },
+      },
+      facets: {
         type: 'object',
         additionalProperties: false,
-        required: ['type', 'lang', 'id', 'title', 'snippet', 'url', 'date', 'unitId'],
+        required: ['units'],
         properties: {
-          type: { enum: ['article', 'legal', 'page'] },
-          lang: { enum: ['vi', 'en'] },
-          id: { type: 'string' },
-          title: { type: 'string', description: 'Plain text.' },
-          snippet: { type: 'string', description: 'Plain text around the first match; never HTML.' },
-          url: { type: 'string', description: 'Path on the unit\'s site.' },
-          date: { type: 'string', format: 'date-time' },
-          unitId: { type: 'string' },
-          unit,
+          units: {
+            type: 'array',
+            items: { ...unit, required: [...unit.required, 'count'], properties: { ...unit.properties, count: { type: 'integer' } } },
+          },
         },
       },
     },
-    facets: {
-      type: 'object',
-      additionalProperties: false,
-      required: ['units'],
-      properties: {
-        units: {
-          type: 'array',
-          items: { ...unit, required: [...unit.required, 'count'], properties: { ...unit.properties, count: { type: 'integer' } } },
-        },
-      },
-    },
-  },
-});
+  });
 
 export const reindexResponse = defineSchema({
   type: 'object',

@@ -58,7 +58,7 @@ export class ArticlePdfs {
     const key = `${site.tenant.id}:${createHash('sha256').update(view.body).digest('base64url')}`;
     let entry = this.#cache.get(key);
     if (!entry) {
-      const pdf = await this.printer.print({ html: await embedMediaImages(view.body, site), footerText: site.url(`/tin/${slug}`), lang: site.lang });
+      const pdf = await this.printer.print({ html: await embedMediaImages(view.body, site), footerText: site.url(`/tin/${slug}`), locale: site.language.locale });
       entry = { pdf, bytes: pdf.byteLength + key.length };
       this.#cache.set(key, entry);
     }

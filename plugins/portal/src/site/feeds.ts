@@ -6,11 +6,20 @@ import { sendBody } from './layout.js';
 import { errorPage } from './pages.js';
 import type { Site } from './site-context.js';
 import type { SitemapEntry, SitePageDefinition } from './site-page.js';
-import type { ArticleTranslation, PublicArticleRow } from './site-queries.js';
+import type { PublicArticleRow } from './site-queries.js';
 
 export const FEED_SIZE = 20;
-/** Entries per sitemap file (each entry is one URL per language, so twice as many `<url>`s; the limit is 50,000). */
+/**
+ * Entries per sitemap file. Each entry is one `<url>` per language of the site, and a file holds at most
+ * 50,000: with more than two languages a file takes fewer entries (see {@link entriesPerFile}).
+ */
 export const SITEMAP_ENTRIES = 20_000;
+const SITEMAP_URLS = 50_000;
+
+/** Entries in one sitemap file for a site with `languages` languages. */
+function entriesPerFile(languages: number): number {
+  return Math.min(SITEMAP_ENTRIES, Math.floor(SITEMAP_URLS / languages));
+}
 const FEED_CACHE = 'public, max-age=300';
 
 interface FeedItem {
@@ -90,8 +99,8 @@ ${i.category ? `<category term="${x(i.category)}"/>\n` : ''}<summary>${x(i.summa
 }
 
 async function articleItems(site: Site, rows: readonly PublicArticleRow[]): Promise<FeedItem[]> {
-  const tr: Map<string, ArticleTranslation> = site.lang === 'en' ? await site.queries.translations(site.tenant.id, rows.map((r) => r.id), 'en') : new Map();
-  const categories = new Map((await site.queries.categories(site.tenant.id)).map((c) => [c.id, site.lang === 'en' && c.name_en ? c.name_en : c.name_vi]));
+  const tr = await site.queries.translations(site.tenant.id, rows.map((r) => r.id), site.lang);
+  const categories = new Map((await site.queries.categories(site.tenant.id, site.lang)).map((c) => [c.id, c.name]));
   return rows.map((row) => ({
     title: tr.get(row.id)?.title || row.title,
     summary: tr.get(row.id)?.summary || row.summary,
@@ -119,9 +128,9 @@ export async function unitFeed(req: RouteRequest, site: Site, format: 'rss' | 'a
 
 /** `/chuyen-muc/:slug/rss.xml` */
 export async function categoryFeed(req: RouteRequest, site: Site, slug: string): Promise<RouteResponse> {
-  const category = (await site.queries.categories(site.tenant.id)).find((c) => c.slug === slug);
+  const category = (await site.queries.categories(site.tenant.id, site.lang)).find((c) => c.slug === slug);
   if (!category) return errorPage(req, site, 404, `/chuyen-muc/${slug}/rss.xml`);
-  const name = site.lang === 'en' && category.name_en ? category.name_en : category.name_vi;
+  const name = category.name;
   const { items } = await site.queries.published(site.tenant.id, { categoryId: category.id, limit: FEED_SIZE });
   const feed: Feed = {
     title: `${name} | ${site.unitName}`,
@@ -156,7 +165,7 @@ export async function legalFeed(req: RouteRequest, site: Site): Promise<RouteRes
 async function sitemapEntries(site: Site, areaPages: readonly SitePageDefinition[]): Promise<SitemapEntry[]> {
   const cap = SITEMAP_ENTRIES * 20;
   const [categories, articles, legal, areas] = await Promise.all([
-    site.queries.categories(site.tenant.id),
+    site.queries.categories(site.tenant.id, 'vi'),
     site.queries.sitemapArticles(site.tenant.id, cap),
     site.queries.sitemapLegal(site.tenant.id, cap),
     Promise.all(areaPages.map(async (p) => (p.sitemap ? p.sitemap(site) : p.sitemap === undefined && !p.path.includes(':') ? [{ path: p.path }] : []))),
@@ -173,15 +182,14 @@ async function sitemapEntries(site: Site, areaPages: readonly SitePageDefinition
   ];
 }
 
+/** One `<url>` per language for each entry, each listing every language's address and `x-default`. */
 function urlset(site: Site, entries: readonly SitemapEntry[]): string {
+  const codes = site.languages.codes;
   const alternates = (path: string) =>
-    `<xhtml:link rel="alternate" hreflang="vi" href="${x(site.url(path, 'vi'))}"/>` +
-    `<xhtml:link rel="alternate" hreflang="en" href="${x(site.url(path, 'en'))}"/>` +
+    codes.map((lang) => `<xhtml:link rel="alternate" hreflang="${x(lang)}" href="${x(site.url(path, lang))}"/>`).join('') +
     `<xhtml:link rel="alternate" hreflang="x-default" href="${x(site.url(path, 'vi'))}"/>`;
   const urls = entries.flatMap((e) =>
-    (['vi', 'en'] as const).map(
-      (lang) => `<url><loc>${x(site.url(e.path, lang))}</loc>${e.lastmod ? `<lastmod>${iso(e.lastmod)}</lastmod>` : ''}${alternates(e.path)}</url>`,
-    ),
+    codes.map((lang) => `<url><loc>${x(site.url(e.path, lang))}</loc>${e.lastmod ? `<lastmod>${iso(e.lastmod)}</lastmod>` : ''}${alternates(e.path)}</url>`),
   );
   return `<?xml version="1.0" encoding="utf-8"?>
 <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">
@@ -194,16 +202,17 @@ ${urls.join('\n')}
 export async function sitemap(req: RouteRequest, site: Site, areaPages: readonly SitePageDefinition[], part?: string): Promise<RouteResponse> {
   const entries = await sitemapEntries(site, areaPages);
   const type = 'application/xml; charset=utf-8';
-  const files = Math.ceil(entries.length / SITEMAP_ENTRIES);
+  const perFile = entriesPerFile(site.languages.codes.length);
+  const files = Math.ceil(entries.length / perFile);
   if (part !== undefined) {
     const n = /^(\d{1,4})\.xml$/.exec(part)?.[1];
     if (n === undefined || Number(n) < 1 || Number(n) > files || files <= 1) return errorPage(req, site, 404, `/sitemaps/${part}`);
-    const chunk = entries.slice((Number(n) - 1) * SITEMAP_ENTRIES, Number(n) * SITEMAP_ENTRIES);
+    const chunk = entries.slice((Number(n) - 1) * perFile, Number(n) * perFile);
     return sendBody(req, 200, urlset(site, chunk), type, FEED_CACHE);
   }
   if (files <= 1) return sendBody(req, 200, urlset(site, entries), type, FEED_CACHE);
   const parts = Array.from({ length: files }, (_, i) => {
-    const chunk = entries.slice(i * SITEMAP_ENTRIES, (i + 1) * SITEMAP_ENTRIES);
+    const chunk = entries.slice(i * perFile, (i + 1) * perFile);
     const lastmod = chunk.reduce((max, e) => Math.max(max, e.lastmod ?? 0), 0);
     return `<sitemap><loc>${x(site.url(`/sitemaps/${i + 1}.xml`, 'vi'))}</loc>${lastmod ? `<lastmod>${iso(lastmod)}</lastmod>` : ''}</sitemap>`;
   });

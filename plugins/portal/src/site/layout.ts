@@ -113,13 +113,14 @@ export async function renderPage(site: Site, meta: PageMeta, content: SafeHtml):
   const chrome = await loadChrome(site, { print: meta.print });
   const menu = chrome.menus.get('main') ?? [];
   // Without a main menu the header lists the top-level categories, as before menus existed.
-  const categories = meta.print || menu.length > 0 ? [] : (await site.queries.categories(site.tenant.id)).filter((c) => c.parent_id === null);
+  const categories = meta.print || menu.length > 0 ? [] : (await site.queries.categories(site.tenant.id, lang)).filter((c) => c.parent_id === null);
   const home = meta.path === '/';
   const footerMenu = chrome.menus.get('footer') ?? [];
   const quickLinks = chrome.menus.get('quick-links') ?? [];
   const side = home ? bannerList(site, chrome.banners['home-side'], 'home-side') : null;
   const main = html`${home ? bannerList(site, chrome.banners['home-top'], 'home-top') : null}${side ? html`<div class="with-side"><div>${content}</div><aside aria-label="${site.t('Banner', 'Banners')}">${side}</aside></div>` : content}`;
-  const other = lang === 'vi' ? 'en' : 'vi';
+  // The switcher and og:locale:alternate: every other language, the same page in each.
+  const others = site.languages.all.filter((l) => l.code !== lang);
   // A logo is an http(s) or site-relative URL; anything else (javascript:, data:) is dropped.
   const theme = /^(https?:\/\/|\/(?!\/))/i.test(site.theme.logo) ? site.theme : { ...site.theme, logo: '' };
   const emblem = theme.logo
@@ -135,9 +136,8 @@ export async function renderPage(site: Site, meta: PageMeta, content: SafeHtml):
 <meta name="description" content="${description}">
 ${meta.noindex ? html`<meta name="robots" content="noindex">` : null}
 <link rel="canonical" href="${canonical}">
-${meta.noindex ? null : html`<link rel="alternate" hreflang="vi" href="${site.url(meta.path, 'vi')}">
-<link rel="alternate" hreflang="en" href="${site.url(meta.path, 'en')}">
-<link rel="alternate" hreflang="x-default" href="${site.url(meta.path, 'vi')}">`}
+${meta.noindex ? null : html`${site.languages.all.map((l) => html`<link rel="alternate" hreflang="${l.code}" href="${site.url(meta.path, l.code)}">
+`)}<link rel="alternate" hreflang="x-default" href="${site.url(meta.path, 'vi')}">`}
 <link rel="alternate" type="application/rss+xml" title="${site.unitName} RSS" href="${site.path('/rss.xml', 'vi')}">
 <link rel="alternate" type="application/atom+xml" title="${site.unitName} Atom" href="${site.path('/atom.xml', 'vi')}">
 <link rel="schema.DC" href="http://purl.org/dc/elements/1.1/">
@@ -157,8 +157,9 @@ ${meta.dcSubject ? html`<meta name="DC.subject" content="${meta.dcSubject}">` : 
 <meta property="og:url" content="${canonical}">
 <meta property="og:type" content="${meta.ogType ?? 'website'}">
 <meta property="og:site_name" content="${site.unitName}">
-<meta property="og:locale" content="${lang === 'vi' ? 'vi_VN' : 'en_US'}">
-<meta property="og:locale:alternate" content="${lang === 'vi' ? 'en_US' : 'vi_VN'}">
+<meta property="og:locale" content="${site.language.ogLocale}">
+${others.map((l) => html`<meta property="og:locale:alternate" content="${l.ogLocale}">
+`)}
 ${meta.ogType === 'article' && meta.date ? html`<meta property="article:published_time" content="${meta.date}">` : null}
 ${theme.logo ? html`<meta property="og:image" content="${theme.logo}">` : null}
 ${meta.jsonLd ? html`<script type="application/ld+json">${jsonForScript({ '@context': 'https://schema.org', ...meta.jsonLd })}</script>` : null}
@@ -172,11 +173,11 @@ ${alertBanner(site, chrome.alerts)}
 <div class="topbar">
 <a class="brand" href="${site.path('/')}"><span class="emblem">${emblem}</span><span class="unit">${site.unitName}</span></a>
 ${meta.print ? null : html`<form class="search no-print" method="get" action="${site.path('/tim-kiem')}" role="search"><label class="sr-only" for="o-tim-kiem">${site.t('Tìm kiếm trên cổng', 'Search this site')}</label><input id="o-tim-kiem" type="search" name="q" maxlength="200" placeholder="${site.t('Tìm kiếm…', 'Search…')}"><button type="submit">${site.t('Tìm', 'Search')}</button></form>`}
-${meta.print ? null : html`<nav class="lang" aria-label="${site.t('Ngôn ngữ', 'Language')}"><a href="${site.path(meta.path, other)}" hreflang="${other}" lang="${other}">${other === 'en' ? 'English' : 'Tiếng Việt'}</a></nav>`}
+${meta.print ? null : html`<nav class="lang" aria-label="${site.t('Ngôn ngữ', 'Language')}">${others.map((l, i) => html`${i > 0 ? ' ' : ''}<a href="${site.path(meta.path, l.code)}" hreflang="${l.code}" lang="${l.code}">${l.name}</a>`)}</nav>`}
 </div>
 ${meta.print ? null : menu.length > 0 ? mainMenu(site, menu, meta.path) : html`<nav class="main" aria-label="${site.t('Chuyên mục', 'Sections')}"><ul>
 <li><a href="${site.path('/')}">${site.t('Trang chủ', 'Home')}</a></li>
-${categories.map((c) => html`<li><a href="${site.path(`/chuyen-muc/${c.slug}`)}">${lang === 'en' && c.name_en ? c.name_en : c.name_vi}</a></li>`)}
+${categories.map((c) => html`<li><a href="${site.path(`/chuyen-muc/${c.slug}`)}">${c.name}</a></li>`)}
 <li><a href="${site.path('/van-ban')}">${site.t('Văn bản', 'Legal documents')}</a></li>
 </ul></nav>`}
 </div>

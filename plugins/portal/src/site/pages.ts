@@ -6,8 +6,9 @@ import { LEGAL_STATUS_LABELS, type LegalStatus } from '../legal/validity.js';
 import { vietnamDate } from '../time/vietnam-time.js';
 import { html, trustedSanitizedHtml, type SafeHtml } from './html.js';
 import { renderPage, sendHtml } from './layout.js';
-import type { Lang, Site } from './site-context.js';
-import type { ArticleTranslation, PublicArticleRow, PublicCategoryRow } from './site-queries.js';
+import type { Lang } from './languages.js';
+import type { Site } from './site-context.js';
+import type { ArticleTranslation, PublicArticleRow } from './site-queries.js';
 import type { ThemeRegistry } from './theme.js';
 
 export const PAGE_SIZE = 10;
@@ -63,20 +64,18 @@ export function pageNumber(raw: string | undefined): number {
   return n >= 1 ? n : 1;
 }
 
-/** An article's fields in the page's language; `fallback` lists the fields shown in Vietnamese. */
+/** An article's fields in the page's language: its translation field by field, else the Vietnamese. */
 function localized(site: Site, row: PublicArticleRow, tr: ArticleTranslation | undefined) {
-  const pick = (field: 'title' | 'summary' | 'body') => (site.lang === 'en' && tr?.[field] ? { text: tr[field]!, lang: 'en' as Lang } : { text: row[field], lang: 'vi' as Lang });
+  const pick = (field: 'title' | 'summary' | 'body') => (site.lang !== 'vi' && tr?.[field] ? { text: tr[field]!, lang: site.lang } : { text: row[field], lang: 'vi' as Lang });
   return { title: pick('title'), summary: pick('summary'), body: pick('body') };
 }
 
-/** `lang` attribute for text whose language differs from the page's (English pages falling back). */
+/** `lang` attribute for text whose language differs from the page's (a translation falling back). */
 const langAttr = (site: Site, lang: Lang): SafeHtml | null => (lang === site.lang ? null : html` lang="${lang}"`);
-
-const categoryName = (site: Site, c: PublicCategoryRow) => (site.lang === 'en' && c.name_en ? c.name_en : c.name_vi);
 
 async function articleList(site: Site, rows: readonly PublicArticleRow[]): Promise<SafeHtml> {
   if (rows.length === 0) return html`<p>${site.t('Chưa có tin bài.', 'No articles yet.')}</p>`;
-  const tr = site.lang === 'en' ? await site.queries.translations(site.tenant.id, rows.map((r) => r.id), 'en') : new Map<string, ArticleTranslation>();
+  const tr = await site.queries.translations(site.tenant.id, rows.map((r) => r.id), site.lang);
   return html`<ul class="list">${rows.map((row) => {
     const l = localized(site, row, tr.get(row.id));
     return html`<li><h3><a href="${site.path(`/tin/${row.slug}`)}"${langAttr(site, l.title.lang)}>${l.title.text}</a></h3>
@@ -139,13 +138,13 @@ ${page < pages ? html`<a rel="next" href="${href(page + 1)}">${site.t('Trang sau
 
 export async function categoryPage(req: RouteRequest, site: Site, slug: string, trang: string | undefined): Promise<RouteResponse> {
   const path = `/chuyen-muc/${slug}`;
-  const category = (await site.queries.categories(site.tenant.id)).find((c) => c.slug === slug);
+  const category = (await site.queries.categories(site.tenant.id, site.lang)).find((c) => c.slug === slug);
   if (!category) return errorPage(req, site, 404, path);
   const page = pageNumber(trang);
   const { items, total } = await site.queries.published(site.tenant.id, { categoryId: category.id, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   if (page > pages) return errorPage(req, site, 404, path);
-  const name = categoryName(site, category);
+  const name = category.name;
   const body = html`<h1>${name}</h1>
 <p class="muted no-print"><a href="${site.path(`${path}/rss.xml`, 'vi')}">RSS</a></p>
 ${await articleList(site, items)}
@@ -165,15 +164,15 @@ export async function articlePage(req: RouteRequest, site: Site, slug: string, p
   if (found.kind === 'gone') return errorPage(req, site, 410, path);
   if (found.kind === 'none') return errorPage(req, site, 404, path);
   const row = found.article;
-  const tr = site.lang === 'en' ? (await site.queries.translations(site.tenant.id, [row.id], 'en')).get(row.id) : undefined;
+  const tr = (await site.queries.translations(site.tenant.id, [row.id], site.lang)).get(row.id);
   const l = localized(site, row, tr);
-  const category = row.category_id === null ? undefined : (await site.queries.categories(site.tenant.id)).find((c) => c.id === row.category_id);
+  const category = row.category_id === null ? undefined : (await site.queries.categories(site.tenant.id, site.lang)).find((c) => c.id === row.category_id);
   const published = isoOf(row.published_at);
   const modified = isoOf(row.updated_at);
   const body = html`<article>
-${category && !print ? html`<p class="meta"><a href="${site.path(`/chuyen-muc/${category.slug}`)}">${categoryName(site, category)}</a></p>` : null}
+${category && !print ? html`<p class="meta"><a href="${site.path(`/chuyen-muc/${category.slug}`)}">${category.name}</a></p>` : null}
 <h1${langAttr(site, l.title.lang)}>${l.title.text}</h1>
-<p class="meta">${site.t('Đăng ngày', 'Published')} <time datetime="${published}">${showDate(row.published_at)}</time>${category && print ? html` · ${categoryName(site, category)}` : null}</p>
+<p class="meta">${site.t('Đăng ngày', 'Published')} <time datetime="${published}">${showDate(row.published_at)}</time>${category && print ? html` · ${category.name}` : null}</p>
 ${l.summary.text ? html`<p class="summary"${langAttr(site, l.summary.lang)}><strong>${l.summary.text}</strong></p>` : null}
 <div class="body"${langAttr(site, l.body.lang)}>${trustedSanitizedHtml(l.body.text, site) /* stored sanitised by the content service on every write */}</div>
 ${print
@@ -189,11 +188,11 @@ ${print
     inLanguage: l.title.lang,
     url: site.url(path),
     mainEntityOfPage: site.url(path),
-    articleSection: category ? categoryName(site, category) : undefined,
+    articleSection: category?.name,
     author: { '@type': 'GovernmentOrganization', name: site.unitName },
     publisher: { '@type': 'GovernmentOrganization', name: site.unitName, ...(site.theme.logo ? { logo: { '@type': 'ImageObject', url: site.theme.logo } } : {}) },
   };
-  const meta = { title: l.title.text, description: l.summary.text, path, date: published, ogType: 'article' as const, jsonLd, print, dcType: 'Text.Article', dcSubject: category ? categoryName(site, category) : undefined };
+  const meta = { title: l.title.text, description: l.summary.text, path, date: published, ogType: 'article' as const, jsonLd, print, dcType: 'Text.Article', dcSubject: category?.name };
   return sendHtml(req, 200, await renderPage(site, meta, body));
 }
 

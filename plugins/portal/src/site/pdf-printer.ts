@@ -23,7 +23,8 @@ export interface PrintRequest {
   readonly html: string;
   /** Left of the footer: the page's address, so a printed copy says where it came from (POR-22). */
   readonly footerText: string;
-  readonly lang: string;
+  /** The browser's locale while printing (`vi-VN`, `en-GB`, `lo`): the page's language's. */
+  readonly locale: string;
 }
 
 /**
@@ -86,7 +87,7 @@ export class PdfPrinter {
         throw error;
       });
       const browser = await this.#browser;
-      const context = await browser.newContext({ javaScriptEnabled: false, locale: request.lang === 'en' ? 'en-GB' : 'vi-VN' });
+      const context = await browser.newContext({ javaScriptEnabled: false, locale: request.locale });
       try {
         await context.route('**/*', (route) => (route.request().url().startsWith('data:') ? route.continue() : route.abort('blockedbyclient')));
         const page = await context.newPage();

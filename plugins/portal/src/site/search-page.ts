@@ -36,9 +36,10 @@ function typeLabel(site: Site, item: PortalSearchItem): string {
 }
 
 /**
- * `/tim-kiem?q=&loai=&trang=` (and `/en/tim-kiem`): the site's search (POR-20), diacritic-insensitive,
- * phrases in quotes; from the province, every unit with a facet of units (TEN-05). English pages search
- * the English versions of articles, and the (Vietnamese) legal documents when asked for them.
+ * `/tim-kiem?q=&loai=&trang=` (and `/en/tim-kiem`, `/<lang>/tim-kiem`): the site's search (POR-20),
+ * diacritic-insensitive, phrases in quotes; from the province, every unit with a facet of units (TEN-05).
+ * Pages in another language search the versions of articles and pages in that language, and the
+ * (Vietnamese) legal documents when asked for them.
  * Never cached: results follow the search index, which is written on its own schedule.
  */
 export async function searchPage(req: RouteRequest, site: Site, query: SearchQuery): Promise<RouteResponse> {
@@ -51,7 +52,7 @@ export async function searchPage(req: RouteRequest, site: Site, query: SearchQue
 
   let result: PortalSearchPage | undefined;
   if (q !== '') {
-    const lang = site.lang === 'en' && type !== 'van-ban' ? 'en' : 'vi';
+    const lang = site.lang !== 'vi' && type !== 'van-ban' ? site.lang : 'vi';
     result = await searchPortal(site.ctx, { tenantId: site.tenant.id, allUnits, q, type: type ? TYPES[type] : undefined, lang, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
   }
   const pages = result ? Math.max(1, Math.ceil(result.total / PAGE_SIZE)) : 1;

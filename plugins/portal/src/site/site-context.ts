@@ -1,14 +1,16 @@
 import { coreServices, type PluginContext, type RouteRequest, type TenantInfo } from '@cong/sdk';
+import type { Lang, Language, Languages } from './languages.js';
 import { SiteQueries } from './site-queries.js';
 import type { ThemeRegistry, ThemeTokens } from './theme.js';
-
-export type Lang = 'vi' | 'en';
-export const LANGS: readonly Lang[] = ['vi', 'en'];
 
 /** One public request as the pages see it: the unit, the language and how to write its URLs. */
 export interface Site {
   readonly tenant: TenantInfo;
+  /** The page's language code (`vi`, `en` or a configured one). */
   readonly lang: Lang;
+  readonly language: Language;
+  /** Every language of the site: hreflang alternates, the language switcher, the sitemap. */
+  readonly languages: Languages;
   /** `http://host[:port]` as the request reached us. */
   readonly origin: string;
   /** `/t/<slug>` when the unit was reached by the path prefix, else ''. */
@@ -16,14 +18,19 @@ export interface Site {
   readonly theme: ThemeTokens;
   readonly queries: SiteQueries;
   readonly ctx: PluginContext;
-  /** The unit's name in the page's language (English falls back to Vietnamese). */
+  /** The unit's name in the page's language (a vi/en pair: other languages show the English, else the Vietnamese). */
   readonly unitName: string;
   /** A site path (`/tin/abc`, language-neutral) for `lang` (default: the page's), with the prefix: for links. */
   path(neutral: string, lang?: Lang): string;
   /** The same as an absolute URL: canonical, OpenGraph, feeds and sitemaps. */
   url(neutral: string, lang?: Lang): string;
-  /** Vietnamese or English by the page's language. */
+  /**
+   * A UI label in the page's language: Vietnamese or English as given; a configured language looks the
+   * English text up in its `labels`, and shows the English when it has none.
+   */
   t(vi: string, en: string): string;
+  /** A vi/en pair (menus, banners, organisation…) in the page's language, with the language shown. */
+  pair(vi: string, en: string | null | undefined): { readonly text: string; readonly lang: 'vi' | 'en' };
 }
 
 /** A host as compared: lower case, without the port. */
@@ -36,7 +43,7 @@ function bareHost(host: string): string {
  * whose content has nowhere to live). The prefix is inferred: the core strips `/t/<slug>` before
  * routing, and a request that arrived on the unit's own host (primary or `<slug>.localhost`) had none.
  */
-export async function siteFor(req: RouteRequest, ctx: PluginContext, lang: Lang, themes: ThemeRegistry): Promise<Site | undefined> {
+export async function siteFor(req: RouteRequest, ctx: PluginContext, languages: Languages, lang: Lang, themes: ThemeRegistry): Promise<Site | undefined> {
   if (req.tenantId === undefined) return undefined;
   const tenant = await ctx.get(coreServices.tenancy).get(req.tenantId);
   if (!tenant) return undefined;
@@ -47,21 +54,23 @@ export async function siteFor(req: RouteRequest, ctx: PluginContext, lang: Lang,
   const origin = `${req.protocol}://${/^[a-z0-9.:[\]-]+$/i.test(hostHeader) ? hostHeader.toLowerCase() : 'localhost'}`;
   const theme = await themes.tokens(tenant);
   const path = (neutral: string, target: Lang = lang) => {
-    const p = neutral.startsWith('/') ? neutral : `/${neutral}`;
-    const localized = target === 'en' ? (p === '/' ? '/en' : `/en${p}`) : p;
+    const localized = languages.path(neutral, target);
     return prefix === '' ? localized : localized === '/' ? `${prefix}/` : `${prefix}${localized}`;
   };
   return {
     tenant,
     lang,
+    language: languages.of(lang),
+    languages,
     origin,
     prefix,
     theme,
     queries: new SiteQueries(ctx.get(coreServices.database)),
     ctx,
-    unitName: lang === 'en' && tenant.nameEn ? tenant.nameEn : tenant.nameVi,
+    unitName: languages.pair(lang, tenant.nameVi, tenant.nameEn).text,
     path,
     url: (neutral, target) => `${origin}${path(neutral, target)}`,
-    t: (vi, en) => (lang === 'en' ? en : vi),
+    t: (vi, en) => languages.label(lang, vi, en),
+    pair: (vi, en) => languages.pair(lang, vi, en),
   };
 }

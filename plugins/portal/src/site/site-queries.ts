@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { categoryName, categoryTranslations } from '../content/category-names.js';
 import type { ContentDatabase } from '../content/content-database.js';
 import type { LegalDatabase } from '../legal/legal-schema.js';
 
@@ -6,7 +7,8 @@ export type PublicArticleRow = Pick<
   ContentDatabase['portal_articles'],
   'id' | 'category_id' | 'slug' | 'title' | 'summary' | 'body' | 'published_at' | 'updated_at' | 'author_id'
 >;
-export type PublicCategoryRow = Pick<ContentDatabase['portal_categories'], 'id' | 'slug' | 'name_vi' | 'name_en' | 'parent_id' | 'sort_order' | 'updated_at'>;
+/** A category as the site shows it: `name` is in the language asked for (Vietnamese where it has none). */
+export type PublicCategoryRow = Pick<ContentDatabase['portal_categories'], 'id' | 'slug' | 'parent_id' | 'sort_order' | 'updated_at'> & { readonly name: string };
 
 /** What a slug is to the public site. */
 export type SlugResolution =
@@ -15,7 +17,7 @@ export type SlugResolution =
   | { readonly kind: 'gone' }
   | { readonly kind: 'none' };
 
-/** An English translation of an article, field by field (missing fields fall back to Vietnamese). */
+/** A translation of an article, field by field (missing fields fall back to Vietnamese). */
 export type ArticleTranslation = Partial<Record<'title' | 'summary' | 'body', string>>;
 
 const ARTICLE_COLUMNS = ['id', 'category_id', 'slug', 'title', 'summary', 'body', 'published_at', 'updated_at', 'author_id'] as const;
@@ -34,14 +36,19 @@ export class SiteQueries {
     this.#legal = db.kysely<LegalDatabase>();
   }
 
-  async categories(tenantId: string): Promise<PublicCategoryRow[]> {
-    return this.#content
-      .selectFrom('portal_categories')
-      .select(['id', 'slug', 'name_vi', 'name_en', 'parent_id', 'sort_order', 'updated_at'])
-      .where('tenant_id', '=', tenantId)
-      .orderBy('sort_order')
-      .orderBy('slug')
-      .execute();
+  /** The unit's categories, named in `lang`. */
+  async categories(tenantId: string, lang: string): Promise<PublicCategoryRow[]> {
+    const [rows, translated] = await Promise.all([
+      this.#content
+        .selectFrom('portal_categories')
+        .select(['id', 'slug', 'name_vi', 'name_en', 'parent_id', 'sort_order', 'updated_at'])
+        .where('tenant_id', '=', tenantId)
+        .orderBy('sort_order')
+        .orderBy('slug')
+        .execute(),
+      categoryTranslations(this.#content, tenantId, lang),
+    ]);
+    return rows.map(({ name_vi, name_en, ...row }) => ({ ...row, name: categoryName({ id: row.id, name_vi, name_en }, lang, translated) }));
   }
 
   /** Published articles, newest first; without the body unless asked. */
@@ -92,10 +99,10 @@ export class SiteQueries {
     return former.status === 'archived' ? { kind: 'gone' } : { kind: 'none' };
   }
 
-  /** Translations into `lang` of the given articles, by article id. */
+  /** Translations into `lang` of the given articles, by article id (none for Vietnamese: it is the row itself). */
   async translations(tenantId: string, ids: readonly string[], lang: string): Promise<Map<string, ArticleTranslation>> {
     const out = new Map<string, ArticleTranslation>();
-    if (ids.length === 0) return out;
+    if (ids.length === 0 || lang === 'vi') return out;
     const rows = await this.#content
       .selectFrom('portal_article_translations')
       .select(['article_id', 'field', 'value'])

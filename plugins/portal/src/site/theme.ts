@@ -40,7 +40,11 @@ export const DEFAULT_THEME: ThemeTokens = {
 export interface HomeBlock {
   readonly id: string;
   readonly order: number;
-  render(input: { readonly tenant: TenantInfo; readonly lang: 'vi' | 'en' }): Promise<SafeHtml | null> | SafeHtml | null;
+  /**
+   * The block in a language: `lang` is `vi`, `en` or a language the portal is configured with (a BCP 47
+   * code such as `lo`); render English for a language the block does not know.
+   */
+  render(input: { readonly tenant: TenantInfo; readonly lang: string }): Promise<SafeHtml | null> | SafeHtml | null;
 }
 
 /** What the tenant-sites plugin (or any contributor) extends: tokens per unit, and home-page blocks. */

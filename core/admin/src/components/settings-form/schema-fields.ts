@@ -10,6 +10,8 @@ export interface ConfigSchema {
   readonly 'x-cong-description'?: BilingualText;
   readonly 'x-cong-secret'?: boolean;
   readonly 'x-cong-per-tenant'?: boolean;
+  /** Set in cong.config.json only: shown read-only, never sent. */
+  readonly 'x-cong-file-only'?: boolean;
   readonly writeOnly?: boolean;
   readonly properties?: Readonly<Record<string, ConfigSchema>>;
   readonly required?: readonly string[];
@@ -31,7 +33,7 @@ export interface ConfigSchema {
   readonly [keyword: string]: unknown;
 }
 
-export type FieldKind = 'text' | 'email' | 'url' | 'select' | 'integer' | 'number' | 'boolean' | 'list' | 'group' | 'secret' | 'unsupported';
+export type FieldKind = 'text' | 'email' | 'url' | 'select' | 'integer' | 'number' | 'boolean' | 'list' | 'group' | 'secret' | 'fileOnly' | 'unsupported';
 
 /** One field of the generated form. */
 export interface FieldSpec {
@@ -59,7 +61,9 @@ export function isSecret(schema: ConfigSchema): boolean {
   return schema['x-cong-secret'] === true || schema.writeOnly === true;
 }
 
-function kindOf(schema: ConfigSchema): FieldKind {
+function kindOf(schema: ConfigSchema, path: readonly string[]): FieldKind {
+  // The server honours the mark on top-level fields, which come from cong.config.json only.
+  if (path.length === 1 && schema['x-cong-file-only'] === true) return 'fileOnly';
   const type = primaryType(schema);
   if (isSecret(schema) && (type === 'string' || type === undefined)) return 'secret';
   if (schema.enum && (type === 'string' || type === 'integer' || type === 'number')) return 'select';
@@ -90,7 +94,7 @@ export function fieldsOf(schema: ConfigSchema, path: readonly string[] = []): Fi
     .filter(([key]) => !key.startsWith('$'))
     .map(([key, property]) => {
       const fieldPath = [...path, key];
-      const kind = kindOf(property);
+      const kind = kindOf(property, fieldPath);
       return {
         key,
         path: fieldPath,
@@ -137,6 +141,7 @@ export function draftOf(fields: readonly FieldSpec[], values: unknown): Draft {
     const value = valueAt(values, field.path);
     switch (field.kind) {
       case 'group':
+      case 'fileOnly':
       case 'unsupported':
         break;
       case 'secret':
@@ -191,6 +196,8 @@ export function payloadOf(fields: readonly FieldSpec[], state: FormState): Recor
       case 'unsupported':
         if (stored !== undefined) out[field.key] = stored; // kept as stored: the form cannot edit it
         break;
+      case 'fileOnly':
+        break; // the server refuses it: it comes from cong.config.json
       case 'secret':
         if (state.cleared.has(field.pointer)) out[field.key] = null;
         else if (typeof raw === 'string' && raw !== '') out[field.key] = raw;
@@ -282,6 +289,7 @@ export function validate(fields: readonly FieldSpec[], state: FormState, errors:
         break;
       }
       case 'boolean':
+      case 'fileOnly':
       case 'unsupported':
         break;
       case 'list': {

@@ -182,4 +182,34 @@ describe('<cong-settings-form>', () => {
     expect(port.getAttribute('aria-invalid')).toBe('false');
     expect(port.hasAttribute('aria-describedby')).toBe(false);
   });
+
+  it('shows a file-only field read-only with the file\'s value and a note, and never sends it', async () => {
+    const form = document.createElement('cong-settings-form') as SettingsForm;
+    const saved: Record<string, unknown>[] = [];
+    form.schema = {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        title: { type: 'string', 'x-cong-label': { vi: 'Tiêu đề', en: 'Title' } },
+        languages: { type: 'array', items: { type: 'object' }, 'x-cong-file-only': true, 'x-cong-label': { vi: 'Ngôn ngữ bổ sung', en: 'More languages' } },
+        edition: { type: 'string', 'x-cong-file-only': true, default: 'tỉnh' },
+      },
+    };
+    form.values = { title: 'Cổng' };
+    form.fileValues = { languages: [{ code: 'lo', name: 'ພາສາລາວ' }] };
+    form.save = async (v) => void saved.push(v);
+    document.body.append(form);
+    await settle(form);
+    const r = form.shadowRoot!;
+    const languages = r.querySelector<HTMLOutputElement>('#field-languages')!;
+    expect(languages.tagName).toBe('OUTPUT');
+    expect(JSON.parse(languages.textContent!)).toEqual([{ code: 'lo', name: 'ພາສາລາວ' }]);
+    expect(r.getElementById(languages.getAttribute('aria-labelledby')!)!.textContent).toBe('Ngôn ngữ bổ sung');
+    expect(describedText(r, languages)).toEqual(['Đặt trong cong.config.json; có hiệu lực khi khởi động lại.']);
+    expect(r.querySelector('#field-edition')!.textContent).toBe('tỉnh'); // not in the file: the default
+    expect(r.querySelector('[name="/languages"]')).toBeNull(); // no control to change it
+    r.querySelector('form')!.requestSubmit();
+    await settle(form);
+    expect(saved).toEqual([{ title: 'Cổng' }]);
+  });
 });

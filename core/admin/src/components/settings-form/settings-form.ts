@@ -30,7 +30,9 @@ export type SettingsSave = (values: Record<string, unknown>) => Promise<void>;
  * enums, number inputs with their ranges, switches, lists of strings (one a line) and fieldsets for
  * nested objects. Labels come from `x-cong-label` (`{ vi, en }`) or `title`. Secrets
  * (`x-cong-secret` or `writeOnly`) are never filled in: the form says whether one is set, a blank
- * one keeps its value and "Clear" sends `null`.
+ * one keeps its value and "Clear" sends `null`. Fields marked `x-cong-file-only` are shown read-only
+ * with the value cong.config.json gives them (`fileValues`) and a note that they change there, after a
+ * restart; the form never sends them.
  *
  * Checks mirror the schema before anything is sent; the server's issues (`/values/<field>`) appear
  * next to their field. Every control points at its hint and error with `aria-describedby`.
@@ -49,6 +51,7 @@ export class SettingsForm extends CongElement {
     schema: { attribute: false },
     values: { attribute: false },
     secretsSet: { attribute: false },
+    fileValues: { attribute: false },
     save: { attribute: false },
     submitLabel: { attribute: 'submit-label' },
     disabled: { type: Boolean },
@@ -63,6 +66,8 @@ export class SettingsForm extends CongElement {
   declare schema: ConfigSchema | undefined;
   declare values: Readonly<Record<string, unknown>>;
   declare secretsSet: readonly string[];
+  /** Values of the file-only fields, from cong.config.json (the settings API's `fileOnly`). */
+  declare fileValues: Readonly<Record<string, unknown>>;
   declare save: SettingsSave | undefined;
   declare submitLabel: string | undefined;
   declare disabled: boolean;
@@ -80,6 +85,7 @@ export class SettingsForm extends CongElement {
     super();
     this.values = {};
     this.secretsSet = [];
+    this.fileValues = {};
     this.disabled = false;
     this.draft = {};
     this.cleared = new Set();
@@ -314,6 +320,19 @@ export class SettingsForm extends CongElement {
               >`
             : nothing}`;
         break;
+      }
+      case 'fileOnly': {
+        const shown = valueAt(this.fileValues, field.path) ?? s.default;
+        return html`<div class="field" data-kind="fileOnly">
+          <span class="label" id=${`${id}-label`}>${label}</span>
+          ${shown === undefined
+            ? html`<output id=${id} aria-labelledby=${`${id}-label`} aria-describedby=${this.#describedBy(field, [`${id}-file`])}>${msg('(not set)', { id: 'settingsForm.notSet' })}</output>`
+            : typeof shown === 'object' && shown !== null
+              ? html`<pre><output id=${id} aria-labelledby=${`${id}-label`} aria-describedby=${this.#describedBy(field, [`${id}-file`])}>${JSON.stringify(shown, null, 2)}</output></pre>`
+              : html`<output id=${id} aria-labelledby=${`${id}-label`} aria-describedby=${this.#describedBy(field, [`${id}-file`])}>${String(shown)}</output>`}
+          <span class="hint" id=${`${id}-file`} data-file-only>${msg('Set in cong.config.json; takes effect after a restart.', { id: 'settingsForm.fileOnly' })}</span>
+          ${description ? html`<span class="hint" id=${`${id}-hint`}>${description}</span>` : nothing}
+        </div>`;
       }
       case 'unsupported':
         return html`<div class="field">

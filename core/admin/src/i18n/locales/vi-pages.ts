@@ -146,6 +146,7 @@ export const viPages: Readonly<Record<string, TemplateLike>> = {
   'settingsForm.error.pattern': 'Giá trị không đúng định dạng quy định.',
   'settingsForm.error.required': 'Trường này là bắt buộc.',
   'settingsForm.error.uri': 'Nhập địa chỉ đầy đủ, bắt đầu bằng https://.',
+  'settingsForm.fileOnly': 'Đặt trong cong.config.json; có hiệu lực khi khởi động lại.',
   'settingsForm.invalid': 'Một số trường cần được sửa lại.',
   'settingsForm.list.hint': 'Mỗi mục một dòng.',
   'settingsForm.none': 'Chức năng này không có cấu hình.',

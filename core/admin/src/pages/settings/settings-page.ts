@@ -12,6 +12,8 @@ export interface SettingsView {
   readonly values: Readonly<Record<string, unknown>>;
   readonly secretsSet: readonly string[];
   readonly perTenant: boolean;
+  /** Values of `x-cong-file-only` fields, from cong.config.json: shown read-only. */
+  readonly fileOnly: Readonly<Record<string, unknown>>;
 }
 
 type Scope = 'platform' | 'tenant';
@@ -132,6 +134,7 @@ export class SettingsPage extends CongElement {
               .schema=${view.schema}
               .values=${view.values}
               .secretsSet=${view.secretsSet}
+              .fileValues=${view.fileOnly}
               .save=${this.#save}
               ?disabled=${!view.perTenant && !this.#atProvince}
             ></cong-settings-form>`

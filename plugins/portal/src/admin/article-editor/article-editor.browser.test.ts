@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { ApiError, type AdminUser } from '@cong/sdk/admin';
-import { approver, article, fakeApi, settle, writer, type Handler } from '../testing/fake-api.js';
+import { approver, article, fakeApi, LAO, settle, siteLanguages, writer, type Handler } from '../testing/fake-api.js';
 import type { Article } from '../types.js';
 import type { RichText } from '../rich-text/rich-text.element.js';
 import type { ArticleEditor } from './article-editor.element.js';
@@ -214,7 +214,7 @@ describe('<portal-article-editor>: English translation', () => {
 
   it('flags "Bản tiếng Anh đã cũ" when the server says the English is stale, beside each stale field', async () => {
     const { root } = await mount({ article: translated({ title: true }) });
-    const notice = root.querySelector('.english-stale')!;
+    const notice = root.querySelector('.translation-stale')!;
     expect(notice.textContent).toContain('Bản tiếng Anh đã cũ');
     expect(notice.textContent).toContain('Phần tiếng Việt (Tiêu đề) đã được sửa sau khi dịch');
     expect(notice.textContent).toContain('lưu bản tiếng Anh sẽ bỏ cờ này');
@@ -224,10 +224,10 @@ describe('<portal-article-editor>: English translation', () => {
     expect(root.querySelector<RichText>('portal-rich-text.body-en')!.html()).toBe('<p>Old English body</p>');
 
     const fresh = await mount({ article: translated() });
-    expect(fresh.root.querySelector('.english-stale')).toBeNull();
+    expect(fresh.root.querySelector('.translation-stale')).toBeNull();
 
     const english = await mount({ article: translated({ title: true }), lang: 'en' });
-    expect(english.root.querySelector('.english-stale')!.textContent).toContain('English is out of date');
+    expect(english.root.querySelector('.translation-stale')!.textContent).toContain('English is out of date');
   });
 
   it('sends no English when only the Vietnamese changed (the flag is not cleared behind the author’s back)', async () => {
@@ -254,7 +254,7 @@ describe('<portal-article-editor>: English translation', () => {
     root.querySelector('form')!.requestSubmit();
     await settle(editor);
     expect((api.calls.find((c) => c.method === 'PATCH')!.body as { translations: unknown }).translations).toEqual({ en: { title: 'Spring festival 2027' } });
-    expect(root.querySelector('.english-stale')).toBeNull();
+    expect(root.querySelector('.translation-stale')).toBeNull();
     expect(root.querySelector('[data-stale]')).toBeNull();
   });
 
@@ -286,6 +286,50 @@ describe('<portal-article-editor>: English translation', () => {
     const title = root.querySelector<HTMLInputElement>('#field-en-title')!;
     expect(title.getAttribute('aria-invalid')).toBe('true');
     expect(root.querySelector(`#${title.getAttribute('aria-describedby')}`)!.textContent).toBe('must NOT have more than 500 characters');
+  });
+});
+
+describe('<portal-article-editor>: languages configured in cong.config.json', () => {
+  const withLao = { 'GET /api/portal/languages': () => ({ items: siteLanguages(LAO) }) };
+
+  it('offers each configured language beside the English, flagged and sent under its code', async () => {
+    const id = article().id;
+    const { editor, api, root } = await mount({
+      article: article({ translations: { lo: { title: { value: 'ບຸນເດືອນຫ້າ', stale: true } } } }),
+      handlers: {
+        ...withLao,
+        [`PATCH /api/portal/articles/${id}`]: () => {
+          throw new ApiError(400, 'CONG_ERR_VALIDATION', 'body /translations/lo/summary must NOT have more than 2000 characters', [
+            { in: 'body', pointer: '/translations/lo/summary', message: 'must NOT have more than 2000 characters', keyword: 'maxLength' },
+          ]);
+        },
+      },
+    });
+    expect([...root.querySelectorAll('fieldset.translation legend')].map((l) => l.textContent)).toEqual(['Bản tiếng Anh', 'Bản tiếng Lào']);
+    const lao = root.querySelector('fieldset[data-lang=lo]')!;
+    expect(lao.querySelector('.translation-stale')!.textContent).toContain('Bản tiếng Lào đã cũ');
+    expect(root.querySelector('fieldset[data-lang=en] .translation-stale')).toBeNull();
+    const title = root.querySelector<HTMLInputElement>('#field-lo-title')!;
+    expect([title.value, title.lang]).toEqual(['ບຸນເດືອນຫ້າ', 'lo']);
+    expect(root.querySelector('label[for=field-lo-title]')!.textContent).toContain('Tiêu đề (tiếng Lào)');
+    expect(lao.querySelector('portal-rich-text.body-lo')).not.toBeNull();
+
+    root.querySelector<HTMLTextAreaElement>('#field-lo-summary')!.value = 'ສະຫຼຸບ';
+    root.querySelector<HTMLInputElement>('input[name=loConfirm]')!.checked = true;
+    root.querySelector('form')!.requestSubmit();
+    await settle(editor);
+    expect((api.calls.find((c) => c.method === 'PATCH')!.body as { translations: unknown }).translations).toEqual({ lo: { title: 'ບຸນເດືອນຫ້າ', summary: 'ສະຫຼຸບ' } });
+    const summary = root.querySelector<HTMLTextAreaElement>('#field-lo-summary')!;
+    expect(summary.getAttribute('aria-invalid')).toBe('true');
+    expect(root.querySelector(`#${summary.getAttribute('aria-describedby')}`)!.textContent).toBe('must NOT have more than 2000 characters');
+  });
+
+  it('names a configured language by its own name when the shell speaks English, and offers English alone without the list', async () => {
+    const english = await mount({ lang: 'en', handlers: withLao });
+    expect([...english.root.querySelectorAll('fieldset.translation legend')].map((l) => l.textContent)).toEqual(['English version', 'ພາສາລາວ version']);
+    const failing = await mount({ handlers: { 'GET /api/portal/languages': () => { throw new ApiError(503, 'CONG_ERR_SERVICE_UNAVAILABLE', 'down'); } } });
+    expect([...failing.root.querySelectorAll('fieldset.translation')].map((f) => f.getAttribute('data-lang'))).toEqual(['en']);
+    expect(failing.root.querySelector('[role=alert]')).toBeNull();
   });
 });
 

@@ -5,9 +5,10 @@ import type { RichText } from '../rich-text/rich-text.element.js';
 import '../rich-text/rich-text.js';
 import { APPROVE, WRITE, type Article, type ArticleDiff, type Category, type RevisionSummary, type TransitionAction } from '../types.js';
 import { articleEditorStyles } from './article-editor.styles.js';
-import { englishChanges, englishOf, TRANSLATED_FIELDS } from './english-translation.js';
 import { renderDiff } from './revision-diff-view.js';
+import { TRANSLATED_FIELDS, translationChanges, translationOf } from './translation-fields.js';
 import { libraryImageChooser } from '../media/library-image-chooser.js';
+import { ENGLISH, languageLabel, translationLanguages, type SiteLanguage } from '../site-languages.js';
 
 const BASE = '/api/portal';
 
@@ -20,8 +21,9 @@ function localInput(iso: string | null): string {
 }
 
 /**
- * One article: its fields, the body in the rich-text editor, the English translation (with the
- * server's "out of date" flag), the workflow steps the user may take in its status, the publish and
+ * One article: its fields, the body in the rich-text editor, a translation in each language of the
+ * site but Vietnamese (English and those configured in cong.config.json, from
+ * `GET /api/portal/languages`), each with the server's "out of date" flag, the workflow steps the user may take in its status, the publish and
  * unpublish schedule, the reviewer's remarks and its revisions (each can be restored as a new
  * revision; any two can be compared with the server's word diff).
  *
@@ -47,6 +49,7 @@ export class ArticleEditor extends CongElement implements Partial<AdminContribut
     stale: { state: true },
     busy: { state: true },
     diff: { state: true },
+    languages: { state: true },
   };
 
   declare tenant: AdminTenant | undefined;
@@ -64,11 +67,14 @@ export class ArticleEditor extends CongElement implements Partial<AdminContribut
   declare busy: boolean;
   /** The comparison of two revisions last asked for. */
   declare diff: ArticleDiff | undefined;
-  /** Whether the author typed in the English body since it was loaded (its HTML is normalised by the editor). */
-  #englishBodyEdited = false;
+  /** The languages a translation is offered in: English until the site's list arrives. */
+  declare languages: readonly SiteLanguage[];
+  /** Languages whose body the author typed in since it was loaded (the editor normalises its HTML). */
+  #bodyEdited = new Set<string>();
 
   constructor() {
     super();
+    this.languages = [ENGLISH];
     this.categories = [];
     this.revisions = [];
     this.fieldErrors = {};
@@ -93,8 +99,8 @@ export class ArticleEditor extends CongElement implements Partial<AdminContribut
     return this.renderRoot.querySelector('portal-rich-text.body-vi');
   }
 
-  get #englishRichText(): RichText | null {
-    return this.renderRoot.querySelector('portal-rich-text.body-en');
+  #translatedRichText(lang: string): RichText | null {
+    return this.renderRoot.querySelector(`portal-rich-text[data-lang="${lang}"]`);
   }
 
   /** Loads the categories, and the article and its revisions when there is one. */
@@ -102,12 +108,14 @@ export class ArticleEditor extends CongElement implements Partial<AdminContribut
     const api = this.api!;
     const id = this.articleId;
     try {
-      const [categories, article, revisions] = await Promise.all([
+      const [categories, article, revisions, languages] = await Promise.all([
         api.get<{ items: Category[] }>(`${BASE}/categories`),
         id ? api.get<Article>(`${BASE}/articles/${encodeURIComponent(id)}`) : Promise.resolve(undefined),
         id ? api.get<{ items: RevisionSummary[] }>(`${BASE}/articles/${encodeURIComponent(id)}/revisions`) : Promise.resolve({ items: [] }),
+        translationLanguages(api),
       ]);
       if (api !== this.api || id !== this.articleId) return;
+      this.languages = languages;
       this.categories = categories.items;
       this.article = article;
       this.revisions = revisions.items;
@@ -115,7 +123,7 @@ export class ArticleEditor extends CongElement implements Partial<AdminContribut
       this.error = undefined;
       this.stale = undefined;
       this.diff = undefined;
-      this.#englishBodyEdited = false;
+      this.#bodyEdited.clear();
     } catch (error) {
       if (api !== this.api) return;
       this.error = error instanceof ApiError ? error.message : texts().failed;
@@ -143,8 +151,8 @@ export class ArticleEditor extends CongElement implements Partial<AdminContribut
     // Translations are one body field for fieldErrors(): name them by the whole pointer instead.
     const translated = Object.fromEntries(
       error.errors.flatMap((e) => {
-        const m = /^\/translations\/en\/(title|summary|body)$/.exec(e.pointer);
-        return e.in === 'body' && m ? [[`en-${m[1]}`, e.message]] : [];
+        const m = /^\/translations\/([^/]+)\/(title|summary|body)$/.exec(e.pointer);
+        return e.in === 'body' && m ? [[`${m[1]}-${m[2]}`, e.message]] : [];
       }),
     );
     this.fieldErrors = { ...error.fieldErrors(), ...translated };
@@ -157,24 +165,29 @@ export class ArticleEditor extends CongElement implements Partial<AdminContribut
     const data = new FormData(event.target as HTMLFormElement);
     const slug = String(data.get('slug') ?? '').trim();
     const categoryId = String(data.get('categoryId') ?? '');
-    const englishBody = this.#englishRichText;
-    const english = englishChanges(
-      this.article,
-      {
-        title: String(data.get('enTitle') ?? '').trim(),
-        summary: String(data.get('enSummary') ?? '').trim(),
-        body: englishBody ? (englishBody.editor?.isEmpty ? '' : englishBody.html()) : englishOf(this.article).body.value,
-      },
-      this.#englishBodyEdited,
-      data.get('enConfirm') === 'on',
-    );
+    const translations: Record<string, Partial<Record<'title' | 'summary' | 'body', string>>> = {};
+    for (const { code } of this.languages) {
+      const body = this.#translatedRichText(code);
+      const changes = translationChanges(
+        this.article,
+        code,
+        {
+          title: String(data.get(`${code}Title`) ?? '').trim(),
+          summary: String(data.get(`${code}Summary`) ?? '').trim(),
+          body: body ? (body.editor?.isEmpty ? '' : body.html()) : translationOf(this.article, code).body.value,
+        },
+        this.#bodyEdited.has(code),
+        data.get(`${code}Confirm`) === 'on',
+      );
+      if (changes) translations[code] = changes;
+    }
     const fields = {
       title: String(data.get('title') ?? '').trim(),
       summary: String(data.get('summary') ?? ''),
       body: this.#richText?.html() ?? this.article?.body ?? '',
       categoryId: categoryId === '' ? null : categoryId,
       ...(slug !== '' ? { slug } : {}),
-      ...(english ? { translations: { en: english } } : {}),
+      ...(Object.keys(translations).length > 0 ? { translations } : {}),
     };
     this.busy = true;
     try {
@@ -192,9 +205,8 @@ export class ArticleEditor extends CongElement implements Partial<AdminContribut
       this.fieldErrors = {};
       this.error = undefined;
       this.stale = undefined;
-      this.#englishBodyEdited = false;
-      const confirm = this.renderRoot.querySelector<HTMLInputElement>('input[name=enConfirm]');
-      if (confirm) confirm.checked = false;
+      this.#bodyEdited.clear();
+      for (const confirm of this.renderRoot.querySelectorAll<HTMLInputElement>('input[data-confirm]')) confirm.checked = false;
     } catch (error) {
       this.#failed(error);
     } finally {
@@ -335,7 +347,7 @@ export class ArticleEditor extends CongElement implements Partial<AdminContribut
           <portal-rich-text class="body-vi" .value=${a?.body ?? ''} .label=${t.body} ?disabled=${readOnly} .mediaBase=${images.mediaBase} .pickImage=${images.pickImage}></portal-rich-text>
           ${this.fieldErrors.body ? html`<span class="field-error" id="body-error">${this.fieldErrors.body}</span>` : nothing}
         </div>
-        ${this.#english(t, a, readOnly)}
+        ${this.languages.map((language) => this.#translation(t, a, readOnly, language))}
         ${readOnly ? nothing : html`<button type="submit" class="primary" ?disabled=${this.busy}>${this.busy ? t.saving : t.save}</button>`}
       </form>
       ${a ? this.#workflow(t, a) : html`<p class="note">${t.saveFirst}</p>`}
@@ -350,40 +362,46 @@ export class ArticleEditor extends CongElement implements Partial<AdminContribut
     return libraryImageChooser(() => this.renderRoot.querySelector('portal-media-picker'), this.tenant, this.user);
   }
 
-  /** The English fields, flagged where the Vietnamese changed after the translation. */
-  #english(t: Texts, a: Article | undefined, readOnly: boolean) {
-    const en = englishOf(a);
-    const stale = TRANSLATED_FIELDS.filter((f) => en[f].stale);
+  /**
+   * One language's fields (`<code>Title`, `#field-<code>-title`…), flagged where the Vietnamese
+   * changed after the translation, with the box that says the translation still matches.
+   */
+  #translation(t: Texts, a: Article | undefined, readOnly: boolean, language: SiteLanguage) {
+    const { code } = language;
+    const lang = languageLabel(language);
+    const tr = translationOf(a, code);
+    const stale = TRANSLATED_FIELDS.filter((f) => tr[f].stale);
     const staleNames = stale.map((f) => ({ title: t.title, summary: t.summary, body: t.body })[f]).join(', ');
-    const flag = (field: 'title' | 'summary' | 'body') => (en[field].stale ? html` <span class="flag" data-stale=${field}>${t.staleField}</span>` : nothing);
-    const error = (name: string) => this.fieldErrors[name];
-    const invalid = (name: string) => (error(name) ? 'true' : 'false');
-    const describedBy = (name: string) => (error(name) ? `${name}-error` : nothing);
-    return html`<fieldset class="english">
-      <legend>${t.english}</legend>
+    const flag = (field: 'title' | 'summary' | 'body') => (tr[field].stale ? html` <span class="flag" data-stale=${field}>${t.staleField}</span>` : nothing);
+    const error = (field: string) => this.fieldErrors[`${code}-${field}`];
+    const invalid = (field: string) => (error(field) ? 'true' : 'false');
+    const describedBy = (field: string) => (error(field) ? `${code}-${field}-error` : nothing);
+    const images = this.#images;
+    return html`<fieldset class="translation" data-lang=${code}>
+      <legend>${t.translation(lang)}</legend>
       ${stale.length > 0
-        ? html`<div class="notice english-stale" role="status">
-            <p><strong class="flag">${t.englishStale}</strong></p>
-            <p>${t.englishStaleDetail(staleNames)}</p>
-            ${readOnly ? nothing : html`<label class="check"><input type="checkbox" name="enConfirm" /> ${t.englishConfirm}</label>`}
+        ? html`<div class="notice translation-stale" role="status">
+            <p><strong class="flag">${t.translationStale(lang)}</strong></p>
+            <p>${t.translationStaleDetail(lang, staleNames)}</p>
+            ${readOnly ? nothing : html`<label class="check"><input type="checkbox" name=${`${code}Confirm`} data-confirm /> ${t.translationConfirm(lang)}</label>`}
           </div>`
         : nothing}
-      <p class="note" id="english-hint">${t.englishHint}</p>
+      <p class="note">${t.translationHint(lang)}</p>
       <div class="field">
-        <label for="field-en-title">${t.enTitle}${flag('title')}</label>
-        <input id="field-en-title" name="enTitle" lang="en" maxlength="500" .value=${en.title.value} ?readonly=${readOnly} aria-describedby=${describedBy('en-title')} aria-invalid=${invalid('en-title')} />
-        ${error('en-title') ? html`<span class="field-error" id="en-title-error">${error('en-title')}</span>` : nothing}
+        <label for=${`field-${code}-title`}>${t.trTitle(lang)}${flag('title')}</label>
+        <input id=${`field-${code}-title`} name=${`${code}Title`} lang=${code} maxlength="500" .value=${tr.title.value} ?readonly=${readOnly} aria-describedby=${describedBy('title')} aria-invalid=${invalid('title')} />
+        ${error('title') ? html`<span class="field-error" id=${`${code}-title-error`}>${error('title')}</span>` : nothing}
       </div>
       <div class="field">
-        <label for="field-en-summary">${t.enSummary}${flag('summary')}</label>
-        <textarea id="field-en-summary" name="enSummary" lang="en" rows="3" maxlength="2000" .value=${en.summary.value} ?readonly=${readOnly} aria-describedby=${describedBy('en-summary')} aria-invalid=${invalid('en-summary')}></textarea>
-        ${error('en-summary') ? html`<span class="field-error" id="en-summary-error">${error('en-summary')}</span>` : nothing}
+        <label for=${`field-${code}-summary`}>${t.trSummary(lang)}${flag('summary')}</label>
+        <textarea id=${`field-${code}-summary`} name=${`${code}Summary`} lang=${code} rows="3" maxlength="2000" .value=${tr.summary.value} ?readonly=${readOnly} aria-describedby=${describedBy('summary')} aria-invalid=${invalid('summary')}></textarea>
+        ${error('summary') ? html`<span class="field-error" id=${`${code}-summary-error`}>${error('summary')}</span>` : nothing}
       </div>
       <div class="field">
-        <span class="label" id="en-body-label">${t.enBody}${flag('body')}</span>
-        <portal-rich-text class="body-en" .value=${en.body.value} .label=${t.enBody} ?disabled=${readOnly} .mediaBase=${this.#images.mediaBase} .pickImage=${this.#images.pickImage}
-          @portal-body-input=${() => (this.#englishBodyEdited = true)}></portal-rich-text>
-        ${error('en-body') ? html`<span class="field-error" id="en-body-error">${error('en-body')}</span>` : nothing}
+        <span class="label">${t.trBody(lang)}${flag('body')}</span>
+        <portal-rich-text class=${`body-${code}`} data-lang=${code} .value=${tr.body.value} .label=${t.trBody(lang)} ?disabled=${readOnly} .mediaBase=${images.mediaBase} .pickImage=${images.pickImage}
+          @portal-body-input=${() => this.#bodyEdited.add(code)}></portal-rich-text>
+        ${error('body') ? html`<span class="field-error" id=${`${code}-body-error`}>${error('body')}</span>` : nothing}
       </div>
     </fieldset>`;
   }
@@ -487,6 +505,6 @@ export class ArticleEditor extends CongElement implements Partial<AdminContribut
           <button type="button" data-tool="compare" @click=${() => this.#compare()}>${t.compareButton}</button>
         </div>
       </fieldset>
-      ${this.diff ? renderDiff(t, this.diff, this.categories) : nothing}`;
+      ${this.diff ? renderDiff(t, this.diff, this.categories, this.languages) : nothing}`;
   }
 }

@@ -1,5 +1,6 @@
 import { html } from 'lit';
 import { formatTime, type Texts } from '../messages.js';
+import { languageLabel, type SiteLanguage } from '../site-languages.js';
 import type { ArticleDiff, ArticleStatus, Category, DiffPart, FieldDiff } from '../types.js';
 
 /**
@@ -34,8 +35,17 @@ function shown(t: Texts, field: string, value: unknown, categories: readonly Cat
 const inserted = (t: Texts, text: string) => html`<ins><span class="visually-hidden">${t.inserted}</span>${text}<span class="visually-hidden">${t.insertedEnd}</span></ins>`;
 const deleted = (t: Texts, text: string) => html`<del><span class="visually-hidden">${t.deleted}</span>${text}<span class="visually-hidden">${t.deletedEnd}</span></del>`;
 
-function change(t: Texts, c: FieldDiff, categories: readonly Category[]) {
-  const label = t.diffFields[c.field] ?? c.field;
+/** A field's name for people; a translated field (`translations.lo.title`) names its language. */
+function fieldLabel(t: Texts, field: string, languages: readonly SiteLanguage[]): string {
+  const m = /^translations\.([^.]+)\.(title|summary|body)$/.exec(field);
+  if (!m) return t.diffFields[field] ?? field;
+  const language = languages.find((l) => l.code === m[1]);
+  const lang = language ? languageLabel(language) : m[1]!;
+  return m[2] === 'title' ? t.trTitle(lang) : m[2] === 'summary' ? t.trSummary(lang) : t.trBody(lang);
+}
+
+function change(t: Texts, c: FieldDiff, categories: readonly Category[], languages: readonly SiteLanguage[]) {
+  const label = fieldLabel(t, c.field, languages);
   return html`<div class="diff-change" data-field=${c.field}>
     <h5>${label}</h5>
     ${c.words
@@ -48,9 +58,9 @@ function change(t: Texts, c: FieldDiff, categories: readonly Category[]) {
 }
 
 /** The API's diff of two revisions, field by field. */
-export function renderDiff(t: Texts, diff: ArticleDiff, categories: readonly Category[]) {
+export function renderDiff(t: Texts, diff: ArticleDiff, categories: readonly Category[], languages: readonly SiteLanguage[]) {
   return html`<section class="diff" aria-labelledby="diff-heading">
     <h4 id="diff-heading">${t.diffHeading(diff.from, diff.to)}</h4>
-    ${diff.changes.length === 0 ? html`<p>${t.noChanges}</p>` : diff.changes.map((c) => change(t, c, categories))}
+    ${diff.changes.length === 0 ? html`<p>${t.noChanges}</p>` : diff.changes.map((c) => change(t, c, categories, languages))}
   </section>`;
 }

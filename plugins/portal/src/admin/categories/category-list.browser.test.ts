@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ApiError, type AdminUser } from '@cong/sdk/admin';
-import { approver, categoryTree, routedApi, settle, writer, type Handler } from '../testing/fake-api.js';
+import { approver, categoryTree, LAO, routedApi, settle, siteLanguages, writer, type Handler } from '../testing/fake-api.js';
 import type { Category } from '../types.js';
 import type { CategoryList } from './category-list.element.js';
 import { buildTree, flatten, reorder, slugFromName } from './category-tree.js';
@@ -15,6 +15,7 @@ async function mount(options: { user?: AdminUser; routes?: Record<string, Handle
   document.documentElement.lang = options.lang ?? 'vi';
   let stored: Category[] = categoryTree();
   const api = routedApi({
+    'GET /api/portal/languages': () => ({ items: siteLanguages() }),
     'GET /api/portal/categories': () => ({ items: stored }),
     'POST /api/portal/categories': (call) => {
       const created = { id: '0b7c4d1e-1a2b-4c3d-8e9f-0000000000c9', order: 0, ...(call.body as object) } as Category;
@@ -153,6 +154,26 @@ describe('<portal-category-list>', () => {
     await settle(list);
     expect(api.calls.some((c) => c.method === 'DELETE' && c.path.endsWith(NOTICES))).toBe(true);
     expect(root.querySelector('[role=alert]')).toBeNull();
+  });
+
+  it('offers a name in each configured language, and sends every name', async () => {
+    const { list, api, root } = await mount({
+      routes: {
+        'GET /api/portal/languages': () => ({ items: siteLanguages(LAO) }),
+        'GET /api/portal/categories': () => ({ items: categoryTree().map((c) => (c.id === NEWS ? { ...c, name: { ...c.name, lo: 'ຂ່າວ' } } : c)) }),
+      },
+    });
+    expect(root.querySelector(`li[data-id="${NEWS}"] .meta[lang=lo]`)!.textContent).toBe('(ຂ່າວ)');
+    root.querySelector<HTMLButtonElement>(`button[aria-label="Sửa “Tin tức”"]`)!.click();
+    await settle(list);
+    const lao = root.querySelector<HTMLInputElement>('#field-nameLo')!;
+    expect([lao.value, lao.lang, root.querySelector('label[for=field-nameLo]')!.textContent]).toEqual(['ຂ່າວ', 'lo', 'Tên tiếng Lào (để trống: dùng tên tiếng Việt)']);
+    expect(root.querySelector('label[for=field-nameEn]')!.textContent).toBe('Tên tiếng Anh (để trống: dùng tên tiếng Việt)');
+    lao.value = 'ຂ່າວສານ';
+    root.querySelector<HTMLInputElement>('#field-nameEn')!.value = '';
+    root.querySelector('form')!.requestSubmit();
+    await settle(list);
+    expect((api.calls.find((c) => c.method === 'PATCH')!.body as { name: unknown }).name).toEqual({ vi: 'Tin tức', en: null, lo: 'ຂ່າວສານ' });
   });
 
   it('is read-only without portal.content.write, and speaks English when the page does', async () => {

@@ -1,6 +1,7 @@
 import { css, html, nothing, type PropertyValues } from 'lit';
 import { ApiError, CongElement, showToast, type AdminContributionProps, type AdminTenant, type AdminUser, type ApiClient } from '@cong/sdk/admin';
 import { formStyles } from '../article-editor/article-editor.styles.js';
+import { ENGLISH, languageLabel, translationLanguages, type SiteLanguage } from '../site-languages.js';
 import { WRITE, type Category } from '../types.js';
 import { categoryTexts, type CategoryTexts } from './category-messages.js';
 import { buildTree, flatten, reorder, selfAndDescendants, slugFromName, type CategoryNode } from './category-tree.js';
@@ -8,12 +9,15 @@ import { buildTree, flatten, reorder, selfAndDescendants, slugFromName, type Cat
 const BASE = '/api/portal/categories';
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
+/** The form field of a translated name: `nameEn`, `nameLo`, `nameZh-Hans`. */
+const nameField = (code: string) => `name${code.charAt(0).toUpperCase()}${code.slice(1)}`;
+
 /** What the form edits: a new category (maybe under a parent) or an existing one. */
 type Editing = { readonly kind: 'new'; readonly parentId: string | null } | { readonly kind: 'edit'; readonly id: string };
 
 /**
  * The unit's categories (nav route `/portal/chuyen-muc`): the tree in the site's order, with create,
- * rename (Vietnamese and English names), slug, parent, order, one-step moves up and down among the
+ * rename (Vietnamese, English and each language configured in cong.config.json), slug, parent, order, one-step moves up and down among the
  * siblings, and delete. The server refuses to delete a category that still has articles or
  * subcategories (409 `PORTAL_ERR_CATEGORY_IN_USE`); the page says what to do then.
  *
@@ -46,6 +50,7 @@ export class CategoryList extends CongElement implements Partial<AdminContributi
     fieldErrors: { state: true },
     error: { state: true },
     busy: { state: true },
+    languages: { state: true },
   };
 
   declare tenant: AdminTenant | undefined;
@@ -57,6 +62,8 @@ export class CategoryList extends CongElement implements Partial<AdminContributi
   declare fieldErrors: Readonly<Record<string, string>>;
   declare error: string | undefined;
   declare busy: boolean;
+  /** The languages a name is offered in beside Vietnamese: English until the site's list arrives. */
+  declare languages: readonly SiteLanguage[];
   /** How the page asks to confirm a deletion; tests replace it. */
   confirm: (message: string) => boolean = (message) => window.confirm(message);
   /** Whether the author typed the slug: until then it follows the Vietnamese name. */
@@ -66,6 +73,7 @@ export class CategoryList extends CongElement implements Partial<AdminContributi
     super();
     this.fieldErrors = {};
     this.busy = false;
+    this.languages = [ENGLISH];
   }
 
   override updated(changed: PropertyValues<this>): void {
@@ -87,8 +95,9 @@ export class CategoryList extends CongElement implements Partial<AdminContributi
   async load(): Promise<void> {
     const api = this.api!;
     try {
-      const { items } = await api.get<{ items: Category[] }>(BASE);
+      const [{ items }, languages] = await Promise.all([api.get<{ items: Category[] }>(BASE), translationLanguages(api)]);
       if (api !== this.api) return;
+      this.languages = languages;
       this.categories = items;
       this.error = undefined;
     } catch (error) {
@@ -121,7 +130,6 @@ export class CategoryList extends CongElement implements Partial<AdminContributi
     const editing = this.editing!;
     const data = new FormData(event.target as HTMLFormElement);
     const nameVi = String(data.get('nameVi') ?? '').trim();
-    const nameEn = String(data.get('nameEn') ?? '').trim();
     const slug = String(data.get('slug') ?? '').trim();
     const parentId = String(data.get('parentId') ?? '');
     const orderText = String(data.get('order') ?? '').trim();
@@ -134,8 +142,10 @@ export class CategoryList extends CongElement implements Partial<AdminContributi
       this.fieldErrors = missing;
       return;
     }
+    // Every name: the server replaces them all, a language left empty has none.
+    const translated = this.languages.map(({ code }) => [code, String(data.get(nameField(code)) ?? '').trim() || null]);
     const body = {
-      name: { vi: nameVi, en: nameEn === '' ? null : nameEn },
+      name: { vi: nameVi, ...Object.fromEntries(translated) },
       slug,
       parentId: parentId === '' ? null : parentId,
       ...(orderText !== '' ? { order: Number(orderText) } : {}),
@@ -226,7 +236,7 @@ export class CategoryList extends CongElement implements Partial<AdminContributi
     return html`<li data-id=${c.id}>
       <div class="item">
         <span class="name">${c.name.vi}</span>
-        ${c.name.en ? html`<span class="meta" lang="en">(${c.name.en})</span>` : nothing}
+        ${this.languages.map(({ code }) => (c.name[code] ? html`<span class="meta" lang=${code}>(${c.name[code]})</span>` : nothing))}
         <code class="meta">/${c.slug}</code>
         ${this.#canWrite
           ? html`<span class="buttons">
@@ -274,10 +284,12 @@ export class CategoryList extends CongElement implements Partial<AdminContributi
         ${this.#field('name', t.nameVi, (d, bad) =>
           html`<input id="field-nameVi" name="nameVi" lang="vi" required maxlength="300" .value=${current?.name.vi ?? ''} @input=${onName} aria-describedby=${d} aria-invalid=${bad} />`,
         )}
-        <div class="field">
-          <label for="field-nameEn">${t.nameEn}</label>
-          <input id="field-nameEn" name="nameEn" lang="en" maxlength="300" .value=${current?.name.en ?? ''} />
-        </div>
+        ${this.languages.map(
+          (language) => html`<div class="field">
+            <label for=${`field-${nameField(language.code)}`}>${t.nameIn(languageLabel(language))}</label>
+            <input id=${`field-${nameField(language.code)}`} name=${nameField(language.code)} lang=${language.code} maxlength="300" .value=${current?.name[language.code] ?? ''} />
+          </div>`,
+        )}
       </div>
       ${this.#field(
         'slug',

@@ -24,7 +24,7 @@ export const categoryMessages = {
       `Không xóa được “${name}”: chuyên mục vẫn còn ${children > 0 ? `${children} chuyên mục con và có thể cả ` : ''}tin bài. ` +
       'Hãy chuyển các tin bài và chuyên mục con sang chuyên mục khác (hoặc xóa chúng) rồi xóa lại.',
     nameVi: 'Tên tiếng Việt',
-    nameEn: 'Tên tiếng Anh (để trống: dùng tên tiếng Việt)',
+    nameIn: (lang: string) => `Tên ${lang} (để trống: dùng tên tiếng Việt)`,
     slug: 'Đường dẫn (chữ thường không dấu, gạch nối)',
     slugHint: 'Tự gợi ý từ tên tiếng Việt; đổi đường dẫn làm đổi địa chỉ trang chuyên mục.',
     parent: 'Chuyên mục cha',
@@ -65,7 +65,7 @@ export const categoryMessages = {
       `“${name}” cannot be deleted: it still has ${children > 0 ? `${children} subcategor${children === 1 ? 'y' : 'ies'} and possibly ` : ''}articles. ` +
       'Move its articles and subcategories to another category (or delete them), then delete it again.',
     nameVi: 'Vietnamese name',
-    nameEn: 'English name (empty: the Vietnamese one is used)',
+    nameIn: (lang: string) => `${lang} name (empty: the Vietnamese one is used)`,
     slug: 'Slug (lower case, no accents, hyphens)',
     slugHint: 'Proposed from the Vietnamese name; changing it changes the category page’s address.',
     parent: 'Parent category',

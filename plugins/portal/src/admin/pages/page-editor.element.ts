@@ -1,18 +1,20 @@
 import { css, html, nothing, type PropertyValues } from 'lit';
 import { ApiError, CongElement, showToast, type AdminContributionProps, type AdminTenant, type AdminUser, type ApiClient } from '@cong/sdk/admin';
 import { diffStyles, formStyles } from '../article-editor/article-editor.styles.js';
-import { formatTime } from '../messages.js';
+import { formatTime, texts } from '../messages.js';
 import type { RichText } from '../rich-text/rich-text.element.js';
 import '../rich-text/rich-text.js';
 import type { FieldDiff } from '../types.js';
 import { pagesTexts, type PagesTexts } from './pages-messages.js';
 import { API, APPROVE, flatten, forest, PAGES_WRITE, type Page, type PageAction, type PageRevisionSummary, type PageSummary } from './pages-types.js';
 import { libraryImageChooser } from '../media/library-image-chooser.js';
+import { ENGLISH, languageLabel, translationLanguages, type SiteLanguage } from '../site-languages.js';
 
 /**
  * One page (trang tĩnh): its place in the tree (parent, order), its Vietnamese fields with the body in
- * the rich-text editor, the English translation field by field with a flag where the Vietnamese
- * changed since, the workflow steps the user may take, and its revisions (compare, restore).
+ * the rich-text editor, a translation in each language of the site but Vietnamese (English and those
+ * configured in cong.config.json) field by field with a flag where the Vietnamese changed since, the
+ * workflow steps the user may take, and its revisions (compare, restore).
  *
  * Saving sends the revision the form was loaded from; when someone saved in between, the server
  * answers 409 and the form says to reload, keeping the text on screen. Field errors show beside the field.
@@ -34,6 +36,7 @@ export class PageEditor extends CongElement implements Partial<AdminContribution
     error: { state: true },
     stale: { state: true },
     busy: { state: true },
+    languages: { state: true },
   };
 
   declare tenant: AdminTenant | undefined;
@@ -48,9 +51,12 @@ export class PageEditor extends CongElement implements Partial<AdminContribution
   declare error: string | undefined;
   declare stale: number | undefined;
   declare busy: boolean;
+  /** The languages a translation is offered in: English until the site's list arrives. */
+  declare languages: readonly SiteLanguage[];
 
   constructor() {
     super();
+    this.languages = [ENGLISH];
     this.tree = [];
     this.revisions = [];
     this.fieldErrors = {};
@@ -71,7 +77,8 @@ export class PageEditor extends CongElement implements Partial<AdminContribution
     return this.#can.write && (!this.page || !['published', 'archived'].includes(this.page.status));
   }
 
-  #editor(name: 'body' | 'en-body'): RichText | null {
+  /** The rich-text editor of the Vietnamese body (`body`) or of a translation's (`<code>-body`). */
+  #editor(name: string): RichText | null {
     return this.renderRoot.querySelector(`portal-rich-text[data-field=${name}]`);
   }
 
@@ -79,12 +86,14 @@ export class PageEditor extends CongElement implements Partial<AdminContribution
     const api = this.api!;
     const id = this.pageId;
     try {
-      const [tree, page, revisions] = await Promise.all([
+      const [tree, page, revisions, languages] = await Promise.all([
         api.get<{ items: PageSummary[] }>(`${API}/pages`),
         id ? api.get<Page>(`${API}/pages/${encodeURIComponent(id)}`) : Promise.resolve(undefined),
         id ? api.get<{ items: PageRevisionSummary[] }>(`${API}/pages/${encodeURIComponent(id)}/revisions`) : Promise.resolve({ items: [] }),
+        translationLanguages(api),
       ]);
       if (api !== this.api || id !== this.pageId) return;
+      this.languages = languages;
       this.tree = tree.items;
       this.page = page;
       this.revisions = revisions.items;
@@ -136,17 +145,23 @@ export class PageEditor extends CongElement implements Partial<AdminContribution
     let body: Record<string, unknown> = place;
     if (this.#contentEditable) {
       const slug = String(data.get('slug') ?? '').trim();
-      const en = { title: String(data.get('enTitle') ?? '').trim(), summary: String(data.get('enSummary') ?? '').trim(), body: this.#editor('en-body')?.html() ?? '' };
-      const had = this.page?.translations.en ?? {};
-      // An empty English field removes a translation that existed, and is left out otherwise.
-      const translations = Object.fromEntries(Object.entries(en).filter(([field, value]) => value !== '' || field in had));
+      const translations: Record<string, Record<string, string>> = {};
+      for (const { code } of this.languages) {
+        // An empty editor holds `<p></p>`: that is no body, not a translation of one.
+        const rich = this.#editor(`${code}-body`);
+        const fields = { title: String(data.get(`${code}Title`) ?? '').trim(), summary: String(data.get(`${code}Summary`) ?? '').trim(), body: rich && !rich.editor?.isEmpty ? rich.html() : '' };
+        const had = this.page?.translations[code] ?? {};
+        // An empty field removes a translation that existed, and is left out otherwise.
+        const sent = Object.fromEntries(Object.entries(fields).filter(([field, value]) => value !== '' || field in had));
+        if (Object.keys(sent).length > 0) translations[code] = sent;
+      }
       body = {
         ...place,
         title: String(data.get('title') ?? '').trim(),
         summary: String(data.get('summary') ?? ''),
         body: this.#editor('body')?.html() ?? this.page?.body ?? '',
         ...(slug !== '' ? { slug } : {}),
-        ...(Object.keys(translations).length > 0 ? { translations: { en: translations } } : {}),
+        ...(Object.keys(translations).length > 0 ? { translations } : {}),
       };
     }
     this.busy = true;
@@ -231,8 +246,26 @@ export class PageEditor extends CongElement implements Partial<AdminContribution
     </div>`;
   }
 
-  #staleFlag(field: 'title' | 'summary' | 'body', t: PagesTexts) {
-    return this.page?.translations.en?.[field]?.stale ? html`<span class="flag" title=${t.enStaleLong}>${t.enStale}</span>` : nothing;
+  #staleFlag(language: SiteLanguage, field: 'title' | 'summary' | 'body', t: PagesTexts) {
+    return this.page?.translations[language.code]?.[field]?.stale ? html`<span class="flag" title=${texts().translationStale(languageLabel(language))}>${t.enStale}</span>` : nothing;
+  }
+
+  /** One language's fields (`<code>Title`, `#field-<code>Title`…), flagged where the Vietnamese changed since. */
+  #translation(t: PagesTexts, language: SiteLanguage, readOnly: boolean, images: ReturnType<typeof libraryImageChooser>) {
+    const { code } = language;
+    const tr = this.page?.translations[code] ?? {};
+    const lang = languageLabel(language);
+    const shell = texts();
+    const shellLang = document.documentElement.lang || 'vi';
+    return html`<fieldset lang=${code} data-lang=${code}>
+      <legend lang=${shellLang}>${shell.translation(lang)}</legend>
+      ${this.#field(`${code}Title`, shell.trTitle(lang), () => html`<input id=${`field-${code}Title`} name=${`${code}Title`} maxlength="500" .value=${tr.title?.value ?? ''} ?readonly=${readOnly} />`, this.#staleFlag(language, 'title', t))}
+      ${this.#field(`${code}Summary`, shell.trSummary(lang), () => html`<textarea id=${`field-${code}Summary`} name=${`${code}Summary`} rows="3" maxlength="2000" .value=${tr.summary?.value ?? ''} ?readonly=${readOnly}></textarea>`, this.#staleFlag(language, 'summary', t))}
+      <div class="field">
+        <span class="label" lang=${shellLang}>${shell.trBody(lang)} ${this.#staleFlag(language, 'body', t)}</span>
+        <portal-rich-text data-field=${`${code}-body`} .value=${tr.body?.value ?? ''} .label=${shell.trBody(lang)} ?disabled=${readOnly} .mediaBase=${images.mediaBase} .pickImage=${images.pickImage}></portal-rich-text>
+      </div>
+    </fieldset>`;
   }
 
   override render() {
@@ -240,7 +273,6 @@ export class PageEditor extends CongElement implements Partial<AdminContribution
     const p = this.page;
     if (this.pageId && !p && !this.error) return html`<p role="status">${t.loading}</p>`;
     const readOnly = !this.#contentEditable;
-    const en = p?.translations.en ?? {};
     const invalid = (b: boolean) => (b ? 'true' : 'false');
     const images = libraryImageChooser(() => this.renderRoot.querySelector('portal-media-picker'), this.tenant, this.user);
     return html`
@@ -267,15 +299,7 @@ export class PageEditor extends CongElement implements Partial<AdminContribution
           <portal-rich-text data-field="body" .value=${p?.body ?? ''} .label=${t.body} ?disabled=${readOnly} .mediaBase=${images.mediaBase} .pickImage=${images.pickImage}></portal-rich-text>
           ${this.fieldErrors.body ? html`<span class="field-error">${this.fieldErrors.body}</span>` : nothing}
         </div>
-        <fieldset lang="en">
-          <legend lang=${document.documentElement.lang || 'vi'}>${t.english}</legend>
-          ${this.#field('enTitle', t.enTitle, () => html`<input id="field-enTitle" name="enTitle" maxlength="500" .value=${en.title?.value ?? ''} ?readonly=${readOnly} />`, this.#staleFlag('title', t))}
-          ${this.#field('enSummary', t.enSummary, () => html`<textarea id="field-enSummary" name="enSummary" rows="3" maxlength="2000" .value=${en.summary?.value ?? ''} ?readonly=${readOnly}></textarea>`, this.#staleFlag('summary', t))}
-          <div class="field">
-            <span class="label" lang=${document.documentElement.lang || 'vi'}>${t.enBody} ${this.#staleFlag('body', t)}</span>
-            <portal-rich-text data-field="en-body" .value=${en.body?.value ?? ''} .label=${t.enBody} ?disabled=${readOnly} .mediaBase=${images.mediaBase} .pickImage=${images.pickImage}></portal-rich-text>
-          </div>
-        </fieldset>
+        ${this.languages.map((language) => this.#translation(t, language, readOnly, images))}
         ${this.#can.write ? html`<button type="submit" class="primary" ?disabled=${this.busy}>${this.busy ? t.saving : t.save}</button>` : nothing}
       </form>
       ${p ? this.#workflow(t, p) : html`<p class="note">${t.saveFirst}</p>`}

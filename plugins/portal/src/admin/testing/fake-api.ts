@@ -37,6 +37,18 @@ export function article(overrides: Partial<Article> = {}): Article {
   };
 }
 
+/** `GET /api/portal/languages` of an install: Vietnamese, English and the `more` configured languages. */
+export function siteLanguages(...more: { code: string; name: string; nameVi: string }[]) {
+  return [
+    { code: 'vi', name: 'Tiếng Việt', nameVi: 'Tiếng Việt', path: '/' },
+    { code: 'en', name: 'English', nameVi: 'Tiếng Anh', path: '/en/' },
+    ...more.map((l) => ({ ...l, path: `/${l.code.toLowerCase()}/` })),
+  ];
+}
+
+/** Lao, as a border province configures it. */
+export const LAO = { code: 'lo', name: 'ພາສາລາວ', nameVi: 'Tiếng Lào' };
+
 export const categories: Category[] = [{ id: '0b7c4d1e-1a2b-4c3d-8e9f-0000000000c1', slug: 'tin-tuc', name: { vi: 'Tin tức', en: 'News' }, parentId: null, order: 0 }];
 
 export const revisions: RevisionSummary[] = [
@@ -61,6 +73,7 @@ export function fakeApi(current: Article = article(), handlers: Record<string, H
     const own = handlers[`${call.method} ${call.path}`];
     if (own) return own(call);
     if (call.path === '/api/portal/categories') return { items: categories };
+    if (call.path === '/api/portal/languages') return { items: siteLanguages() };
     if (call.method === 'GET' && call.path === '/api/portal/articles') return { items: [stored], total: 1, limit: 20, offset: 0 };
     if (call.method === 'GET' && call.path === base) return stored;
     if (call.method === 'GET' && call.path === `${base}/revisions`) return { items: revisions };
