@@ -4,6 +4,7 @@ export { definePlugin, isCongPlugin } from './plugin/define-plugin.js';
 export type { CongPlugin, PluginDefinition } from './plugin/define-plugin.js';
 export type { PluginRegistrar, ServiceFactory, ServiceClass, JobDefinition, ScheduleDefinition } from './plugin/plugin-registrar.js';
 export type { PluginContext, TenantInfo } from './plugin/plugin-context.js';
+export type { CommandDefinition, CommandArgument, CommandOption, CommandInput, CommandOutput } from './plugin/plugin-command.js';
 export type { PluginManifest, AdminNavItem, AdminSlot } from './plugin/plugin-manifest.js';
 export type { InlinePlugin } from './plugin/inline-plugin.js';
 export { validateManifest, manifestSchema } from './plugin/validate-manifest.js';
@@ -26,7 +27,8 @@ export type { SearchService, SearchDocument, SearchQuery, SearchHit } from './se
 export type { CalendarService, CalendarDate, CalendarDay } from './services/calendar-service.js';
 export type { RulesService, Rule, RuleDefinition } from './services/rules-service.js';
 export type { AuditService, AuditRecord } from './services/audit-service.js';
-export type { TenancyService } from './services/tenancy-service.js';
+export type { TenancyService, TenantNode, TenantHosts, TenancyChangeOptions } from './services/tenancy-service.js';
+export type { AccessService, RoleInfo, RoleDefinition } from './services/access-service.js';
 
 export { defineEvent } from './events/define-event.js';
 export { coreEvents } from './events/core-events.js';
@@ -60,6 +62,7 @@ export * from './errors/error-codes.js';
 export { InputError, NotFoundError, ConflictError, NotAllowedError } from './errors/common-errors.js';
 
 export { fold, normalizeText, slugify } from './text/fold.js';
-export { csvCell, csvLine } from './text/csv.js';
+export { csvCell, csvLine, parseCsv } from './text/csv.js';
+export { normalizeHost } from './text/host-name.js';
 export { inject, injectable } from './di/decorators.js';
 export { PLUGIN_API_VERSION } from './version/plugin-api-version.js';

@@ -26,6 +26,8 @@ const coldStarts = Number(process.env.BENCH_COLD_STARTS ?? 5);
 const portal = process.env.BENCH_PORTAL !== '0';
 const portalOnly = process.env.BENCH_PORTAL_ONLY === '1';
 const scale = process.env.BENCH_SCALE === '1';
+// The component sites' part (provisioning 155 sites, their home pages) runs with the portal's unless BENCH_SITES=0.
+const sites = process.env.BENCH_SITES !== '0';
 
 // Pin servers to core 0 and the load generator (this process) to core 1 when taskset exists, so the
 // two do not fight for one core (the reference figures were measured that way).
@@ -46,7 +48,7 @@ async function main() {
 
   if (portal) {
     const log = (m) => process.stdout.write(`[portal] ${m}\n`);
-    results.portal = await portalBench({ scale, duration, warmup, connections, measureBare, log });
+    results.portal = await portalBench({ scale, sites, duration, warmup, connections, measureBare, log });
   }
 
   const baseline = results.scenarios[0].requestsPerSec;

@@ -34,6 +34,12 @@ interface Planted {
   bannerId: string;
   leaderId: string;
   deadlineId: string;
+  /** B's published article, its proposal to the province and its broadcast to the unit below B. */
+  publishedArticleId: string;
+  proposalId: string;
+  broadcastId: string;
+  /** B's component site (a draft; its notes are the canary). */
+  siteId: string;
 }
 
 const RESOURCES: readonly Resource[] = [
@@ -131,7 +137,48 @@ const RESOURCES: readonly Resource[] = [
       { method: 'DELETE', path: `/api/portal/legal-documents/${p.legalId}/status-override` },
     ],
   },
+  {
+    name: 'sites syndication proposal',
+    reads: ['/api/sites/published-articles', '/api/sites/syndication/proposals', '/api/sites/syndication/proposals?status=proposed', '/api/sites/syndication/queue', '/api/sites/syndication/categories'],
+    onObject: (p) => [
+      { method: 'GET', path: `/api/sites/syndication/proposals/${p.proposalId}`, expected: 404 },
+      { method: 'POST', path: `/api/sites/syndication/proposals/${p.proposalId}/withdraw`, body: {} },
+      { method: 'GET', path: `/api/sites/syndication/queue/${p.proposalId}`, expected: 404 },
+      { method: 'POST', path: `/api/sites/syndication/queue/${p.proposalId}/accept`, body: {} },
+      { method: 'POST', path: `/api/sites/syndication/queue/${p.proposalId}/reject`, body: { reason: 'từ A' } },
+      { method: 'POST', path: `/api/sites/syndication/queue/${p.proposalId}/revoke`, body: { reason: 'từ A' } },
+      // B's article is no article of A's: the same 400 as an id that does not exist.
+      { method: 'POST', path: '/api/sites/syndication/proposals', body: { articleId: p.publishedArticleId }, expected: 400 },
+    ],
+  },
+  {
+    name: 'sites broadcast',
+    reads: ['/api/sites/broadcasts', '/api/sites/broadcasts?status=active', '/api/sites/broadcasts/units'],
+    onObject: (p) => [
+      { method: 'GET', path: `/api/sites/broadcasts/${p.broadcastId}`, expected: 404 },
+      { method: 'POST', path: `/api/sites/broadcasts/${p.broadcastId}/end`, body: {} },
+      { method: 'POST', path: '/api/sites/broadcasts', body: { articleId: p.publishedArticleId, scope: 'all' }, expected: 400 },
+    ],
+  },
+  {
+    name: 'component site (registry, hosts, provisioning)',
+    reads: ['/api/sites/sites', '/api/sites/sites?text=canary', '/api/sites/sites?status=draft&sort=updatedAt&order=desc', '/api/sites/host-suggestions', '/api/sites/templates'],
+    onObject: (p) => [
+      { method: 'GET', path: `/api/sites/sites/${p.siteId}`, expected: 404 },
+      { method: 'PATCH', path: `/api/sites/sites/${p.siteId}`, body: { notes: 'Đổi từ A' } },
+      { method: 'POST', path: `/api/sites/sites/${p.siteId}/status`, body: { status: 'live' } },
+      { method: 'PUT', path: `/api/sites/sites/${p.siteId}/hosts`, body: { primaryHost: 'chiem.quangtri.gov.vn', aliasHosts: [] } },
+      { method: 'POST', path: '/api/sites/provisioning', body: { tree: { root: B, includeRoot: true }, dryRun: true } },
+      // A CSV line naming B is reported as a unit that does not exist; nothing of B is touched.
+      { method: 'POST', path: '/api/sites/provisioning', body: { csv: `slug,notes\n${B},Đổi từ A` }, expected: 200 },
+    ],
+  },
 ];
+
+/** What the syndication matrix needs a unit's editors to hold. */
+const SITES_SYNDICATION = ['sites.syndication.propose', 'sites.syndication.review', 'sites.broadcast.publish'];
+/** And the component sites of their unit and below (registry, hosts, provisioning). */
+const SITES_NETWORK = ['sites.network.manage'];
 
 const A = 'so-tai-chinh';
 const B = 'so-y-te';
@@ -157,7 +204,7 @@ describeEachDialect('tenant isolation matrix', (dialect) => {
   };
 
   beforeAll(async () => {
-    t = await createTestPlatform({ plugins: ['@cong/example-hello', '@cong/plugin-portal'], database: dialect, config: { demo: true } });
+    t = await createTestPlatform({ plugins: ['@cong/example-hello', '@cong/plugin-portal', '@cong/plugin-sites'], database: dialect, config: { demo: true } });
     const root = await login('admin', t.platform.takeDemoCredentials().password);
     const as = (cookie: string, tenant: string) => ({ cookie, 'x-cong-tenant': tenant });
     const create = async (username: string, tenant: string) => {
@@ -167,7 +214,7 @@ describeEachDialect('tenant isolation matrix', (dialect) => {
     };
     // A custom role carries the portal's permissions; each unit's admin also holds it in their unit.
     const province = (JSON.parse((await call({ method: 'GET', path: '/api/core/tenants?limit=500' }, { cookie: root })).text).items as { slug: string; parentId: string | null }[]).find((u) => !u.parentId)!.slug;
-    expect((await call({ method: 'PUT', path: '/api/core/roles/bien-tap-cong', body: { label: { vi: 'Biên tập cổng' }, permissions: ['portal.*'] } }, as(root, province))).status).toBe(201);
+    expect((await call({ method: 'PUT', path: '/api/core/roles/bien-tap-cong', body: { label: { vi: 'Biên tập cổng' }, permissions: ['portal.*', ...SITES_SYNDICATION, ...SITES_NETWORK] } }, as(root, province))).status).toBe(201);
     const adminA = await create('admin.a', A);
     const adminB = await create('admin.b', B);
 
@@ -190,6 +237,18 @@ describeEachDialect('tenant isolation matrix', (dialect) => {
     const banner = await inB('POST', '/api/portal/banners', { placement: 'home-top', imageUrl: 'https://example.vn/b.png', alt: { vi: canary, en: canary }, startsAt: new Date(Date.now() + 86_400_000).toISOString() });
     const leader = await inB('POST', '/api/portal/organisation/leaders', { fullName: canary, position: { vi: 'Giám đốc' } });
     const deadline = await inB('POST', '/api/portal/deadlines', { subject: { type: 'text', text: canary }, kind: 'default', origin: '2026-11-02' });
+    // B publishes an article (approving its own: B's settings allow it), proposes it to the province and
+    // broadcasts it to a unit below B.
+    expect((await call({ method: 'PUT', path: '/api/core/plugins/portal/settings', body: { values: { approvalRequired: false } } }, as(adminB, B))).status).toBe(200);
+    const published = await inB('POST', '/api/portal/articles', { title: canary, slug: 'canary-b-published', summary: canary, body: `<p>${canary}</p>` });
+    expect((await call({ method: 'POST', path: `/api/portal/articles/${published.id}/transitions/approve`, body: {} }, as(adminB, B))).status).toBe(200);
+    const proposal = await inB('POST', '/api/sites/syndication/proposals', { articleId: published.id, note: canary });
+    const idOfB = (JSON.parse((await call({ method: 'GET', path: '/api/core/tenants?limit=500' }, as(root, province))).text).items as { id: string; slug: string }[]).find((u) => u.slug === B)!.id;
+    expect((await call({ method: 'POST', path: '/api/core/tenants', body: { slug: 'tram-y-te-canary', nameVi: 'Trạm Y tế', kind: 'department', parentId: idOfB } }, as(root, province))).status).toBe(201);
+    const broadcast = await inB('POST', '/api/sites/broadcasts', { articleId: published.id, scope: 'all', note: canary });
+    const provisioned = await call({ method: 'POST', path: '/api/sites/provisioning', body: { csv: `slug,notes\n${B},${canary}` } }, as(adminB, B));
+    expect(JSON.parse(provisioned.text).counts.create, provisioned.text).toBe(1);
+    const siteB = (JSON.parse((await call({ method: 'GET', path: '/api/sites/sites' }, as(adminB, B))).text).items as { id: string; unit: { slug: string } }[]).find((s) => s.unit.slug === B)!;
     planted = {
       canary,
       tokenId: token.id,
@@ -203,10 +262,14 @@ describeEachDialect('tenant isolation matrix', (dialect) => {
       bannerId: banner.id,
       leaderId: leader.id,
       deadlineId: deadline.id,
+      publishedArticleId: published.id,
+      proposalId: proposal.id,
+      broadcastId: broadcast.id,
+      siteId: siteB.id,
     };
 
     const tokenA = JSON.parse(
-      (await call({ method: 'POST', path: '/api/core/tokens', body: { name: 'A sync', permissions: ['core.access.manage', 'core.audit.read', 'core.modules.manage', 'core.users.manage', 'portal.content.write', 'portal.content.approve', 'portal.legal.write', 'portal.pages.write', 'portal.organisation.write', 'portal.compliance.manage'] } }, as(adminA, A))).text,
+      (await call({ method: 'POST', path: '/api/core/tokens', body: { name: 'A sync', permissions: ['core.access.manage', 'core.audit.read', 'core.modules.manage', 'core.users.manage', 'portal.content.write', 'portal.content.approve', 'portal.legal.write', 'portal.pages.write', 'portal.organisation.write', 'portal.compliance.manage', ...SITES_SYNDICATION, ...SITES_NETWORK] } }, as(adminA, A))).text,
     ).token as string;
     actors = [
       { name: 'unit admin of A (session)', headers: (tenant = A) => ({ cookie: adminA, 'x-cong-tenant': tenant }) },
@@ -283,6 +346,9 @@ describeEachDialect('tenant isolation matrix', (dialect) => {
     expect((await readB('/api/portal/banners')).items.find((b: { id: string }) => b.id === planted.bannerId)).toMatchObject({ active: true });
     expect(await readB(`/api/portal/organisation/leaders/${planted.leaderId}`)).toMatchObject({ fullName: planted.canary });
     expect(await readB(`/api/portal/deadlines/${planted.deadlineId}`)).toMatchObject({ metAt: null });
+    expect(await readB(`/api/sites/syndication/proposals/${planted.proposalId}`)).toMatchObject({ status: 'proposed', note: planted.canary });
+    expect(await readB(`/api/sites/broadcasts/${planted.broadcastId}`)).toMatchObject({ status: 'active', targetCount: 1 });
+    expect(await readB(`/api/sites/sites/${planted.siteId}`)).toMatchObject({ status: 'draft', notes: planted.canary, primaryHost: 'so-y-te.localhost', history: [{ from: null, to: 'draft' }] });
     expect(cells).toBe(actors.length * (RESOURCES.flatMap((r) => r.reads).length * 2 + RESOURCES.flatMap((r) => r.onObject(planted)).length * 2 + 1) + 2);
   });
 });

@@ -58,6 +58,11 @@ export class AccessControl {
     this.#now = options.now ?? Date.now;
   }
 
+  /** Every permission that exists: the core's and the loaded plugins'. */
+  knownPermissions(): readonly string[] {
+    return this.options.knownPermissions();
+  }
+
   /** Creates the built-in roles that are missing (never changes an admin's edits to them). */
   async ensureBuiltinRoles(): Promise<void> {
     const existing = new Set((await this.#db.selectFrom('core_roles').select('id').execute()).map((r) => r.id));

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { existsSync, readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
-import { CongError } from '@cong/sdk';
+import { CongError, type CommandDefinition, type CommandInput } from '@cong/sdk';
 import { createPlatform, type PlatformOptions } from '../index.js';
 import { CORE_VERSION } from '../kernel/core-version.js';
 import { formatTable } from './format-table.js';
@@ -260,7 +260,60 @@ plugins
     process.stdout.write(rows.length ? formatTable(['id', 'version', 'package', 'pluginApi', 'requires'], rows) : 'No plugins configured.\n');
   });
 
+program.addHelpText('after', '\nPlugins add their own commands: cong <plugin> --help (e.g. cong sites provision --from-tree --dry-run).\n');
+
+/** The first word of the command line that is not a global option: the command asked for. */
+function commandWord(words: readonly string[]): string | undefined {
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!;
+    if (word === '-c' || word === '--config') i++;
+    else if (!word.startsWith('-')) return word;
+  }
+  return undefined;
+}
+
+/** commander's key for an option: `dry-run` → `dryRun`. */
+const optionKey = (name: string) => name.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+
+/** Adds `cong <plugin> <command>` for one plugin command: boots the platform, runs it, stops. */
+function addPluginCommand(group: Command, pluginId: string, definition: CommandDefinition): void {
+  const command = group.command(definition.name).description(definition.description);
+  for (const a of definition.arguments ?? []) command.argument(a.required ? `<${a.name}>` : `[${a.name}]`, a.description);
+  for (const o of definition.options ?? []) command.option(`--${o.name}${o.value ? ` <${o.value}>` : ''}`, o.description);
+  command.action(async (...params: unknown[]) => {
+    const values = params.slice(0, definition.arguments?.length ?? 0) as (string | undefined)[];
+    const given = command.opts<Record<string, string | true | undefined>>();
+    const input: CommandInput = {
+      args: Object.fromEntries((definition.arguments ?? []).map((a, i) => [a.name, values[i]])),
+      options: Object.fromEntries((definition.options ?? []).map((o) => [o.name, given[optionKey(o.name)]])),
+      out: { write: (text) => void process.stdout.write(text), progress: (text) => void process.stderr.write(text) },
+    };
+    // A one-shot platform: migrations and every plugin's start, no job runner, warnings only.
+    const platform = createPlatform(platformOptions({ config: { log: { level: 'warn' }, jobs: { autoStart: false } } }));
+    try {
+      await platform.start();
+      process.exitCode = await platform.runCommand(pluginId, definition.name, input);
+    } finally {
+      await platform.stop();
+    }
+  });
+}
+
+/**
+ * Plugins' commands (`reg.command`) join the command line when the command asked for is not the
+ * core's: the configured plugins are registered (no database) to learn what they declare.
+ */
+async function addPluginCommands(): Promise<void> {
+  const word = commandWord(process.argv.slice(2));
+  if (word === undefined || word === 'help' || program.commands.some((c) => c.name() === word)) return;
+  for (const { pluginId, commands } of await createPlatform(platformOptions({ config: { log: { level: 'warn' } } })).pluginCommands()) {
+    const group = program.command(pluginId).description(`Commands of the ${pluginId} plugin`);
+    for (const definition of commands) addPluginCommand(group, pluginId, definition);
+  }
+}
+
 try {
+  await addPluginCommands();
   await program.parseAsync(process.argv);
 } catch (error) {
   if (error instanceof CommanderError) {

@@ -1,5 +1,6 @@
 import { ConflictError, defineSchema, InputError, NotAllowedError, NotFoundError, respond, type FieldIssue, type RouteBuilder, type RouteRequest } from '@cong/sdk';
 import type { Grant } from '../access/access-control.js';
+import { expandPermission } from '../access/permission-patterns.js';
 import { ACCOUNT_SORTS, canManageAccount, type AccountScope, type AccountSort } from '../access/account-list.js';
 import type { User, UserStatus } from '../auth/user-store.js';
 import type { CoreApiDeps } from './core-api-deps.js';
@@ -72,6 +73,23 @@ const legacyPage = {
 /** Refuses to hand out a permission the caller does not hold in the unit (no privilege escalation). */
 function assertHolds(req: RouteRequest<any, any, any>, permissions: Iterable<string>): void {
   for (const p of permissions) if (!req.principal!.permissions.has(p)) throw new NotAllowedError(p);
+}
+
+/**
+ * A subtree grant reaches every unit below the one named: the caller must hold the role's permissions
+ * in each of them too (a site admin's delegation stops at their site). API tokens act in their own
+ * unit only, so they make subtree grants only where the subtree is that unit alone.
+ */
+async function assertHoldsBelow(deps: CoreApiDeps, req: RouteRequest<any, any, any>, permissions: readonly string[]): Promise<void> {
+  const below = (await deps.tenants.subtreeIds(req.tenantId!)).filter((id) => id !== req.tenantId);
+  if (below.length === 0) return;
+  const caller = req.principal!.kind === 'user' ? await deps.auth.users.findById(req.principal!.id) : undefined;
+  if (!caller) throw new NotAllowedError(permissions[0] ?? 'core.access.manage');
+  for (const id of below) {
+    const access = await deps.access.accessIn(caller.id, id, { superAdmin: caller.isSuperAdmin });
+    const missing = permissions.find((p) => !access.permissions.has(p));
+    if (missing !== undefined) throw new NotAllowedError(missing);
+  }
 }
 
 /**
@@ -330,10 +348,12 @@ export function accessRoutes(route: RouteBuilder, deps: CoreApiDeps): void {
     handler: async (req) => {
       const role = (await deps.access.roles()).find((r) => r.id === req.body.roleId);
       if (!role) throw new NotFoundError(`Role ${req.body.roleId} does not exist`);
-      if (role.permissions.includes('*') && !req.principal!.permissions.has('*')) {
-        assertHolds(req, ['core.tenants.manage', 'core.access.manage', 'core.users.manage']);
+      // A wildcard counts as each permission it covers (`portal.*`, `*`): nobody hands out more than they hold.
+      const needed = [...new Set(role.permissions.flatMap((p) => expandPermission(p, deps.access.knownPermissions())))];
+      if (!req.principal!.permissions.has('*')) {
+        assertHolds(req, needed);
+        if (req.body.subtree) await assertHoldsBelow(deps, req, needed);
       }
-      assertHolds(req, role.permissions.filter((p) => !p.includes('*')));
       if (!(await deps.auth.users.findById(req.body.userId))) throw new NotFoundError();
       const grant = await deps.access.grant({ userId: req.body.userId, tenantId: req.tenantId!, roleId: role.id, subtree: req.body.subtree ?? false, createdBy: req.principal!.id });
       await deps.audit.record({ action: 'core.grant.create', objectType: 'grant', objectId: grant.id, tenantId: grant.tenantId, after: grant }, { request: req });

@@ -2,6 +2,7 @@ import type { Transaction } from 'kysely';
 import { defineSchema, NotFoundError, respond, type RouteBuilder, type RouteRequest } from '@cong/sdk';
 import type { TenantChangeOptions } from '../tenancy/tenant-directory.js';
 import { TENANT_KINDS, type NewTenant, type Tenant } from '../tenancy/tenant.js';
+import { setTenantHosts } from '../tenancy/set-tenant-hosts.js';
 import type { CoreApiDeps } from './core-api-deps.js';
 
 const date = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' } as const;
@@ -130,20 +131,38 @@ export function tenantRoutes(route: RouteBuilder, deps: CoreApiDeps): void {
   });
 
   route.patch('/tenants/:id', {
-    summary: { vi: 'Đổi tên đơn vị', en: 'Rename a unit' },
-    description: 'The old slug and every host keep redirecting.',
+    summary: { vi: 'Đổi tên, tên miền của đơn vị', en: 'Rename a unit or change its hosts' },
+    description:
+      'The old slug keeps redirecting. `primaryHost` and `aliasHosts` replace the unit\'s hosts (aliases answer 301 to the primary; ' +
+      'a host left out is released; one of another unit is 409). Names and hosts change in one transaction.',
     permission: 'core.tenants.manage',
     schema: {
       params: idParams,
-      body: defineSchema<{ slug?: string; nameVi?: string; nameEn?: string | null }>({
+      body: defineSchema<{ slug?: string; nameVi?: string; nameEn?: string | null; primaryHost?: string | null; aliasHosts?: string[] }>({
         type: 'object',
         additionalProperties: false,
         minProperties: 1,
-        properties: { slug, nameVi: newTenantProperties.nameVi, nameEn: newTenantProperties.nameEn },
+        properties: { slug, nameVi: newTenantProperties.nameVi, nameEn: newTenantProperties.nameEn, primaryHost: newTenantProperties.primaryHost, aliasHosts: newTenantProperties.aliasHosts },
       }),
       response: { 200: tenantSchema },
     },
-    handler: (req) => change('rename', req, (options) => deps.tenants.rename(req.params.id, req.body, options)),
+    handler: async (req) => {
+      const { primaryHost, aliasHosts, ...names } = req.body;
+      const before = await deps.tenants.get(req.params.id);
+      if (!before) throw new NotFoundError();
+      const hosts = primaryHost === undefined && aliasHosts === undefined ? undefined : { primaryHost: primaryHost === undefined ? before.primaryHost : primaryHost, aliasHosts: aliasHosts ?? before.aliasHosts };
+      const changeHosts = (trx?: Transaction<any>) => setTenantHosts(deps, req.params.id, hosts!, { request: req, ...(trx ? { trx } : {}) });
+      if (Object.keys(names).length === 0) return changeHosts();
+      const renamed = audited('rename', req, before);
+      // Both in the rename's transaction: a host conflict leaves the names as they were.
+      await deps.tenants.rename(req.params.id, names, {
+        within: async (trx, tenant) => {
+          await renamed.within!(trx, tenant);
+          if (hosts) await changeHosts(trx);
+        },
+      });
+      return (await deps.tenants.get(req.params.id))!;
+    },
   });
 
   route.post('/tenants/:id/move', {

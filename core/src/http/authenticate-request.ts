@@ -29,7 +29,7 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  */
 export function authenticateRequest(options: AuthenticationOptions): Middleware {
   return async (ctx, next) => {
-    if (!ctx.path.startsWith('/api/')) return next();
+    if (!ctx.path.startsWith('/api/')) return isPublicPageRead(ctx.method, ctx.path, ctx.state.tenantId) ? identifyMember(options, ctx, next) : next();
     const bearer = /^Bearer\s+(\S+)$/i.exec(ctx.get('authorization'))?.[1];
     if (bearer) {
       const named = ctx.state.tenantId as string | undefined;
@@ -70,6 +70,29 @@ export function authenticateRequest(options: AuthenticationOptions): Middleware 
     if (tenantId && ctx.state.tenantId === undefined) ctx.state.tenantId = tenantId;
     await next();
   };
+}
+
+/** A read of a unit's public pages (not the admin shell, not the platform's files). */
+function isPublicPageRead(method: string, path: string, tenantId: unknown): boolean {
+  return (method === 'GET' || method === 'HEAD') && typeof tenantId === 'string' && !/^\/(admin|widgets)(\/|$)/.test(path);
+}
+
+/**
+ * Public pages are anonymous, except for staff of the page's unit signed in with the session cookie:
+ * they get a principal (with their permissions there), so a site can show them what it shows no one
+ * else yet (a draft site's preview). Anyone else, and every request without the cookie, stays anonymous
+ * and costs nothing more.
+ */
+async function identifyMember(options: AuthenticationOptions, ctx: Parameters<Middleware>[0], next: () => Promise<unknown>): Promise<unknown> {
+  const sessionToken = ctx.cookies.get(sessionCookie({ secure: ctx.secure }).name);
+  if (!sessionToken) return next();
+  const session = await options.auth.sessions.get(sessionToken);
+  const user = session && (await options.auth.users.findById(session.userId));
+  if (!session || !user || user.status !== 'active') return next();
+  if (options.requireTotpForSuperAdmins === true && user.isSuperAdmin && !user.totpEnabled) return next();
+  const access = await options.access.accessIn(user.id, ctx.state.tenantId as string, { superAdmin: user.isSuperAdmin });
+  if (access.member) ctx.state.principal = Object.freeze({ id: user.id, kind: 'user', displayName: user.displayName, permissions: access.permissions } satisfies Principal);
+  return next();
 }
 
 /** Fetch metadata when the browser sends it; otherwise the Origin header must be this site. */

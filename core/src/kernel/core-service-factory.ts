@@ -1,11 +1,17 @@
 import {
   CONG_ERR_SERVICE_NOT_PROVIDED,
+  CONG_ERR_SERVICE_UNAVAILABLE,
   type DatabaseService,
   type HttpRouterService,
   type PluginConfigService,
   type TenancyService,
+  type TenantNode,
 } from '@cong/sdk';
+import type { AccessControl } from '../access/access-control.js';
+import { createPluginAccessService } from '../access/plugin-access-service.js';
 import type { CongConfig } from '../config/cong-config.js';
+import { setTenantHosts } from '../tenancy/set-tenant-hosts.js';
+import type { Tenant } from '../tenancy/tenant.js';
 import { createJobService } from '../jobs/create-job-service.js';
 import type { PluginHost } from '../plugins/plugin-host.js';
 import { toLoggerService } from '../logging/create-logger.js';
@@ -21,6 +27,13 @@ export interface CoreSubsystems extends CoreRuntime {
   readonly pluginConfig: (pluginId: string) => Readonly<Record<string, unknown>>;
   /** Each plugin's schema and file config, for the settings admins set at run time. */
   readonly pluginSettings: (pluginId: string) => SettingsPlugin;
+  /** Roles and grants, once the platform built its security services (not in one-shot commands). */
+  readonly access: () => AccessControl | undefined;
+}
+
+/** A unit as `tenancy.tree()` lists it. */
+function toTenantNode(tenant: Tenant): TenantNode {
+  return { ...toTenantInfo(tenant), aliasHosts: tenant.aliasHosts, successorId: tenant.successorId };
 }
 
 /**
@@ -71,7 +84,16 @@ export function createCoreServiceFactory(core: CoreSubsystems): (host: PluginHos
         return active.filter((t) => enabled.has(t.id)).map(toTenantInfo);
       },
       isEnabled: (tenantId) => core.modules.isEnabled(tenantId, host.id),
+      tree: async () => (await core.tenants.all()).map(toTenantNode),
+      // The admin API's own path: same checks, audit entry (as the core) and resolver cache drop.
+      setHosts: async (tenantId, hosts, options = {}) => toTenantNode(await setTenantHosts({ tenants: core.tenants, audit: core.audit.forPlugin('core') }, tenantId, hosts, options)),
     }),
+    'core.access': () =>
+      createPluginAccessService(() => {
+        const access = core.access();
+        if (!access) throw CONG_ERR_SERVICE_UNAVAILABLE.create({ reason: 'roles are not loaded in this command' });
+        return access;
+      }, core.audit.forPlugin('core')),
   };
   return (host, id) => {
     const key = `${host.id}:${id}`;

@@ -2,7 +2,17 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import type { Logger } from 'pino';
-import { coreEvents, NotFoundError, PLUGIN_API_VERSION, toFieldIssues, type EventRef, type Principal } from '@cong/sdk';
+import {
+  CONG_ERR_SERVICE_UNAVAILABLE,
+  coreEvents,
+  NotFoundError,
+  PLUGIN_API_VERSION,
+  toFieldIssues,
+  type CommandDefinition,
+  type CommandInput,
+  type EventRef,
+  type Principal,
+} from '@cong/sdk';
 import type { CongConfig } from '../config/cong-config.js';
 import { deepFreeze, loadConfig } from '../config/load-config.js';
 import { redactConfig } from '../config/redact-config.js';
@@ -342,6 +352,31 @@ export class Platform {
     }
   }
 
+  /**
+   * The commands plugins add to `cong` (`reg.command`), read by registering the configured plugins
+   * without opening the database: what the command line offers before anything boots.
+   */
+  async pluginCommands(): Promise<{ readonly pluginId: string; readonly commands: readonly CommandDefinition[] }[]> {
+    await this.#prepare(undefined);
+    return this.#hosts
+      .filter((h) => h.state === 'registered' && (h.registration?.commands.size ?? 0) > 0)
+      .map((h) => ({ pluginId: h.id, commands: [...h.registration!.commands.values()] }));
+  }
+
+  /**
+   * Runs a plugin's command (`cong <pluginId> <name>`) on this started platform, with the plugin's
+   * context. Resolves with the exit code the command returns (0 when it returns nothing).
+   */
+  async runCommand(pluginId: string, name: string, input: CommandInput): Promise<number> {
+    const host = this.#hosts.find((h) => h.id === pluginId);
+    const command = host?.registration?.commands.get(name);
+    if (!host || !command) throw new NotFoundError(`Plugin ${pluginId} has no command ${name}`);
+    if (this.state !== 'running' || host.state !== 'started') {
+      throw CONG_ERR_SERVICE_UNAVAILABLE.create({ reason: `plugin ${pluginId} is ${host.state}${host.error ? `: ${host.error.message}` : ''}` });
+    }
+    return (await command.run(input, host.context)) ?? 0;
+  }
+
   /** Loads and admits the configured plugins without a database: what `cong plugins list` shows. */
   async inspectPlugins(): Promise<LoadedPlugin[]> {
     const loaded = await loadPlugins(this.#pluginSources(), this.config.baseDir);
@@ -522,8 +557,12 @@ export class Platform {
     };
   }
 
-  /** Loads, admits and registers the plugins (dependency order); admission errors throw. */
-  async #prepare(core: CoreRuntime, builtIn: readonly PluginSource[] = []): Promise<void> {
+  /**
+   * Loads, admits and registers the plugins (dependency order); admission errors throw. Without `core`
+   * (reading what plugins declare, such as their commands) nothing is wired to the subsystems and
+   * services are unavailable.
+   */
+  async #prepare(core: CoreRuntime | undefined, builtIn: readonly PluginSource[] = []): Promise<void> {
     const loaded = await loadPlugins([...builtIn, ...this.#pluginSources()], this.config.baseDir);
     const pluginConfigs = validatePluginConfigs(loaded, this.config);
     const pluginConfig = (id: string) => pluginConfigs.get(id) ?? {};
@@ -536,27 +575,32 @@ export class Platform {
       routeSettings: {
         bodyLimitBytes: this.config.http.bodyLimitBytes,
         validateResponses: this.options.testPrincipalHeader !== undefined,
-        isTenantEnabled: (tenantId, pluginId) => core.modules.isEnabled(tenantId, pluginId),
+        isTenantEnabled: (tenantId, pluginId) => core?.modules.isEnabled(tenantId, pluginId) ?? Promise.resolve(true),
       },
       hookTimeoutMs: this.config.hooks.timeoutMs,
       hosts,
       publicRouteOwners: new Map(),
       extensionPoints: new Map(),
       pluginConfig,
-      coreService: createCoreServiceFactory({
-        ...core,
-        config: this.config,
-        publicUrl: this.publicUrl,
-        pluginConfig,
-        pluginSettings: (id) => this.#settingsPlugin(loaded.find((p) => p.id === id)!),
-      }),
+      coreService: core
+        ? createCoreServiceFactory({
+            ...core,
+            config: this.config,
+            publicUrl: this.publicUrl,
+            pluginConfig,
+            pluginSettings: (id) => this.#settingsPlugin(loaded.find((p) => p.id === id)!),
+            access: () => this.#authentication?.access,
+          })
+        : (_host, id) => {
+            throw CONG_ERR_SERVICE_UNAVAILABLE.create({ reason: `${id} is not available before the platform starts` });
+          },
     };
     for (const plugin of admitted.order) hosts.set(plugin.id, new PluginHost(plugin, admitted.dependencies.get(plugin.id) ?? [], env));
     this.#hosts = [...hosts.values()];
     for (const host of this.#hosts) {
       if (this.#failIfDependencyFailed(host)) continue;
       host.register();
-      if (host.state === 'registered') this.#commitRegistration(host, core);
+      if (host.state === 'registered' && core) this.#commitRegistration(host, core);
     }
   }
 

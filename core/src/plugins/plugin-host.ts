@@ -6,6 +6,7 @@ import {
   CONG_ERR_SERVICE_NOT_DECLARED,
   CONG_ERR_SERVICE_NOT_PROVIDED,
   CongError,
+  type CommandDefinition,
   type EventRef,
   type ExtensionPoint,
   type JobDefinition,
@@ -73,7 +74,11 @@ export interface Registration {
   readonly extensionPoints: Map<string, { readonly point: ExtensionPoint<unknown>; readonly implementation: unknown }>;
   /** Each checks its extension point without side effects and returns the contribution to apply. */
   readonly contributions: (() => (() => void) | undefined)[];
+  /** `cong <pluginId> <name>` commands, by name. */
+  readonly commands: Map<string, CommandDefinition>;
 }
+
+const COMMAND_WORD = /^[a-z][a-z0-9-]{0,40}$/;
 
 const RESERVED_PUBLIC = /^\/(api|admin|widgets)(\/|$)|^\/(healthz|readyz|openapi\.json)$/;
 
@@ -155,6 +160,7 @@ export class PluginHost {
       rules: [],
       extensionPoints: new Map(),
       contributions: [],
+      commands: new Map(),
     };
     let release: (() => void) | undefined;
     try {
@@ -344,8 +350,18 @@ export class PluginHost {
           if (shared.version !== point.version) {
             throw this.#invalid(`extension point ${point.id} is version ${shared.version}, this plugin was built for ${point.version}`);
           }
-          return () => contribute(shared.implementation as never);
+          return () => contribute(shared.implementation as never, this.context);
         });
+      },
+      command: (definition) => {
+        if (typeof definition?.name !== 'string' || !COMMAND_WORD.test(definition.name)) throw this.#invalid(`command name "${String(definition?.name)}" must be kebab-case`);
+        if (registration.commands.has(definition.name)) throw this.#invalid(`command ${definition.name} is declared twice`);
+        if (typeof definition.run !== 'function') throw this.#invalid(`command ${definition.name} needs a run function`);
+        const words = [...(definition.arguments ?? []), ...(definition.options ?? [])].map((w) => w.name);
+        const bad = words.find((w) => typeof w !== 'string' || !COMMAND_WORD.test(w));
+        if (bad !== undefined) throw this.#invalid(`command ${definition.name}: argument or option "${String(bad)}" must be kebab-case`);
+        if (new Set(words).size !== words.length) throw this.#invalid(`command ${definition.name} names an argument or option twice`);
+        registration.commands.set(definition.name, definition);
       },
     };
   }

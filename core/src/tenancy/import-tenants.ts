@@ -1,5 +1,4 @@
-import { CongError, normalizeText } from '@cong/sdk';
-import { normalizeHost } from './host-name.js';
+import { CongError, normalizeHost, normalizeText } from '@cong/sdk';
 import type { TenantImportRow } from './parse-tenant-file.js';
 import { TENANT_KINDS, type Tenant, type TenantKind } from './tenant.js';
 import type { TenantDirectory } from './tenant-directory.js';

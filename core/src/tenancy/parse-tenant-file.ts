@@ -1,5 +1,5 @@
 import { extname } from 'node:path';
-import { InputError } from '@cong/sdk';
+import { InputError, parseCsv } from '@cong/sdk';
 
 /** One unit as an import file describes it; `parent` is the parent's slug. */
 export interface TenantImportRow {
@@ -53,7 +53,7 @@ function fromJson(text: string): TenantImportRow[] {
 }
 
 function fromCsv(text: string): TenantImportRow[] {
-  const records = parseCsv(text);
+  const records = readCsv(text);
   const header = records.shift()?.map((h) => h.trim().toLowerCase());
   if (!header) return [];
   const missing = ['slug', 'name_vi', 'kind'].filter((c) => !header.includes(c));
@@ -83,36 +83,11 @@ function fromCsv(text: string): TenantImportRow[] {
     });
 }
 
-/** RFC 4180: quoted fields may hold commas, quotes (doubled) and line breaks; CRLF or LF. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"' && field === '') quoted = true;
-    else if (ch === ',') {
-      row.push(field);
-      field = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += ch;
+/** The shared RFC 4180 reader, with its error as the import's 400. */
+function readCsv(text: string): string[][] {
+  try {
+    return parseCsv(text);
+  } catch (error) {
+    throw new InputError((error as Error).message);
   }
-  if (quoted) throw new InputError('The CSV ends inside a quoted field');
-  if (field !== '' || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
 }

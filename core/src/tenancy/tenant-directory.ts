@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
-import { ConflictError, InputError, NotFoundError, coreEvents, fold, normalizeText, type EventRef } from '@cong/sdk';
+import { ConflictError, InputError, NotFoundError, coreEvents, fold, normalizeHost, normalizeText, type EventRef } from '@cong/sdk';
 import type { Database } from '../db/create-database.js';
-import { normalizeHost } from './host-name.js';
 import { TENANT_KINDS, type NewTenant, type Tenant, type TenantKind, type TenantStatus } from './tenant.js';
 
 interface TenantRow {
@@ -39,6 +38,12 @@ export type EmitCoreEvent = <T>(event: EventRef<T>, payload: T) => Promise<void>
  */
 export interface TenantChangeOptions {
   readonly within?: (trx: Transaction<any>, tenant: Tenant) => Promise<void>;
+}
+
+/** The hosts of a unit, as {@link TenantDirectory.setHosts} replaces them. */
+export interface TenantHostSet {
+  readonly primaryHost: string | null;
+  readonly aliasHosts: readonly string[];
 }
 
 /** Filters of {@link TenantDirectory.list}. */
@@ -111,6 +116,31 @@ export class TenantDirectory {
     }
     const page = rows.slice(offset, offset + limit);
     return { items: await Promise.all(page.map((r) => this.#withHosts(this.#db, r))), total: rows.length };
+  }
+
+  /**
+   * Every unit with its hosts, in two queries: parents before their children, siblings by kind and
+   * slug (what plugins walk to provision the tree).
+   */
+  async all(): Promise<Tenant[]> {
+    const [rows, hosts] = await Promise.all([
+      this.#db.selectFrom('core_tenants').selectAll().orderBy('kind').orderBy('slug').execute(),
+      this.#db.selectFrom('core_tenant_hosts').select(['host', 'tenant_id', 'is_primary']).orderBy('host').execute(),
+    ]);
+    const byTenant = new Map<string, { host: string; is_primary: number }[]>();
+    for (const h of hosts) byTenant.set(h.tenant_id, [...(byTenant.get(h.tenant_id) ?? []), h]);
+    const children = new Map<string | null, TenantRow[]>();
+    for (const r of rows) children.set(r.parent_id, [...(children.get(r.parent_id) ?? []), r]);
+    const known = new Set(rows.map((r) => r.id));
+    // Roots first (no parent, or a parent that is gone), then breadth-first: a parent always precedes its units.
+    const queue = rows.filter((r) => r.parent_id === null || !known.has(r.parent_id));
+    const out: Tenant[] = [];
+    for (let i = 0; i < queue.length; i++) {
+      const row = queue[i]!;
+      out.push(toTenant(row, byTenant.get(row.id) ?? []));
+      queue.push(...(children.get(row.id) ?? []));
+    }
+    return out;
   }
 
   /** Ids of `id` and every unit below it (for grants that apply to a subtree). */
@@ -250,6 +280,43 @@ export class TenantDirectory {
     });
     this.version++;
     return (await this.get(id))!;
+  }
+
+  /**
+   * Replaces the hosts the unit answers on: `primaryHost` (or none) and the aliases that redirect to it.
+   * Every host is normalised and must not belong to another unit; hosts left out are released. With
+   * `trx` the change joins the caller's transaction (a plugin provisioning a site writes it with its
+   * own rows); `within` runs last in the transaction with the unit as it now is and as it was. Returns
+   * the unit and whether its hosts changed (an unchanged set writes nothing and runs no `within`).
+   */
+  async setHosts(
+    id: string,
+    hosts: TenantHostSet,
+    options: { readonly trx?: Transaction<any>; readonly within?: (trx: Transaction<any>, after: Tenant, before: Tenant) => Promise<void> } = {},
+  ): Promise<{ tenant: Tenant; changed: boolean }> {
+    const wanted = checkHostSet(hosts);
+    const apply = async (trx: Transaction<TenancyTables>): Promise<{ tenant: Tenant; changed: boolean }> => {
+      const row = await this.#require(trx, id);
+      const current = await this.#withHosts(trx, row);
+      if (current.primaryHost === wanted.primaryHost && sameSet(current.aliasHosts, wanted.aliasHosts)) return { tenant: current, changed: false };
+      const all = [...(wanted.primaryHost ? [wanted.primaryHost] : []), ...wanted.aliasHosts];
+      if (all.length > 0) {
+        const taken = await trx.selectFrom('core_tenant_hosts').select(['host', 'tenant_id']).where('host', 'in', all).where('tenant_id', '!=', id).execute();
+        if (taken.length > 0) throw new ConflictError(`Host ${taken[0]!.host} already belongs to another unit`);
+      }
+      await trx.deleteFrom('core_tenant_hosts').where('tenant_id', '=', id).execute();
+      const now = this.#now();
+      if (all.length > 0) await trx.insertInto('core_tenant_hosts').values(all.map((host) => ({ host, tenant_id: id, is_primary: host === wanted.primaryHost ? 1 : 0, created_at: now }))).execute();
+      await trx.updateTable('core_tenants').set({ updated_at: now }).where('id', '=', id).execute();
+      const after = await this.#withHosts(trx, await this.#require(trx, id));
+      await options.within?.(trx, after, current);
+      return { tenant: after, changed: true };
+    };
+    const result = options.trx ? await apply(options.trx as Transaction<TenancyTables>) : await this.#db.transaction().execute(apply);
+    // Dropped now also when the caller's transaction is still open: a lookup cached in between would
+    // only hold the old hosts for the resolver's cache period, as in any other process.
+    if (result.changed) this.version++;
+    return result;
   }
 
   /** Sets the web origins allowed to call the unit's widget endpoints; each is `scheme://host[:port]`. */
@@ -392,22 +459,42 @@ export class TenantDirectory {
 
   async #withHosts(db: Db, row: TenantRow): Promise<Tenant> {
     const hosts = await db.selectFrom('core_tenant_hosts').select(['host', 'is_primary']).where('tenant_id', '=', row.id).orderBy('host').execute();
-    return {
-      id: row.id,
-      slug: row.slug,
-      nameVi: row.name_vi,
-      nameEn: row.name_en,
-      kind: row.kind as TenantKind,
-      parentId: row.parent_id,
-      status: row.status as TenantStatus,
-      validFrom: row.valid_from,
-      validTo: row.valid_to,
-      successorId: row.successor_id,
-      primaryHost: hosts.find((h) => h.is_primary === 1)?.host ?? null,
-      aliasHosts: hosts.filter((h) => h.is_primary !== 1).map((h) => h.host),
-      allowedOrigins: row.allowed_origins ? (JSON.parse(row.allowed_origins) as string[]) : [],
-    };
+    return toTenant(row, hosts);
   }
+}
+
+function toTenant(row: TenantRow, hosts: readonly { host: string; is_primary: number }[]): Tenant {
+  return {
+    id: row.id,
+    slug: row.slug,
+    nameVi: row.name_vi,
+    nameEn: row.name_en,
+    kind: row.kind as TenantKind,
+    parentId: row.parent_id,
+    status: row.status as TenantStatus,
+    validFrom: row.valid_from,
+    validTo: row.valid_to,
+    successorId: row.successor_id,
+    primaryHost: hosts.find((h) => Number(h.is_primary) === 1)?.host ?? null,
+    aliasHosts: hosts.filter((h) => Number(h.is_primary) !== 1).map((h) => h.host),
+    allowedOrigins: row.allowed_origins ? (JSON.parse(row.allowed_origins) as string[]) : [],
+  };
+}
+
+/** Normalised hosts, each once; the primary is not also an alias. A host that is not a host name is a 400. */
+function checkHostSet(hosts: TenantHostSet): TenantHostSet {
+  const normal = (raw: string) => {
+    const host = normalizeHost(raw);
+    if (!host) throw new InputError(`"${raw}" is not a host name`);
+    return host;
+  };
+  const primaryHost = hosts.primaryHost === null || hosts.primaryHost.trim() === '' ? null : normal(hosts.primaryHost);
+  const aliasHosts = [...new Set(hosts.aliasHosts.map(normal))].filter((h) => h !== primaryHost).sort();
+  return { primaryHost, aliasHosts };
+}
+
+function sameSet(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && [...a].sort().every((x, i) => x === [...b].sort()[i]);
 }
 
 function checkSlug(slug: string): string {

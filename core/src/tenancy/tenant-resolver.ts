@@ -1,4 +1,4 @@
-import { normalizeHost } from './host-name.js';
+import { normalizeHost } from '@cong/sdk';
 import type { Tenant } from './tenant.js';
 import type { TenantDirectory } from './tenant-directory.js';
 

@@ -54,6 +54,11 @@ export const PORTAL_ERR_REQUEST_UNIT = createErrorCode('PORTAL_ERR_REQUEST_UNIT'
 export const PORTAL_ERR_REQUEST_CLOSED = createErrorCode('PORTAL_ERR_REQUEST_CLOSED', 'Information request {id} is closed', 409);
 // ─── End of submissions codes ───
 
+// ─── Linked items: other units' articles shown on a site (src/linked) ─── add linked codes above the end marker
+export const PORTAL_ERR_LINK_SOURCE_NOT_PUBLISHED = createErrorCode('PORTAL_ERR_LINK_SOURCE_NOT_PUBLISHED', 'Article {article} of unit {unit} is not published: only a published article is shown on other sites', 409);
+export const PORTAL_ERR_LINK_EXISTS = createErrorCode('PORTAL_ERR_LINK_EXISTS', 'Unit {unit} already shows the {kind} item {origin}', 409);
+// ─── End of linked codes ───
+
 // ─── Royalties (src/royalties) ───────────────────────────────────────────────────────────────
 export const PORTAL_ERR_ROYALTY_UNIT_VALUE = createErrorCode(
   'PORTAL_ERR_ROYALTY_UNIT_VALUE',

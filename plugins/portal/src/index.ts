@@ -19,6 +19,8 @@ import { seedPortalDemo } from './demo/seed-demo.js';
 import { royaltyMigrations } from './royalties/migrations/index.js';
 import { mediaMigrations, registerMedia } from './media/index.js';
 import { languagesFrom, type LanguageConfig } from './site/languages.js';
+import { registerSiteSetup } from './site-setup/register-site-setup.js';
+import { linkedMigrations, linkedSitePages, registerLinked } from './linked/index.js';
 
 /**
  * The portal: per unit, articles and categories with an editorial workflow, revisions and scheduled
@@ -29,11 +31,11 @@ export default definePlugin({
     // The public site's languages decide which routes and which API values exist: read once, from the file.
     const languages = languagesFrom(reg.config<{ languages?: readonly LanguageConfig[] }>());
     // One ledger for the plugin: names are dated, so the areas' migrations interleave in the order they were written.
-    reg.migrations({ ...contentMigrations, ...legalMigrations, ...searchMigrations, ...alertMigrations, ...siteMigrations, ...pagesAreaMigrations, ...submissionsMigrations, ...mandatedMigrations, ...organisationMigrations, ...royaltyMigrations, ...mediaMigrations });
+    reg.migrations({ ...contentMigrations, ...legalMigrations, ...searchMigrations, ...alertMigrations, ...siteMigrations, ...pagesAreaMigrations, ...submissionsMigrations, ...mandatedMigrations, ...organisationMigrations, ...royaltyMigrations, ...mediaMigrations, ...linkedMigrations });
     registerContent(reg, languages);
     registerLegal(reg);
     registerSearch(reg, languages);
-    registerSite(reg, languages, [...pagesSitePages, ...mandatedSitePages, ...organisationSitePages]);
+    registerSite(reg, languages, [...pagesSitePages, ...mandatedSitePages, ...organisationSitePages, ...linkedSitePages]);
     registerPublic(reg, languages);
     registerAlerts(reg, languages);
     registerPages(reg, languages);
@@ -42,6 +44,8 @@ export default definePlugin({
     registerOrganisation(reg);
     registerRoyalties(reg);
     registerMedia(reg);
+    registerSiteSetup(reg);
+    registerLinked(reg);
   },
   // Every unit gets the sections of information it must publish (POR-01…POR-16) and their categories.
   onTenantEnable: (ctx, tenant) => seedMandatedSections(ctx, tenant).then(() => undefined),

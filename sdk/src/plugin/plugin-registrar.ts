@@ -5,6 +5,7 @@ import type { RouteBuilder } from '../http/route.js';
 import type { JsonSchema } from '../http/json-schema.js';
 import type { ServiceRef } from '../services/service-ref.js';
 import type { ExtensionPoint } from './extension-point.js';
+import type { CommandDefinition } from './plugin-command.js';
 import type { PluginContext } from './plugin-context.js';
 
 /** Builds a service instance; for `plugin`-scoped refs, `consumer` is the plugin asking. */
@@ -82,7 +83,14 @@ export interface PluginRegistrar {
   provideExtensionPoint<T>(point: ExtensionPoint<T>, implementation: T): void;
   /**
    * Contributes to another plugin's extension point. `contribute` runs at once when the owner is
-   * present; it is skipped when the owner is an absent `optional` dependency.
+   * present; it is skipped when the owner is an absent `optional` dependency. It receives the
+   * contributing plugin's own context, for the callbacks it registers: they run once the plugin has
+   * started (a request, a job), when its services answer; `contribute` itself must not call them.
    */
-  extend<T>(point: ExtensionPoint<T>, contribute: (extension: T) => void): void;
+  extend<T>(point: ExtensionPoint<T>, contribute: (extension: T, ctx: PluginContext) => void): void;
+  /**
+   * Adds a command to the `cong` command line: `cong <pluginId> <name>`. It runs on a booted platform;
+   * see {@link CommandDefinition}. Names are unique in the plugin.
+   */
+  command(definition: CommandDefinition): void;
 }

@@ -1,3 +1,4 @@
+import type { AccessService } from './access-service.js';
 import type { AuditService } from './audit-service.js';
 import type { CalendarService } from './calendar-service.js';
 import type { PluginConfigService } from './config-service.js';
@@ -44,4 +45,6 @@ export const coreServices = Object.freeze({
   tenancy: createServiceRef<TenancyService, 'plugin'>({ id: 'core.tenancy', scope: 'plugin' }),
   /** The append-only audit log; see {@link AuditService}. */
   audit: createServiceRef<AuditService, 'plugin'>({ id: 'core.audit', scope: 'plugin' }),
+  /** The platform's roles, to read and to seed the ones a plugin needs; see {@link AccessService}. */
+  access: createServiceRef<AccessService, 'plugin'>({ id: 'core.access', scope: 'plugin' }),
 });

@@ -8,3 +8,16 @@ export type { SafeHtml, HtmlValue } from '../site/html.js';
 export { articlePublished, articleUnpublished } from '../content/content-events.js';
 export type { ArticleEventPayload } from '../content/content-events.js';
 export { siteChanged } from '../site/site-events.js';
+// Other units' articles on a site (src/linked): reading a unit's articles, and showing them on other
+// units' sites as linked items (syndicated up, broadcast down). See docs/guides/portal.md.
+export { portalArticlesRef } from '../linked/portal-articles-service.js';
+export type { PortalArticle, PortalArticleStatus, PortalArticlesService, PortalCategory } from '../linked/portal-articles-service.js';
+export { linkedItemsRef } from '../linked/linked-items-service.js';
+export type { LinkedItem, LinkedItemKind, LinkedItemsService, LinkedItemsWriteOptions } from '../linked/linked-items-service.js';
+// The site gate (`portal.site-gate`): what a unit's public pages do before the page cache (draft,
+// suspended, archived sites of the tenant-sites plugin).
+export { siteGatePoint } from '../site/site-gate.js';
+export type { SiteGate, SiteGateRule, SiteGateVerdict } from '../site/site-gate.js';
+// Site setup (`portal.site-setup`): a unit's pages, menus and required-information sections from a template.
+export { siteSetupRef } from '../site-setup/site-setup.js';
+export type { SiteSetup, SiteSetupChange, SiteSetupOptions, SiteBlueprint, BlueprintPage, BlueprintMenuItem, BlueprintText } from '../site-setup/site-setup.js';

@@ -101,6 +101,16 @@ export class PageService {
   }
 
   async create(tenantId: string, actor: Actor, input: PageInput & { title: string }): Promise<Page> {
+    const id = await this.#transaction((trx) => this.createWithin(trx, tenantId, actor, input));
+    return this.get(tenantId, id);
+  }
+
+  /**
+   * Creates a page in the caller's transaction, with its first revision and audit entry; returns its id.
+   * `publish` puts it straight on the public site (a site template's pages, which an approver set up):
+   * the caller then syncs its search entries ({@link syncPage}) and tells the site, after the commit.
+   */
+  async createWithin(trx: Transaction<PagesDatabase>, tenantId: string, actor: Actor, input: PageInput & { title: string }, options: { readonly publish?: boolean } = {}): Promise<string> {
     const now = Date.now();
     const title = normalizeText(input.title).trim();
     const slug = input.slug ?? (slugify(title, 120) || randomUUID().slice(0, 8));
@@ -114,25 +124,23 @@ export class PageService {
       title_folded: fold(title),
       summary: normalizeText(input.summary ?? '').trim(),
       body: sanitizeRichText(input.body ?? ''),
-      status: 'draft',
+      status: options.publish ? 'published' : 'draft',
       author_id: actor.id,
       submitted_by: null,
-      approver_id: null,
+      approver_id: options.publish ? actor.id : null,
       remarks: null,
-      published_at: null,
+      published_at: options.publish ? now : null,
       revision_no: 1,
       created_at: now,
       updated_at: now,
     };
-    await this.#transaction(async (trx) => {
-      if (row.parent_id !== null) await this.#checkParent(tenantId, row.id, row.parent_id, trx);
-      if (await this.#repo.bySlug(tenantId, slug, trx)) throw slugTaken(slug);
-      await this.#repo.releaseFormerSlug(tenantId, slug, trx);
-      await this.#repo.insert(row, trx).catch((error: unknown) => rethrowDuplicate(error, slug));
-      await this.#writeTranslations(row, input.translations, now, trx);
-      await this.#record(row, 'create', actor, trx, undefined);
-    });
-    return this.get(tenantId, row.id);
+    if (row.parent_id !== null) await this.#checkParent(tenantId, row.id, row.parent_id, trx);
+    if (await this.#repo.bySlug(tenantId, slug, trx)) throw slugTaken(slug);
+    await this.#repo.releaseFormerSlug(tenantId, slug, trx);
+    await this.#repo.insert(row, trx).catch((error: unknown) => rethrowDuplicate(error, slug));
+    await this.#writeTranslations(row, input.translations, now, trx);
+    await this.#record(row, 'create', actor, trx, undefined);
+    return row.id;
   }
 
   async update(tenantId: string, id: string, actor: Actor, input: PageInput & { revision?: number }, action = 'update'): Promise<Page> {

@@ -7,6 +7,7 @@ import { errorPage } from './pages.js';
 import type { Site } from './site-context.js';
 import type { SitemapEntry, SitePageDefinition } from './site-page.js';
 import type { PublicArticleRow } from './site-queries.js';
+import { listedPath } from '../linked/listed-item.js';
 
 export const FEED_SIZE = 20;
 /**
@@ -98,13 +99,14 @@ ${i.category ? `<category term="${x(i.category)}"/>\n` : ''}<summary>${x(i.summa
 `;
 }
 
+/** Feed items of listed rows: the unit's own articles and its linked items (each at its address on this site). */
 async function articleItems(site: Site, rows: readonly PublicArticleRow[]): Promise<FeedItem[]> {
-  const tr = await site.queries.translations(site.tenant.id, rows.map((r) => r.id), site.lang);
+  const tr = await site.queries.listTranslations(site.tenant.id, rows, site.lang);
   const categories = new Map((await site.queries.categories(site.tenant.id, site.lang)).map((c) => [c.id, c.name]));
   return rows.map((row) => ({
     title: tr.get(row.id)?.title || row.title,
     summary: tr.get(row.id)?.summary || row.summary,
-    link: site.url(`/tin/${row.slug}`),
+    link: site.url(listedPath(row)),
     published: Number(row.published_at ?? row.updated_at),
     updated: Number(row.updated_at),
     category: row.category_id === null ? undefined : categories.get(row.category_id),

@@ -25,6 +25,11 @@ export interface PageMeta {
   readonly noindex?: boolean;
   /** Print view: no header navigation, no footer links. */
   readonly print?: boolean;
+  /**
+   * An absolute URL when the page's original lives elsewhere (another unit's article shown here: its
+   * source). Default is this page's own URL. The canonical link, `og:url` and `DC.identifier` use it.
+   */
+  readonly canonical?: string;
 }
 
 const CACHE = 'public, max-age=60, stale-while-revalidate=300';
@@ -77,6 +82,7 @@ h1{line-height:1.25;font-size:1.875rem}
 .body img{max-width:100%;height:auto}
 table{border-collapse:collapse;width:100%}th,td{border:1px solid #d0d7de;padding:.4rem .6rem;text-align:left;vertical-align:top}
 .status{font-weight:700}
+.provincial{font-weight:700}
 .pager{display:flex;gap:1rem;margin-top:1.5rem}
 form.filters{display:flex;flex-wrap:wrap;gap:.75rem;align-items:flex-end;margin-bottom:1rem}
 form.filters label{display:flex;flex-direction:column;font-size:.9375rem}
@@ -107,7 +113,7 @@ nav.main details>ul{position:absolute;z-index:5;min-width:14rem;display:block;ba
 /** A whole HTML page around `content`, with every metadata element the portal must carry. */
 export async function renderPage(site: Site, meta: PageMeta, content: SafeHtml): Promise<string> {
   const { lang } = site;
-  const canonical = site.url(meta.path);
+  const canonical = meta.canonical ?? site.url(meta.path);
   const description = meta.description?.trim() || site.unitName;
   const date = meta.date ?? new Date().toISOString();
   const chrome = await loadChrome(site, { print: meta.print });

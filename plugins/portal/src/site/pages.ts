@@ -9,6 +9,7 @@ import { renderPage, sendHtml } from './layout.js';
 import type { Lang } from './languages.js';
 import type { Site } from './site-context.js';
 import type { ArticleTranslation, PublicArticleRow } from './site-queries.js';
+import { listedMarks, listedPath } from '../linked/listed-item.js';
 import type { ThemeRegistry } from './theme.js';
 
 export const PAGE_SIZE = 10;
@@ -75,11 +76,12 @@ const langAttr = (site: Site, lang: Lang): SafeHtml | null => (lang === site.lan
 
 async function articleList(site: Site, rows: readonly PublicArticleRow[]): Promise<SafeHtml> {
   if (rows.length === 0) return html`<p>${site.t('Chưa có tin bài.', 'No articles yet.')}</p>`;
-  const tr = await site.queries.translations(site.tenant.id, rows.map((r) => r.id), site.lang);
+  const [tr, marks] = await Promise.all([site.queries.listTranslations(site.tenant.id, rows, site.lang), listedMarks(site, rows)]);
   return html`<ul class="list">${rows.map((row) => {
     const l = localized(site, row, tr.get(row.id));
-    return html`<li><h3><a href="${site.path(`/tin/${row.slug}`)}"${langAttr(site, l.title.lang)}>${l.title.text}</a></h3>
-<p class="meta"><time datetime="${isoOf(row.published_at)}">${showDate(row.published_at)}</time></p>
+    const mark = row.link ? marks.get(row.link.id) : undefined;
+    return html`<li${row.link ? html` data-linked="${row.link.kind}"` : null}><h3><a href="${site.path(listedPath(row))}"${langAttr(site, l.title.lang)}>${l.title.text}</a></h3>
+<p class="meta"><time datetime="${isoOf(row.published_at)}">${showDate(row.published_at)}</time>${mark ? html` · ${mark}` : null}</p>
 ${l.summary.text ? html`<p${langAttr(site, l.summary.lang)}>${l.summary.text}</p>` : null}</li>`;
   })}</ul>`;
 }
@@ -165,6 +167,35 @@ export async function articlePage(req: RouteRequest, site: Site, slug: string, p
   if (found.kind === 'none') return errorPage(req, site, 404, path);
   const row = found.article;
   const tr = (await site.queries.translations(site.tenant.id, [row.id], site.lang)).get(row.id);
+  return renderArticle(req, site, row, tr, { path, print });
+}
+
+/** How {@link renderArticle} shows an article that is not the unit's own (a linked item, src/linked). */
+export interface ArticleOrigin {
+  /** The source article's absolute URL: the page's canonical link. */
+  readonly canonical: string;
+  /** The line naming the source ("Nguồn: …", "Tin từ …"), under the title. */
+  readonly mark: SafeHtml;
+  /** The source unit's name: the article's author in the page's metadata. */
+  readonly author: string;
+  /** Where the body's media live: the source unit's site root (its library is not this unit's). */
+  readonly mediaRoot: string;
+}
+
+/**
+ * An article's page: the unit's own (`/tin/<slug>`, with its print view and PDF), or another unit's
+ * shown here (`origin`: a linked item), which names its source, points its canonical link there and
+ * offers no print view or PDF of its own (the source's are the originals).
+ */
+export async function renderArticle(
+  req: RouteRequest,
+  site: Site,
+  row: PublicArticleRow,
+  tr: ArticleTranslation | undefined,
+  options: { readonly path: string; readonly print?: boolean; readonly origin?: ArticleOrigin },
+): Promise<RouteResponse> {
+  const { path, origin } = options;
+  const print = options.print === true && !origin;
   const l = localized(site, row, tr);
   const category = row.category_id === null ? undefined : (await site.queries.categories(site.tenant.id, site.lang)).find((c) => c.id === row.category_id);
   const published = isoOf(row.published_at);
@@ -172,12 +203,14 @@ export async function articlePage(req: RouteRequest, site: Site, slug: string, p
   const body = html`<article>
 ${category && !print ? html`<p class="meta"><a href="${site.path(`/chuyen-muc/${category.slug}`)}">${category.name}</a></p>` : null}
 <h1${langAttr(site, l.title.lang)}>${l.title.text}</h1>
-<p class="meta">${site.t('Đăng ngày', 'Published')} <time datetime="${published}">${showDate(row.published_at)}</time>${category && print ? html` · ${category.name}` : null}</p>
+<p class="meta">${site.t('Đăng ngày', 'Published')} <time datetime="${published}">${showDate(row.published_at)}</time>${category && print ? html` · ${category.name}` : null}${origin ? html` · ${origin.mark}` : null}</p>
 ${l.summary.text ? html`<p class="summary"${langAttr(site, l.summary.lang)}><strong>${l.summary.text}</strong></p>` : null}
-<div class="body"${langAttr(site, l.body.lang)}>${trustedSanitizedHtml(l.body.text, site) /* stored sanitised by the content service on every write */}</div>
-${print
-    ? html`<p class="muted">${site.t('Nguồn', 'Source')}: ${site.url(path)}</p>`
-    : html`<p class="no-print"><a href="${site.path(path)}?in=1" rel="nofollow">${site.t('Bản in', 'Print view')}</a> · <a href="${site.path(`${path}/pdf`)}" rel="nofollow" type="application/pdf" download>${site.t('Tải về PDF', 'Download PDF')}</a></p>`}
+<div class="body"${langAttr(site, l.body.lang)}>${trustedSanitizedHtml(l.body.text, origin ? { prefix: origin.mediaRoot } : site) /* stored sanitised by the content service on every write */}</div>
+${origin
+    ? null
+    : print
+      ? html`<p class="muted">${site.t('Nguồn', 'Source')}: ${site.url(path)}</p>`
+      : html`<p class="no-print"><a href="${site.path(path)}?in=1" rel="nofollow">${site.t('Bản in', 'Print view')}</a> · <a href="${site.path(`${path}/pdf`)}" rel="nofollow" type="application/pdf" download>${site.t('Tải về PDF', 'Download PDF')}</a></p>`}
 </article>`;
   const jsonLd = {
     '@type': 'NewsArticle',
@@ -187,12 +220,13 @@ ${print
     dateModified: modified,
     inLanguage: l.title.lang,
     url: site.url(path),
-    mainEntityOfPage: site.url(path),
+    mainEntityOfPage: origin?.canonical ?? site.url(path),
+    ...(origin ? { isBasedOn: origin.canonical } : {}),
     articleSection: category?.name,
-    author: { '@type': 'GovernmentOrganization', name: site.unitName },
+    author: { '@type': 'GovernmentOrganization', name: origin?.author ?? site.unitName },
     publisher: { '@type': 'GovernmentOrganization', name: site.unitName, ...(site.theme.logo ? { logo: { '@type': 'ImageObject', url: site.theme.logo } } : {}) },
   };
-  const meta = { title: l.title.text, description: l.summary.text, path, date: published, ogType: 'article' as const, jsonLd, print, dcType: 'Text.Article', dcSubject: category?.name };
+  const meta = { title: l.title.text, description: l.summary.text, path, date: published, ogType: 'article' as const, jsonLd, print, dcType: 'Text.Article', dcSubject: category?.name, canonical: origin?.canonical };
   return sendHtml(req, 200, await renderPage(site, meta, body));
 }
 

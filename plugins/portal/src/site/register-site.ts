@@ -15,6 +15,8 @@ import { siteChromeCache } from '../navigation/site-chrome.js';
 import { siteChanged } from './site-events.js';
 import type { SitePageDefinition } from './site-page.js';
 import { siteThemePoint, ThemeRegistry } from './theme.js';
+import { gateResponse, withNotice } from './gate-pages.js';
+import { siteGatePoint, SiteGateRegistry } from './site-gate.js';
 
 /**
  * Query strings of public pages: the named parameters, and any other (tracking tags such as
@@ -45,13 +47,17 @@ interface PageOptions {
  */
 const PAGE_CACHE_ON = process.env.PORTAL_PAGE_CACHE !== 'off';
 
-function page(themes: ThemeRegistry, cache: PageCache, languages: Languages, lang: Lang, options: PageOptions, render: (req: RouteRequest<any, any>, site: Site) => Promise<RouteResponse> | RouteResponse) {
+function page(themes: ThemeRegistry, cache: PageCache, gates: SiteGateRegistry, languages: Languages, lang: Lang, options: PageOptions, render: (req: RouteRequest<any, any>, site: Site) => Promise<RouteResponse> | RouteResponse) {
   const run = async (req: RouteRequest<any, any>, ctx: PluginContext): Promise<RouteResponse> => {
     const site = await siteFor(req, ctx, languages, lang, themes);
     if (!site) return sendHtml(req, 404, '<!doctype html><html lang="vi"><meta charset="utf-8"><title>Không tìm thấy trang</title><main><h1>Không tìm thấy trang</h1></main></html>');
-    return render(req, site);
+    // The notice (an archived site) is part of the page as cached: a change of verdict drops the unit's pages.
+    return withNotice(await render(req, site), await gates.verdict(req.tenantId, ctx));
   };
   return async (req: RouteRequest<any, any>, ctx: PluginContext): Promise<RouteResponse> => {
+    // Before the cache: a draft, suspended or closed site is not served as a live one (one map lookup when known).
+    const blocked = gateResponse(req, await gates.verdict(req.tenantId, ctx));
+    if (blocked) return blocked;
     const signedIn = hasCredentials(req);
     if (!PAGE_CACHE_ON || signedIn || options.cache === false || req.tenantId === undefined) return cache.bypass(await run(req, ctx), signedIn);
     const host = (req.headers.host ?? '').toLowerCase();
@@ -77,14 +83,22 @@ function checkSegments(languages: Languages, areaPages: readonly SitePageDefinit
  * The public site of each unit: server-rendered pages, feeds, sitemap and robots.txt, at the site
  * root (`<unit host>/…` or `/t/<slug>/…`), Vietnamese at `/…`, English at `/en/…` and each configured
  * language at `/<code>/…` (see languages.ts), all with the Vietnamese slugs. The theme extension point
- * (`portal.site-theme`) lets the tenant-sites plugin set tokens and add home-page blocks.
+ * (`portal.site-theme`) lets the tenant-sites plugin set tokens and add home-page blocks; the gate
+ * (`portal.site-gate`) lets it keep a draft, suspended or closed site from being served as a live one.
  */
 export function registerSite(reg: PluginRegistrar, languages: Languages, areaPages: readonly SitePageDefinition[] = []): void {
   checkSegments(languages, areaPages);
-  // A page re-rendered after another process's change must not take the chrome from before it.
-  const cache = new PageCache({ onInvalidate: (tenantId) => siteChromeCache.invalidate(tenantId) });
+  // A page re-rendered after another process's change must not take the chrome, nor the gate's verdict, from before it.
+  const cache = new PageCache({
+    onInvalidate: (tenantId) => {
+      siteChromeCache.invalidate(tenantId);
+      gates.forget(tenantId);
+    },
+  });
   const themes = new ThemeRegistry((tenantId) => cache.invalidateLocal(tenantId));
+  const gates = new SiteGateRegistry((tenantId) => cache.invalidateLocal(tenantId));
   reg.provideExtensionPoint(siteThemePoint, themes);
+  reg.provideExtensionPoint(siteGatePoint, gates);
   const pdfs = new ArticlePdfs(new PdfPrinter());
   // The events come after the commit: drop the unit's pages here at once, and tell the other processes.
   const invalidate = async (e: { tenantId: string }, ctx: PluginContext) => {
@@ -97,13 +111,13 @@ export function registerSite(reg: PluginRegistrar, languages: Languages, areaPag
 
   // Language-independent files first.
   reg.publicRoutes((route) => {
-    route.get('/robots.txt', { summary: 'robots.txt', tags: ['portal-site'], schema: {}, handler: page(themes, cache, languages, 'vi', { route: '/robots.txt' }, robots) });
-    route.get('/sitemap.xml', { summary: { vi: 'Sơ đồ trang (XML)', en: 'XML sitemap' }, tags: ['portal-site'], schema: {}, handler: page(themes, cache, languages, 'vi', { route: '/sitemap.xml' }, (req, site) => sitemap(req, site, areaPages)) });
+    route.get('/robots.txt', { summary: 'robots.txt', tags: ['portal-site'], schema: {}, handler: page(themes, cache, gates, languages, 'vi', { route: '/robots.txt' }, robots) });
+    route.get('/sitemap.xml', { summary: { vi: 'Sơ đồ trang (XML)', en: 'XML sitemap' }, tags: ['portal-site'], schema: {}, handler: page(themes, cache, gates, languages, 'vi', { route: '/sitemap.xml' }, (req, site) => sitemap(req, site, areaPages)) });
     route.get('/sitemaps/:part', {
       summary: { vi: 'Một phần của sơ đồ trang', en: 'Part of a large sitemap' },
       tags: ['portal-site'],
       schema: { params: { type: 'object', additionalProperties: false, required: ['part'], properties: { part: text(20) } } },
-      handler: page(themes, cache, languages, 'vi', { route: '/sitemaps/:part' }, (req, site) => sitemap(req, site, areaPages, (req.params as { part: string }).part)),
+      handler: page(themes, cache, gates, languages, 'vi', { route: '/sitemaps/:part' }, (req, site) => sitemap(req, site, areaPages, (req.params as { part: string }).part)),
     });
   });
 
@@ -113,7 +127,7 @@ export function registerSite(reg: PluginRegistrar, languages: Languages, areaPag
       summary: 'Redirect to /en/tim-kiem',
       tags: ['portal-site'],
       schema: { query: query({ q: text(500) }) },
-      handler: page(themes, cache, languages, 'en', { route: '/en/search', cache: false }, (req, site) => {
+      handler: page(themes, cache, gates, languages, 'en', { route: '/en/search', cache: false }, (req, site) => {
         const q = (req.query as { q?: string }).q;
         return respond(301, '', { location: `${site.path('/tim-kiem')}${q ? `?${new URLSearchParams({ q }).toString()}` : ''}`, 'cache-control': 'public, max-age=3600' });
       }),
@@ -128,27 +142,27 @@ export function registerSite(reg: PluginRegistrar, languages: Languages, areaPag
         summary: { vi: `Trang chủ (${lang})`, en: `Home page (${lang})` },
         tags,
         schema: { query: query({}) },
-        handler: page(themes, cache, languages, lang, { route: '/' }, (req, site) => homePage(req, site, themes)),
+        handler: page(themes, cache, gates, languages, lang, { route: '/' }, (req, site) => homePage(req, site, themes)),
       });
-      route.get(`${base}/rss.xml`, { summary: `RSS 2.0 (${lang})`, tags, schema: {}, handler: page(themes, cache, languages, lang, { route: '/rss.xml' }, (req, site) => unitFeed(req, site, 'rss')) });
-      route.get(`${base}/atom.xml`, { summary: `Atom (${lang})`, tags, schema: {}, handler: page(themes, cache, languages, lang, { route: '/atom.xml' }, (req, site) => unitFeed(req, site, 'atom')) });
+      route.get(`${base}/rss.xml`, { summary: `RSS 2.0 (${lang})`, tags, schema: {}, handler: page(themes, cache, gates, languages, lang, { route: '/rss.xml' }, (req, site) => unitFeed(req, site, 'rss')) });
+      route.get(`${base}/atom.xml`, { summary: `Atom (${lang})`, tags, schema: {}, handler: page(themes, cache, gates, languages, lang, { route: '/atom.xml' }, (req, site) => unitFeed(req, site, 'atom')) });
       route.get(`${base}/chuyen-muc/:slug/rss.xml`, {
         summary: `RSS 2.0 of a category (${lang})`,
         tags,
         schema: { params: slugParams },
-        handler: page(themes, cache, languages, lang, { route: '/chuyen-muc/:slug/rss.xml' }, (req, site) => categoryFeed(req, site, (req.params as { slug: string }).slug)),
+        handler: page(themes, cache, gates, languages, lang, { route: '/chuyen-muc/:slug/rss.xml' }, (req, site) => categoryFeed(req, site, (req.params as { slug: string }).slug)),
       });
       route.get(`${base}/chuyen-muc/:slug`, {
         summary: { vi: `Chuyên mục (${lang})`, en: `Category page (${lang})` },
         tags,
         schema: { params: slugParams, query: query({ trang: text(7) }) },
-        handler: page(themes, cache, languages, lang, { route: '/chuyen-muc/:slug', keep: ['trang'] }, (req, site) => categoryPage(req, site, (req.params as { slug: string }).slug, (req.query as { trang?: string }).trang)),
+        handler: page(themes, cache, gates, languages, lang, { route: '/chuyen-muc/:slug', keep: ['trang'] }, (req, site) => categoryPage(req, site, (req.params as { slug: string }).slug, (req.query as { trang?: string }).trang)),
       });
       route.get(`${base}/tin/:slug`, {
         summary: { vi: `Tin bài (${lang}); ?in=1 là bản in`, en: `Article page (${lang}); ?in=1 for the print view` },
         tags,
         schema: { params: slugParams, query: query({ in: text(5) }) },
-        handler: page(themes, cache, languages, lang, { route: '/tin/:slug', keep: ['in'] }, (req, site) => articlePage(req, site, (req.params as { slug: string }).slug, (req.query as { in?: string }).in === '1')),
+        handler: page(themes, cache, gates, languages, lang, { route: '/tin/:slug', keep: ['in'] }, (req, site) => articlePage(req, site, (req.params as { slug: string }).slug, (req.query as { in?: string }).in === '1')),
       });
       route.get(`${base}/tin/:slug/pdf`, {
         summary: { vi: `Tải tin bài dạng PDF (${lang})`, en: `Article as PDF (${lang})` },
@@ -156,6 +170,8 @@ export function registerSite(reg: PluginRegistrar, languages: Languages, areaPag
         schema: { params: slugParams, query: query({}) },
         // Not through the page cache (it holds text); ArticlePdfs keeps the printed files by content.
         handler: async (req, ctx) => {
+          const blocked = gateResponse(req, await gates.verdict(req.tenantId, ctx));
+          if (blocked) return blocked;
           const site = await siteFor(req, ctx, languages, lang, themes);
           return site ? pdfs.serve(req, site, (req.params as { slug: string }).slug) : respond(404, '');
         },
@@ -164,15 +180,15 @@ export function registerSite(reg: PluginRegistrar, languages: Languages, areaPag
         summary: { vi: `Tìm kiếm (${lang})`, en: `Search (${lang})` },
         tags,
         schema: { query: query({ q: text(500), loai: text(20), trang: text(7), 'tat-ca': text(5) }) },
-        handler: page(themes, cache, languages, lang, { route: '/tim-kiem', cache: false }, (req, site) => searchPage(req, site, req.query as SearchQuery)),
+        handler: page(themes, cache, gates, languages, lang, { route: '/tim-kiem', cache: false }, (req, site) => searchPage(req, site, req.query as SearchQuery)),
       });
       // Before /van-ban/:id, which would otherwise take "rss.xml" for an id.
-      route.get(`${base}/van-ban/rss.xml`, { summary: `RSS 2.0 of legal documents (${lang})`, tags, schema: {}, handler: page(themes, cache, languages, lang, { route: '/van-ban/rss.xml' }, legalFeed) });
+      route.get(`${base}/van-ban/rss.xml`, { summary: `RSS 2.0 of legal documents (${lang})`, tags, schema: {}, handler: page(themes, cache, gates, languages, lang, { route: '/van-ban/rss.xml' }, legalFeed) });
       route.get(`${base}/van-ban`, {
         summary: { vi: `Văn bản (${lang})`, en: `Legal documents (${lang})` },
         tags,
         schema: { query: query({ loai: text(40), nam: text(4), q: text(200), trang: text(7) }) },
-        handler: page(themes, cache, languages, lang, { route: '/van-ban', keep: ['loai', 'nam', 'q', 'trang'] }, (req, site) => legalListPage(req, site, req.query as LegalListQuery)),
+        handler: page(themes, cache, gates, languages, lang, { route: '/van-ban', keep: ['loai', 'nam', 'q', 'trang'] }, (req, site) => legalListPage(req, site, req.query as LegalListQuery)),
       });
       for (const p of areaPages) {
         const keep = p.keep ?? [];
@@ -180,14 +196,14 @@ export function registerSite(reg: PluginRegistrar, languages: Languages, areaPag
           summary: { vi: `${p.summary.vi} (${lang})`, en: `${p.summary.en ?? p.summary.vi} (${lang})` },
           tags,
           schema: { ...(p.params ? { params: p.params } : {}), query: query(Object.fromEntries(keep.map((k) => [k, text(200)]))) },
-          handler: page(themes, cache, languages, lang, { route: p.path, keep, cache: p.cache }, (req, site) => p.render(req, site)),
+          handler: page(themes, cache, gates, languages, lang, { route: p.path, keep, cache: p.cache }, (req, site) => p.render(req, site)),
         });
       }
       route.get(`${base}/van-ban/:id`, {
         summary: { vi: `Chi tiết văn bản (${lang})`, en: `Legal document page (${lang})` },
         tags,
         schema: { params: { type: 'object', additionalProperties: false, required: ['id'], properties: { id: text(100) } } },
-        handler: page(themes, cache, languages, lang, { route: '/van-ban/:id' }, (req, site) => legalDetailPage(req, site, (req.params as { id: string }).id)),
+        handler: page(themes, cache, gates, languages, lang, { route: '/van-ban/:id' }, (req, site) => legalDetailPage(req, site, (req.params as { id: string }).id)),
       });
     });
   }

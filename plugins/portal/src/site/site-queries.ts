@@ -1,12 +1,25 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { categoryName, categoryTranslations } from '../content/category-names.js';
 import type { ContentDatabase } from '../content/content-database.js';
 import type { LegalDatabase } from '../legal/legal-schema.js';
+import type { LinkedItemsDatabase } from '../linked/linked-items-database.js';
+import type { LinkedItemKind } from '../linked/linked-items-service.js';
+
+/**
+ * Another unit's article in this unit's lists (a linked item, src/linked): the link, why it is here,
+ * and whose article it is. The row's `category_id` is then the link's (this unit's category) and its
+ * `published_at` the time it was put on this site.
+ */
+export interface LinkedListing {
+  readonly id: string;
+  readonly kind: LinkedItemKind;
+  readonly sourceTenantId: string;
+}
 
 export type PublicArticleRow = Pick<
   ContentDatabase['portal_articles'],
   'id' | 'category_id' | 'slug' | 'title' | 'summary' | 'body' | 'published_at' | 'updated_at' | 'author_id'
->;
+> & { readonly link?: LinkedListing };
 /** A category as the site shows it: `name` is in the language asked for (Vietnamese where it has none). */
 export type PublicCategoryRow = Pick<ContentDatabase['portal_categories'], 'id' | 'slug' | 'parent_id' | 'sort_order' | 'updated_at'> & { readonly name: string };
 
@@ -21,7 +34,6 @@ export type SlugResolution =
 export type ArticleTranslation = Partial<Record<'title' | 'summary' | 'body', string>>;
 
 const ARTICLE_COLUMNS = ['id', 'category_id', 'slug', 'title', 'summary', 'body', 'published_at', 'updated_at', 'author_id'] as const;
-const LIST_COLUMNS = ['id', 'category_id', 'slug', 'title', 'summary', 'published_at', 'updated_at', 'author_id'] as const;
 
 /**
  * The public site's reads of the content and legal tables. Only published articles; every query names
@@ -51,22 +63,60 @@ export class SiteQueries {
     return rows.map(({ name_vi, name_en, ...row }) => ({ ...row, name: categoryName({ id: row.id, name_vi, name_en }, lang, translated) }));
   }
 
-  /** Published articles, newest first; without the body unless asked. */
+  /**
+   * Published articles, newest first; without the body unless asked. With the unit's own articles come
+   * its linked items (other units' published articles shown here: accepted from below, broadcast from
+   * above), placed by the time they were put on this site and marked with `link`.
+   */
   async published(tenantId: string, options: { limit: number; offset?: number; categoryId?: string; withBody?: boolean }): Promise<{ items: PublicArticleRow[]; total: number }> {
-    let query = this.#content.selectFrom('portal_articles').where('tenant_id', '=', tenantId).where('status', '=', 'published');
-    if (options.categoryId !== undefined) query = query.where('category_id', '=', options.categoryId);
-    const [rows, count] = await Promise.all([
-      query
-        .select(options.withBody ? [...ARTICLE_COLUMNS] : [...LIST_COLUMNS])
-        .orderBy('published_at', 'desc')
-        .orderBy('id', 'desc')
-        .limit(options.limit)
-        .offset(options.offset ?? 0)
-        .execute(),
-      query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    const db = this.#content as unknown as Kysely<ContentDatabase & LinkedItemsDatabase>;
+    let own = db.selectFrom('portal_articles').where('tenant_id', '=', tenantId).where('status', '=', 'published');
+    let linked = db
+      .selectFrom('portal_linked_items as l')
+      .innerJoin('portal_articles as a', (join) => join.onRef('a.tenant_id', '=', 'l.source_tenant_id').onRef('a.id', '=', 'l.article_id'))
+      .where('l.tenant_id', '=', tenantId)
+      .where('l.removed_at', 'is', null)
+      .where('a.status', '=', 'published');
+    if (options.categoryId !== undefined) {
+      own = own.where('category_id', '=', options.categoryId);
+      linked = linked.where('l.category_id', '=', options.categoryId);
+    }
+    const none = sql<string | null>`null`;
+    // The same columns in the same order on both sides; the sort applies to the union (names, not tables).
+    const ownRows = own.select([
+      'id', 'category_id', 'slug', 'title', 'summary', options.withBody ? 'body' : sql<string>`''`.as('body'), 'published_at', 'updated_at', 'author_id',
+      none.as('link_id'), none.as('link_kind'), none.as('source_tenant_id'),
     ]);
-    const items = rows.map((r) => ({ ...r, body: (r as { body?: string }).body ?? '' }) as PublicArticleRow);
-    return { items, total: Number(count.n) };
+    const linkedRows = linked.select([
+      'a.id', 'l.category_id', 'a.slug', 'a.title', 'a.summary', options.withBody ? 'a.body' : sql<string>`''`.as('body'), 'l.listed_at as published_at', 'a.updated_at', 'a.author_id',
+      'l.id as link_id', 'l.kind as link_kind', 'l.source_tenant_id',
+    ]);
+    const [rows, ownCount, linkedCount] = await Promise.all([
+      ownRows.unionAll(linkedRows as never).orderBy('published_at', 'desc').orderBy('id', 'desc').limit(options.limit).offset(options.offset ?? 0).execute(),
+      own.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+      linked.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    ]);
+    const items = rows.map(({ link_id, link_kind, source_tenant_id, ...row }): PublicArticleRow => ({
+      ...row,
+      published_at: row.published_at === null ? null : Number(row.published_at),
+      ...(link_id !== null ? { link: { id: link_id, kind: link_kind as LinkedItemKind, sourceTenantId: source_tenant_id! } } : {}),
+    }));
+    return { items, total: Number(ownCount.n) + Number(linkedCount.n) };
+  }
+
+  /**
+   * Translations into `lang` of listed rows, by article id: the unit's own articles' from the unit, a
+   * linked item's from its source unit (article ids are unique across units).
+   */
+  async listTranslations(tenantId: string, rows: readonly PublicArticleRow[], lang: string): Promise<Map<string, ArticleTranslation>> {
+    const byUnit = new Map<string, string[]>();
+    for (const row of rows) {
+      const unit = row.link?.sourceTenantId ?? tenantId;
+      byUnit.set(unit, [...(byUnit.get(unit) ?? []), row.id]);
+    }
+    const out = new Map<string, ArticleTranslation>();
+    for (const [unit, ids] of byUnit) for (const [id, tr] of await this.translations(unit, ids, lang)) out.set(id, tr);
+    return out;
   }
 
   /**

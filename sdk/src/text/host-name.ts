@@ -3,9 +3,16 @@ import { domainToASCII } from 'node:url';
 const PLAIN_ASCII = /^[a-z0-9.-]+$/;
 
 /**
- * The canonical form of a host for lookups: lower case, without port or trailing dot, IDN in
- * punycode (`sở.localhost` and `xn--s-4lm.localhost` are one host). Returns `undefined` for anything
- * that is not a plausible host name, so hostile Host headers never reach the database.
+ * The canonical form of a host, as the core stores and looks hosts up: lower case, without port or
+ * trailing dot, IDN in punycode (`sở.localhost` and `xn--s-4lm.localhost` are one host). Returns
+ * `undefined` for anything that is not a plausible host name, so hostile Host headers never reach the
+ * database. Plugins compare hosts with it before they ask the core to set them.
+ *
+ * @example
+ * ```ts
+ * normalizeHost('SoTaiChinh.QuangTri.gov.vn:443') // 'sotaichinh.quangtri.gov.vn'
+ * normalizeHost('not a host') // undefined
+ * ```
  */
 export function normalizeHost(value: string | undefined): string | undefined {
   if (!value) return undefined;

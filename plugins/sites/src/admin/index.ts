@@ -1,0 +1,3 @@
+// The sites plugin's admin bundle: the elements its manifest names.
+export * from './registry/index.js';
+export * from './syndication/index.js';

@@ -1,0 +1,17 @@
+import { definePlugin } from '@cong/sdk';
+import { registerRegistry, registryMigrations } from './registry/index.js';
+import { registerSyndication, syndicationMigrations } from './syndication/index.js';
+
+/**
+ * Component sites (trang thành phần, TEN-01…TEN-09): the site of every department and commune as part
+ * of the provincial portal. The core owns the unit tree and host resolution; this plugin owns what a
+ * site manager does with sites. Each area registers its own routes, jobs and listeners.
+ */
+export default definePlugin({
+  register(reg) {
+    // One ledger for the plugin: names are dated, so the areas' migrations interleave in the order they were written.
+    reg.migrations({ ...registryMigrations, ...syndicationMigrations });
+    registerRegistry(reg);
+    registerSyndication(reg);
+  },
+});
