@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -97,6 +97,16 @@ describe('cong <plugin> <command>', () => {
     expect(missing.code).not.toBe(0);
     expect(missing.stderr).toContain("missing required argument 'kind'");
     expect((await runCli(dir, ['--help'])).stdout).toContain('Plugins add their own commands');
+  });
+
+  it('finds the plugins of the configuration file the line names (--config before or after the command)', async () => {
+    renameSync(join(dir, 'cong.config.json'), join(dir, 'other.json'));
+    expect((await runCli(dir, ['--config', 'other.json', 'tenants', 'import', 'units.csv'])).code).toBe(0);
+    expect((await runCli(dir, ['--config', 'other.json', 'units', 'count', 'department'])).stdout).toBe('units: 2\n');
+    expect((await runCli(dir, ['-c', 'other.json', 'units', 'count', 'department'])).stdout).toBe('units: 2\n');
+    expect((await runCli(dir, ['--config=other.json', 'units', 'count', 'department'])).stdout).toBe('units: 2\n');
+    // Without it there is no such plugin, hence no such command.
+    expect((await runCli(dir, ['units', 'count', 'department'])).stderr).toContain("unknown command 'units'");
   });
 });
 

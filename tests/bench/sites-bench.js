@@ -28,7 +28,12 @@ export async function sitesScenarios({ seedDir, dir, duration, warmup, connectio
   const provision = (...flags) => {
     const started = performance.now();
     const [bin, ...args] = serverCommand([cli, '--config', CONFIG, 'sites', 'provision', '--from-tree', '--include-root', '--live', ...flags]);
-    const output = execFileSync(bin, args, { cwd: dir, env: { ...process.env, CONG_LOG__LEVEL: 'warn' }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    let output;
+    try {
+      output = execFileSync(bin, args, { cwd: dir, env: { ...process.env, CONG_LOG__LEVEL: 'warn' }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
+    } catch (error) {
+      throw new Error(`cong sites provision ${flags.join(' ')} failed (${error.status}):\n${error.stdout ?? ''}\n${error.stderr ?? ''}`);
+    }
     const summary = /(\d+) to create, (\d+) to update, (\d+) unchanged, (\d+) refused/.exec(output);
     if (!summary) throw new Error(`cong sites provision printed no summary:\n${output}`);
     const [create, update, unchanged, refused] = summary.slice(1).map(Number);

@@ -262,14 +262,19 @@ plugins
 
 program.addHelpText('after', '\nPlugins add their own commands: cong <plugin> --help (e.g. cong sites provision --from-tree --dry-run).\n');
 
-/** The first word of the command line that is not a global option: the command asked for. */
-function commandWord(words: readonly string[]): string | undefined {
+/**
+ * The command asked for (the first word that is not a global option) and the configuration file the
+ * line names, read before commander parses it: plugins' commands come from the configured plugins.
+ */
+function commandLine(words: readonly string[]): { readonly word: string | undefined; readonly configFile: string | undefined } {
+  let configFile: string | undefined;
   for (let i = 0; i < words.length; i++) {
     const word = words[i]!;
-    if (word === '-c' || word === '--config') i++;
-    else if (!word.startsWith('-')) return word;
+    if (word === '-c' || word === '--config') configFile = words[++i];
+    else if (word.startsWith('--config=')) configFile = word.slice('--config='.length);
+    else if (!word.startsWith('-')) return { word, configFile };
   }
-  return undefined;
+  return { word: undefined, configFile };
 }
 
 /** commander's key for an option: `dry-run` → `dryRun`. */
@@ -304,9 +309,9 @@ function addPluginCommand(group: Command, pluginId: string, definition: CommandD
  * core's: the configured plugins are registered (no database) to learn what they declare.
  */
 async function addPluginCommands(): Promise<void> {
-  const word = commandWord(process.argv.slice(2));
+  const { word, configFile } = commandLine(process.argv.slice(2));
   if (word === undefined || word === 'help' || program.commands.some((c) => c.name() === word)) return;
-  for (const { pluginId, commands } of await createPlatform(platformOptions({ config: { log: { level: 'warn' } } })).pluginCommands()) {
+  for (const { pluginId, commands } of await createPlatform({ ...(configFile ? { configFile } : {}), config: { log: { level: 'warn' } } }).pluginCommands()) {
     const group = program.command(pluginId).description(`Commands of the ${pluginId} plugin`);
     for (const definition of commands) addPluginCommand(group, pluginId, definition);
   }

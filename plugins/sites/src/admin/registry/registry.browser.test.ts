@@ -3,47 +3,7 @@ import type { AdminUser, ApiClient } from '@cong/sdk/admin';
 import type { ProvisioningReport, Site, SiteDetail } from './registry-types.js';
 import './site-registry.js';
 import './provisioning-page.js';
-
-interface Call {
-  readonly method: string;
-  readonly path: string;
-  readonly body?: unknown;
-  readonly query?: Readonly<Record<string, unknown>>;
-}
-
-/** A client answered route by route (`METHOD path`); any other call fails the test. */
-function routedApi(routes: Record<string, (call: Call) => unknown>): ApiClient & { calls: Call[] } {
-  const calls: Call[] = [];
-  const answer = async (call: Call) => {
-    calls.push(call);
-    const route = routes[`${call.method} ${call.path}`];
-    if (!route) throw new Error(`unexpected ${call.method} ${call.path}`);
-    return route(call);
-  };
-  return {
-    calls,
-    get: (path: string, options?: { query?: Record<string, unknown> }) => answer({ method: 'GET', path, ...(options?.query ? { query: options.query } : {}) }),
-    post: (path: string, body?: unknown) => answer({ method: 'POST', path, body }),
-    put: (path: string, body?: unknown) => answer({ method: 'PUT', path, body }),
-    patch: (path: string, body?: unknown) => answer({ method: 'PATCH', path, body }),
-    delete: (path: string) => answer({ method: 'DELETE', path }),
-  } as ApiClient & { calls: Call[] };
-}
-
-async function settle(element: { updateComplete: Promise<unknown> }): Promise<void> {
-  for (let i = 0; i < 4; i++) {
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    await element.updateComplete;
-  }
-}
-
-async function axeViolations(element: Element): Promise<string[]> {
-  await import(/* @vite-ignore */ '/tests/node_modules/axe-core/axe.js');
-  type Result = { violations: { id: string; nodes: { target: unknown }[] }[] };
-  const axe = (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<Result> } }).axe;
-  const result = await axe.run(element, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa'] } });
-  return result.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
-}
+import { axeViolations, routedApi, settle } from '../testing/admin-test-support.js';
 
 const site: Site = {
   id: 's1',

@@ -1,7 +1,6 @@
-import { html, nothing, type PropertyValues } from 'lit';
-import { ApiError, CongElement, showToast, type AdminContributionProps, type AdminTenant, type AdminUser, type ApiClient } from '@cong/sdk/admin';
+import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { formatTime, syndicationTexts } from './syndication-messages.js';
-import { syndicationStyles } from './syndication.styles.js';
+import { SyndicationPage } from './syndication-page.js';
 import type { Broadcast, BroadcastDetail, BroadcastStatus, Page, PublishedArticle, UnitOption } from './syndication-types.js';
 import { renderPager } from './syndication-views.js';
 
@@ -31,13 +30,8 @@ function treeOrder(units: readonly UnitOption[]): { unit: UnitOption; depth: num
  * branch; the list of the unit's broadcasts, each with its receiving sites, and "end" — the only way an
  * item leaves the receiving sites, which cannot remove it themselves.
  */
-export class Broadcasts extends CongElement implements Partial<AdminContributionProps> {
-  static override styles = syndicationStyles;
-
-  static override properties = {
-    tenant: { attribute: false },
-    user: { attribute: false },
-    api: { attribute: false },
+export class Broadcasts extends SyndicationPage {
+  static override properties: PropertyDeclarations = {
     page: { state: true },
     articles: { state: true },
     units: { state: true },
@@ -45,13 +39,8 @@ export class Broadcasts extends CongElement implements Partial<AdminContribution
     status: { state: true },
     offset: { state: true },
     detail: { state: true },
-    error: { state: true },
-    busy: { state: true },
   };
 
-  declare tenant: AdminTenant | undefined;
-  declare user: AdminUser | undefined;
-  declare api: ApiClient | undefined;
   declare page: Page<Broadcast> | undefined;
   declare articles: readonly PublishedArticle[];
   declare units: readonly UnitOption[];
@@ -59,8 +48,6 @@ export class Broadcasts extends CongElement implements Partial<AdminContribution
   declare status: BroadcastStatus | '';
   declare offset: number;
   declare detail: BroadcastDetail | undefined;
-  declare error: string | undefined;
-  declare busy: boolean;
 
   constructor() {
     super();
@@ -69,7 +56,6 @@ export class Broadcasts extends CongElement implements Partial<AdminContribution
     this.scope = 'all';
     this.status = 'active';
     this.offset = 0;
-    this.busy = false;
   }
 
   override updated(changed: PropertyValues<this>): void {
@@ -97,7 +83,7 @@ export class Broadcasts extends CongElement implements Partial<AdminContribution
       this.units = units.items;
       this.error = undefined;
     } catch (error) {
-      if (api === this.api) this.error = error instanceof ApiError ? error.message : syndicationTexts().failed;
+      if (api === this.api) this.error = this.failure(error);
     }
   }
 
@@ -105,7 +91,7 @@ export class Broadcasts extends CongElement implements Partial<AdminContribution
     try {
       this.detail = await this.api!.get<BroadcastDetail>(`/api/sites/broadcasts/${id}`);
     } catch (error) {
-      this.error = error instanceof ApiError ? error.message : syndicationTexts().failed;
+      this.error = this.failure(error);
     }
   }
 
@@ -119,7 +105,7 @@ export class Broadcasts extends CongElement implements Partial<AdminContribution
       ...(this.scope === 'subtree' ? { rootId: String(data.get('rootId') ?? '') } : {}),
       ...(note ? { note } : {}),
     };
-    await this.#act(async () => {
+    await this.act(async () => {
       this.detail = await this.api!.post<BroadcastDetail>('/api/sites/broadcasts', body);
     });
   }
@@ -127,23 +113,9 @@ export class Broadcasts extends CongElement implements Partial<AdminContribution
   async #end(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     const reason = String(new FormData(event.target as HTMLFormElement).get('reason') ?? '').trim();
-    await this.#act(async () => {
+    await this.act(async () => {
       this.detail = await this.api!.post<BroadcastDetail>(`/api/sites/broadcasts/${this.detail!.id}/end`, reason ? { reason } : {});
     });
-  }
-
-  async #act(work: () => Promise<void>): Promise<void> {
-    this.busy = true;
-    try {
-      await work();
-      this.error = undefined;
-      showToast(syndicationTexts().done, { variant: 'success' }, this);
-      void this.load();
-    } catch (error) {
-      this.error = error instanceof ApiError ? error.message : syndicationTexts().failed;
-    } finally {
-      this.busy = false;
-    }
   }
 
   #filter(event: SubmitEvent): void {

@@ -1,7 +1,6 @@
-import { html, nothing, type PropertyValues } from 'lit';
-import { ApiError, CongElement, showToast, type AdminContributionProps, type AdminTenant, type AdminUser, type ApiClient } from '@cong/sdk/admin';
+import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { syndicationTexts } from './syndication-messages.js';
-import { syndicationStyles } from './syndication.styles.js';
+import { SyndicationPage } from './syndication-page.js';
 import { PROPOSAL_STATUSES, type Page, type Proposal, type ProposalDetail, type ProposalStatus, type PublishedArticle } from './syndication-types.js';
 import { renderHistory, renderPager, renderProposalFacts } from './syndication-views.js';
 
@@ -13,13 +12,8 @@ const LIMIT = 20;
  * proposal's detail shows the province's reason when rejected or removed, the history, and lets the
  * unit withdraw it.
  */
-export class Proposals extends CongElement implements Partial<AdminContributionProps> {
-  static override styles = syndicationStyles;
-
-  static override properties = {
-    tenant: { attribute: false },
-    user: { attribute: false },
-    api: { attribute: false },
+export class Proposals extends SyndicationPage {
+  static override properties: PropertyDeclarations = {
     articles: { state: true },
     articleOffset: { state: true },
     q: { state: true },
@@ -28,13 +22,8 @@ export class Proposals extends CongElement implements Partial<AdminContributionP
     offset: { state: true },
     proposing: { state: true },
     detail: { state: true },
-    error: { state: true },
-    busy: { state: true },
   };
 
-  declare tenant: AdminTenant | undefined;
-  declare user: AdminUser | undefined;
-  declare api: ApiClient | undefined;
   declare articles: Page<PublishedArticle> | undefined;
   declare articleOffset: number;
   declare q: string;
@@ -43,8 +32,6 @@ export class Proposals extends CongElement implements Partial<AdminContributionP
   declare offset: number;
   declare proposing: PublishedArticle | undefined;
   declare detail: ProposalDetail | undefined;
-  declare error: string | undefined;
-  declare busy: boolean;
 
   constructor() {
     super();
@@ -52,7 +39,6 @@ export class Proposals extends CongElement implements Partial<AdminContributionP
     this.q = '';
     this.status = '';
     this.offset = 0;
-    this.busy = false;
   }
 
   override updated(changed: PropertyValues<this>): void {
@@ -80,7 +66,7 @@ export class Proposals extends CongElement implements Partial<AdminContributionP
       this.proposals = proposals;
       this.error = undefined;
     } catch (error) {
-      if (api === this.api) this.error = error instanceof ApiError ? error.message : syndicationTexts().failed;
+      if (api === this.api) this.error = this.failure(error);
     }
   }
 
@@ -88,14 +74,14 @@ export class Proposals extends CongElement implements Partial<AdminContributionP
     try {
       this.detail = await this.api!.get<ProposalDetail>(`/api/sites/syndication/proposals/${id}`);
     } catch (error) {
-      this.error = error instanceof ApiError ? error.message : syndicationTexts().failed;
+      this.error = this.failure(error);
     }
   }
 
   async #propose(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     const note = String(new FormData(event.target as HTMLFormElement).get('note') ?? '').trim();
-    await this.#act(async () => {
+    await this.act(async () => {
       this.detail = await this.api!.post<ProposalDetail>('/api/sites/syndication/proposals', { articleId: this.proposing!.id, ...(note ? { note } : {}) });
       this.proposing = undefined;
     });
@@ -104,23 +90,9 @@ export class Proposals extends CongElement implements Partial<AdminContributionP
   async #withdraw(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     const remark = String(new FormData(event.target as HTMLFormElement).get('remark') ?? '').trim();
-    await this.#act(async () => {
+    await this.act(async () => {
       this.detail = await this.api!.post<ProposalDetail>(`/api/sites/syndication/proposals/${this.detail!.id}/withdraw`, remark ? { remark } : {});
     });
-  }
-
-  async #act(work: () => Promise<void>): Promise<void> {
-    this.busy = true;
-    try {
-      await work();
-      this.error = undefined;
-      showToast(syndicationTexts().done, { variant: 'success' }, this);
-      void this.load();
-    } catch (error) {
-      this.error = error instanceof ApiError ? error.message : syndicationTexts().failed;
-    } finally {
-      this.busy = false;
-    }
   }
 
   #search(event: SubmitEvent): void {

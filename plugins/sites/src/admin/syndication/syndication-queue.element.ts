@@ -1,7 +1,7 @@
-import { html, nothing, type PropertyValues } from 'lit';
-import { ApiError, CongElement, showToast, type AdminContributionProps, type AdminTenant, type AdminUser, type ApiClient } from '@cong/sdk/admin';
+import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { ApiError } from '@cong/sdk/admin';
 import { syndicationTexts } from './syndication-messages.js';
-import { syndicationStyles } from './syndication.styles.js';
+import { SyndicationPage } from './syndication-page.js';
 import { PROPOSAL_STATUSES, type CategoryOption, type Page, type Proposal, type ProposalDetail, type ProposalStatus } from './syndication-types.js';
 import { renderHistory, renderPager, renderProposalFacts } from './syndication-views.js';
 
@@ -13,34 +13,22 @@ const LIMIT = 20;
  * the chosen category, with attribution and a canonical link to the source; rejecting needs a reason,
  * which the unit sees; an accepted one can be removed again, with a reason.
  */
-export class SyndicationQueue extends CongElement implements Partial<AdminContributionProps> {
-  static override styles = syndicationStyles;
-
-  static override properties = {
-    tenant: { attribute: false },
-    user: { attribute: false },
-    api: { attribute: false },
+export class SyndicationQueue extends SyndicationPage {
+  static override properties: PropertyDeclarations = {
     page: { state: true },
     categories: { state: true },
     status: { state: true },
     offset: { state: true },
     detail: { state: true },
-    error: { state: true },
     reasonError: { state: true },
-    busy: { state: true },
   };
 
-  declare tenant: AdminTenant | undefined;
-  declare user: AdminUser | undefined;
-  declare api: ApiClient | undefined;
   declare page: Page<Proposal> | undefined;
   declare categories: readonly CategoryOption[];
   declare status: ProposalStatus;
   declare offset: number;
   declare detail: ProposalDetail | undefined;
-  declare error: string | undefined;
   declare reasonError: string | undefined;
-  declare busy: boolean;
 
   constructor() {
     super();
@@ -48,7 +36,6 @@ export class SyndicationQueue extends CongElement implements Partial<AdminContri
     this.status = 'proposed';
     this.offset = 0;
     this.categories = [];
-    this.busy = false;
   }
 
   override updated(changed: PropertyValues<this>): void {
@@ -74,7 +61,7 @@ export class SyndicationQueue extends CongElement implements Partial<AdminContri
       this.categories = categories.items;
       this.error = undefined;
     } catch (error) {
-      if (api === this.api) this.error = error instanceof ApiError ? error.message : syndicationTexts().failed;
+      if (api === this.api) this.error = this.failure(error);
     }
   }
 
@@ -83,7 +70,7 @@ export class SyndicationQueue extends CongElement implements Partial<AdminContri
       this.detail = await this.api!.get<ProposalDetail>(`/api/sites/syndication/queue/${id}`);
       this.reasonError = undefined;
     } catch (error) {
-      this.error = error instanceof ApiError ? error.message : syndicationTexts().failed;
+      this.error = this.failure(error);
     }
   }
 
@@ -106,22 +93,16 @@ export class SyndicationQueue extends CongElement implements Partial<AdminContri
   }
 
   async #decide(action: 'accept' | 'reject' | 'revoke', body: Record<string, unknown>): Promise<void> {
-    this.busy = true;
-    try {
-      this.detail = await this.api!.post<ProposalDetail>(`/api/sites/syndication/queue/${this.detail!.id}/${action}`, body);
-      this.reasonError = undefined;
-      this.error = undefined;
-      showToast(syndicationTexts().done, { variant: 'success' }, this);
-      void this.load();
-    } catch (error) {
-      if (error instanceof ApiError) {
-        this.reasonError = error.fieldErrors()['reason'];
-        if (!this.reasonError) this.error = error.message;
-      } else this.error = syndicationTexts().failed;
-    } finally {
-      this.busy = false;
-    }
+    await this.act(
+      async () => {
+        this.detail = await this.api!.post<ProposalDetail>(`/api/sites/syndication/queue/${this.detail!.id}/${action}`, body);
+        this.reasonError = undefined;
+      },
+      // A refused reason is shown at its field, not as the page's error.
+      (error) => (this.reasonError = error instanceof ApiError ? error.fieldErrors()['reason'] : undefined) !== undefined,
+    );
   }
+
 
   #filter(event: SubmitEvent): void {
     event.preventDefault();

@@ -4,39 +4,7 @@ import type { BroadcastDetail, Page, Proposal, ProposalDetail, PublishedArticle 
 import './proposals.js';
 import './syndication-queue.js';
 import './broadcasts.js';
-
-interface Call {
-  readonly method: string;
-  readonly path: string;
-  readonly body?: unknown;
-  readonly query?: Readonly<Record<string, unknown>>;
-}
-
-/** A client answered route by route (`METHOD path`); any other call fails the test. */
-function routedApi(routes: Record<string, (call: Call) => unknown>): ApiClient & { calls: Call[] } {
-  const calls: Call[] = [];
-  const answer = async (call: Call) => {
-    calls.push(call);
-    const route = routes[`${call.method} ${call.path}`];
-    if (!route) throw new Error(`unexpected ${call.method} ${call.path}`);
-    return route(call);
-  };
-  return {
-    calls,
-    get: (path: string, options?: { query?: Record<string, unknown> }) => answer({ method: 'GET', path, ...(options?.query ? { query: options.query } : {}) }),
-    post: (path: string, body?: unknown) => answer({ method: 'POST', path, body }),
-    put: (path: string, body?: unknown) => answer({ method: 'PUT', path, body }),
-    patch: (path: string, body?: unknown) => answer({ method: 'PATCH', path, body }),
-    delete: (path: string) => answer({ method: 'DELETE', path }),
-  } as ApiClient & { calls: Call[] };
-}
-
-async function settle(element: { updateComplete: Promise<unknown> }): Promise<void> {
-  for (let i = 0; i < 4; i++) {
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    await element.updateComplete;
-  }
-}
+import { routedApi, settle } from '../testing/admin-test-support.js';
 
 const page = <T>(items: T[]): Page<T> => ({ items, total: items.length, limit: 20, offset: 0 });
 const unit = { id: 'u-stc', slug: 'so-tai-chinh', name: 'Sở Tài chính' };
