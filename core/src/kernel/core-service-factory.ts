@@ -11,6 +11,7 @@ import type { AccessControl } from '../access/access-control.js';
 import { createPluginAccessService } from '../access/plugin-access-service.js';
 import type { CongConfig } from '../config/cong-config.js';
 import { setTenantHosts } from '../tenancy/set-tenant-hosts.js';
+import { TenantReadCache } from '../tenancy/tenant-read-cache.js';
 import type { Tenant } from '../tenancy/tenant.js';
 import { createJobService } from '../jobs/create-job-service.js';
 import type { PluginHost } from '../plugins/plugin-host.js';
@@ -41,6 +42,7 @@ function toTenantNode(tenant: Tenant): TenantNode {
  */
 export function createCoreServiceFactory(core: CoreSubsystems): (host: PluginHost, id: string) => unknown {
   const cache = new Map<string, unknown>();
+  const tenantReads = new TenantReadCache(core.tenants);
   const builders: Record<string, (host: PluginHost) => unknown> = {
     'core.logger': (host) => toLoggerService(host.logger),
     'core.config': (host): PluginConfigService => {
@@ -71,7 +73,7 @@ export function createCoreServiceFactory(core: CoreSubsystems): (host: PluginHos
     'core.rules': (host) => core.rules.forPlugin(host.id),
     'core.tenancy': (host): TenancyService => ({
       get: async (id) => {
-        const tenant = await core.tenants.get(id);
+        const tenant = await tenantReads.get(id);
         return tenant && toTenantInfo(tenant);
       },
       getBySlug: async (slug) => {

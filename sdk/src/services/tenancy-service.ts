@@ -28,6 +28,10 @@ export interface TenancyChangeOptions {
 
 /** The organisational units, as a plugin may read them. Changes go through the core (and its events). */
 export interface TenancyService {
+  /**
+   * A unit by id. Kept per process for speed: a change made in this process shows at once, one made
+   * in another process within five seconds (as host resolution).
+   */
   get(id: string): Promise<TenantInfo | undefined>;
   /** By current or former slug. */
   getBySlug(slug: string): Promise<TenantInfo | undefined>;
