@@ -23,12 +23,12 @@ export type { JobService, EnqueueOptions, JobRecord } from './services/job-servi
 export type { EventService } from './services/event-service.js';
 export type { MailService, MailMessage } from './services/mail-service.js';
 export type { FileService, StoredFile, SaveFileOptions } from './services/file-service.js';
-export type { SearchService, SearchDocument, SearchQuery, SearchHit } from './services/search-service.js';
+export type { SearchService, SearchDocument, SearchQuery, SearchHit, SearchResult } from './services/search-service.js';
 export type { CalendarService, CalendarDate, CalendarDay } from './services/calendar-service.js';
 export type { RulesService, Rule, RuleDefinition } from './services/rules-service.js';
 export type { AuditService, AuditRecord } from './services/audit-service.js';
 export type { TenancyService, TenantNode, TenantHosts, TenancyChangeOptions } from './services/tenancy-service.js';
-export type { AccessService, RoleInfo, RoleDefinition } from './services/access-service.js';
+export type { AccessService, RoleInfo, RoleDefinition, RoleHolder } from './services/access-service.js';
 
 export { defineEvent } from './events/define-event.js';
 export { coreEvents } from './events/core-events.js';

@@ -180,6 +180,21 @@ describeEachDialect('DefaultSearchIndex', (dialect) => {
     await expect(news.search({ text: 'thong bao', tenantIds: [] })).rejects.toMatchObject({ code: CONG_ERR_VALIDATION.code });
   });
 
+  it('counts up to countUpTo when asked: "at least" beyond it, exact below it, and no count for a short first page', async () => {
+    const t = newTenant();
+    for (let i = 0; i < 7; i++) await news.index(doc(t, `cap-${i}`, `Thông báo lịch trực capzeta số ${i}`));
+    const capped = await news.search({ text: 'capzeta', tenantIds: [t], limit: 2, countUpTo: 5 });
+    expect(capped).toMatchObject({ total: 5, totalIsExact: false });
+    expect(capped.hits).toHaveLength(2);
+    expect(await news.search({ text: 'capzeta', tenantIds: [t], limit: 2, countUpTo: 7 })).toMatchObject({ total: 7, totalIsExact: true });
+    expect(await news.search({ text: 'capzeta', tenantIds: [t], limit: 2, offset: 4, countUpTo: 6 })).toMatchObject({ total: 6, totalIsExact: false });
+    expect(await news.search({ text: 'capzeta', tenantIds: [t], limit: 20, countUpTo: 3 })).toMatchObject({ total: 7, totalIsExact: true });
+    const uncapped = await news.search({ text: 'capzeta', tenantIds: [t], limit: 2 });
+    expect(uncapped.total).toBe(7);
+    expect(uncapped).not.toHaveProperty('totalIsExact');
+    await expect(news.search({ text: 'capzeta', tenantIds: [t], countUpTo: 0 })).rejects.toMatchObject({ code: CONG_ERR_VALIDATION.code });
+  });
+
   it('keeps units apart when their SQLite index codes coincide (codes are 32-bit hashes)', async () => {
     const [a, b] = ['unit-69288', 'unit-471090'];
     expect(unitCode(a)).toBe(unitCode(b));

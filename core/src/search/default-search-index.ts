@@ -4,6 +4,7 @@ import {
   type SearchDocument,
   type SearchHit,
   type SearchQuery,
+  type SearchResult,
   type SearchService,
 } from '@cong/sdk';
 import type { Database } from '../db/create-database.js';
@@ -153,7 +154,7 @@ export class DefaultSearchIndex {
     });
   }
 
-  async #search(query: SearchQuery): Promise<{ total: number; hits: SearchHit[] }> {
+  async #search(query: SearchQuery): Promise<SearchResult> {
     const tenantIds = checkList('tenantIds', query.tenantIds);
     if (tenantIds === undefined || tenantIds.length === 0) {
       throw new InputError('A search needs at least one tenant in tenantIds');
@@ -162,15 +163,16 @@ export class DefaultSearchIndex {
     const types = checkList('types', query.types);
     const limit = checkLimit(query.limit);
     const offset = checkOffset(query.offset);
+    const countUpTo = checkCountUpTo(query.countUpTo);
     if (typeof query.text !== 'string') throw new InputError('The search text must be a string');
 
     const clauses = parseQuery(query.text);
     // Nothing searchable (empty, whitespace, only punctuation or operators): an empty result, not an
     // error, so a search box can send whatever the user typed.
-    if (clauses.length === 0 || plugins?.length === 0 || types?.length === 0) return { total: 0, hits: [] };
+    if (clauses.length === 0 || plugins?.length === 0 || types?.length === 0) return { total: 0, hits: [], ...(countUpTo === undefined ? {} : { totalIsExact: true }) };
 
-    const checked: CheckedQuery = { clauses, tenantIds, plugins, types, limit, offset };
-    const { total, rows } = this.#db.dialect === 'mysql' ? await this.#searchMysql(checked) : await this.#searchSqlite(checked);
+    const checked: CheckedQuery = { clauses, tenantIds, plugins, types, limit, offset, countUpTo };
+    const { rows, ...total } = this.#db.dialect === 'mysql' ? await this.#searchMysql(checked) : await this.#searchSqlite(checked);
     const finder = snippetFinder(clauses);
     const hits = rows.map(
       (r): SearchHit => ({
@@ -184,14 +186,14 @@ export class DefaultSearchIndex {
         publishedAt: new Date(Number(r.published_at)),
       }),
     );
-    return { total, hits };
+    return { ...total, hits };
   }
 
   /**
    * MySQL/MariaDB: InnoDB FULLTEXT in boolean mode with the unit filter in the same query; title
    * relevance, then relevance in title and body, then the newest first.
    */
-  async #searchMysql({ clauses, tenantIds, plugins, types, limit, offset }: CheckedQuery): Promise<FoundPage> {
+  async #searchMysql({ clauses, tenantIds, plugins, types, limit, offset, countUpTo }: CheckedQuery): Promise<FoundPage> {
     const match = mysqlMatch('d.title_fold, d.body_fold', clauses);
     let base = this.#db.kysely.selectFrom(`${TABLE} as d`).where(match).where('d.tenant_id', 'in', tenantIds);
     if (plugins) base = base.where('d.owner', 'in', plugins);
@@ -207,7 +209,14 @@ export class DefaultSearchIndex {
       .limit(limit)
       .offset(offset)
       .execute()) as FoundRow[];
-    return { rows, total: await countUnlessWhole(rows, limit, offset, () => base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirst()) };
+    const matches = base.select(sql<number>`1`.as('one'));
+    return {
+      rows,
+      ...(await countMatches(rows, { limit, offset, countUpTo }, async (cap) => {
+        const counted = cap === undefined ? matches : matches.limit(cap);
+        return Number((await this.#db.kysely.selectFrom(counted.as('m')).select((eb) => eb.fn.countAll().as('n')).executeTakeFirst())?.n ?? 0);
+      })),
+    };
   }
 
   /**
@@ -216,7 +225,7 @@ export class DefaultSearchIndex {
    * read. Ranking: a title match or not, then the newest first — not bm25(), whose IDF walks every
    * document holding each term (benchmarks.md, F3).
    */
-  async #searchSqlite({ clauses, tenantIds, plugins, types, limit, offset }: CheckedQuery): Promise<FoundPage> {
+  async #searchSqlite({ clauses, tenantIds, plugins, types, limit, offset, countUpTo }: CheckedQuery): Promise<FoundPage> {
     const words = fts5Query(clauses, [...new Set(tenantIds.map(unitCode))]);
     const db = this.#db.kysely;
     // The tenant is checked on the document too: two units may share a code (unit-tokens.ts). The
@@ -238,8 +247,11 @@ export class DefaultSearchIndex {
     const documents = ids.length === 0 ? [] : ((await db.selectFrom(`${TABLE} as d`).select(DOCUMENT_COLUMNS).where('d.id', 'in', ids).execute()) as FoundRow[]);
     const byId = new Map(documents.map((d) => [Number(d.id), d]));
     const rows = ids.map((id) => byId.get(id)).filter((d): d is FoundRow => d !== undefined);
-    const total = await countUnlessWhole(rows, limit, offset, async () => (await sql<{ n: number }>`SELECT count(*) AS n FROM ${from} WHERE ${where}`.execute(db)).rows[0]);
-    return { rows, total };
+    const counted = await countMatches(rows, { limit, offset, countUpTo }, async (cap) => {
+      const matches = sql`SELECT 1 FROM ${from} WHERE ${where}${cap === undefined ? sql`` : sql` LIMIT ${cap}`}`;
+      return Number((await sql<{ n: number }>`SELECT count(*) AS n FROM (${matches})`.execute(db)).rows[0]?.n ?? 0);
+    });
+    return { rows, ...counted };
   }
 }
 
@@ -254,6 +266,7 @@ interface CheckedQuery {
   readonly types: readonly string[] | undefined;
   readonly limit: number;
   readonly offset: number;
+  readonly countUpTo: number | undefined;
 }
 
 interface FoundRow {
@@ -271,11 +284,23 @@ interface FoundRow {
 interface FoundPage {
   readonly rows: readonly FoundRow[];
   readonly total: number;
+  readonly totalIsExact?: boolean;
 }
 
-/** A first page that is not full is the whole result: most searches of one unit need no count. */
-async function countUnlessWhole(rows: readonly unknown[], limit: number, offset: number, count: () => Promise<{ n: unknown } | undefined>): Promise<number> {
-  return offset === 0 && rows.length < limit ? rows.length : Number((await count())?.n ?? 0);
+/**
+ * The total of a search. A first page that is not full is the whole result: most searches of one unit
+ * need no count. With `countUpTo`, the engine counts at most one match more than that (`count(cap)`
+ * counts up to `cap` matches), enough to tell "exactly n" from "more than countUpTo".
+ */
+async function countMatches(
+  rows: readonly unknown[],
+  { limit, offset, countUpTo }: { readonly limit: number; readonly offset: number; readonly countUpTo: number | undefined },
+  count: (cap: number | undefined) => Promise<number>,
+): Promise<{ readonly total: number; readonly totalIsExact?: boolean }> {
+  if (offset === 0 && rows.length < limit) return countUpTo === undefined ? { total: rows.length } : { total: rows.length, totalIsExact: true };
+  if (countUpTo === undefined) return { total: await count(undefined) };
+  const n = await count(countUpTo + 1);
+  return n > countUpTo ? { total: countUpTo, totalIsExact: false } : { total: n, totalIsExact: true };
 }
 
 // ─── Validation ──────────────────────────────────────────────────────────────────────────────
@@ -318,6 +343,12 @@ function checkLimit(limit: number | undefined): number {
   if (limit === undefined) return DEFAULT_LIMIT;
   if (!Number.isInteger(limit) || limit < 1) throw new InputError('limit must be a positive integer');
   return Math.min(limit, MAX_LIMIT);
+}
+
+function checkCountUpTo(countUpTo: number | undefined): number | undefined {
+  if (countUpTo === undefined) return undefined;
+  if (!Number.isInteger(countUpTo) || countUpTo < 1) throw new InputError('countUpTo must be a positive integer');
+  return countUpTo;
 }
 
 function checkOffset(offset: number | undefined): number {

@@ -27,6 +27,20 @@ export interface SearchQuery {
   /** Default is 20, at most 100. */
   readonly limit?: number;
   readonly offset?: number;
+  /**
+   * Count the matches only up to this many (at least 1): a search with thousands of matches is
+   * answered faster, and `total` then says "at least" (`totalIsExact: false`). Default: count them all.
+   */
+  readonly countUpTo?: number;
+}
+
+/** What {@link SearchService.search} answers. */
+export interface SearchResult {
+  /** Every match, or `countUpTo` when there are more (then `totalIsExact` is false). */
+  readonly total: number;
+  readonly hits: readonly SearchHit[];
+  /** Only when `countUpTo` was given: whether `total` counts every match. */
+  readonly totalIsExact?: boolean;
 }
 
 export interface SearchHit {
@@ -48,5 +62,5 @@ export interface SearchService {
   /** Adds or replaces a document of this plugin. */
   index(document: SearchDocument, options?: { readonly trx?: Transaction<any> }): Promise<void>;
   remove(type: string, id: string, options?: { readonly trx?: Transaction<any> }): Promise<void>;
-  search(query: SearchQuery): Promise<{ readonly total: number; readonly hits: readonly SearchHit[] }>;
+  search(query: SearchQuery): Promise<SearchResult>;
 }
