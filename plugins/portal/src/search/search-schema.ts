@@ -38,9 +38,10 @@ export const searchPageSchema = (languages: Languages) =>
   defineSchema({
     type: 'object',
     additionalProperties: false,
-    required: ['total', 'limit', 'offset', 'items'],
+    required: ['total', 'totalIsExact', 'limit', 'offset', 'items'],
     properties: {
-      total: { type: 'integer' },
+      total: { type: 'integer', description: 'Every match; a search of one unit counts up to 1,000 (then totalIsExact is false).' },
+      totalIsExact: { type: 'boolean', description: 'False when there are more matches than total says.' },
       limit: { type: 'integer' },
       offset: { type: 'integer' },
       items: {

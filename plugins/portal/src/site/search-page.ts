@@ -73,7 +73,10 @@ ${province ? html`<label class="check"><input type="checkbox" name="tat-ca" valu
   else if (result.items.length === 0) results = html`<p role="status">${site.t(`Không tìm thấy kết quả nào cho “${q}”.`, `No results for “${q}”.`)}</p>`;
   else {
     const facet = result.facets?.units ?? [];
-    results = html`<p role="status" class="muted">${site.t(`${result.total} kết quả cho “${q}”`, `${result.total} results for “${q}”`)}</p>
+    const vi = result.total.toLocaleString('vi-VN');
+    const en = result.total.toLocaleString('en-GB');
+    const found = result.totalIsExact ? site.t(`${vi} kết quả cho “${q}”`, `${en} results for “${q}”`) : site.t(`Hơn ${vi} kết quả cho “${q}”`, `More than ${en} results for “${q}”`);
+    results = html`<p role="status" class="muted">${found}</p>
 ${facet.length > 0
     ? html`<nav aria-labelledby="don-vi"><h2 id="don-vi">${site.t('Theo đơn vị', 'By unit')}</h2><ul class="facets">${facet.map(
       (u) => html`<li data-unit="${u.slug}"><a href="${unitRoot(site, u)}/tim-kiem?${new URLSearchParams({ q, ...(type ? { loai: type } : {}) }).toString()}">${u.name}</a> (${u.count})</li>`,
