@@ -64,6 +64,15 @@ describeEachDialect('sites: broadcast down to a subtree (TEN-07, TEN-08)', (dial
     expect((await receiver.post(`/api/portal/articles/${notice.id}/transitions/archive`, {})).status).toBe(404);
     expect((await h.page(A, pathOn(sent, A))).status).toBe(200);
 
+    // A receiving unit's search finds it as its own content; the province-wide search finds it once, at its source.
+    const search = (unit: string, query: Record<string, string>) => h.t.client.get('/api/portal/search', { query, headers: { 'x-cong-tenant': unit } });
+    const atUnit = await search(A_TEAM, { q: 'nghi tet nguyen dan 2027' });
+    expect(atUnit.body.items.map((i: { url: string }) => i.url)).toEqual([pathOn(sent, A_TEAM)]);
+    const everywhere = await search(PROVINCE, { q: 'nghi tet nguyen dan 2027', allUnits: 'true' });
+    expect(everywhere.status, JSON.stringify(everywhere.body)).toBe(200);
+    expect(everywhere.body.items.map((i: { unitId: string; url: string }) => [i.unitId, i.url])).toEqual([[h.ids[PROVINCE], '/tin/nghi-tet-2027']]);
+    expect(everywhere.body.facets.units.map((u: { slug: string; count: number }) => [u.slug, u.count])).toEqual([[PROVINCE, 1]]);
+
     // Edits at the source show everywhere.
     await h.republish(PROVINCE, notice.id, { title: 'Thông báo nghỉ Tết Nguyên đán 2027 (điều chỉnh)' });
     for (const unit of [A, A_OFFICE, A_TEAM]) expect((await h.page(unit, pathOn(sent, unit))).body, unit).toContain('<h1>Thông báo nghỉ Tết Nguyên đán 2027 (điều chỉnh)</h1>');

@@ -1,7 +1,7 @@
 import { coreServices, type PluginContext, type SearchDocument } from '@cong/sdk';
 import type { Kysely, Transaction } from 'kysely';
 import type { ContentDatabase } from '../content/content-database.js';
-import { articleDocuments, SEARCH_TYPES, translatedType, typeInfo } from '../search/search-documents.js';
+import { articleDocuments, linkedType, SEARCH_TYPES, translatedType, typeInfo } from '../search/search-documents.js';
 import { sitePath } from '../site/languages.js';
 import type { LinkedItemRow } from './linked-items-database.js';
 import { linkedItemPath } from './unit-site-url.js';
@@ -11,12 +11,13 @@ type Source = { row: ContentDatabase['portal_articles'] | undefined; translation
 
 /**
  * A linked item's index entries: the source article's (Vietnamese, and each translation with a title),
- * filed under the showing unit and the link's id, linking to the item's address on that unit's site and
+ * filed under the showing unit, the link's id and a `linked.` type (see {@link linkedType}), linking to the item's address on that unit's site and
  * dated when it was put there, so the unit's search finds it as it finds its own articles.
  */
 export function linkedDocuments(link: LinkedItemRow, source: ContentDatabase['portal_articles'], translations: readonly ContentDatabase['portal_article_translations'][]): SearchDocument[] {
   return articleDocuments(source, translations).map((doc) => ({
     ...doc,
+    type: linkedType(doc.type),
     id: link.id,
     tenantId: link.tenant_id,
     url: sitePath(linkedItemPath(link.id), typeInfo(doc.type).lang),
@@ -46,7 +47,7 @@ export async function syncLinkedItems(ctx: PluginContext, links: readonly Linked
     const docs = link.removed_at === null && source.row?.status === 'published' ? linkedDocuments(link, source.row, source.translations) : [];
     for (const doc of docs) await search.index(doc, options);
     const kept = new Set(docs.map((d) => d.type));
-    const types = [SEARCH_TYPES.article, ...new Set(['en', ...source.translations.map((t) => t.lang)].map((lang) => translatedType('article', lang)))];
+    const types = [SEARCH_TYPES.article, ...new Set(['en', ...source.translations.map((t) => t.lang)].map((lang) => translatedType('article', lang)))].map(linkedType);
     for (const type of types) if (!kept.has(type)) await search.remove(type, link.id, options);
   }
 }

@@ -15,6 +15,19 @@ type LegalRow = LegalDatabase['portal_legal_documents'];
  */
 export const SEARCH_TYPES = { article: 'article', legal: 'legal', page: 'page' } as const;
 
+/**
+ * Another unit's article shown on a unit's site (a linked item, src/linked) is indexed under the
+ * showing unit with its type prefixed: a search of that unit finds it as its own content, and a
+ * province-wide search leaves it out (it finds the source itself; a broadcast to 150 units would
+ * otherwise be 151 hits).
+ */
+const LINKED_PREFIX = 'linked.';
+
+/** The index type of a linked item's entry of `type`: `linked.article`, `linked.article-en`. */
+export function linkedType(type: string): string {
+  return `${LINKED_PREFIX}${type}`;
+}
+
 /** The index type of an article's or a page's translation into `lang`. */
 export function translatedType(kind: 'article' | 'page', lang: Lang): string {
   return `${kind}-${lang}`;
@@ -22,7 +35,7 @@ export function translatedType(kind: 'article' | 'page', lang: Lang): string {
 
 /** What an index type holds: its kind and its language (`vi` for the untranslated kinds). */
 export function typeInfo(type: string): { readonly kind: 'article' | 'page' | 'legal'; readonly lang: Lang } {
-  const [kind, ...lang] = type.split('-');
+  const [kind, ...lang] = (type.startsWith(LINKED_PREFIX) ? type.slice(LINKED_PREFIX.length) : type).split('-');
   return { kind: kind === 'page' ? 'page' : kind === 'legal' ? 'legal' : 'article', lang: lang.length > 0 ? lang.join('-') : 'vi' };
 }
 

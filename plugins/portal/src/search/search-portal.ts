@@ -1,6 +1,6 @@
 import { coreServices, fold, InputError, type PluginContext, type SearchHit, type TenantInfo } from '@cong/sdk';
 import type { Lang } from '../site/languages.js';
-import { NO_UNIT, SEARCH_TYPES, translatedType, typeInfo } from './search-documents.js';
+import { linkedType, NO_UNIT, SEARCH_TYPES, translatedType, typeInfo } from './search-documents.js';
 
 export type PortalSearchType = 'article' | 'legal' | 'page';
 /** `vi`, `en` or a configured language (the route's schema allows the site's languages only). */
@@ -82,7 +82,9 @@ const facetCache = new Map<string, { at: number; counts: Map<string, number> }>(
 export async function searchPortal(ctx: PluginContext, options: PortalSearchOptions): Promise<PortalSearchPage> {
   const limit = Math.min(Math.max(1, options.limit ?? DEFAULT_LIMIT), MAX_LIMIT);
   const offset = Math.max(0, options.offset ?? 0);
-  const types = typesFor(options.type, options.lang ?? 'vi');
+  const own = typesFor(options.type, options.lang ?? 'vi');
+  // A unit's search finds the other units' articles shown on its site; a province-wide one finds them at their source only.
+  const types = options.allUnits ? own : [...own, ...own.filter((t) => typeInfo(t).kind === 'article').map(linkedType)];
   const search = ctx.get(coreServices.search);
 
   let units: TenantInfo[] | undefined;
