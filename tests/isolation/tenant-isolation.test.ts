@@ -173,12 +173,36 @@ const RESOURCES: readonly Resource[] = [
       { method: 'POST', path: '/api/sites/provisioning', body: { csv: `slug,notes\n${B},Đổi từ A` }, expected: 200 },
     ],
   },
+  {
+    // The dashboard lists the caller's subtree only (B's site, its notes holding the canary, never shows); B's site's links are 404.
+    name: 'component site network dashboard and links',
+    reads: ['/api/sites/network', '/api/sites/network?stale=true&sort=lastUpdate&order=desc', '/api/sites/network.csv', '/api/sites/network.csv?brokenLinks=false'],
+    onObject: (p) => [
+      { method: 'GET', path: `/api/sites/network/sites/${p.siteId}/links`, expected: 404 },
+      { method: 'GET', path: `/api/sites/network/sites/${p.siteId}/links?status=broken`, expected: 404 },
+    ],
+  },
+  {
+    // The appearance has no id: it is the named unit's. A's own calls answer for A (A has no draft: 409);
+    // naming B is 404; B's draft (its logo text is the canary) never shows and stays.
+    name: 'component site appearance (theme, home layout, draft)',
+    reads: ['/api/sites/appearance', '/api/sites/appearance/catalogue'],
+    onObject: () => [
+      { method: 'POST', path: '/api/sites/appearance/publish', expected: 409 },
+      { method: 'DELETE', path: '/api/sites/appearance/draft', expected: 409 },
+      // The parts locked for every site are the province's: 404 from A as from B.
+      { method: 'GET', path: '/api/sites/appearance/network', expected: 404 },
+      { method: 'PUT', path: '/api/sites/appearance/network', body: { headerLine: 'Từ A', footerNote: '' } },
+    ],
+  },
 ];
 
 /** What the syndication matrix needs a unit's editors to hold. */
 const SITES_SYNDICATION = ['sites.syndication.propose', 'sites.syndication.review', 'sites.broadcast.publish'];
 /** And the component sites of their unit and below (registry, hosts, provisioning). */
 const SITES_NETWORK = ['sites.network.manage'];
+/** And their own unit's site: theme, branding, home layout. */
+const SITES_CONFIGURE = ['sites.site.configure'];
 
 const A = 'so-tai-chinh';
 const B = 'so-y-te';
@@ -214,7 +238,7 @@ describeEachDialect('tenant isolation matrix', (dialect) => {
     };
     // A custom role carries the portal's permissions; each unit's admin also holds it in their unit.
     const province = (JSON.parse((await call({ method: 'GET', path: '/api/core/tenants?limit=500' }, { cookie: root })).text).items as { slug: string; parentId: string | null }[]).find((u) => !u.parentId)!.slug;
-    expect((await call({ method: 'PUT', path: '/api/core/roles/bien-tap-cong', body: { label: { vi: 'Biên tập cổng' }, permissions: ['portal.*', ...SITES_SYNDICATION, ...SITES_NETWORK] } }, as(root, province))).status).toBe(201);
+    expect((await call({ method: 'PUT', path: '/api/core/roles/bien-tap-cong', body: { label: { vi: 'Biên tập cổng' }, permissions: ['portal.*', ...SITES_SYNDICATION, ...SITES_NETWORK, ...SITES_CONFIGURE] } }, as(root, province))).status).toBe(201);
     const adminA = await create('admin.a', A);
     const adminB = await create('admin.b', B);
 
@@ -248,6 +272,10 @@ describeEachDialect('tenant isolation matrix', (dialect) => {
     const broadcast = await inB('POST', '/api/sites/broadcasts', { articleId: published.id, scope: 'all', note: canary });
     const provisioned = await call({ method: 'POST', path: '/api/sites/provisioning', body: { csv: `slug,notes\n${B},${canary}` } }, as(adminB, B));
     expect(JSON.parse(provisioned.text).counts.create, provisioned.text).toBe(1);
+    // A has a site too (its appearance reads answer 200); B's site admin drafts an appearance carrying the canary.
+    expect(JSON.parse((await call({ method: 'POST', path: '/api/sites/provisioning', body: { csv: `slug\n${A}` } }, as(adminA, A))).text).counts.create).toBe(1);
+    const drafted = await call({ method: 'PUT', path: '/api/sites/appearance/draft', body: { theme: 'xanh-bien', branding: { primary: null, accent: null, logo: null, logoAlt: canary }, home: null } }, as(adminB, B));
+    expect(drafted.status, drafted.text).toBe(200);
     const siteB = (JSON.parse((await call({ method: 'GET', path: '/api/sites/sites' }, as(adminB, B))).text).items as { id: string; unit: { slug: string } }[]).find((s) => s.unit.slug === B)!;
     planted = {
       canary,
@@ -269,7 +297,7 @@ describeEachDialect('tenant isolation matrix', (dialect) => {
     };
 
     const tokenA = JSON.parse(
-      (await call({ method: 'POST', path: '/api/core/tokens', body: { name: 'A sync', permissions: ['core.access.manage', 'core.audit.read', 'core.modules.manage', 'core.users.manage', 'portal.content.write', 'portal.content.approve', 'portal.legal.write', 'portal.pages.write', 'portal.organisation.write', 'portal.compliance.manage', ...SITES_SYNDICATION, ...SITES_NETWORK] } }, as(adminA, A))).text,
+      (await call({ method: 'POST', path: '/api/core/tokens', body: { name: 'A sync', permissions: ['core.access.manage', 'core.audit.read', 'core.modules.manage', 'core.users.manage', 'portal.content.write', 'portal.content.approve', 'portal.legal.write', 'portal.pages.write', 'portal.organisation.write', 'portal.compliance.manage', ...SITES_SYNDICATION, ...SITES_NETWORK, ...SITES_CONFIGURE] } }, as(adminA, A))).text,
     ).token as string;
     actors = [
       { name: 'unit admin of A (session)', headers: (tenant = A) => ({ cookie: adminA, 'x-cong-tenant': tenant }) },
@@ -349,6 +377,7 @@ describeEachDialect('tenant isolation matrix', (dialect) => {
     expect(await readB(`/api/sites/syndication/proposals/${planted.proposalId}`)).toMatchObject({ status: 'proposed', note: planted.canary });
     expect(await readB(`/api/sites/broadcasts/${planted.broadcastId}`)).toMatchObject({ status: 'active', targetCount: 1 });
     expect(await readB(`/api/sites/sites/${planted.siteId}`)).toMatchObject({ status: 'draft', notes: planted.canary, primaryHost: 'so-y-te.localhost', history: [{ from: null, to: 'draft' }] });
+    expect((await readB('/api/sites/appearance')).draft).toMatchObject({ theme: 'xanh-bien', branding: { logoAlt: planted.canary } });
     expect(cells).toBe(actors.length * (RESOURCES.flatMap((r) => r.reads).length * 2 + RESOURCES.flatMap((r) => r.onObject(planted)).length * 2 + 1) + 2);
   });
 });

@@ -157,6 +157,17 @@ export class AccessControl {
     return { items: rows.map(toGrant), total: Number(count.n) };
   }
 
+  /** The grants of these roles made in these units (not inherited ones), by unit, role and user; read in chunks of 500 units. */
+  async grantsOfRolesIn(tenantIds: readonly string[], roleIds: readonly string[]): Promise<Grant[]> {
+    if (tenantIds.length === 0 || roleIds.length === 0) return [];
+    const out: Grant[] = [];
+    for (let i = 0; i < tenantIds.length; i += 500) {
+      const rows = await this.#db.selectFrom('core_grants').selectAll().where('tenant_id', 'in', tenantIds.slice(i, i + 500)).where('role_id', 'in', roleIds).execute();
+      out.push(...rows.map(toGrant));
+    }
+    return out.sort((a, b) => a.tenantId.localeCompare(b.tenantId) || a.roleId.localeCompare(b.roleId) || a.userId.localeCompare(b.userId));
+  }
+
   /** Every grant of these users (for a page of the account list), oldest first. */
   async grantsOfUsers(userIds: readonly string[]): Promise<Grant[]> {
     if (userIds.length === 0) return [];

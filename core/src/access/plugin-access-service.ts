@@ -23,5 +23,7 @@ export function createPluginAccessService(access: () => AccessControl, audit: Au
       );
       return { role: toRoleInfo(saved), created: true };
     },
+    holders: async ({ tenantIds, roleIds }) =>
+      (await access().grantsOfRolesIn(tenantIds, roleIds)).map((g) => ({ tenantId: g.tenantId, userId: g.userId, roleId: g.roleId, subtree: g.subtree })),
   };
 }

@@ -21,6 +21,7 @@ import { mediaMigrations, registerMedia } from './media/index.js';
 import { languagesFrom, type LanguageConfig } from './site/languages.js';
 import { registerSiteSetup } from './site-setup/register-site-setup.js';
 import { linkedMigrations, linkedSitePages, registerLinked } from './linked/index.js';
+import { registerNetworkReads } from './network/register-network-reads.js';
 
 /**
  * The portal: per unit, articles and categories with an editorial workflow, revisions and scheduled
@@ -46,6 +47,7 @@ export default definePlugin({
     registerMedia(reg);
     registerSiteSetup(reg);
     registerLinked(reg);
+    registerNetworkReads(reg);
   },
   // Every unit gets the sections of information it must publish (POR-01…POR-16) and their categories.
   onTenantEnable: (ctx, tenant) => seedMandatedSections(ctx, tenant).then(() => undefined),

@@ -19,3 +19,16 @@ export const SITES_ERR_BROADCAST_NO_TARGETS = createErrorCode('SITES_ERR_BROADCA
 export const SITES_ERR_ALREADY_BROADCAST = createErrorCode('SITES_ERR_ALREADY_BROADCAST', 'Article {article} is already broadcast: end that broadcast first', 409);
 export const SITES_ERR_BROADCAST_ENDED = createErrorCode('SITES_ERR_BROADCAST_ENDED', 'Broadcast {id} has already ended', 409);
 // ─── End of syndication codes ───
+
+// ─── Themes, branding, home layouts, previews (src/appearance) ─── add codes above the end marker
+export const SITES_ERR_THEME_UNKNOWN = createErrorCode('SITES_ERR_THEME_UNKNOWN', 'No approved theme is called {theme}', 400);
+export const SITES_ERR_COLOUR_CONTRAST = createErrorCode('SITES_ERR_COLOUR_CONTRAST', 'Colour {colour} has contrast {ratio}:1 against {against}; WCAG 2.1 AA needs {needed}:1', 400);
+export const SITES_ERR_BRANDING_INVALID = createErrorCode('SITES_ERR_BRANDING_INVALID', 'Branding {field} is invalid: {reason}', 400);
+export const SITES_ERR_HOME_BLOCK_UNKNOWN = createErrorCode('SITES_ERR_HOME_BLOCK_UNKNOWN', 'No home-page block is called {block}', 400);
+export const SITES_ERR_HOME_BLOCK_SETTINGS = createErrorCode('SITES_ERR_HOME_BLOCK_SETTINGS', 'The settings of home-page block {block} are invalid: {reason}', 400);
+export const SITES_ERR_NO_DRAFT = createErrorCode('SITES_ERR_NO_DRAFT', 'The unit has no draft theme or home page to {action}', 409);
+// ─── End of appearance codes ───
+
+// ─── Network dashboard, link checker, reorganisation (src/network) ─── add codes above the end marker
+// (None yet: the dashboard's and the link checker's refusals are the core's validation and 404 answers.)
+// ─── End of network codes ───

@@ -1,6 +1,8 @@
 import { definePlugin } from '@cong/sdk';
 import { registerRegistry, registryMigrations } from './registry/index.js';
 import { registerSyndication, syndicationMigrations } from './syndication/index.js';
+import { appearanceMigrations, registerAppearance } from './appearance/index.js';
+import { networkMigrations, registerNetwork } from './network/index.js';
 
 /**
  * Component sites (trang thành phần, TEN-01…TEN-09): the site of every department and commune as part
@@ -10,8 +12,10 @@ import { registerSyndication, syndicationMigrations } from './syndication/index.
 export default definePlugin({
   register(reg) {
     // One ledger for the plugin: names are dated, so the areas' migrations interleave in the order they were written.
-    reg.migrations({ ...registryMigrations, ...syndicationMigrations });
+    reg.migrations({ ...registryMigrations, ...syndicationMigrations, ...networkMigrations, ...appearanceMigrations });
     registerRegistry(reg);
     registerSyndication(reg);
+    registerAppearance(reg);
+    registerNetwork(reg);
   },
 });

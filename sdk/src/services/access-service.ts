@@ -18,6 +18,15 @@ export interface RoleDefinition {
   readonly permissions: readonly string[];
 }
 
+/** A grant of a role in one unit, as {@link AccessService.holders} reads it. */
+export interface RoleHolder {
+  readonly tenantId: string;
+  readonly userId: string;
+  readonly roleId: string;
+  /** Whether the grant reaches the units below (the core's `subtree` grants). */
+  readonly subtree: boolean;
+}
+
 /**
  * Roles, as a plugin may read and seed them. Roles are one list for the platform; granting one to a
  * person stays with the core's grant API (`POST /api/core/grants`), which refuses to hand out a
@@ -32,4 +41,10 @@ export interface AccessService {
    * An unknown permission answers 400. Returns the role as it now is and whether it was created.
    */
   ensureRole(role: RoleDefinition, options?: { readonly request?: RouteRequest }): Promise<{ readonly role: RoleInfo; readonly created: boolean }>;
+  /**
+   * Who holds these roles in these units: the grants made in each unit itself (not the ones inherited
+   * from a parent's subtree grant), in one read for any number of units. Empty lists answer `[]`.
+   * Order: unit, role, user.
+   */
+  holders(query: { readonly tenantIds: readonly string[]; readonly roleIds: readonly string[] }): Promise<readonly RoleHolder[]>;
 }

@@ -23,6 +23,8 @@ export interface E2ePlatform {
 export interface E2ePlatformOptions {
   /** Also loads `plugins/portal` (built: `pnpm --filter @cong/plugin-portal build`). */
   readonly portal?: boolean;
+  /** Also loads `plugins/sites` after the portal (built: `pnpm --filter @cong/plugin-sites build`); implies `portal`. */
+  readonly sites?: boolean;
 }
 
 export async function startE2ePlatform(options: E2ePlatformOptions = {}): Promise<E2ePlatform> {
@@ -37,7 +39,8 @@ export async function startE2ePlatform(options: E2ePlatformOptions = {}): Promis
       plugins: [
         join(root, 'examples/hello-plugin'),
         join(root, 'tests/fixtures/broken-admin-plugin'),
-        ...(options.portal ? [join(root, 'plugins/portal')] : []),
+        ...(options.portal || options.sites ? [join(root, 'plugins/portal')] : []),
+        ...(options.sites ? [join(root, 'plugins/sites')] : []),
       ],
       http: { port: 0 },
       log: { level: 'warn' },

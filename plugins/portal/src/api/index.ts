@@ -21,3 +21,10 @@ export type { SiteGate, SiteGateRule, SiteGateVerdict } from '../site/site-gate.
 // Site setup (`portal.site-setup`): a unit's pages, menus and required-information sections from a template.
 export { siteSetupRef } from '../site-setup/site-setup.js';
 export type { SiteSetup, SiteSetupChange, SiteSetupOptions, SiteBlueprint, BlueprintPage, BlueprintMenuItem, BlueprintText } from '../site-setup/site-setup.js';
+// Per-unit home layouts and previews (`portal.site-theme` additions): layout entries, the built-in block
+// ids a layout may name, the preview request flag, and the query parameter carrying a preview token.
+export { BUILTIN_HOME_BLOCKS, PREVIEW_PARAM } from '../site/theme.js';
+export type { HomeLayoutEntry, ThemeRequest } from '../site/theme.js';
+// Batched reads of many units' sites (`portal.site-activity`): activity, compliance gaps and outbound links for the network dashboard.
+export { siteActivityRef } from '../network/site-activity-service.js';
+export type { OutboundLink, SiteActivity, SiteActivityService } from '../network/site-activity-service.js';

@@ -65,6 +65,7 @@ header.site a{color:var(--portal-on-primary)}
 .emblem img{width:100%;height:100%;object-fit:contain}
 .emblem span{color:var(--portal-primary);font-size:1.75rem;line-height:1}
 .unit{font-size:1.375rem;font-weight:700;margin:0}
+.names{display:flex;flex-direction:column}.province-line{font-size:.9375rem;font-weight:600;text-transform:uppercase}
 .topbar{display:flex;justify-content:space-between;align-items:center;flex-wrap:wrap;gap:.5rem}
 .lang a{padding:.25rem .5rem}
 .sr-only{position:absolute;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;clip:rect(0,0,0,0);white-space:nowrap;border:0}
@@ -177,7 +178,7 @@ ${alertBanner(site, chrome.alerts)}
 <header class="site">
 <div class="wrap">
 <div class="topbar">
-<a class="brand" href="${site.path('/')}"><span class="emblem">${emblem}</span><span class="unit">${site.unitName}</span></a>
+<a class="brand" href="${site.path('/')}"><span class="emblem">${emblem}</span>${theme.headerLine ? html`<span class="names"><span class="province-line">${theme.headerLine}</span><span class="unit">${site.unitName}</span></span>` : html`<span class="unit">${site.unitName}</span>`}</a>
 ${meta.print ? null : html`<form class="search no-print" method="get" action="${site.path('/tim-kiem')}" role="search"><label class="sr-only" for="o-tim-kiem">${site.t('Tìm kiếm trên cổng', 'Search this site')}</label><input id="o-tim-kiem" type="search" name="q" maxlength="200" placeholder="${site.t('Tìm kiếm…', 'Search…')}"><button type="submit">${site.t('Tìm', 'Search')}</button></form>`}
 ${meta.print ? null : html`<nav class="lang" aria-label="${site.t('Ngôn ngữ', 'Language')}">${others.map((l, i) => html`${i > 0 ? ' ' : ''}<a href="${site.path(meta.path, l.code)}" hreflang="${l.code}" lang="${l.code}">${l.name}</a>`)}</nav>`}
 </div>
@@ -193,6 +194,7 @@ ${main}
 </div></main>
 <footer class="site"><div class="wrap">
 <p>© ${site.unitName}</p>
+${theme.footerNote ? html`<p class="footer-note">${theme.footerNote}</p>` : null}
 ${meta.print ? null : bannerList(site, chrome.banners.footer, 'footer')}
 ${meta.print || quickLinks.length === 0 ? null : html`<nav aria-label="${site.t('Liên kết nhanh', 'Quick links')}">${linkList(site, quickLinks, meta.path)}</nav>`}
 ${meta.print || footerMenu.length === 0 ? null : html`<nav aria-label="${site.t('Trình đơn chân trang', 'Footer menu')}">${linkList(site, footerMenu, meta.path)}</nav>`}

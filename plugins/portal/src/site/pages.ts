@@ -10,7 +10,9 @@ import type { Lang } from './languages.js';
 import type { Site } from './site-context.js';
 import type { ArticleTranslation, PublicArticleRow } from './site-queries.js';
 import { listedMarks, listedPath } from '../linked/listed-item.js';
-import type { ThemeRegistry } from './theme.js';
+import { OrganisationPublicQueries } from '../organisation/organisation-public-queries.js';
+import { OrganisationStore } from '../organisation/organisation-store.js';
+import { BUILTIN_HOME_BLOCKS, type HomeLayoutEntry, type ThemeRegistry } from './theme.js';
 
 export const PAGE_SIZE = 10;
 
@@ -103,7 +105,55 @@ export async function errorPage(req: RouteRequest, site: Site, status: 404 | 410
   return sendHtml(req, status, await renderPage(site, { title, path, noindex: true }, body));
 }
 
+/** A count setting of a home-layout block: an integer in 1–20, else `fallback`. */
+function countSetting(value: unknown, fallback: number): number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 20 ? value : fallback;
+}
+
+/** A unit's home page from its layout: each named block in order, with its settings; unknown blocks are skipped. */
+async function layoutHomePage(req: RouteRequest, site: Site, themes: ThemeRegistry, layout: readonly HomeLayoutEntry[]): Promise<RouteResponse> {
+  const sections: SafeHtml[] = [];
+  let newest: number | null = null;
+  for (const [index, entry] of layout.entries()) {
+    const settings = entry.settings ?? {};
+    const headingId = `khoi-${index + 1}`;
+    if (entry.block === BUILTIN_HOME_BLOCKS.latestNews) {
+      const slug = typeof settings.category === 'string' ? settings.category : '';
+      const category = slug ? (await site.queries.categories(site.tenant.id, site.lang)).find((c) => c.slug === slug) : undefined;
+      if (slug && !category) continue;
+      const latest = await site.queries.published(site.tenant.id, { limit: countSetting(settings.count, PAGE_SIZE), ...(category ? { categoryId: category.id } : {}) });
+      newest ??= latest.items[0]?.published_at ?? null;
+      sections.push(html`<section class="block" data-block="${entry.block}" aria-labelledby="${headingId}"><h2 id="${headingId}">${category ? category.name : site.t('Tin mới', 'Latest news')}</h2>${await articleList(site, latest.items)}</section>`);
+    } else if (entry.block === BUILTIN_HOME_BLOCKS.legalDocuments) {
+      const legal = await new LegalService(site.ctx).list(site.tenant.id, { sort: '-issuedOn', limit: countSetting(settings.count, 5), offset: 0 }, vietnamDate());
+      sections.push(html`<section class="block" data-block="${entry.block}" aria-labelledby="${headingId}"><h2 id="${headingId}">${site.t('Văn bản mới', 'Latest legal documents')}</h2>${legalTable(site, legal.items)}
+<p><a href="${site.path('/van-ban')}">${site.t('Tất cả văn bản', 'All legal documents')}</a></p></section>`);
+    } else if (entry.block === BUILTIN_HOME_BLOCKS.leaders) {
+      const leaders = await new OrganisationPublicQueries(new OrganisationStore(site.ctx)).leaders(site.tenant.id, vietnamDate());
+      sections.push(html`<section class="block" data-block="${entry.block}" aria-labelledby="${headingId}"><h2 id="${headingId}">${site.t('Lãnh đạo', 'Leadership')}</h2>
+${leaders.length === 0 ? html`<p>${site.t('Chưa có thông tin lãnh đạo.', 'No leaders have been published yet.')}</p>` : html`<ul class="list">${leaders.map((l) => html`<li><strong>${l.full_name}</strong> — ${site.pair(l.position_vi, l.position_en).text}</li>`)}</ul>`}
+<p><a href="${site.path('/lanh-dao')}">${site.t('Thông tin lãnh đạo', 'About the leadership')}</a></p></section>`);
+    } else if (entry.block === BUILTIN_HOME_BLOCKS.contacts) {
+      const offices = (await new OrganisationPublicQueries(new OrganisationStore(site.ctx)).contacts(site.tenant.id)).filter((c) => c.kind === 'agency');
+      sections.push(html`<section class="block" data-block="${entry.block}" aria-labelledby="${headingId}"><h2 id="${headingId}">${site.t('Liên hệ', 'Contact')}</h2>
+${offices.map((c) => html`<address><strong>${site.pair(c.label_vi, c.label_en).text}</strong>${c.address ? html`<div>${c.address}</div>` : null}${c.phone ? html`<div>${site.t('Điện thoại', 'Phone')}: <a href="tel:${c.phone.replace(/[^\d+]/g, '')}">${c.phone}</a></div>` : null}${c.email ? html`<div>${site.t('Thư điện tử', 'E-mail')}: <a href="mailto:${c.email}">${c.email}</a></div>` : null}</address>`)}
+<p><a href="${site.path('/lien-he')}">${site.t('Tất cả thông tin liên hệ', 'All contact details')}</a></p></section>`);
+    } else {
+      const block = themes.block(entry.block);
+      const rendered = block ? await block.render({ tenant: site.tenant, lang: site.lang, settings }) : null;
+      if (rendered) sections.push(html`<section class="block" data-block="${entry.block}">${rendered}</section>`);
+    }
+  }
+  const body = html`<h1>${site.unitName}</h1>
+${sections}`;
+  const jsonLd = { '@type': 'WebSite', name: site.unitName, url: site.url('/'), inLanguage: site.lang, publisher: { '@type': 'GovernmentOrganization', name: site.unitName } };
+  return sendHtml(req, 200, await renderPage(site, { title: site.t('Trang chủ', 'Home'), description: site.t(`Cổng thông tin điện tử ${site.unitName}`, `${site.unitName} web portal`), path: '/', jsonLd, date: isoOf(newest) }, body));
+}
+
 export async function homePage(req: RouteRequest, site: Site, themes: ThemeRegistry): Promise<RouteResponse> {
+  // A unit with its own layout (the tenant-sites plugin's home-page editor) gets it; every other unit the default page.
+  const layout = await themes.homeLayout(site.tenant, { preview: site.preview ?? null });
+  if (layout) return layoutHomePage(req, site, themes, layout);
   const [latest, legal] = await Promise.all([
     site.queries.published(site.tenant.id, { limit: PAGE_SIZE }),
     new LegalService(site.ctx).list(site.tenant.id, { sort: '-issuedOn', limit: 5, offset: 0 }, vietnamDate()),

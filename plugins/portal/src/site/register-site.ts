@@ -14,7 +14,7 @@ import { siteFor, type Site } from './site-context.js';
 import { siteChromeCache } from '../navigation/site-chrome.js';
 import { siteChanged } from './site-events.js';
 import type { SitePageDefinition } from './site-page.js';
-import { siteThemePoint, ThemeRegistry } from './theme.js';
+import { PREVIEW_PARAM, siteThemePoint, ThemeRegistry } from './theme.js';
 import { gateResponse, withNotice } from './gate-pages.js';
 import { siteGatePoint, SiteGateRegistry } from './site-gate.js';
 
@@ -48,8 +48,8 @@ interface PageOptions {
 const PAGE_CACHE_ON = process.env.PORTAL_PAGE_CACHE !== 'off';
 
 function page(themes: ThemeRegistry, cache: PageCache, gates: SiteGateRegistry, languages: Languages, lang: Lang, options: PageOptions, render: (req: RouteRequest<any, any>, site: Site) => Promise<RouteResponse> | RouteResponse) {
-  const run = async (req: RouteRequest<any, any>, ctx: PluginContext): Promise<RouteResponse> => {
-    const site = await siteFor(req, ctx, languages, lang, themes);
+  const run = async (req: RouteRequest<any, any>, ctx: PluginContext, preview: string | null = null): Promise<RouteResponse> => {
+    const site = await siteFor(req, ctx, languages, lang, themes, preview);
     if (!site) return sendHtml(req, 404, '<!doctype html><html lang="vi"><meta charset="utf-8"><title>Không tìm thấy trang</title><main><h1>Không tìm thấy trang</h1></main></html>');
     // The notice (an archived site) is part of the page as cached: a change of verdict drops the unit's pages.
     return withNotice(await render(req, site), await gates.verdict(req.tenantId, ctx));
@@ -58,12 +58,27 @@ function page(themes: ThemeRegistry, cache: PageCache, gates: SiteGateRegistry, 
     // Before the cache: a draft, suspended or closed site is not served as a live one (one map lookup when known).
     const blocked = gateResponse(req, await gates.verdict(req.tenantId, ctx));
     if (blocked) return blocked;
+    // A preview of a draft theme or home layout: rendered afresh, never cached, never shared.
+    const preview = await acceptedPreview(req, ctx, themes);
+    if (preview !== null) return privatePreview(cache.bypass(await run(req, ctx, preview), true));
     const signedIn = hasCredentials(req);
     if (!PAGE_CACHE_ON || signedIn || options.cache === false || req.tenantId === undefined) return cache.bypass(await run(req, ctx), signedIn);
     const host = (req.headers.host ?? '').toLowerCase();
     const key = [req.protocol, host, lang, options.route, JSON.stringify(req.params ?? {}), normalizeQuery(req.query as Record<string, unknown>, options.keep ?? []), vietnamDate()].join('\u0000');
     return cache.serve(ctx.get(coreServices.database).kysely(), req, req.tenantId, key, () => run(req, ctx));
   };
+}
+
+/** The preview token the request names when a contributor accepts it for the request's unit, else null. */
+async function acceptedPreview(req: RouteRequest<any, any>, ctx: PluginContext, themes: ThemeRegistry): Promise<string | null> {
+  const token = (req.query as Record<string, unknown> | undefined)?.[PREVIEW_PARAM];
+  if (typeof token !== 'string' || token === '' || req.tenantId === undefined || !themes.previewable) return null;
+  const tenant = await ctx.get(coreServices.tenancy).get(req.tenantId);
+  return tenant && (await themes.verifyPreview(tenant, token)) ? token : null;
+}
+
+function privatePreview(res: RouteResponse): RouteResponse {
+  return respond(res.status, res.body, { ...(res.headers ?? {}), 'cache-control': 'private, no-store', 'x-robots-tag': 'noindex' });
 }
 
 /** First path segments already taken at a unit's root (the core's, the media files', the Vietnamese site's). */

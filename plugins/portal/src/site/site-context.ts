@@ -16,6 +16,8 @@ export interface Site {
   /** `/t/<slug>` when the unit was reached by the path prefix, else ''. */
   readonly prefix: string;
   readonly theme: ThemeTokens;
+  /** The accepted preview token the request carries (draft theme and home layout, never cached), else null. */
+  readonly preview?: string | null;
   readonly queries: SiteQueries;
   readonly ctx: PluginContext;
   /** The unit's name in the page's language (a vi/en pair: other languages show the English, else the Vietnamese). */
@@ -43,7 +45,7 @@ function bareHost(host: string): string {
  * whose content has nowhere to live). The prefix is inferred: the core strips `/t/<slug>` before
  * routing, and a request that arrived on the unit's own host (primary or `<slug>.localhost`) had none.
  */
-export async function siteFor(req: RouteRequest, ctx: PluginContext, languages: Languages, lang: Lang, themes: ThemeRegistry): Promise<Site | undefined> {
+export async function siteFor(req: RouteRequest, ctx: PluginContext, languages: Languages, lang: Lang, themes: ThemeRegistry, preview: string | null = null): Promise<Site | undefined> {
   if (req.tenantId === undefined) return undefined;
   const tenant = await ctx.get(coreServices.tenancy).get(req.tenantId);
   if (!tenant) return undefined;
@@ -52,7 +54,7 @@ export async function siteFor(req: RouteRequest, ctx: PluginContext, languages: 
   const ownHost = host === tenant.primaryHost?.toLowerCase() || host === `${tenant.slug}.localhost`;
   const prefix = ownHost ? '' : `/t/${tenant.slug}`;
   const origin = `${req.protocol}://${/^[a-z0-9.:[\]-]+$/i.test(hostHeader) ? hostHeader.toLowerCase() : 'localhost'}`;
-  const theme = await themes.tokens(tenant);
+  const theme = await themes.tokens(tenant, { preview });
   const path = (neutral: string, target: Lang = lang) => {
     const localized = languages.path(neutral, target);
     return prefix === '' ? localized : localized === '/' ? `${prefix}/` : `${prefix}${localized}`;
@@ -65,6 +67,7 @@ export async function siteFor(req: RouteRequest, ctx: PluginContext, languages: 
     origin,
     prefix,
     theme,
+    preview,
     queries: new SiteQueries(ctx.get(coreServices.database)),
     ctx,
     unitName: languages.pair(lang, tenant.nameVi, tenant.nameEn).text,

@@ -1,0 +1,2 @@
+// The network dashboard page (`sites-network`).
+export * from './network-dashboard.js';
