@@ -2,9 +2,10 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { crc32, deflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { launchChromium, seriousViolations } from './support/browser.js';
 import { startE2ePlatform, type E2ePlatform } from './support/e2e-platform.js';
+import { signInToShell } from './support/sign-in.js';
 
 // Acceptance of the portal (issue 5, acceptance 2): an editor writes an article in Tiptap with an image
 // and submits it; another account approves and publishes it; it then shows on the unit's public site,
@@ -49,20 +50,7 @@ function solidPng(width: number, height: number): Buffer {
 }
 
 /** A browser context signed in to the shell as `username`. */
-async function signIn(username: string, password: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ locale: 'vi-VN' });
-  const page = await context.newPage();
-  page.on('pageerror', (error) => {
-    if (!/broken on purpose/.test(error.message)) pageErrors.push(`${username}: ${error.message}`);
-  });
-  await page.goto(`${server.url}/admin/`);
-  await page.waitForURL(/\/admin\/core\/login/);
-  await page.getByLabel('Tên đăng nhập').fill(username);
-  await page.getByLabel('Mật khẩu', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.waitForURL((url) => url.pathname === '/admin/');
-  return { context, page };
-}
+const signIn = (username: string, password: string) => signInToShell(browser, server.url, username, password, pageErrors);
 
 /** A public page of the unit, opened anonymously, checked by axe. */
 async function publicPage(path: string): Promise<Page> {

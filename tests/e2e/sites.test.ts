@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { launchChromium, seriousViolations } from './support/browser.js';
 import { startE2ePlatform, type E2ePlatform } from './support/e2e-platform.js';
+import { signInToShell } from './support/sign-in.js';
 
 // Acceptance of the component sites (issue 6, acceptance 2): the provincial admin provisions a new
 // commune site from a template in the admin; its site admin changes the theme colours (previewing the
@@ -21,20 +22,8 @@ let browser: Browser;
 let host: string;
 const pageErrors: string[] = [];
 
-async function signIn(username: string, password: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ locale: 'vi-VN' });
-  const page = await context.newPage();
-  page.on('pageerror', (error) => {
-    if (!/broken on purpose/.test(error.message)) pageErrors.push(`${username}: ${error.message}`);
-  });
-  await page.goto(`${server.url}/admin/`);
-  await page.waitForURL(/\/admin\/core\/login/);
-  await page.getByLabel('Tên đăng nhập').fill(username);
-  await page.getByLabel('Mật khẩu', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.waitForURL((url) => url.pathname === '/admin/');
-  return { context, page };
-}
+/** A browser context signed in to the shell as `username`. */
+const signIn = (username: string, password: string) => signInToShell(browser, server.url, username, password, pageErrors);
 
 /** The commune's home page as the public gets it (on its own host, or with a preview token). */
 async function publicHome(query = ''): Promise<string> {
