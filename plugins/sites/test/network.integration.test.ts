@@ -2,7 +2,8 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { definePlugin } from '@cong/sdk';
 import { parseCsv } from '@cong/sdk';
 import { describeEachDialect } from '../../../core/src/testing/describe-each-dialect.js';
-import { sitesUptimePoint } from '../src/network/uptime-point.js';
+// Through the package's api entry, as a monitoring plugin would import it.
+import { sitesUptimePoint } from '@cong/plugin-sites/api';
 import { startNetworkPlatform, type NetworkHarness } from './network-support.js';
 
 // The network dashboard (issue 6): figures per site from the portal's batched read, editors from the
