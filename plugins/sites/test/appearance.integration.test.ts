@@ -182,4 +182,17 @@ describeEachDialect('sites appearance', (dialect) => {
     expect((await noSite.get('/api/sites/appearance')).status).toBe(404);
     expect((await noSite.put('/api/sites/appearance/draft', { theme: 'xanh-bien', branding: NO_BRANDING, home: null })).status).toBe(404);
   });
+
+  it('two site admins saving the first draft at once both succeed; the draft is one of theirs', async () => {
+    const first = inUnit(t.client.as({ id: 'qt-stc-1', permissions: [CONFIGURE] }), 'so-tai-chinh');
+    const second = inUnit(t.client.as({ id: 'qt-stc-2', permissions: [CONFIGURE] }), 'so-tai-chinh');
+    const [a, b] = await Promise.all([
+      first.put('/api/sites/appearance/draft', { theme: 'xanh-bien', branding: NO_BRANDING, home: null }),
+      second.put('/api/sites/appearance/draft', { theme: 'tuong-phan-cao', branding: NO_BRANDING, home: null }),
+    ]);
+    expect([a.status, b.status]).toEqual([200, 200]);
+    const view = (await first.get('/api/sites/appearance')).body;
+    expect(view).toMatchObject({ fromTemplate: false, published: { theme: 'xanh-bien' } });
+    expect(['xanh-bien', 'tuong-phan-cao']).toContain(view.draft.theme);
+  });
 });

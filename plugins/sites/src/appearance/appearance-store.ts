@@ -82,12 +82,14 @@ export class AppearanceStore {
     const now = Date.now();
     const actor = req.principal?.id ?? 'system';
     const token = randomBytes(24).toString('base64url');
-    await this.#transaction(tenantId, async (trx, row) => {
-      if (row) {
-        await trx.updateTable('sites_appearance').set({ draft: JSON.stringify(draft), preview_token: token, updated_at: now, updated_by: actor }).where('tenant_id', '=', tenantId).execute();
-      } else {
-        await trx.insertInto('sites_appearance').values({ tenant_id: tenantId, published: JSON.stringify(published), draft: JSON.stringify(draft), preview_token: token, published_at: null, published_by: null, updated_at: now, updated_by: actor }).execute();
-      }
+    const changes = { draft: JSON.stringify(draft), preview_token: token, updated_at: now, updated_by: actor };
+    const database = this.ctx.get(coreServices.database);
+    const mysql = database.dialect === 'mysql';
+    // One upsert, without first reading the row: two first saves at once both land (the later draft
+    // wins). A locking read of a row not there yet would give both InnoDB gap locks, then a deadlock.
+    await database.transaction<Db, void>(async (trx) => {
+      const insert = trx.insertInto('sites_appearance').values({ tenant_id: tenantId, published: JSON.stringify(published), published_at: null, published_by: null, ...changes });
+      await (mysql ? insert.onDuplicateKeyUpdate(changes) : insert.onConflict((oc) => oc.column('tenant_id').doUpdateSet(changes))).execute();
       await this.ctx.get(coreServices.audit).record({ action: 'sites.appearance.draft', objectType: 'site-appearance', objectId: tenantId, tenantId, after: draft }, { request: req, trx });
     });
     return this.view(tenantId);
