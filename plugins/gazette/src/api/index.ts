@@ -1,0 +1,2 @@
+// What other plugins may import from the gazette (`@cong/plugin-gazette/api`).
+export {};
