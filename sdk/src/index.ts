@@ -27,7 +27,7 @@ export type { SearchService, SearchDocument, SearchQuery, SearchHit, SearchResul
 export type { CalendarService, CalendarDate, CalendarDay } from './services/calendar-service.js';
 export type { RulesService, Rule, RuleDefinition } from './services/rules-service.js';
 export type { AuditService, AuditRecord } from './services/audit-service.js';
-export type { TenancyService, TenantNode, TenantHosts, TenancyChangeOptions } from './services/tenancy-service.js';
+export type { TenancyService, TenantNode, TenantHosts, TenancyChangeOptions, FormerPath } from './services/tenancy-service.js';
 export type { AccessService, RoleInfo, RoleDefinition, RoleHolder } from './services/access-service.js';
 
 export { defineEvent } from './events/define-event.js';

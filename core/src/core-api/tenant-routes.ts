@@ -12,7 +12,7 @@ const host = { type: 'string', minLength: 1, maxLength: 253 } as const;
 export const tenantSchema = {
   type: 'object',
   additionalProperties: false,
-  required: ['id', 'slug', 'nameVi', 'nameEn', 'kind', 'parentId', 'status', 'validFrom', 'validTo', 'successorId', 'primaryHost', 'aliasHosts', 'allowedOrigins'],
+  required: ['id', 'slug', 'nameVi', 'nameEn', 'kind', 'parentId', 'status', 'validFrom', 'validTo', 'successorId', 'archiveServed', 'primaryHost', 'aliasHosts', 'allowedOrigins'],
   properties: {
     id: { type: 'string' },
     slug: { type: 'string' },
@@ -24,6 +24,7 @@ export const tenantSchema = {
     validFrom: { type: 'string' },
     validTo: { type: ['string', 'null'] },
     successorId: { type: ['string', 'null'] },
+    archiveServed: { type: 'boolean', description: 'An archived unit whose hosts keep serving its archive instead of redirecting to the successor.' },
     primaryHost: { type: ['string', 'null'] },
     aliasHosts: { type: 'array', items: { type: 'string' } },
     allowedOrigins: { type: 'array', items: { type: 'string' } },

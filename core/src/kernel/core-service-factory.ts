@@ -4,9 +4,12 @@ import {
   type DatabaseService,
   type HttpRouterService,
   type PluginConfigService,
+  type AuditRecord,
+  type TenancyChangeOptions,
   type TenancyService,
   type TenantNode,
 } from '@cong/sdk';
+import type { Transaction } from 'kysely';
 import type { AccessControl } from '../access/access-control.js';
 import { createPluginAccessService } from '../access/plugin-access-service.js';
 import type { CongConfig } from '../config/cong-config.js';
@@ -34,7 +37,7 @@ export interface CoreSubsystems extends CoreRuntime {
 
 /** A unit as `tenancy.tree()` lists it. */
 function toTenantNode(tenant: Tenant): TenantNode {
-  return { ...toTenantInfo(tenant), aliasHosts: tenant.aliasHosts, successorId: tenant.successorId };
+  return { ...toTenantInfo(tenant), aliasHosts: tenant.aliasHosts, successorId: tenant.successorId, archiveServed: tenant.archiveServed };
 }
 
 /**
@@ -43,6 +46,11 @@ function toTenantNode(tenant: Tenant): TenantNode {
 export function createCoreServiceFactory(core: CoreSubsystems): (host: PluginHost, id: string) => unknown {
   const cache = new Map<string, unknown>();
   const tenantReads = new TenantReadCache(core.tenants);
+  // A plugin's change to a unit commits with its own rows when it passes its transaction.
+  const inTransaction = (options: TenancyChangeOptions, work: (trx: Transaction<any>) => Promise<void>): Promise<void> =>
+    options.trx ? work(options.trx) : core.database.kysely.transaction().execute(work);
+  const coreAudit = (options: TenancyChangeOptions, trx: Transaction<any>, entry: AuditRecord) =>
+    core.audit.forPlugin('core').record(entry, { trx, ...(options.request ? { request: options.request } : {}) });
   const builders: Record<string, (host: PluginHost) => unknown> = {
     'core.logger': (host) => toLoggerService(host.logger),
     'core.config': (host): PluginConfigService => {
@@ -89,6 +97,16 @@ export function createCoreServiceFactory(core: CoreSubsystems): (host: PluginHos
       tree: async () => (await core.tenants.all()).map(toTenantNode),
       // The admin API's own path: same checks, audit entry (as the core) and resolver cache drop.
       setHosts: async (tenantId, hosts, options = {}) => toTenantNode(await setTenantHosts({ tenants: core.tenants, audit: core.audit.forPlugin('core') }, tenantId, hosts, options)),
+      setFormerPaths: (tenantId, entries, options = {}) =>
+        inTransaction(options, async (trx) => {
+          await core.tenants.setFormerPaths(tenantId, entries, { trx });
+          await coreAudit(options, trx, { action: 'core.tenant.former-paths', objectType: 'tenant', objectId: tenantId, tenantId, after: { plugin: host.id, count: entries.length, sample: entries.slice(0, 20) } });
+        }),
+      setArchiveServed: (tenantId, served, options = {}) =>
+        inTransaction(options, async (trx) => {
+          const { before } = await core.tenants.setArchiveServed(tenantId, served, { trx });
+          await coreAudit(options, trx, { action: 'core.tenant.archive-served', objectType: 'tenant', objectId: tenantId, tenantId, before: { archiveServed: before }, after: { archiveServed: served, plugin: host.id } });
+        }),
     }),
     'core.access': () =>
       createPluginAccessService(() => {

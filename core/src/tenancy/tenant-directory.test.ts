@@ -16,7 +16,7 @@ describeEachDialect('tenant directory and resolution', (dialect) => {
   });
   afterAll(async () => db?.drop());
   beforeEach(async () => {
-    for (const table of ['core_tenant_slugs', 'core_tenant_hosts', 'core_tenants']) await db.kysely.deleteFrom(table).execute();
+    for (const table of ['core_tenant_former_paths', 'core_tenant_slugs', 'core_tenant_hosts', 'core_tenants']) await db.kysely.deleteFrom(table).execute();
     events = [];
     directory = new TenantDirectory({
       db,
@@ -70,6 +70,32 @@ describeEachDialect('tenant directory and resolution', (dialect) => {
       location: 'https://xaab.quangtri.gov.vn/gioi-thieu',
     });
     await expect(directory.merge([a.id], { id: merged.id }, '2025-07-01')).rejects.toMatchObject({ message: 'Unit xa-a is already archived' });
+  });
+
+  it('after a merge, pages recorded as moved redirect to their new path through every succession; a served archive answers itself', async () => {
+    const root = await province();
+    const a = await directory.create({ slug: 'xa-a', nameVi: 'Xã A', kind: 'commune', parentId: root.id, primaryHost: 'xaa.quangtri.gov.vn' });
+    const b = await directory.create({ slug: 'xa-b', nameVi: 'Xã B', kind: 'commune', parentId: root.id, primaryHost: 'xab.quangtri.gov.vn' });
+    const ab = await directory.merge([a.id, b.id], { slug: 'xa-ab', nameVi: 'Xã AB', kind: 'commune', parentId: root.id, primaryHost: 'xaab.quangtri.gov.vn' }, '2025-07-01');
+    await directory.setFormerPaths(a.id, [{ path: '/tin/le-hoi', targetPath: '/tin/le-hoi-2' }]);
+    await directory.setFormerPaths(a.id, [{ path: '/tin/le-hoi', targetPath: '/tin/le-hoi-3' }]); // replaces
+    const resolver = new TenantResolver(directory, { cacheMs: 0 });
+    const at = (host: string, path: string) => resolver.resolve({ host, path, search: '?x=1', protocol: 'https' });
+    expect(await at('xaa.quangtri.gov.vn', '/tin/le-hoi')).toEqual({ kind: 'redirect', location: 'https://xaab.quangtri.gov.vn/tin/le-hoi-3?x=1' });
+    expect(await at('xab.quangtri.gov.vn', '/tin/le-hoi')).toEqual({ kind: 'redirect', location: 'https://xaab.quangtri.gov.vn/tin/le-hoi?x=1' });
+    expect(await at('quangtri.gov.vn', '/t/xa-a/tin/le-hoi')).toEqual({ kind: 'redirect', location: '/t/xa-ab/tin/le-hoi-3?x=1' });
+    // A second reorganisation: AB merges into C; A's page follows both recorded moves.
+    const c = await directory.create({ slug: 'xa-c', nameVi: 'Xã C', kind: 'commune', parentId: root.id, primaryHost: 'xac.quangtri.gov.vn' });
+    await directory.merge([ab.id], { id: c.id }, '2026-01-01');
+    await directory.setFormerPaths(ab.id, [{ path: '/tin/le-hoi-3', targetPath: '/tin/le-hoi-xa-a' }]);
+    expect(await at('xaa.quangtri.gov.vn', '/tin/le-hoi')).toEqual({ kind: 'redirect', location: 'https://xac.quangtri.gov.vn/tin/le-hoi-xa-a?x=1' });
+    // B's site kept readable: its host serves B again; the others still redirect.
+    expect(await directory.setArchiveServed(b.id, true)).toEqual({ before: false });
+    expect((await directory.get(b.id))?.archiveServed).toBe(true);
+    expect(await at('xab.quangtri.gov.vn', '/tin/le-hoi')).toMatchObject({ kind: 'tenant', tenant: { id: b.id, status: 'archived' }, path: '/tin/le-hoi' });
+    expect(await at('xaa.quangtri.gov.vn', '/')).toMatchObject({ kind: 'redirect' });
+    await expect(directory.setFormerPaths(a.id, [{ path: 'tin', targetPath: '/x' }])).rejects.toMatchObject({ code: 'CONG_ERR_VALIDATION' });
+    await expect(directory.setArchiveServed('00000000-0000-0000-0000-000000000000', true)).rejects.toMatchObject({ code: 'CONG_ERR_NOT_FOUND' });
   });
 
   it('splits, moves without cycles, and archives only units without active children', async () => {

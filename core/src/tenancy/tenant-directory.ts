@@ -15,6 +15,7 @@ interface TenantRow {
   valid_from: string;
   valid_to: string | null;
   successor_id: string | null;
+  archive_served: number;
   allowed_origins: string | null;
   created_at: number;
   updated_at: number;
@@ -24,6 +25,7 @@ interface TenancyTables {
   core_tenants: TenantRow;
   core_tenant_hosts: { host: string; tenant_id: string; is_primary: number; created_at: number };
   core_tenant_slugs: { slug: string; tenant_id: string; retired_at: number };
+  core_tenant_former_paths: { tenant_id: string; path: string; target_path: string; created_at: number };
 }
 
 type Db = Kysely<TenancyTables> | Transaction<TenancyTables>;
@@ -272,6 +274,53 @@ export class TenantDirectory {
     return (await this.get(id))!;
   }
 
+  /**
+   * Whether an archived unit's own hosts keep serving its pages (a readable archive, with the notice its
+   * site plugin shows) instead of redirecting to its successor. Without a successor they always serve.
+   */
+  async setArchiveServed(id: string, served: boolean, options: { readonly trx?: Transaction<any> } = {}): Promise<{ readonly before: boolean }> {
+    const apply = async (trx: Transaction<TenancyTables>) => {
+      const row = await this.#require(trx, id);
+      await trx.updateTable('core_tenants').set({ archive_served: served ? 1 : 0, updated_at: this.#now() }).where('id', '=', id).execute();
+      return { before: Number(row.archive_served) === 1 };
+    };
+    const result = options.trx ? await apply(options.trx as Transaction<TenancyTables>) : await this.#db.transaction().execute(apply);
+    this.version++;
+    return result;
+  }
+
+  /**
+   * Records where pages of a unit went on its successor's site when they did not keep their path
+   * (`/tin/le-hoi` became `/tin/le-hoi-2`): its former hosts then redirect each such page to its new
+   * path, every other page to the same path. Entries replace earlier ones for the same path.
+   */
+  async setFormerPaths(id: string, entries: readonly { readonly path: string; readonly targetPath: string }[], options: { readonly trx?: Transaction<any> } = {}): Promise<void> {
+    for (const e of entries) {
+      if (!e.path.startsWith('/') || !e.targetPath.startsWith('/') || e.path.length > 400 || e.targetPath.length > 400) {
+        throw new InputError(`"${e.path.slice(0, 100)}" → "${e.targetPath.slice(0, 100)}" is not a pair of site paths`);
+      }
+    }
+    const apply = async (trx: Transaction<TenancyTables>) => {
+      await this.#require(trx, id);
+      const now = this.#now();
+      for (let i = 0; i < entries.length; i += 200) {
+        const batch = entries.slice(i, i + 200);
+        await trx.deleteFrom('core_tenant_former_paths').where('tenant_id', '=', id).where('path', 'in', batch.map((e) => e.path)).execute();
+        await trx.insertInto('core_tenant_former_paths').values(batch.map((e) => ({ tenant_id: id, path: e.path, target_path: e.targetPath, created_at: now }))).execute();
+      }
+    };
+    if (entries.length === 0) return;
+    if (options.trx) await apply(options.trx as Transaction<TenancyTables>);
+    else await this.#db.transaction().execute(apply);
+  }
+
+  /** Where a former unit's page went, when it did not keep its path. */
+  async formerPath(id: string, path: string): Promise<string | undefined> {
+    if (path.length > 400) return undefined;
+    const row = await this.#db.selectFrom('core_tenant_former_paths').select('target_path').where('tenant_id', '=', id).where('path', '=', path).executeTakeFirst();
+    return row?.target_path;
+  }
+
   /** Adds a host; a primary host demotes the previous primary to an alias. */
   async addHost(id: string, host: string, options: { readonly primary?: boolean } = {}): Promise<Tenant> {
     await this.#db.transaction().execute(async (trx) => {
@@ -405,6 +454,7 @@ export class TenantDirectory {
       valid_from: validFrom,
       valid_to: null,
       successor_id: null,
+      archive_served: 0,
       allowed_origins: null,
       created_at: now,
       updated_at: now,
@@ -475,6 +525,7 @@ function toTenant(row: TenantRow, hosts: readonly { host: string; is_primary: nu
     validFrom: row.valid_from,
     validTo: row.valid_to,
     successorId: row.successor_id,
+    archiveServed: Number(row.archive_served) === 1,
     primaryHost: hosts.find((h) => Number(h.is_primary) === 1)?.host ?? null,
     aliasHosts: hosts.filter((h) => Number(h.is_primary) !== 1).map((h) => h.host),
     allowedOrigins: row.allowed_origins ? (JSON.parse(row.allowed_origins) as string[]) : [],

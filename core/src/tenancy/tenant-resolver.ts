@@ -56,7 +56,7 @@ export class TenantResolver {
         if (bySlug) {
           const current = await this.#current(bySlug.tenant);
           if (current.id !== bySlug.tenant.id || bySlug.renamed) {
-            return redirect(request, current.primaryHost ?? `${current.slug}.localhost`, request.path);
+            return redirect(request, current.primaryHost ?? `${current.slug}.localhost`, await this.#successorPath(bySlug.tenant, current, request.path));
           }
           return { kind: 'tenant', tenant: current, path: request.path, prefix: '' };
         }
@@ -78,7 +78,8 @@ export class TenantResolver {
     if (!found) return (await this.#isEmpty()) ? { kind: 'single-site' } : { kind: 'unknown' };
     const current = await this.#current(found.tenant);
     if (current.id !== found.tenant.id || found.renamed) {
-      return { kind: 'redirect', location: `/t/${current.slug}${rest === '/' ? '/' : rest}${request.search}` };
+      const path = await this.#successorPath(found.tenant, current, rest);
+      return { kind: 'redirect', location: `/t/${current.slug}${path === '/' ? '/' : path}${request.search}` };
     }
     return { kind: 'tenant', tenant: current, path: rest, prefix: `/t/${slug}` };
   }
@@ -86,23 +87,38 @@ export class TenantResolver {
   async #serveOrRedirect(tenant: Tenant, primary: boolean, request: PublicRequest): Promise<TenantResolution> {
     const current = await this.#current(tenant);
     if (current.id !== tenant.id) {
-      return current.primaryHost
-        ? redirect(request, current.primaryHost, request.path)
-        : { kind: 'redirect', location: `/t/${current.slug}${request.path}${request.search}` };
+      const path = await this.#successorPath(tenant, current, request.path);
+      return current.primaryHost ? redirect(request, current.primaryHost, path) : { kind: 'redirect', location: `/t/${current.slug}${path}${request.search}` };
     }
     if (!primary && tenant.primaryHost) return redirect(request, tenant.primaryHost, request.path);
     return { kind: 'tenant', tenant, path: request.path, prefix: '' };
   }
 
-  /** Follows successors from an archived unit to the active one that holds its content now. */
+  /**
+   * Follows successors from an archived unit to the active one that holds its content now, stopping
+   * at an archive that is kept readable on its own hosts.
+   */
   async #current(tenant: Tenant): Promise<Tenant> {
     let cursor = tenant;
-    for (let i = 0; i < MAX_SUCCESSION && cursor.status === 'archived' && cursor.successorId; i++) {
+    for (let i = 0; i < MAX_SUCCESSION && cursor.status === 'archived' && cursor.successorId && !cursor.archiveServed; i++) {
       const next = await this.directory.get(cursor.successorId);
       if (!next) break;
       cursor = next;
     }
     return cursor;
+  }
+
+  /**
+   * The path a former unit's page has on `current`'s site: each unit on the way from `from` may have
+   * recorded where a page went (a renamed article); any other page keeps its path.
+   */
+  async #successorPath(from: Tenant, current: Tenant, path: string): Promise<string> {
+    let cursor: Tenant | undefined = from;
+    for (let i = 0; i < MAX_SUCCESSION && cursor && cursor.id !== current.id && cursor.successorId; i++) {
+      path = (await this.directory.formerPath(cursor.id, path)) ?? path;
+      cursor = await this.directory.get(cursor.successorId);
+    }
+    return path;
   }
 
   async #lookupHost(host: string): Promise<{ tenant: Tenant | undefined; primary: boolean }> {

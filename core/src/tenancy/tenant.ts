@@ -24,6 +24,8 @@ export interface Tenant {
   readonly validTo: string | null;
   /** Where its content and hosts went after a merge, split or archive. */
   readonly successorId: string | null;
+  /** An archived unit whose own hosts keep serving its archive instead of redirecting to the successor. */
+  readonly archiveServed: boolean;
   /** The host it answers on (others redirect to it), if any. */
   readonly primaryHost: string | null;
   readonly aliasHosts: readonly string[];

@@ -22,6 +22,7 @@ import { languagesFrom, type LanguageConfig } from './site/languages.js';
 import { registerSiteSetup } from './site-setup/register-site-setup.js';
 import { linkedMigrations, linkedSitePages, registerLinked } from './linked/index.js';
 import { registerNetworkReads } from './network/register-network-reads.js';
+import { registerSuccession } from './succession/index.js';
 
 /**
  * The portal: per unit, articles and categories with an editorial workflow, revisions and scheduled
@@ -46,6 +47,7 @@ export default definePlugin({
     registerRoyalties(reg);
     registerMedia(reg);
     registerSiteSetup(reg);
+    registerSuccession(reg, languages);
     registerLinked(reg);
     registerNetworkReads(reg);
   },

@@ -6,6 +6,7 @@ export const SITES_ERR_STATUS_TRANSITION = createErrorCode('SITES_ERR_STATUS_TRA
 export const SITES_ERR_REASON_REQUIRED = createErrorCode('SITES_ERR_REASON_REQUIRED', 'Say why the site becomes {status}: the unit and the public are told', 400);
 export const SITES_ERR_TEMPLATE_UNKNOWN = createErrorCode('SITES_ERR_TEMPLATE_UNKNOWN', 'No site template is called {template}', 400);
 export const SITES_ERR_CSV_INVALID = createErrorCode('SITES_ERR_CSV_INVALID', 'The provisioning CSV cannot be read: {reason}', 400);
+export const SITES_ERR_REORGANISATION_NOT_FAILED = createErrorCode('SITES_ERR_REORGANISATION_NOT_FAILED', 'Reorganisation {id} is {status}: only a failed merger, split or archive is retried', 409);
 export const SITES_ERR_SOURCE_EMPTY = createErrorCode('SITES_ERR_SOURCE_EMPTY', 'The provisioning source names no unit: {reason}', 400);
 // ─── End of registry codes ───
 

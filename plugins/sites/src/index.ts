@@ -3,6 +3,7 @@ import { registerRegistry, registryMigrations } from './registry/index.js';
 import { registerSyndication, syndicationMigrations } from './syndication/index.js';
 import { appearanceMigrations, registerAppearance } from './appearance/index.js';
 import { networkMigrations, registerNetwork } from './network/index.js';
+import { registerReorganisation, reorganisationMigrations } from './reorganisation/index.js';
 
 /**
  * Component sites (trang thành phần, TEN-01…TEN-09): the site of every department and commune as part
@@ -12,10 +13,11 @@ import { networkMigrations, registerNetwork } from './network/index.js';
 export default definePlugin({
   register(reg) {
     // One ledger for the plugin: names are dated, so the areas' migrations interleave in the order they were written.
-    reg.migrations({ ...registryMigrations, ...syndicationMigrations, ...networkMigrations, ...appearanceMigrations });
+    reg.migrations({ ...registryMigrations, ...syndicationMigrations, ...networkMigrations, ...appearanceMigrations, ...reorganisationMigrations });
     registerRegistry(reg);
     registerSyndication(reg);
     registerAppearance(reg);
     registerNetwork(reg);
+    registerReorganisation(reg);
   },
 });

@@ -8,6 +8,16 @@ export interface TenantNode extends TenantInfo {
   readonly aliasHosts: readonly string[];
   /** Where an archived unit's content and hosts went (merge, split, archive with a successor). */
   readonly successorId: string | null;
+  /** An archived unit whose own hosts keep serving its archive instead of redirecting to the successor. */
+  readonly archiveServed: boolean;
+}
+
+/** A page of a former unit that has another path on its successor's site. */
+export interface FormerPath {
+  /** Its path on the former unit's site: `/tin/le-hoi`. */
+  readonly path: string;
+  /** Its path on the successor's site: `/tin/le-hoi-2`. */
+  readonly targetPath: string;
 }
 
 /** The hosts a unit answers on, as {@link TenancyService.setHosts} replaces them. */
@@ -56,4 +66,17 @@ export interface TenancyService {
    * dropped at once, other processes see the change within their cache period (5 s).
    */
   setHosts(tenantId: string, hosts: TenantHosts, options?: TenancyChangeOptions): Promise<TenantNode>;
+  /**
+   * After a merge or an archive with a successor, the unit's hosts answer 301 to the successor's site,
+   * each page to the same path. Pages that moved to another path (an article renamed because the
+   * successor had one of the same slug) are recorded here, so the old address leads to the same page;
+   * entries for a path replace earlier ones. Audited as `core.tenant.former-paths`. Unknown unit: 404.
+   */
+  setFormerPaths(tenantId: string, entries: readonly FormerPath[], options?: TenancyChangeOptions): Promise<void>;
+  /**
+   * Keeps an archived unit's site readable on its own hosts (`true`), as an archive the site plugin
+   * marks, instead of redirecting to the successor (`false`, the default). Audited as
+   * `core.tenant.archive-served`. Unknown unit: 404.
+   */
+  setArchiveServed(tenantId: string, served: boolean, options?: TenancyChangeOptions): Promise<void>;
 }

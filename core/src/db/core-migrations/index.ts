@@ -15,6 +15,7 @@ import * as createPluginSettings from './2026_11_28_0013_create_plugin_settings.
 import * as userAdminColumns from './2026_11_28_0014_user_admin_columns.js';
 import * as searchScopeAndPrefixes from './2026_11_29_0015_search_scope_and_prefixes.js';
 import * as searchUnitTokens from './2026_11_29_0016_search_unit_tokens.js';
+import * as formerUnitPaths from './2026_11_29_0017_former_unit_paths.js';
 
 /** The core's migrations, in the order they run; ledger `core_migrations`. */
 export const coreMigrations: Readonly<Record<string, Migration>> = {
@@ -34,4 +35,5 @@ export const coreMigrations: Readonly<Record<string, Migration>> = {
   '2026_11_28_0014_user_admin_columns': userAdminColumns,
   '2026_11_29_0015_search_scope_and_prefixes': searchScopeAndPrefixes,
   '2026_11_29_0016_search_unit_tokens': searchUnitTokens,
+  '2026_11_29_0017_former_unit_paths': formerUnitPaths,
 };

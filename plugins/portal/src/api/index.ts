@@ -28,3 +28,7 @@ export type { HomeLayoutEntry, ThemeRequest } from '../site/theme.js';
 // Batched reads of many units' sites (`portal.site-activity`): activity, compliance gaps and outbound links for the network dashboard.
 export { siteActivityRef } from '../network/site-activity-service.js';
 export type { OutboundLink, SiteActivity, SiteActivityService } from '../network/site-activity-service.js';
+
+// Following the merger of units: their content moves to the successor's site.
+export { contentSuccessionRef } from '../succession/content-succession.js';
+export type { ContentMoveReport, ContentSuccession } from '../succession/content-succession.js';

@@ -12,7 +12,7 @@ import { sitesSettings } from './sites-settings.js';
  */
 export async function siteVerdict(ctx: PluginContext, tenant: TenantInfo): Promise<SiteGateVerdict> {
   if (!(await ctx.get(coreServices.tenancy).isEnabled(tenant.id))) return { kind: 'open' };
-  const site = await ctx.get(coreServices.database).kysely<RegistryDatabase>().selectFrom('sites_sites').select(['status']).where('tenant_id', '=', tenant.id).executeTakeFirst();
+  const site = await ctx.get(coreServices.database).kysely<RegistryDatabase>().selectFrom('sites_sites').select(['status', 'status_reason']).where('tenant_id', '=', tenant.id).executeTakeFirst();
   switch (site?.status) {
     case 'draft':
       return { kind: 'members-only' };
@@ -24,7 +24,7 @@ export async function siteVerdict(ctx: PluginContext, tenant: TenantInfo): Promi
         : {
             kind: 'notice',
             text: {
-              vi: `Đây là trang thông tin đã lưu trữ của ${tenant.nameVi}: thông tin có thể không còn được cập nhật.`,
+              vi: `Đây là trang thông tin đã lưu trữ của ${tenant.nameVi}: thông tin có thể không còn được cập nhật.${site.status_reason ? ` ${site.status_reason}` : ''}`,
               en: `This is the archived site of ${tenant.nameEn ?? tenant.nameVi}: its information may no longer be kept up to date.`,
             },
           };

@@ -6,6 +6,8 @@ export interface SitesSettings {
   readonly provinceDomain?: string;
   /** What an archived site's public pages do: `notice` (served with an archive notice) or `gone` (410). */
   readonly archivedSites: 'notice' | 'gone';
+  /** What a merged unit's site becomes: `move` (content to the successor, hosts redirect page by page) or `archive` (kept readable). */
+  readonly mergedSites: 'move' | 'archive';
   /** `Retry-After` of a suspended site's 503, in seconds. */
   readonly suspendedRetryAfterSeconds: number;
 }
