@@ -1,0 +1,10 @@
+// The gazette plugin's one migration ledger. Names are dated, so the areas' migrations interleave in
+// the order they were written; each area adds its own entries here.
+import type { Migration } from 'kysely';
+import * as createSubmissions from './2026_11_29_0340_create_submissions.js';
+import * as createComparisonRounds from './2026_11_29_0350_create_comparison_rounds.js';
+
+export const gazetteMigrations: Readonly<Record<string, Migration>> = {
+  '2026_11_29_0340_create_submissions': createSubmissions,
+  '2026_11_29_0350_create_comparison_rounds': createComparisonRounds,
+};
