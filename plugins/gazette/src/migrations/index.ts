@@ -3,8 +3,10 @@
 import type { Migration } from 'kysely';
 import * as createSubmissions from './2026_11_29_0340_create_submissions.js';
 import * as createComparisonRounds from './2026_11_29_0350_create_comparison_rounds.js';
+import * as createIssuesAndDocuments from './2026_11_29_0400_create_issues_and_documents.js';
 
 export const gazetteMigrations: Readonly<Record<string, Migration>> = {
   '2026_11_29_0340_create_submissions': createSubmissions,
   '2026_11_29_0350_create_comparison_rounds': createComparisonRounds,
+  '2026_11_29_0400_create_issues_and_documents': createIssuesAndDocuments,
 };
