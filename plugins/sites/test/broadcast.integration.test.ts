@@ -142,4 +142,22 @@ describeEachDialect('sites: broadcast down to a subtree (TEN-07, TEN-08)', (dial
     }
     expect((await h.as('khach', ['portal.content.write'], PROVINCE).get('/api/sites/published-articles')).status).toBe(403);
   });
+  it('reaches units that join the scope later: a new unit below, or one moved in with its subtree', async () => {
+    const notice = await h.publish(PROVINCE, { title: 'Lịch tiếp công dân quý I', slug: 'lich-tiep-cong-dan-quy-1' });
+    const sent = await send(province, { articleId: notice.id, scope: 'subtree', rootId: A_OFFICE });
+    expect(sent.targetCount).toBe(2);
+    const admin = h.t.client.as({ id: 'quan-tri', permissions: ['core.tenants.manage'] });
+    const created = await admin.post('/api/core/tenants', { slug: 'to-quyet-toan', nameVi: 'Tổ Quyết toán', kind: 'department', parentId: h.ids[A_OFFICE] });
+    expect(created.status).toBe(201);
+    // Outside the subtree: B's new office does not receive it; moved under A's office, it does.
+    const elsewhere = await admin.post('/api/core/tenants', { slug: 'phong-kiem-tra', nameVi: 'Phòng Kiểm tra', kind: 'department', parentId: h.ids[B] });
+    const after = (await province.get(`/api/sites/broadcasts/${sent.id}`)).body as Broadcast;
+    expect(after.targets.map((x) => x.unit.slug).sort()).toEqual([A_OFFICE, A_TEAM, 'to-quyet-toan'].sort());
+    expect(after.targetCount).toBe(3);
+    expect((await h.page('to-quyet-toan', pathOn(after, 'to-quyet-toan'))).body).toContain('Lịch tiếp công dân quý I');
+    expect((await admin.post(`/api/core/tenants/${elsewhere.body.id}/move`, { parentId: h.ids[A_OFFICE] })).status).toBe(200);
+    const moved = (await province.get(`/api/sites/broadcasts/${sent.id}`)).body as Broadcast;
+    expect(moved.targets.map((x) => x.unit.slug)).toContain('phong-kiem-tra');
+    expect(moved.targetCount).toBe(4);
+  });
 });

@@ -1,6 +1,7 @@
 // The reorganisation area (TEN-08): the sites follow the core's mergers, splits, archives and renames.
 import { coreEvents, coreServices, type PluginContext, type PluginRegistrar } from '@cong/sdk';
 import type { Migration } from 'kysely';
+import { reachNewUnits } from '../syndication/index.js';
 import { reorganisationMigrationList } from './migrations/index.js';
 import { reorganisationRoutes } from './reorganisation.routes.js';
 import { followRename } from './rename-hosts.js';
@@ -19,6 +20,8 @@ async function follow(ctx: PluginContext, change: Succession): Promise<void> {
   const succession = new SiteSuccession(ctx);
   try {
     await succession.follow(change);
+    // A new unit from a merger receives the notices its units above broadcast before it existed.
+    await reachNewUnits(ctx, [change.successorId]);
   } catch (error) {
     ctx.get(coreServices.logger).error('sites could not follow a reorganisation; retrying in a job', { err: error, change });
     await succession.failed(change, error);

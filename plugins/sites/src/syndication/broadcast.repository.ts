@@ -27,6 +27,17 @@ export class BroadcastRepository {
     return this.db.selectFrom('sites_broadcasts').select(['id', 'article_id']).where('tenant_id', '=', senderId).where('article_id', 'in', [...articleIds]).where('status', '=', 'active').execute();
   }
 
+  /** Active broadcasts sent by any of `senderIds` (the units above a new one): what it may have to receive. */
+  activeFrom(senderIds: readonly string[]): Promise<BroadcastRow[]> {
+    if (senderIds.length === 0) return Promise.resolve([]);
+    return this.db.selectFrom('sites_broadcasts').selectAll().where('tenant_id', 'in', [...senderIds]).where('status', '=', 'active').orderBy('created_at').execute();
+  }
+
+  /** One more receiving unit. */
+  async addTarget(id: string, trx: Db): Promise<void> {
+    await trx.updateTable('sites_broadcasts').set((eb) => ({ target_count: eb('target_count', '+', 1) })).where('id', '=', id).execute();
+  }
+
   async insert(row: BroadcastRow, trx: Db): Promise<void> {
     await trx.insertInto('sites_broadcasts').values(row).execute();
   }

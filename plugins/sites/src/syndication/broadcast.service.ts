@@ -128,6 +128,38 @@ export class BroadcastService {
     return this.get(senderId, id);
   }
 
+  /**
+   * A unit that joined the tree after a broadcast (created, moved in, or the successor of a merger)
+   * receives the active broadcasts whose scope now covers it: every broadcast of a unit above it, or a
+   * subtree broadcast rooted at it or above it. Already linked items are left as they are. Returns
+   * the broadcasts it now receives.
+   */
+  async reachNewUnit(unitId: string): Promise<string[]> {
+    const tenancy = this.ctx.get(coreServices.tenancy);
+    const unit = await this.#units.get(unitId);
+    if (!unit || !(await tenancy.isEnabled(unitId))) return [];
+    const above: string[] = [];
+    for (let cursor = unit.parentId === null ? undefined : await this.#units.get(unit.parentId); cursor; cursor = cursor.parentId === null ? undefined : await this.#units.get(cursor.parentId)) {
+      if (above.includes(cursor.id) || above.length > 20) break;
+      above.push(cursor.id);
+    }
+    const covering = (await this.#repo.activeFrom(above)).filter((b) => b.scope === 'all' || b.root_id === unitId || above.includes(b.root_id));
+    const reached: string[] = [];
+    for (const broadcast of covering) {
+      const links = await this.#linked.byOrigin('broadcast', broadcast.id);
+      if (links.some((l) => l.tenantId === unitId)) continue;
+      const actor = { id: 'system:sites-broadcast' };
+      await this.#transaction(async (trx) => {
+        await this.#linked.link({ tenantIds: [unitId], kind: 'broadcast', sourceTenantId: broadcast.tenant_id, articleId: broadcast.article_id, originId: broadcast.id }, { trx });
+        await this.#repo.addTarget(broadcast.id, trx);
+        await this.#audit(broadcast, 'reach', actor, trx, { unit: unitId });
+      });
+      reached.push(broadcast.id);
+    }
+    if (reached.length > 0) await this.#linked.refresh([unitId]);
+    return reached;
+  }
+
   /** The units that receive: every unit below the sender, or the chosen unit below it and its own subtree. */
   async #targets(senderId: string, input: { scope: BroadcastScope; rootId?: string }): Promise<{ rootId: string; targets: TenantInfo[] }> {
     const below = await this.#units.below(senderId);
@@ -147,7 +179,7 @@ export class BroadcastService {
     return row;
   }
 
-  async #audit(row: BroadcastRow, verb: 'publish' | 'end', actor: Actor, trx: Transaction<SyndicationDatabase>, extra: Record<string, unknown>): Promise<void> {
+  async #audit(row: BroadcastRow, verb: 'publish' | 'end' | 'reach', actor: Actor, trx: Transaction<SyndicationDatabase>, extra: Record<string, unknown>): Promise<void> {
     await this.ctx.get(coreServices.audit).record(
       {
         action: `sites.broadcast.${verb}`,
