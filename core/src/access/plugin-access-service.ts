@@ -1,4 +1,4 @@
-import type { AccessService, AuditService, RoleInfo } from '@cong/sdk';
+import type { AccessService, AuditService, PersonContact, RoleInfo } from '@cong/sdk';
 import type { AccessControl, Role } from './access-control.js';
 
 function toRoleInfo(role: Role): RoleInfo {
@@ -10,7 +10,11 @@ function toRoleInfo(role: Role): RoleInfo {
  * seeds are audited like the ones admins create (`core.role.create`); an existing role is never
  * overwritten, and granting stays with the core's grant API and its no-escalation rule.
  */
-export function createPluginAccessService(access: () => AccessControl, audit: AuditService): AccessService {
+export function createPluginAccessService(
+  access: () => AccessControl,
+  audit: AuditService,
+  contacts: (userIds: readonly string[]) => Promise<readonly PersonContact[]>,
+): AccessService {
   return {
     roles: async () => (await access().roles()).map(toRoleInfo),
     ensureRole: async (role, options = {}) => {
@@ -25,5 +29,6 @@ export function createPluginAccessService(access: () => AccessControl, audit: Au
     },
     holders: async ({ tenantIds, roleIds }) =>
       (await access().grantsOfRolesIn(tenantIds, roleIds)).map((g) => ({ tenantId: g.tenantId, userId: g.userId, roleId: g.roleId, subtree: g.subtree })),
+    contacts,
   };
 }

@@ -11,6 +11,7 @@ import {
 } from '@cong/sdk';
 import type { Transaction } from 'kysely';
 import type { AccessControl } from '../access/access-control.js';
+import { activeContacts } from '../access/active-contacts.js';
 import { createPluginAccessService } from '../access/plugin-access-service.js';
 import type { CongConfig } from '../config/cong-config.js';
 import { setTenantHosts } from '../tenancy/set-tenant-hosts.js';
@@ -109,11 +110,15 @@ export function createCoreServiceFactory(core: CoreSubsystems): (host: PluginHos
         }),
     }),
     'core.access': () =>
-      createPluginAccessService(() => {
-        const access = core.access();
-        if (!access) throw CONG_ERR_SERVICE_UNAVAILABLE.create({ reason: 'roles are not loaded in this command' });
-        return access;
-      }, core.audit.forPlugin('core')),
+      createPluginAccessService(
+        () => {
+          const access = core.access();
+          if (!access) throw CONG_ERR_SERVICE_UNAVAILABLE.create({ reason: 'roles are not loaded in this command' });
+          return access;
+        },
+        core.audit.forPlugin('core'),
+        (userIds) => activeContacts(core.database.kysely, userIds),
+      ),
   };
   return (host, id) => {
     const key = `${host.id}:${id}`;

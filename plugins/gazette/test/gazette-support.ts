@@ -2,12 +2,10 @@
 // folder) on the demo province, e-mail delivered over SMTP to a real in-process smtp-server, helpers to
 // call the API as a unit and to upload files as multipart forms, and the submission documents built
 // from the fixtures (a real DOCX and real PDFs with Vietnamese text).
-import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { simpleParser } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
 import { expect } from 'vitest';
 import { createTestPlatform, TEST_PRINCIPAL_HEADER, type TestClient, type TestPlatform, type TestPluginSource, type TestResponse } from '@cong/sdk/testing';
+import { SmtpSink } from '../../../tests/support/smtp-sink.js';
 import { gazetteDocumentText, makeDocx, makeScannedPdf, makeTextPdf } from './fixtures/gazette-documents.js';
 
 export const GAZETTE = fileURLToPath(new URL('..', import.meta.url));
@@ -21,45 +19,7 @@ export const SUBMIT = 'gazette.submit';
 export const RECEIVE = 'gazette.receive';
 export const COMPARE = 'gazette.compare';
 
-/** A message the sink received. */
-export interface ReceivedMail {
-  readonly to: readonly string[];
-  readonly subject: string;
-  readonly text: string;
-}
-
-/** An in-process SMTP server that keeps every message it receives. */
-export class SmtpSink {
-  readonly received: ReceivedMail[] = [];
-  readonly #server: SMTPServer;
-  port = 0;
-
-  constructor() {
-    this.#server = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS'],
-      logger: false,
-      onData: (stream, session, callback) => {
-        simpleParser(stream).then(
-          (mail) => {
-            this.received.push({ to: session.envelope.rcptTo.map((r) => r.address), subject: mail.subject ?? '', text: mail.text ?? '' });
-            callback();
-          },
-          (error: Error) => callback(error),
-        );
-      },
-    });
-  }
-
-  async listen(): Promise<void> {
-    await new Promise<void>((resolve) => this.#server.listen(0, '127.0.0.1', resolve));
-    this.port = (this.#server.server.address() as AddressInfo).port;
-  }
-
-  async close(): Promise<void> {
-    await new Promise<void>((resolve) => this.#server.close(() => resolve()));
-  }
-}
+export { SmtpSink, type ReceivedMail } from '../../../tests/support/smtp-sink.js';
 
 export interface Harness {
   readonly t: TestPlatform;

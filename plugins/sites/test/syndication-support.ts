@@ -41,8 +41,8 @@ export interface Harness {
 }
 
 /** Boots the platform on `dialect` with the demo province and A's subtree. */
-export async function startSyndicationPlatform(dialect: 'sqlite' | 'mysql'): Promise<Harness> {
-  const t = await createTestPlatform({ plugins: [PORTAL, SITES], database: dialect, config: { demo: true } });
+export async function startSyndicationPlatform(dialect: 'sqlite' | 'mysql', options: { readonly mail?: Record<string, unknown> } = {}): Promise<Harness> {
+  const t = await createTestPlatform({ plugins: [PORTAL, SITES], database: dialect, config: { demo: true, ...(options.mail ? { mail: options.mail } : {}) } });
   const ids: Record<string, string> = {};
   const admin = t.client.as({ id: 'quan-tri', permissions: ['core.tenants.manage'] });
   for (const u of (await admin.get('/api/core/tenants', { query: { limit: 500 } })).body.items as { id: string; slug: string }[]) ids[u.slug] = u.id;

@@ -47,4 +47,17 @@ export interface AccessService {
    * Order: unit, role, user.
    */
   holders(query: { readonly tenantIds: readonly string[]; readonly roleIds: readonly string[] }): Promise<readonly RoleHolder[]>;
+  /**
+   * How to reach these people, for notifications a plugin sends about their work (a proposal decided,
+   * a notice received): name and e-mail of each active account among `userIds`. Unknown, disabled and
+   * e-mail-less accounts are left out; at most 1,000 ids per call. Use the address only to notify.
+   */
+  contacts(userIds: readonly string[]): Promise<readonly PersonContact[]>;
+}
+
+/** An active account's name and e-mail address, as {@link AccessService.contacts} gives it. */
+export interface PersonContact {
+  readonly userId: string;
+  readonly displayName: string;
+  readonly email: string;
 }

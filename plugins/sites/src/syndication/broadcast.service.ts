@@ -5,6 +5,7 @@ import type { Transaction } from 'kysely';
 import { SITES_ERR_ALREADY_BROADCAST, SITES_ERR_ARTICLE_NOT_PUBLISHED, SITES_ERR_BROADCAST_ENDED, SITES_ERR_BROADCAST_NO_TARGETS, SITES_ERR_BROADCAST_SCOPE } from '../errors.js';
 import { articleRefs } from './article-refs.js';
 import { BroadcastRepository } from './broadcast.repository.js';
+import { SyndicationMail } from './syndication-mail.js';
 import type { Actor } from './syndication-request.js';
 import type { BroadcastEndCause, BroadcastRow, BroadcastScope, BroadcastStatus, SyndicationDatabase } from './syndication-database.js';
 import type { Broadcast, BroadcastDetail, Page } from './syndication.schema.js';
@@ -84,6 +85,8 @@ export class BroadcastService {
       updated_at: now,
     };
     const tenantIds = targets.map((t) => t.id);
+    const mails = new SyndicationMail(this.ctx);
+    const notices = await mails.broadcastArrived({ unitIds: tenantIds, articleTitle: article.title, sender: (await this.#units.ref(senderId)).name, note: row.note });
     await this.#transaction(async (trx) => {
       await this.#repo.insert(row, trx).catch((error: unknown) => {
         const e = error as { code?: string; message?: string };
@@ -92,6 +95,7 @@ export class BroadcastService {
       });
       await this.#linked.link({ tenantIds, kind: 'broadcast', sourceTenantId: senderId, articleId: article.id, originId: row.id }, { trx });
       await this.#audit(row, 'publish', actor, trx, { targets: tenantIds });
+      await mails.send(notices, trx);
     });
     await this.#linked.refresh(tenantIds);
     return this.get(senderId, row.id);

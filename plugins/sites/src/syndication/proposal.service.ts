@@ -4,6 +4,7 @@ import { linkedItemsRef, portalArticlesRef, type LinkedItemsService, type Portal
 import type { Transaction } from 'kysely';
 import { SITES_ERR_ALREADY_PROPOSED, SITES_ERR_ARTICLE_NOT_PUBLISHED, SITES_ERR_PROPOSAL_TRANSITION, SITES_ERR_PROPOSER_IS_PROVINCE } from '../errors.js';
 import { articleRefs } from './article-refs.js';
+import { SyndicationMail } from './syndication-mail.js';
 import { OPEN, ProposalRepository, type Side } from './proposal.repository.js';
 import type { Actor } from './syndication-request.js';
 import type { ProposalAction, ProposalRow, ProposalStatus, SyndicationDatabase } from './syndication-database.js';
@@ -142,6 +143,7 @@ export class ProposalService {
     const current = await this.#row(side, unitId, id);
     const refuse = (status: ProposalStatus) => SITES_ERR_PROPOSAL_TRANSITION.create({ action: step.action, status });
     if (!step.from.includes(current.status)) throw refuse(current.status);
+    const notice = await this.#decisionMail(current, step);
     let changedSites: string[] = [];
     await this.#transaction(async (trx) => {
       // Steps of one proposal are strictly ordered in time, so its history reads in order.
@@ -178,9 +180,22 @@ export class ProposalService {
         await this.#repo.update(side, unitId, id, [step.to], { link_path: null }, trx);
       }
       await this.#record(row, step.action, actor, side === 'unit' ? row.tenant_id : row.receiver_id, step.remark, trx);
+      if (notice) await notice.mails.send([notice.mails.proposalDecided({ ...notice.input, link: row.link_path && notice.siteUrl(row.link_path) })], trx);
     });
     await this.#linked.refresh(changedSites);
     return this.get(side, unitId, id);
+  }
+
+  /** The proposer hears how the province decided (accept, reject, revoke): who and what, read before the step's transaction. */
+  async #decisionMail(current: ProposalRow, step: Step) {
+    if (step.action !== 'accept' && step.action !== 'reject' && step.action !== 'revoke') return null;
+    const mails = new SyndicationMail(this.ctx);
+    const [to, [article], province] = await Promise.all([mails.proposer(current.proposed_by), this.#articles.find([{ tenantId: current.tenant_id, id: current.article_id }]), this.#units.get(current.receiver_id)]);
+    // The accepted item's address on the province's site: its host, or the platform's `/t/<slug>` path.
+    const siteUrl = (path: string) =>
+      province?.primaryHost ? `https://${province.primaryHost}${path}` : this.ctx.get(coreServices.httpRouter).url(`/t/${province?.slug ?? current.receiver_id}${path}`);
+    const input = { to, unitId: current.tenant_id, decision: step.action, articleTitle: article?.title ?? current.article_id, province: province?.nameVi ?? current.receiver_id, remark: step.remark };
+    return { mails, input, siteUrl };
   }
 
   async #row(side: Side, unitId: string, id: string): Promise<ProposalRow> {
