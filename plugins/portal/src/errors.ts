@@ -71,5 +71,7 @@ export const PORTAL_ERR_ROYALTY_OWN = createErrorCode('PORTAL_ERR_ROYALTY_OWN', 
 // ─── End of royalties codes ─────────────────────────────────────────────────────────────────
 
 // ─── Languages of the public site (src/site/languages.ts) ────────────────────────────────────
+export const PORTAL_ERR_SITE_CLOSED = createErrorCode('PORTAL_ERR_SITE_CLOSED', 'The unit\'s site is temporarily closed; try again in {seconds} s', 503);
+export const PORTAL_ERR_SITE_GONE = createErrorCode('PORTAL_ERR_SITE_GONE', 'The unit\'s site has been closed for good', 410);
 export const PORTAL_ERR_LANGUAGES_INVALID = createErrorCode('PORTAL_ERR_LANGUAGES_INVALID', 'The portal\'s languages are misconfigured at {where}: {reason}', 500);
 // ─── End of languages codes ─────────────────────────────────────────────────────────────────

@@ -89,4 +89,25 @@ describeEachDialect('sites status gate', (dialect) => {
     expect(gone.status).toBe(410);
     expect(gone.body).toContain('Trang thông tin đã ngừng hoạt động');
   });
+  it('the public JSON API and the province-wide search follow the gate too', async () => {
+    const publish = async (unit: string, slug: string) => {
+      const writer = inUnit(t.client.as({ id: `phong-vien-${unit}`, permissions: ['portal.content.write'] }), unit);
+      const chief = inUnit(t.client.as({ id: `truong-ban-${unit}`, permissions: ['portal.content.write', 'portal.content.approve'] }), unit);
+      const created = await writer.post('/api/portal/articles', { title: `Hội nghị chuyển đổi số ${unit}`, slug, summary: 'Tóm tắt', body: '<p>Nội dung</p>' });
+      expect(created.status, JSON.stringify(created.body)).toBe(201);
+      await writer.post(`/api/portal/articles/${created.body.id}/transitions/submit`, {});
+      expect((await chief.post(`/api/portal/articles/${created.body.id}/transitions/approve`, {})).body.status).toBe('published');
+    };
+    await publish('dong-ha', 'chuyen-doi-so-dong-ha'); // a draft site
+    await publish('so-y-te', 'chuyen-doi-so-y-te'); // a live one
+    const api = (unit: string, path: string) => fetch(new URL(path, t.url), { headers: { 'x-cong-tenant': unit } });
+    expect((await api('dong-ha', '/api/portal/public/articles')).status).toBe(404);
+    expect((await api('so-y-te', '/api/portal/public/articles')).status).toBe(200);
+    const gone = await api('so-noi-vu', '/api/portal/public/categories');
+    expect(gone.status).toBe(410);
+    expect(((await gone.json()) as { code: string }).code).toBe('PORTAL_ERR_SITE_GONE');
+    expect((await api('dong-ha', '/api/portal/search?q=chuyen+doi+so')).status).toBe(404);
+    const wide = (await (await api('quang-tri', '/api/portal/search?q=chuyen+doi+so&allUnits=true')).json()) as { items: { unit: { slug: string } | null }[] };
+    expect(wide.items.map((i) => i.unit?.slug)).toEqual(['so-y-te']);
+  });
 });

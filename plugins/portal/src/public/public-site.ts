@@ -1,6 +1,7 @@
 import { coreServices, NotFoundError, type PluginContext, type RouteRequest, type TenantInfo } from '@cong/sdk';
 import { sitePath } from '../site/languages.js';
 import type { PublicLang } from './public-schemas.js';
+import { assertPublicSite } from '../site/site-gate.js';
 
 /** The unit a public API call is for, and how to write absolute URLs of its site. */
 export interface PublicUnit {
@@ -21,6 +22,7 @@ function bareHost(host: string): string {
 export async function publicUnit(req: RouteRequest, ctx: PluginContext): Promise<PublicUnit> {
   const tenant = req.tenantId === undefined ? undefined : await ctx.get(coreServices.tenancy).get(req.tenantId);
   if (!tenant) throw new NotFoundError('Name a unit (/t/<slug>/ or X-Cong-Tenant) to read its content');
+  await assertPublicSite(req, ctx, tenant.id);
   const hostHeader = req.headers.host ?? 'localhost';
   const host = bareHost(hostHeader);
   const ownHost = host === tenant.primaryHost?.toLowerCase() || host === `${tenant.slug}.localhost`;

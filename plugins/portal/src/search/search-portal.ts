@@ -1,6 +1,7 @@
 import { coreServices, fold, InputError, type PluginContext, type SearchHit, type TenantInfo } from '@cong/sdk';
 import type { Lang } from '../site/languages.js';
 import { linkedType, NO_UNIT, SEARCH_TYPES, translatedType, typeInfo } from './search-documents.js';
+import { isPublic, siteGateRegistryRef } from '../site/site-gate.js';
 
 export type PortalSearchType = 'article' | 'legal' | 'page';
 /** `vi`, `en` or a configured language (the route's schema allows the site's languages only). */
@@ -128,7 +129,11 @@ async function provinceUnits(ctx: PluginContext, tenantId: string | undefined): 
       errors: [{ in: 'query', pointer: '/allUnits', message: 'is only allowed on the root unit (the province)', keyword: 'const' }],
     });
   }
-  return (await tenancy.enabledTenants()).filter((u) => u.status === 'active');
+  // A draft, suspended or closed site is not searched from the province; an archive shown with its notice is.
+  const gates = ctx.get(siteGateRegistryRef);
+  const units = (await tenancy.enabledTenants()).filter((u) => u.status === 'active');
+  const verdicts = await Promise.all(units.map((u) => gates.verdict(u.id, ctx)));
+  return units.filter((_, i) => isPublic(verdicts[i]!));
 }
 
 /**

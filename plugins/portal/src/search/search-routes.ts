@@ -1,5 +1,6 @@
 import { NotAllowedError, NotFoundError, type RouteBuilder } from '@cong/sdk';
 import { reindexPages } from '../pages/page-search.js';
+import { assertPublicSite } from '../site/site-gate.js';
 import type { Languages } from '../site/languages.js';
 import { reindexUnit } from './search-indexer.js';
 import { searchPortal } from './search-portal.js';
@@ -17,7 +18,10 @@ export function searchRoutes(route: RouteBuilder, languages: Languages): void {
       'Accents are optional, "quoted phrases" stay together, all words must match. Titles and snippets are plain text.',
     cors: true,
     schema: { query: searchQuery(languages), response: { 200: searchPageSchema(languages) } },
-    handler: (req, ctx) => searchPortal(ctx, { tenantId: req.tenantId, ...req.query }),
+    handler: async (req, ctx) => {
+      if (req.tenantId !== undefined) await assertPublicSite(req, ctx, req.tenantId);
+      return searchPortal(ctx, { tenantId: req.tenantId, ...req.query });
+    },
   });
 
   route.post('/search/reindex', {

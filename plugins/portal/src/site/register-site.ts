@@ -16,7 +16,7 @@ import { siteChanged } from './site-events.js';
 import type { SitePageDefinition } from './site-page.js';
 import { PREVIEW_PARAM, siteThemePoint, ThemeRegistry } from './theme.js';
 import { gateResponse, withNotice } from './gate-pages.js';
-import { siteGatePoint, SiteGateRegistry } from './site-gate.js';
+import { siteGatePoint, SiteGateRegistry, siteGateRegistryRef } from './site-gate.js';
 
 /**
  * Query strings of public pages: the named parameters, and any other (tracking tags such as
@@ -114,6 +114,7 @@ export function registerSite(reg: PluginRegistrar, languages: Languages, areaPag
   const gates = new SiteGateRegistry((tenantId) => cache.invalidateLocal(tenantId));
   reg.provideExtensionPoint(siteThemePoint, themes);
   reg.provideExtensionPoint(siteGatePoint, gates);
+  reg.provide(siteGateRegistryRef, () => gates);
   const pdfs = new ArticlePdfs(new PdfPrinter());
   // The events come after the commit: drop the unit's pages here at once, and tell the other processes.
   const invalidate = async (e: { tenantId: string }, ctx: PluginContext) => {

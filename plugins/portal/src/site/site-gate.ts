@@ -1,4 +1,5 @@
-import { coreServices, createExtensionPoint, type PluginContext, type TenantInfo } from '@cong/sdk';
+import { coreServices, createExtensionPoint, createServiceRef, NotFoundError, type PluginContext, type RouteRequest, type TenantInfo } from '@cong/sdk';
+import { PORTAL_ERR_SITE_CLOSED, PORTAL_ERR_SITE_GONE } from '../errors.js';
 
 /** What a unit's public pages do now, as the site gate decides it. */
 export type SiteGateVerdict =
@@ -34,6 +35,23 @@ export interface SiteGate {
 export const siteGatePoint = createExtensionPoint<SiteGate>({ id: 'portal.site-gate', version: 1 });
 
 const OPEN: SiteGateVerdict = Object.freeze({ kind: 'open' });
+
+/** The portal's own registry, for its JSON routes and searches (not part of the api entry). */
+export const siteGateRegistryRef = createServiceRef<SiteGateRegistry>({ id: 'portal.site-gate-registry' });
+
+/** Whether the public may read the unit's content: an open site, or an archive shown with its notice. */
+export const isPublic = (verdict: SiteGateVerdict): boolean => verdict.kind === 'open' || verdict.kind === 'notice';
+
+/**
+ * The gate for the public JSON routes, as the pages apply it: a draft site's content is 404 to anyone
+ * not signed in, a suspended site 503, a closed one 410.
+ */
+export async function assertPublicSite(req: RouteRequest, ctx: PluginContext, tenantId: string): Promise<void> {
+  const verdict = await ctx.get(siteGateRegistryRef).verdict(tenantId, ctx);
+  if (verdict.kind === 'members-only' && req.principal === undefined) throw new NotFoundError('The unit has no public site yet');
+  if (verdict.kind === 'closed') throw PORTAL_ERR_SITE_CLOSED.create({ seconds: verdict.retryAfterSeconds });
+  if (verdict.kind === 'gone') throw PORTAL_ERR_SITE_GONE.create();
+}
 
 /**
  * The portal's implementation of the point: the rules, and their verdict per unit in memory, so the
