@@ -160,7 +160,11 @@ export class SubmissionService {
     const current = await this.row('issuer', unitId, id);
     if (!WITHDRAWABLE.includes(current.status)) throw transition(current.status, 'withdrawn');
     const now = this.#now(current);
-    await this.step(current, WITHDRAWABLE, { status: 'withdrawn', withdrawn_at: now, withdrawn_by: actor.id, withdraw_reason: clean(reason), updated_at: now }, 'withdrawn', actor, unitId, clean(reason), null);
+    await this.#transaction(async (trx) => {
+      await this.step(current, WITHDRAWABLE, { status: 'withdrawn', withdrawn_at: now, withdrawn_by: actor.id, withdraw_reason: clean(reason), updated_at: now }, 'withdrawn', actor, unitId, clean(reason), null, trx);
+      // A round still open would wait for the office for ever: it closes with the withdrawal.
+      await trx.updateTable('gazette_comparison_rounds').set({ status: 'returned', decided_by: actor.id, decided_at: now }).where('submission_id', '=', current.id).where('status', '=', 'open').execute();
+    });
     return this.get('issuer', unitId, id);
   }
 
@@ -275,7 +279,7 @@ export class SubmissionService {
     const [original, electronic] = await Promise.all([this.repo.currentFile(row.id, 'original'), this.repo.currentFile(row.id, 'electronic')]);
     if (!original || !electronic) {
       const missing = [original ? undefined : 'original', electronic ? undefined : 'electronic'].filter((r): r is string => r !== undefined);
-      throw GAZETTE_ERR_FILES_MISSING.create({ files: missing.join(', ') });
+      throw GAZETTE_ERR_FILES_MISSING.create({ files: missing.join(' and ') });
     }
     return { original, electronic };
   }

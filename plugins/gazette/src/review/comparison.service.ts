@@ -123,7 +123,8 @@ export class ComparisonService {
     }
     const recipients = await this.#recipients(current);
     const office = await this.submissions.units.ref(current.office_id);
-    const link = `${this.ctx.get(coreServices.config).publicUrl}/api/gazette/submissions/${id}/rounds/${round}`;
+    // The issuer's status page in the admin (it shows the returned round and takes the corrected copy).
+    const link = `${this.ctx.get(coreServices.config).publicUrl}/admin/gazette/van-ban-gui-dang/${id}`;
     const notice = issuerNotice(current, round, discrepancies, notes, office.name, link);
     const now = this.submissions.now(current);
     await this.submissions.transaction(async (trx) => {

@@ -14,7 +14,7 @@ export interface P12Credential {
 
 /** Where a PKCS#12 came from, for error messages (never the passphrase). */
 export interface P12Source {
-  /** `/etc/cong/ubnd.p12` or `signing.p12Base64`. */
+  /** `/etc/cong/ubnd.p12` or `signing.p12.base64`. */
   readonly source: string;
   /** The environment variable that held the passphrase. */
   readonly passphraseVariable: string;

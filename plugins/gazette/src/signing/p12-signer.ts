@@ -12,7 +12,7 @@ export interface P12SignerOptions {
   /** The PKCS#12 (.p12/.pfx) bytes. */
   readonly p12: Uint8Array;
   readonly passphrase: string;
-  /** Where the file came from, for messages and {@link P12Signer.id}: a path, or `signing.p12Base64`. */
+  /** Where the file came from, for messages and {@link P12Signer.id}: a path, or `signing.p12.base64`. */
   readonly source: string;
   /** The environment variable the passphrase came from, named in the wrong-passphrase error. */
   readonly passphraseVariable: string;

@@ -1,0 +1,11 @@
+import { ComparisonPage } from './comparison-page.element.js';
+
+ComparisonPage.define('gazette-comparison', 'gazette');
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'gazette-comparison': ComparisonPage;
+  }
+}
+
+export { ComparisonPage };

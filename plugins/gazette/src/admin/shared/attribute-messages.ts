@@ -1,0 +1,58 @@
+import { localized } from '@cong/sdk/admin';
+
+/** The document attribute form's texts (GAZ-13), shared by the issuer and the office. */
+export const attributeMessages = {
+  vi: {
+    attributes: 'Thông tin văn bản',
+    documentType: 'Loại văn bản',
+    chooseType: '— Chọn loại văn bản —',
+    numberSymbol: 'Số, ký hiệu',
+    numberSymbolHint: 'Như ghi trên văn bản, ví dụ 41/2026/QĐ-UBND hoặc 15/CT-UBND',
+    summary: 'Trích yếu',
+    issuingAgency: 'Cơ quan ban hành',
+    signer: 'Người ký',
+    signedOn: 'Ngày ký ban hành',
+    effectiveOn: 'Ngày có hiệu lực',
+    inForceOnSigning: 'Có hiệu lực kể từ ngày ký (đăng Công báo ngay)',
+    legalNormative: 'Văn bản quy phạm pháp luật',
+    field: 'Lĩnh vực',
+    submitterEmail: 'Thư điện tử người gửi (nhận thông báo sai khác)',
+    note: 'Ghi chú cho cơ quan Công báo',
+    required: 'Hãy nhập thông tin này',
+    chooseRequired: 'Hãy chọn loại văn bản',
+    badNumberSymbol: 'Số, ký hiệu phải có dạng số/năm/ký hiệu (41/2026/QĐ-UBND) hoặc số/ký hiệu (15/CT-UBND)',
+    badDate: 'Ngày không hợp lệ',
+    futureSigning: 'Ngày ký không thể sau hôm nay',
+    effectiveBeforeSigning: 'Ngày có hiệu lực không thể trước ngày ký',
+    badEmail: 'Địa chỉ thư điện tử không hợp lệ',
+    fixErrors: (n: number) => `Có ${n} thông tin cần sửa`,
+  },
+  en: {
+    attributes: 'Document details',
+    documentType: 'Kind of document',
+    chooseType: '— Choose the kind —',
+    numberSymbol: 'Number and symbol',
+    numberSymbolHint: 'As written on the document, e.g. 41/2026/QĐ-UBND or 15/CT-UBND',
+    summary: 'Summary (trích yếu)',
+    issuingAgency: 'Issuing agency',
+    signer: 'Signed by',
+    signedOn: 'Date of signing',
+    effectiveOn: 'Date it takes effect',
+    inForceOnSigning: 'In force from signing (publish at once)',
+    legalNormative: 'Legal normative document',
+    field: 'Field',
+    submitterEmail: 'Submitter\'s e-mail (receives discrepancy notices)',
+    note: 'Note for the gazette office',
+    required: 'Enter this',
+    chooseRequired: 'Choose the kind of document',
+    badNumberSymbol: 'The number and symbol must read number/year/symbol (41/2026/QĐ-UBND) or number/symbol (15/CT-UBND)',
+    badDate: 'Not a valid date',
+    futureSigning: 'The date of signing cannot be after today',
+    effectiveBeforeSigning: 'The document cannot take effect before it is signed',
+    badEmail: 'Not a valid e-mail address',
+    fixErrors: (n: number) => `${n} field${n === 1 ? '' : 's'} to correct`,
+  },
+};
+
+export type AttributeTexts = typeof attributeMessages.vi;
+export const attributeTexts = (): AttributeTexts => localized(attributeMessages);
