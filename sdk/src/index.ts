@@ -28,6 +28,7 @@ export type { CalendarService, CalendarDate, CalendarDay } from './services/cale
 export type { RulesService, Rule, RuleDefinition } from './services/rules-service.js';
 export type { AuditService, AuditRecord } from './services/audit-service.js';
 export type { TenancyService, TenantNode, TenantHosts, TenancyChangeOptions, FormerPath } from './services/tenancy-service.js';
+export type { RateLimitDecision, RateLimitRule, RateLimitService } from './services/rate-limit-service.js';
 export type { AccessService, PersonContact, RoleInfo, RoleDefinition, RoleHolder } from './services/access-service.js';
 
 export { defineEvent } from './events/define-event.js';

@@ -59,6 +59,14 @@ export const configSchema = {
         },
         shutdownGraceMs: { type: 'integer', minimum: 0, maximum: 600000, default: 10000, description: 'How long stop waits for in-flight requests.' },
         requestTimeoutMs: { type: 'integer', minimum: 1000, maximum: 600000, default: 30000 },
+        rateLimitBypassKeys: {
+          type: 'array',
+          maxItems: 10,
+          uniqueItems: true,
+          items: { type: 'string', minLength: 32, maxLength: 256, pattern: '^[\\x21-\\x7e]+$' },
+          default: [],
+          description: 'Secrets (printable ASCII, no spaces) that lift the routes\' rate limits when a request sends one in X-Cong-Rate-Limit-Bypass (benchmarks, trusted imports). At least 32 characters; keep them out of logs.',
+        },
       },
     },
     log: {

@@ -4,11 +4,12 @@
 import func2Module from "ajv/dist/runtime/ucs2length.js";
 export const validate = validate20;
 export default validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","title":"Cổng configuration (cong.config.json)","type":"object","additionalProperties":false,"properties":{"$schema":{"type":"string"},"database":{"description":"sqlite:<path> (relative to the config file), sqlite::memory: or mysql://user:password@host:3306/database.","type":"string","default":"sqlite:./data/cong.db","x-cong-secret":"url-password"},"dataDir":{"description":"Where uploads and generated files go.","type":"string","default":"./data"},"demo":{"description":"Seed the demo province (units and *.localhost hosts) into an empty database. `cong start` without a config file turns it on.","type":"boolean","default":false},"demoContent":{"description":"With `demo`: plugins also add sample content (articles, documents…) to the new demo province. Tests turn it off to start from empty units.","type":"boolean","default":true},"plugins":{"description":"Plugins to load: npm package names or paths to plugin directories. Default: every dependency of the project package.json that has a \"cong\" manifest.","type":"array","maxItems":200,"items":{"type":"string","minLength":1}},"pluginConfig":{"description":"Configuration of each plugin, by plugin id; validated against the schema its manifest names.","type":"object","propertyNames":{"pattern":"^[a-z][a-z0-9-]{1,30}$"},"additionalProperties":{"type":"object"},"default":{}},"http":{"type":"object","additionalProperties":false,"default":{},"properties":{"host":{"type":"string","default":"127.0.0.1","description":"Interface to listen on; 0.0.0.0 for every interface."},"port":{"type":"integer","minimum":0,"maximum":65535,"default":3000},"publicUrl":{"type":"string","pattern":"^https?://[^\\s/]+","maxLength":300,"description":"Base URL users reach the platform at. Default: http://localhost:<port>."},"bodyLimitBytes":{"type":"integer","minimum":1024,"maximum":104857600,"default":65536},"trustProxy":{"type":"boolean","default":false,"description":"Believe X-Forwarded-* headers (only behind a reverse proxy you run)."},"trustedProxies":{"type":"array","maxItems":50,"items":{"type":"string","minLength":2,"maxLength":45},"default":["127.0.0.1","::1","::ffff:127.0.0.1"],"description":"With trustProxy: the proxy addresses X-Forwarded-* headers are believed from; from anyone else they are dropped."},"shutdownGraceMs":{"type":"integer","minimum":0,"maximum":600000,"default":10000,"description":"How long stop waits for in-flight requests."},"requestTimeoutMs":{"type":"integer","minimum":1000,"maximum":600000,"default":30000}}},"log":{"type":"object","additionalProperties":false,"default":{},"properties":{"level":{"enum":["fatal","error","warn","info","debug","trace","silent"],"default":"info"},"requests":{"type":"boolean","default":true,"description":"One log line per request."}}},"auth":{"type":"object","additionalProperties":false,"default":{},"properties":{"requireTotpForSuperAdmins":{"type":"boolean","default":false,"description":"Super-admins must enrol in two-factor sign-in."},"accountFailures":{"type":"integer","minimum":1,"maximum":1000,"default":5,"description":"Failed sign-ins per account before it is throttled."},"accountWindowSeconds":{"type":"integer","minimum":60,"maximum":604800,"default":21600},"addressFailures":{"type":"integer","minimum":1,"maximum":100000,"default":50,"description":"Failed sign-ins per client address before it is throttled."},"addressWindowSeconds":{"type":"integer","minimum":60,"maximum":604800,"default":3600},"sessionIdleMinutes":{"type":"integer","minimum":1,"maximum":1440,"default":30},"sessionAbsoluteHours":{"type":"integer","minimum":1,"maximum":168,"default":12}}},"hooks":{"type":"object","additionalProperties":false,"default":{},"properties":{"timeoutMs":{"type":"integer","minimum":100,"maximum":600000,"default":10000,"description":"Timeout of each plugin lifecycle hook."}}},"jobs":{"type":"object","additionalProperties":false,"default":{},"properties":{"autoStart":{"type":"boolean","default":true,"description":"Run background jobs in this process."},"pollIntervalMs":{"type":"integer","minimum":50,"maximum":60000,"default":1000},"concurrency":{"type":"integer","minimum":1,"maximum":64,"default":2}}},"mail":{"type":"object","additionalProperties":false,"default":{},"properties":{"from":{"type":"string","minLength":3,"default":"Cổng <no-reply@cong.localhost>"},"smtp":{"description":"Without it, messages stay in the outbox for admins to read.","type":"object","additionalProperties":false,"required":["host"],"properties":{"host":{"type":"string","minLength":1},"port":{"type":"integer","minimum":1,"maximum":65535,"default":587},"secure":{"type":"boolean","default":false},"requireTLS":{"type":"boolean","default":false},"rejectUnauthorized":{"type":"boolean","default":true},"user":{"type":"string"},"password":{"type":"string","x-cong-secret":true}}}}},"files":{"type":"object","additionalProperties":false,"default":{},"properties":{"maxBytes":{"type":"integer","minimum":1,"maximum":1073741824,"default":20971520}}}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","title":"Cổng configuration (cong.config.json)","type":"object","additionalProperties":false,"properties":{"$schema":{"type":"string"},"database":{"description":"sqlite:<path> (relative to the config file), sqlite::memory: or mysql://user:password@host:3306/database.","type":"string","default":"sqlite:./data/cong.db","x-cong-secret":"url-password"},"dataDir":{"description":"Where uploads and generated files go.","type":"string","default":"./data"},"demo":{"description":"Seed the demo province (units and *.localhost hosts) into an empty database. `cong start` without a config file turns it on.","type":"boolean","default":false},"demoContent":{"description":"With `demo`: plugins also add sample content (articles, documents…) to the new demo province. Tests turn it off to start from empty units.","type":"boolean","default":true},"plugins":{"description":"Plugins to load: npm package names or paths to plugin directories. Default: every dependency of the project package.json that has a \"cong\" manifest.","type":"array","maxItems":200,"items":{"type":"string","minLength":1}},"pluginConfig":{"description":"Configuration of each plugin, by plugin id; validated against the schema its manifest names.","type":"object","propertyNames":{"pattern":"^[a-z][a-z0-9-]{1,30}$"},"additionalProperties":{"type":"object"},"default":{}},"http":{"type":"object","additionalProperties":false,"default":{},"properties":{"host":{"type":"string","default":"127.0.0.1","description":"Interface to listen on; 0.0.0.0 for every interface."},"port":{"type":"integer","minimum":0,"maximum":65535,"default":3000},"publicUrl":{"type":"string","pattern":"^https?://[^\\s/]+","maxLength":300,"description":"Base URL users reach the platform at. Default: http://localhost:<port>."},"bodyLimitBytes":{"type":"integer","minimum":1024,"maximum":104857600,"default":65536},"trustProxy":{"type":"boolean","default":false,"description":"Believe X-Forwarded-* headers (only behind a reverse proxy you run)."},"trustedProxies":{"type":"array","maxItems":50,"items":{"type":"string","minLength":2,"maxLength":45},"default":["127.0.0.1","::1","::ffff:127.0.0.1"],"description":"With trustProxy: the proxy addresses X-Forwarded-* headers are believed from; from anyone else they are dropped."},"shutdownGraceMs":{"type":"integer","minimum":0,"maximum":600000,"default":10000,"description":"How long stop waits for in-flight requests."},"requestTimeoutMs":{"type":"integer","minimum":1000,"maximum":600000,"default":30000},"rateLimitBypassKeys":{"type":"array","maxItems":10,"uniqueItems":true,"items":{"type":"string","minLength":32,"maxLength":256,"pattern":"^[\\x21-\\x7e]+$"},"default":[],"description":"Secrets (printable ASCII, no spaces) that lift the routes' rate limits when a request sends one in X-Cong-Rate-Limit-Bypass (benchmarks, trusted imports). At least 32 characters; keep them out of logs."}}},"log":{"type":"object","additionalProperties":false,"default":{},"properties":{"level":{"enum":["fatal","error","warn","info","debug","trace","silent"],"default":"info"},"requests":{"type":"boolean","default":true,"description":"One log line per request."}}},"auth":{"type":"object","additionalProperties":false,"default":{},"properties":{"requireTotpForSuperAdmins":{"type":"boolean","default":false,"description":"Super-admins must enrol in two-factor sign-in."},"accountFailures":{"type":"integer","minimum":1,"maximum":1000,"default":5,"description":"Failed sign-ins per account before it is throttled."},"accountWindowSeconds":{"type":"integer","minimum":60,"maximum":604800,"default":21600},"addressFailures":{"type":"integer","minimum":1,"maximum":100000,"default":50,"description":"Failed sign-ins per client address before it is throttled."},"addressWindowSeconds":{"type":"integer","minimum":60,"maximum":604800,"default":3600},"sessionIdleMinutes":{"type":"integer","minimum":1,"maximum":1440,"default":30},"sessionAbsoluteHours":{"type":"integer","minimum":1,"maximum":168,"default":12}}},"hooks":{"type":"object","additionalProperties":false,"default":{},"properties":{"timeoutMs":{"type":"integer","minimum":100,"maximum":600000,"default":10000,"description":"Timeout of each plugin lifecycle hook."}}},"jobs":{"type":"object","additionalProperties":false,"default":{},"properties":{"autoStart":{"type":"boolean","default":true,"description":"Run background jobs in this process."},"pollIntervalMs":{"type":"integer","minimum":50,"maximum":60000,"default":1000},"concurrency":{"type":"integer","minimum":1,"maximum":64,"default":2}}},"mail":{"type":"object","additionalProperties":false,"default":{},"properties":{"from":{"type":"string","minLength":3,"default":"Cổng <no-reply@cong.localhost>"},"smtp":{"description":"Without it, messages stay in the outbox for admins to read.","type":"object","additionalProperties":false,"required":["host"],"properties":{"host":{"type":"string","minLength":1},"port":{"type":"integer","minimum":1,"maximum":65535,"default":587},"secure":{"type":"boolean","default":false},"requireTLS":{"type":"boolean","default":false},"rejectUnauthorized":{"type":"boolean","default":true},"user":{"type":"string"},"password":{"type":"string","x-cong-secret":true}}}}},"files":{"type":"object","additionalProperties":false,"default":{},"properties":{"maxBytes":{"type":"integer","minimum":1,"maximum":1073741824,"default":20971520}}}}};
 const func1 = Object.prototype.hasOwnProperty;
 const func2 = func2Module.default ?? func2Module;
 const pattern4 = new RegExp("^[a-z][a-z0-9-]{1,30}$", "u");
 const pattern5 = new RegExp("^https?://[^\\s/]+", "u");
+const pattern6 = new RegExp("^[\\x21-\\x7e]+$", "u");
 
 function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -425,8 +426,11 @@ data9.shutdownGraceMs = 10000;
 if(data9.requestTimeoutMs === undefined){
 data9.requestTimeoutMs = 30000;
 }
+if(data9.rateLimitBypassKeys === undefined){
+data9.rateLimitBypassKeys = [];
+}
 for(const key3 in data9){
-if(!((((((((key3 === "host") || (key3 === "port")) || (key3 === "publicUrl")) || (key3 === "bodyLimitBytes")) || (key3 === "trustProxy")) || (key3 === "trustedProxies")) || (key3 === "shutdownGraceMs")) || (key3 === "requestTimeoutMs"))){
+if(!(func1.call(schema31.properties.http.properties, key3))){
 const err14 = {instancePath:instancePath+"/http",schemaPath:"#/properties/http/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err14];
@@ -900,9 +904,24 @@ vErrors.push(err36);
 errors++;
 }
 }
+let data19 = data9.rateLimitBypassKeys;
+if(!(Array.isArray(data19))){
+let dataType16 = typeof data19;
+let coerced16 = undefined;
+if(dataType16 == 'object' && Array.isArray(data19) && data19.length == 1){
+data19 = data19[0];
+dataType16 = typeof data19;
+if(Array.isArray(data19)){
+coerced16 = data19;
+}
+}
+if(!(coerced16 !== undefined)){
+if(dataType16 === "string" || dataType16 === "number"
+              || dataType16 === "boolean" || data19 === null){
+coerced16 = [data19];
 }
 else {
-const err37 = {instancePath:instancePath+"/http",schemaPath:"#/properties/http/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err37 = {instancePath:instancePath+"/http/rateLimitBypassKeys",schemaPath:"#/properties/http/properties/rateLimitBypassKeys/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -911,17 +930,17 @@ vErrors.push(err37);
 }
 errors++;
 }
-let data19 = data.log;
-if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
-if(data19.level === undefined){
-data19.level = "info";
 }
-if(data19.requests === undefined){
-data19.requests = true;
+if(coerced16 !== undefined){
+data19 = coerced16;
+if(data9 !== undefined){
+data9["rateLimitBypassKeys"] = coerced16;
 }
-for(const key4 in data19){
-if(!((key4 === "level") || (key4 === "requests"))){
-const err38 = {instancePath:instancePath+"/log",schemaPath:"#/properties/log/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
+}
+}
+if(Array.isArray(data19)){
+if(data19.length > 10){
+const err38 = {instancePath:instancePath+"/http/rateLimitBypassKeys",schemaPath:"#/properties/http/properties/rateLimitBypassKeys/maxItems",keyword:"maxItems",params:{limit: 10},message:"must NOT have more than 10 items"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -930,10 +949,28 @@ vErrors.push(err38);
 }
 errors++;
 }
+const len2 = data19.length;
+for(let i2=0; i2<len2; i2++){
+let data20 = data19[i2];
+if(typeof data20 !== "string"){
+let dataType17 = typeof data20;
+let coerced17 = undefined;
+if(dataType17 == 'object' && Array.isArray(data20) && data20.length == 1){
+data20 = data20[0];
+dataType17 = typeof data20;
+if(typeof data20 === "string"){
+coerced17 = data20;
 }
-let data20 = data19.level;
-if(!(((((((data20 === "fatal") || (data20 === "error")) || (data20 === "warn")) || (data20 === "info")) || (data20 === "debug")) || (data20 === "trace")) || (data20 === "silent"))){
-const err39 = {instancePath:instancePath+"/log/level",schemaPath:"#/properties/log/properties/level/enum",keyword:"enum",params:{allowedValues: schema31.properties.log.properties.level.enum},message:"must be equal to one of the allowed values"};
+}
+if(!(coerced17 !== undefined)){
+if(dataType17 == "number" || dataType17 == "boolean"){
+coerced17 = "" + data20;
+}
+else if(data20 === null){
+coerced17 = "";
+}
+else {
+const err39 = {instancePath:instancePath+"/http/rateLimitBypassKeys/" + i2,schemaPath:"#/properties/http/properties/rateLimitBypassKeys/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -942,26 +979,17 @@ vErrors.push(err39);
 }
 errors++;
 }
-let data21 = data19.requests;
-if(typeof data21 !== "boolean"){
-let dataType16 = typeof data21;
-let coerced16 = undefined;
-if(dataType16 == 'object' && Array.isArray(data21) && data21.length == 1){
-data21 = data21[0];
-dataType16 = typeof data21;
-if(typeof data21 === "boolean"){
-coerced16 = data21;
+}
+if(coerced17 !== undefined){
+data20 = coerced17;
+if(data19 !== undefined){
+data19[i2] = coerced17;
 }
 }
-if(!(coerced16 !== undefined)){
-if(data21 === "false" || data21 === 0 || data21 === null){
-coerced16 = false;
 }
-else if(data21 === "true" || data21 === 1){
-coerced16 = true;
-}
-else {
-const err40 = {instancePath:instancePath+"/log/requests",schemaPath:"#/properties/log/properties/requests/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(typeof data20 === "string"){
+if(func2(data20) > 256){
+const err40 = {instancePath:instancePath+"/http/rateLimitBypassKeys/" + i2,schemaPath:"#/properties/http/properties/rateLimitBypassKeys/items/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -970,17 +998,8 @@ vErrors.push(err40);
 }
 errors++;
 }
-}
-if(coerced16 !== undefined){
-data21 = coerced16;
-if(data19 !== undefined){
-data19["requests"] = coerced16;
-}
-}
-}
-}
-else {
-const err41 = {instancePath:instancePath+"/log",schemaPath:"#/properties/log/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(func2(data20) < 32){
+const err41 = {instancePath:instancePath+"/http/rateLimitBypassKeys/" + i2,schemaPath:"#/properties/http/properties/rateLimitBypassKeys/items/minLength",keyword:"minLength",params:{limit: 32},message:"must NOT have fewer than 32 characters"};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -989,32 +1008,8 @@ vErrors.push(err41);
 }
 errors++;
 }
-let data22 = data.auth;
-if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
-if(data22.requireTotpForSuperAdmins === undefined){
-data22.requireTotpForSuperAdmins = false;
-}
-if(data22.accountFailures === undefined){
-data22.accountFailures = 5;
-}
-if(data22.accountWindowSeconds === undefined){
-data22.accountWindowSeconds = 21600;
-}
-if(data22.addressFailures === undefined){
-data22.addressFailures = 50;
-}
-if(data22.addressWindowSeconds === undefined){
-data22.addressWindowSeconds = 3600;
-}
-if(data22.sessionIdleMinutes === undefined){
-data22.sessionIdleMinutes = 30;
-}
-if(data22.sessionAbsoluteHours === undefined){
-data22.sessionAbsoluteHours = 12;
-}
-for(const key5 in data22){
-if(!(((((((key5 === "requireTotpForSuperAdmins") || (key5 === "accountFailures")) || (key5 === "accountWindowSeconds")) || (key5 === "addressFailures")) || (key5 === "addressWindowSeconds")) || (key5 === "sessionIdleMinutes")) || (key5 === "sessionAbsoluteHours"))){
-const err42 = {instancePath:instancePath+"/auth",schemaPath:"#/properties/auth/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
+if(!pattern6.test(data20)){
+const err42 = {instancePath:instancePath+"/http/rateLimitBypassKeys/" + i2,schemaPath:"#/properties/http/properties/rateLimitBypassKeys/items/pattern",keyword:"pattern",params:{pattern: "^[\\x21-\\x7e]+$"},message:"must match pattern \""+"^[\\x21-\\x7e]+$"+"\""};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -1024,26 +1019,19 @@ vErrors.push(err42);
 errors++;
 }
 }
-let data23 = data22.requireTotpForSuperAdmins;
-if(typeof data23 !== "boolean"){
-let dataType17 = typeof data23;
-let coerced17 = undefined;
-if(dataType17 == 'object' && Array.isArray(data23) && data23.length == 1){
-data23 = data23[0];
-dataType17 = typeof data23;
-if(typeof data23 === "boolean"){
-coerced17 = data23;
 }
+let i3 = data19.length;
+let j0;
+if(i3 > 1){
+const indices0 = {};
+for(;i3--;){
+let item0 = data19[i3];
+if(typeof item0 !== "string"){
+continue;
 }
-if(!(coerced17 !== undefined)){
-if(data23 === "false" || data23 === 0 || data23 === null){
-coerced17 = false;
-}
-else if(data23 === "true" || data23 === 1){
-coerced17 = true;
-}
-else {
-const err43 = {instancePath:instancePath+"/auth/requireTotpForSuperAdmins",schemaPath:"#/properties/auth/properties/requireTotpForSuperAdmins/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(typeof indices0[item0] == "number"){
+j0 = indices0[item0];
+const err43 = {instancePath:instancePath+"/http/rateLimitBypassKeys",schemaPath:"#/properties/http/properties/rateLimitBypassKeys/uniqueItems",keyword:"uniqueItems",params:{i: i3, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i3+" are identical)"};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -1051,33 +1039,15 @@ else {
 vErrors.push(err43);
 }
 errors++;
+break;
 }
-}
-if(coerced17 !== undefined){
-data23 = coerced17;
-if(data22 !== undefined){
-data22["requireTotpForSuperAdmins"] = coerced17;
+indices0[item0] = i3;
 }
 }
 }
-let data24 = data22.accountFailures;
-if(!(((typeof data24 == "number") && (!(data24 % 1) && !isNaN(data24))) && (isFinite(data24)))){
-let dataType18 = typeof data24;
-let coerced18 = undefined;
-if(dataType18 == 'object' && Array.isArray(data24) && data24.length == 1){
-data24 = data24[0];
-dataType18 = typeof data24;
-if(((typeof data24 == "number") && (!(data24 % 1) && !isNaN(data24))) && (isFinite(data24))){
-coerced18 = data24;
-}
-}
-if(!(coerced18 !== undefined)){
-if(dataType18 === "boolean" || data24 === null
-              || (dataType18 === "string" && data24 && data24 == +data24 && !(data24 % 1))){
-coerced18 = +data24;
 }
 else {
-const err44 = {instancePath:instancePath+"/auth/accountFailures",schemaPath:"#/properties/auth/properties/accountFailures/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err44 = {instancePath:instancePath+"/http",schemaPath:"#/properties/http/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -1086,17 +1056,17 @@ vErrors.push(err44);
 }
 errors++;
 }
+let data21 = data.log;
+if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
+if(data21.level === undefined){
+data21.level = "info";
 }
-if(coerced18 !== undefined){
-data24 = coerced18;
-if(data22 !== undefined){
-data22["accountFailures"] = coerced18;
+if(data21.requests === undefined){
+data21.requests = true;
 }
-}
-}
-if((typeof data24 == "number") && (isFinite(data24))){
-if(data24 > 1000 || isNaN(data24)){
-const err45 = {instancePath:instancePath+"/auth/accountFailures",schemaPath:"#/properties/auth/properties/accountFailures/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000"};
+for(const key4 in data21){
+if(!((key4 === "level") || (key4 === "requests"))){
+const err45 = {instancePath:instancePath+"/log",schemaPath:"#/properties/log/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -1105,8 +1075,10 @@ vErrors.push(err45);
 }
 errors++;
 }
-if(data24 < 1 || isNaN(data24)){
-const err46 = {instancePath:instancePath+"/auth/accountFailures",schemaPath:"#/properties/auth/properties/accountFailures/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+let data22 = data21.level;
+if(!(((((((data22 === "fatal") || (data22 === "error")) || (data22 === "warn")) || (data22 === "info")) || (data22 === "debug")) || (data22 === "trace")) || (data22 === "silent"))){
+const err46 = {instancePath:instancePath+"/log/level",schemaPath:"#/properties/log/properties/level/enum",keyword:"enum",params:{allowedValues: schema31.properties.log.properties.level.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -1115,25 +1087,26 @@ vErrors.push(err46);
 }
 errors++;
 }
+let data23 = data21.requests;
+if(typeof data23 !== "boolean"){
+let dataType18 = typeof data23;
+let coerced18 = undefined;
+if(dataType18 == 'object' && Array.isArray(data23) && data23.length == 1){
+data23 = data23[0];
+dataType18 = typeof data23;
+if(typeof data23 === "boolean"){
+coerced18 = data23;
 }
-let data25 = data22.accountWindowSeconds;
-if(!(((typeof data25 == "number") && (!(data25 % 1) && !isNaN(data25))) && (isFinite(data25)))){
-let dataType19 = typeof data25;
-let coerced19 = undefined;
-if(dataType19 == 'object' && Array.isArray(data25) && data25.length == 1){
-data25 = data25[0];
-dataType19 = typeof data25;
-if(((typeof data25 == "number") && (!(data25 % 1) && !isNaN(data25))) && (isFinite(data25))){
-coerced19 = data25;
 }
+if(!(coerced18 !== undefined)){
+if(data23 === "false" || data23 === 0 || data23 === null){
+coerced18 = false;
 }
-if(!(coerced19 !== undefined)){
-if(dataType19 === "boolean" || data25 === null
-              || (dataType19 === "string" && data25 && data25 == +data25 && !(data25 % 1))){
-coerced19 = +data25;
+else if(data23 === "true" || data23 === 1){
+coerced18 = true;
 }
 else {
-const err47 = {instancePath:instancePath+"/auth/accountWindowSeconds",schemaPath:"#/properties/auth/properties/accountWindowSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err47 = {instancePath:instancePath+"/log/requests",schemaPath:"#/properties/log/properties/requests/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -1143,16 +1116,16 @@ vErrors.push(err47);
 errors++;
 }
 }
-if(coerced19 !== undefined){
-data25 = coerced19;
-if(data22 !== undefined){
-data22["accountWindowSeconds"] = coerced19;
+if(coerced18 !== undefined){
+data23 = coerced18;
+if(data21 !== undefined){
+data21["requests"] = coerced18;
 }
 }
 }
-if((typeof data25 == "number") && (isFinite(data25))){
-if(data25 > 604800 || isNaN(data25)){
-const err48 = {instancePath:instancePath+"/auth/accountWindowSeconds",schemaPath:"#/properties/auth/properties/accountWindowSeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 604800},message:"must be <= 604800"};
+}
+else {
+const err48 = {instancePath:instancePath+"/log",schemaPath:"#/properties/log/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -1161,8 +1134,32 @@ vErrors.push(err48);
 }
 errors++;
 }
-if(data25 < 60 || isNaN(data25)){
-const err49 = {instancePath:instancePath+"/auth/accountWindowSeconds",schemaPath:"#/properties/auth/properties/accountWindowSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 60},message:"must be >= 60"};
+let data24 = data.auth;
+if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
+if(data24.requireTotpForSuperAdmins === undefined){
+data24.requireTotpForSuperAdmins = false;
+}
+if(data24.accountFailures === undefined){
+data24.accountFailures = 5;
+}
+if(data24.accountWindowSeconds === undefined){
+data24.accountWindowSeconds = 21600;
+}
+if(data24.addressFailures === undefined){
+data24.addressFailures = 50;
+}
+if(data24.addressWindowSeconds === undefined){
+data24.addressWindowSeconds = 3600;
+}
+if(data24.sessionIdleMinutes === undefined){
+data24.sessionIdleMinutes = 30;
+}
+if(data24.sessionAbsoluteHours === undefined){
+data24.sessionAbsoluteHours = 12;
+}
+for(const key5 in data24){
+if(!(((((((key5 === "requireTotpForSuperAdmins") || (key5 === "accountFailures")) || (key5 === "accountWindowSeconds")) || (key5 === "addressFailures")) || (key5 === "addressWindowSeconds")) || (key5 === "sessionIdleMinutes")) || (key5 === "sessionAbsoluteHours"))){
+const err49 = {instancePath:instancePath+"/auth",schemaPath:"#/properties/auth/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -1172,7 +1169,43 @@ vErrors.push(err49);
 errors++;
 }
 }
-let data26 = data22.addressFailures;
+let data25 = data24.requireTotpForSuperAdmins;
+if(typeof data25 !== "boolean"){
+let dataType19 = typeof data25;
+let coerced19 = undefined;
+if(dataType19 == 'object' && Array.isArray(data25) && data25.length == 1){
+data25 = data25[0];
+dataType19 = typeof data25;
+if(typeof data25 === "boolean"){
+coerced19 = data25;
+}
+}
+if(!(coerced19 !== undefined)){
+if(data25 === "false" || data25 === 0 || data25 === null){
+coerced19 = false;
+}
+else if(data25 === "true" || data25 === 1){
+coerced19 = true;
+}
+else {
+const err50 = {instancePath:instancePath+"/auth/requireTotpForSuperAdmins",schemaPath:"#/properties/auth/properties/requireTotpForSuperAdmins/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+}
+if(coerced19 !== undefined){
+data25 = coerced19;
+if(data24 !== undefined){
+data24["requireTotpForSuperAdmins"] = coerced19;
+}
+}
+}
+let data26 = data24.accountFailures;
 if(!(((typeof data26 == "number") && (!(data26 % 1) && !isNaN(data26))) && (isFinite(data26)))){
 let dataType20 = typeof data26;
 let coerced20 = undefined;
@@ -1189,26 +1222,7 @@ if(dataType20 === "boolean" || data26 === null
 coerced20 = +data26;
 }
 else {
-const err50 = {instancePath:instancePath+"/auth/addressFailures",schemaPath:"#/properties/auth/properties/addressFailures/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err50];
-}
-else {
-vErrors.push(err50);
-}
-errors++;
-}
-}
-if(coerced20 !== undefined){
-data26 = coerced20;
-if(data22 !== undefined){
-data22["addressFailures"] = coerced20;
-}
-}
-}
-if((typeof data26 == "number") && (isFinite(data26))){
-if(data26 > 100000 || isNaN(data26)){
-const err51 = {instancePath:instancePath+"/auth/addressFailures",schemaPath:"#/properties/auth/properties/addressFailures/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000"};
+const err51 = {instancePath:instancePath+"/auth/accountFailures",schemaPath:"#/properties/auth/properties/accountFailures/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -1217,8 +1231,17 @@ vErrors.push(err51);
 }
 errors++;
 }
-if(data26 < 1 || isNaN(data26)){
-const err52 = {instancePath:instancePath+"/auth/addressFailures",schemaPath:"#/properties/auth/properties/addressFailures/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+if(coerced20 !== undefined){
+data26 = coerced20;
+if(data24 !== undefined){
+data24["accountFailures"] = coerced20;
+}
+}
+}
+if((typeof data26 == "number") && (isFinite(data26))){
+if(data26 > 1000 || isNaN(data26)){
+const err52 = {instancePath:instancePath+"/auth/accountFailures",schemaPath:"#/properties/auth/properties/accountFailures/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000"};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -1227,8 +1250,18 @@ vErrors.push(err52);
 }
 errors++;
 }
+if(data26 < 1 || isNaN(data26)){
+const err53 = {instancePath:instancePath+"/auth/accountFailures",schemaPath:"#/properties/auth/properties/accountFailures/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err53];
 }
-let data27 = data22.addressWindowSeconds;
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+}
+let data27 = data24.accountWindowSeconds;
 if(!(((typeof data27 == "number") && (!(data27 % 1) && !isNaN(data27))) && (isFinite(data27)))){
 let dataType21 = typeof data27;
 let coerced21 = undefined;
@@ -1245,26 +1278,7 @@ if(dataType21 === "boolean" || data27 === null
 coerced21 = +data27;
 }
 else {
-const err53 = {instancePath:instancePath+"/auth/addressWindowSeconds",schemaPath:"#/properties/auth/properties/addressWindowSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err53];
-}
-else {
-vErrors.push(err53);
-}
-errors++;
-}
-}
-if(coerced21 !== undefined){
-data27 = coerced21;
-if(data22 !== undefined){
-data22["addressWindowSeconds"] = coerced21;
-}
-}
-}
-if((typeof data27 == "number") && (isFinite(data27))){
-if(data27 > 604800 || isNaN(data27)){
-const err54 = {instancePath:instancePath+"/auth/addressWindowSeconds",schemaPath:"#/properties/auth/properties/addressWindowSeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 604800},message:"must be <= 604800"};
+const err54 = {instancePath:instancePath+"/auth/accountWindowSeconds",schemaPath:"#/properties/auth/properties/accountWindowSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -1273,8 +1287,17 @@ vErrors.push(err54);
 }
 errors++;
 }
-if(data27 < 60 || isNaN(data27)){
-const err55 = {instancePath:instancePath+"/auth/addressWindowSeconds",schemaPath:"#/properties/auth/properties/addressWindowSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 60},message:"must be >= 60"};
+}
+if(coerced21 !== undefined){
+data27 = coerced21;
+if(data24 !== undefined){
+data24["accountWindowSeconds"] = coerced21;
+}
+}
+}
+if((typeof data27 == "number") && (isFinite(data27))){
+if(data27 > 604800 || isNaN(data27)){
+const err55 = {instancePath:instancePath+"/auth/accountWindowSeconds",schemaPath:"#/properties/auth/properties/accountWindowSeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 604800},message:"must be <= 604800"};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -1283,8 +1306,18 @@ vErrors.push(err55);
 }
 errors++;
 }
+if(data27 < 60 || isNaN(data27)){
+const err56 = {instancePath:instancePath+"/auth/accountWindowSeconds",schemaPath:"#/properties/auth/properties/accountWindowSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 60},message:"must be >= 60"};
+if(vErrors === null){
+vErrors = [err56];
 }
-let data28 = data22.sessionIdleMinutes;
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+}
+let data28 = data24.addressFailures;
 if(!(((typeof data28 == "number") && (!(data28 % 1) && !isNaN(data28))) && (isFinite(data28)))){
 let dataType22 = typeof data28;
 let coerced22 = undefined;
@@ -1301,26 +1334,7 @@ if(dataType22 === "boolean" || data28 === null
 coerced22 = +data28;
 }
 else {
-const err56 = {instancePath:instancePath+"/auth/sessionIdleMinutes",schemaPath:"#/properties/auth/properties/sessionIdleMinutes/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err56];
-}
-else {
-vErrors.push(err56);
-}
-errors++;
-}
-}
-if(coerced22 !== undefined){
-data28 = coerced22;
-if(data22 !== undefined){
-data22["sessionIdleMinutes"] = coerced22;
-}
-}
-}
-if((typeof data28 == "number") && (isFinite(data28))){
-if(data28 > 1440 || isNaN(data28)){
-const err57 = {instancePath:instancePath+"/auth/sessionIdleMinutes",schemaPath:"#/properties/auth/properties/sessionIdleMinutes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1440},message:"must be <= 1440"};
+const err57 = {instancePath:instancePath+"/auth/addressFailures",schemaPath:"#/properties/auth/properties/addressFailures/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -1329,8 +1343,17 @@ vErrors.push(err57);
 }
 errors++;
 }
-if(data28 < 1 || isNaN(data28)){
-const err58 = {instancePath:instancePath+"/auth/sessionIdleMinutes",schemaPath:"#/properties/auth/properties/sessionIdleMinutes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+if(coerced22 !== undefined){
+data28 = coerced22;
+if(data24 !== undefined){
+data24["addressFailures"] = coerced22;
+}
+}
+}
+if((typeof data28 == "number") && (isFinite(data28))){
+if(data28 > 100000 || isNaN(data28)){
+const err58 = {instancePath:instancePath+"/auth/addressFailures",schemaPath:"#/properties/auth/properties/addressFailures/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000"};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -1339,8 +1362,18 @@ vErrors.push(err58);
 }
 errors++;
 }
+if(data28 < 1 || isNaN(data28)){
+const err59 = {instancePath:instancePath+"/auth/addressFailures",schemaPath:"#/properties/auth/properties/addressFailures/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err59];
 }
-let data29 = data22.sessionAbsoluteHours;
+else {
+vErrors.push(err59);
+}
+errors++;
+}
+}
+let data29 = data24.addressWindowSeconds;
 if(!(((typeof data29 == "number") && (!(data29 % 1) && !isNaN(data29))) && (isFinite(data29)))){
 let dataType23 = typeof data29;
 let coerced23 = undefined;
@@ -1357,26 +1390,7 @@ if(dataType23 === "boolean" || data29 === null
 coerced23 = +data29;
 }
 else {
-const err59 = {instancePath:instancePath+"/auth/sessionAbsoluteHours",schemaPath:"#/properties/auth/properties/sessionAbsoluteHours/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err59];
-}
-else {
-vErrors.push(err59);
-}
-errors++;
-}
-}
-if(coerced23 !== undefined){
-data29 = coerced23;
-if(data22 !== undefined){
-data22["sessionAbsoluteHours"] = coerced23;
-}
-}
-}
-if((typeof data29 == "number") && (isFinite(data29))){
-if(data29 > 168 || isNaN(data29)){
-const err60 = {instancePath:instancePath+"/auth/sessionAbsoluteHours",schemaPath:"#/properties/auth/properties/sessionAbsoluteHours/maximum",keyword:"maximum",params:{comparison: "<=", limit: 168},message:"must be <= 168"};
+const err60 = {instancePath:instancePath+"/auth/addressWindowSeconds",schemaPath:"#/properties/auth/properties/addressWindowSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -1385,8 +1399,17 @@ vErrors.push(err60);
 }
 errors++;
 }
-if(data29 < 1 || isNaN(data29)){
-const err61 = {instancePath:instancePath+"/auth/sessionAbsoluteHours",schemaPath:"#/properties/auth/properties/sessionAbsoluteHours/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+if(coerced23 !== undefined){
+data29 = coerced23;
+if(data24 !== undefined){
+data24["addressWindowSeconds"] = coerced23;
+}
+}
+}
+if((typeof data29 == "number") && (isFinite(data29))){
+if(data29 > 604800 || isNaN(data29)){
+const err61 = {instancePath:instancePath+"/auth/addressWindowSeconds",schemaPath:"#/properties/auth/properties/addressWindowSeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 604800},message:"must be <= 604800"};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -1395,10 +1418,8 @@ vErrors.push(err61);
 }
 errors++;
 }
-}
-}
-else {
-const err62 = {instancePath:instancePath+"/auth",schemaPath:"#/properties/auth/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data29 < 60 || isNaN(data29)){
+const err62 = {instancePath:instancePath+"/auth/addressWindowSeconds",schemaPath:"#/properties/auth/properties/addressWindowSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 60},message:"must be >= 60"};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -1407,14 +1428,25 @@ vErrors.push(err62);
 }
 errors++;
 }
-let data30 = data.hooks;
-if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
-if(data30.timeoutMs === undefined){
-data30.timeoutMs = 10000;
 }
-for(const key6 in data30){
-if(!(key6 === "timeoutMs")){
-const err63 = {instancePath:instancePath+"/hooks",schemaPath:"#/properties/hooks/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
+let data30 = data24.sessionIdleMinutes;
+if(!(((typeof data30 == "number") && (!(data30 % 1) && !isNaN(data30))) && (isFinite(data30)))){
+let dataType24 = typeof data30;
+let coerced24 = undefined;
+if(dataType24 == 'object' && Array.isArray(data30) && data30.length == 1){
+data30 = data30[0];
+dataType24 = typeof data30;
+if(((typeof data30 == "number") && (!(data30 % 1) && !isNaN(data30))) && (isFinite(data30))){
+coerced24 = data30;
+}
+}
+if(!(coerced24 !== undefined)){
+if(dataType24 === "boolean" || data30 === null
+              || (dataType24 === "string" && data30 && data30 == +data30 && !(data30 % 1))){
+coerced24 = +data30;
+}
+else {
+const err63 = {instancePath:instancePath+"/auth/sessionIdleMinutes",schemaPath:"#/properties/auth/properties/sessionIdleMinutes/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -1424,24 +1456,16 @@ vErrors.push(err63);
 errors++;
 }
 }
-let data31 = data30.timeoutMs;
-if(!(((typeof data31 == "number") && (!(data31 % 1) && !isNaN(data31))) && (isFinite(data31)))){
-let dataType24 = typeof data31;
-let coerced24 = undefined;
-if(dataType24 == 'object' && Array.isArray(data31) && data31.length == 1){
-data31 = data31[0];
-dataType24 = typeof data31;
-if(((typeof data31 == "number") && (!(data31 % 1) && !isNaN(data31))) && (isFinite(data31))){
-coerced24 = data31;
+if(coerced24 !== undefined){
+data30 = coerced24;
+if(data24 !== undefined){
+data24["sessionIdleMinutes"] = coerced24;
 }
 }
-if(!(coerced24 !== undefined)){
-if(dataType24 === "boolean" || data31 === null
-              || (dataType24 === "string" && data31 && data31 == +data31 && !(data31 % 1))){
-coerced24 = +data31;
 }
-else {
-const err64 = {instancePath:instancePath+"/hooks/timeoutMs",schemaPath:"#/properties/hooks/properties/timeoutMs/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if((typeof data30 == "number") && (isFinite(data30))){
+if(data30 > 1440 || isNaN(data30)){
+const err64 = {instancePath:instancePath+"/auth/sessionIdleMinutes",schemaPath:"#/properties/auth/properties/sessionIdleMinutes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1440},message:"must be <= 1440"};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -1450,17 +1474,8 @@ vErrors.push(err64);
 }
 errors++;
 }
-}
-if(coerced24 !== undefined){
-data31 = coerced24;
-if(data30 !== undefined){
-data30["timeoutMs"] = coerced24;
-}
-}
-}
-if((typeof data31 == "number") && (isFinite(data31))){
-if(data31 > 600000 || isNaN(data31)){
-const err65 = {instancePath:instancePath+"/hooks/timeoutMs",schemaPath:"#/properties/hooks/properties/timeoutMs/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600000},message:"must be <= 600000"};
+if(data30 < 1 || isNaN(data30)){
+const err65 = {instancePath:instancePath+"/auth/sessionIdleMinutes",schemaPath:"#/properties/auth/properties/sessionIdleMinutes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -1469,8 +1484,25 @@ vErrors.push(err65);
 }
 errors++;
 }
-if(data31 < 100 || isNaN(data31)){
-const err66 = {instancePath:instancePath+"/hooks/timeoutMs",schemaPath:"#/properties/hooks/properties/timeoutMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100"};
+}
+let data31 = data24.sessionAbsoluteHours;
+if(!(((typeof data31 == "number") && (!(data31 % 1) && !isNaN(data31))) && (isFinite(data31)))){
+let dataType25 = typeof data31;
+let coerced25 = undefined;
+if(dataType25 == 'object' && Array.isArray(data31) && data31.length == 1){
+data31 = data31[0];
+dataType25 = typeof data31;
+if(((typeof data31 == "number") && (!(data31 % 1) && !isNaN(data31))) && (isFinite(data31))){
+coerced25 = data31;
+}
+}
+if(!(coerced25 !== undefined)){
+if(dataType25 === "boolean" || data31 === null
+              || (dataType25 === "string" && data31 && data31 == +data31 && !(data31 % 1))){
+coerced25 = +data31;
+}
+else {
+const err66 = {instancePath:instancePath+"/auth/sessionAbsoluteHours",schemaPath:"#/properties/auth/properties/sessionAbsoluteHours/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -1480,9 +1512,16 @@ vErrors.push(err66);
 errors++;
 }
 }
+if(coerced25 !== undefined){
+data31 = coerced25;
+if(data24 !== undefined){
+data24["sessionAbsoluteHours"] = coerced25;
 }
-else {
-const err67 = {instancePath:instancePath+"/hooks",schemaPath:"#/properties/hooks/type",keyword:"type",params:{type: "object"},message:"must be object"};
+}
+}
+if((typeof data31 == "number") && (isFinite(data31))){
+if(data31 > 168 || isNaN(data31)){
+const err67 = {instancePath:instancePath+"/auth/sessionAbsoluteHours",schemaPath:"#/properties/auth/properties/sessionAbsoluteHours/maximum",keyword:"maximum",params:{comparison: "<=", limit: 168},message:"must be <= 168"};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -1491,20 +1530,8 @@ vErrors.push(err67);
 }
 errors++;
 }
-let data32 = data.jobs;
-if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
-if(data32.autoStart === undefined){
-data32.autoStart = true;
-}
-if(data32.pollIntervalMs === undefined){
-data32.pollIntervalMs = 1000;
-}
-if(data32.concurrency === undefined){
-data32.concurrency = 2;
-}
-for(const key7 in data32){
-if(!(((key7 === "autoStart") || (key7 === "pollIntervalMs")) || (key7 === "concurrency"))){
-const err68 = {instancePath:instancePath+"/jobs",schemaPath:"#/properties/jobs/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
+if(data31 < 1 || isNaN(data31)){
+const err68 = {instancePath:instancePath+"/auth/sessionAbsoluteHours",schemaPath:"#/properties/auth/properties/sessionAbsoluteHours/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -1514,26 +1541,9 @@ vErrors.push(err68);
 errors++;
 }
 }
-let data33 = data32.autoStart;
-if(typeof data33 !== "boolean"){
-let dataType25 = typeof data33;
-let coerced25 = undefined;
-if(dataType25 == 'object' && Array.isArray(data33) && data33.length == 1){
-data33 = data33[0];
-dataType25 = typeof data33;
-if(typeof data33 === "boolean"){
-coerced25 = data33;
-}
-}
-if(!(coerced25 !== undefined)){
-if(data33 === "false" || data33 === 0 || data33 === null){
-coerced25 = false;
-}
-else if(data33 === "true" || data33 === 1){
-coerced25 = true;
 }
 else {
-const err69 = {instancePath:instancePath+"/jobs/autoStart",schemaPath:"#/properties/jobs/properties/autoStart/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+const err69 = {instancePath:instancePath+"/auth",schemaPath:"#/properties/auth/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -1542,32 +1552,14 @@ vErrors.push(err69);
 }
 errors++;
 }
+let data32 = data.hooks;
+if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
+if(data32.timeoutMs === undefined){
+data32.timeoutMs = 10000;
 }
-if(coerced25 !== undefined){
-data33 = coerced25;
-if(data32 !== undefined){
-data32["autoStart"] = coerced25;
-}
-}
-}
-let data34 = data32.pollIntervalMs;
-if(!(((typeof data34 == "number") && (!(data34 % 1) && !isNaN(data34))) && (isFinite(data34)))){
-let dataType26 = typeof data34;
-let coerced26 = undefined;
-if(dataType26 == 'object' && Array.isArray(data34) && data34.length == 1){
-data34 = data34[0];
-dataType26 = typeof data34;
-if(((typeof data34 == "number") && (!(data34 % 1) && !isNaN(data34))) && (isFinite(data34))){
-coerced26 = data34;
-}
-}
-if(!(coerced26 !== undefined)){
-if(dataType26 === "boolean" || data34 === null
-              || (dataType26 === "string" && data34 && data34 == +data34 && !(data34 % 1))){
-coerced26 = +data34;
-}
-else {
-const err70 = {instancePath:instancePath+"/jobs/pollIntervalMs",schemaPath:"#/properties/jobs/properties/pollIntervalMs/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+for(const key6 in data32){
+if(!(key6 === "timeoutMs")){
+const err70 = {instancePath:instancePath+"/hooks",schemaPath:"#/properties/hooks/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -1577,16 +1569,24 @@ vErrors.push(err70);
 errors++;
 }
 }
-if(coerced26 !== undefined){
-data34 = coerced26;
-if(data32 !== undefined){
-data32["pollIntervalMs"] = coerced26;
+let data33 = data32.timeoutMs;
+if(!(((typeof data33 == "number") && (!(data33 % 1) && !isNaN(data33))) && (isFinite(data33)))){
+let dataType26 = typeof data33;
+let coerced26 = undefined;
+if(dataType26 == 'object' && Array.isArray(data33) && data33.length == 1){
+data33 = data33[0];
+dataType26 = typeof data33;
+if(((typeof data33 == "number") && (!(data33 % 1) && !isNaN(data33))) && (isFinite(data33))){
+coerced26 = data33;
 }
 }
+if(!(coerced26 !== undefined)){
+if(dataType26 === "boolean" || data33 === null
+              || (dataType26 === "string" && data33 && data33 == +data33 && !(data33 % 1))){
+coerced26 = +data33;
 }
-if((typeof data34 == "number") && (isFinite(data34))){
-if(data34 > 60000 || isNaN(data34)){
-const err71 = {instancePath:instancePath+"/jobs/pollIntervalMs",schemaPath:"#/properties/jobs/properties/pollIntervalMs/maximum",keyword:"maximum",params:{comparison: "<=", limit: 60000},message:"must be <= 60000"};
+else {
+const err71 = {instancePath:instancePath+"/hooks/timeoutMs",schemaPath:"#/properties/hooks/properties/timeoutMs/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -1595,8 +1595,17 @@ vErrors.push(err71);
 }
 errors++;
 }
-if(data34 < 50 || isNaN(data34)){
-const err72 = {instancePath:instancePath+"/jobs/pollIntervalMs",schemaPath:"#/properties/jobs/properties/pollIntervalMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 50},message:"must be >= 50"};
+}
+if(coerced26 !== undefined){
+data33 = coerced26;
+if(data32 !== undefined){
+data32["timeoutMs"] = coerced26;
+}
+}
+}
+if((typeof data33 == "number") && (isFinite(data33))){
+if(data33 > 600000 || isNaN(data33)){
+const err72 = {instancePath:instancePath+"/hooks/timeoutMs",schemaPath:"#/properties/hooks/properties/timeoutMs/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600000},message:"must be <= 600000"};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -1605,25 +1614,8 @@ vErrors.push(err72);
 }
 errors++;
 }
-}
-let data35 = data32.concurrency;
-if(!(((typeof data35 == "number") && (!(data35 % 1) && !isNaN(data35))) && (isFinite(data35)))){
-let dataType27 = typeof data35;
-let coerced27 = undefined;
-if(dataType27 == 'object' && Array.isArray(data35) && data35.length == 1){
-data35 = data35[0];
-dataType27 = typeof data35;
-if(((typeof data35 == "number") && (!(data35 % 1) && !isNaN(data35))) && (isFinite(data35))){
-coerced27 = data35;
-}
-}
-if(!(coerced27 !== undefined)){
-if(dataType27 === "boolean" || data35 === null
-              || (dataType27 === "string" && data35 && data35 == +data35 && !(data35 % 1))){
-coerced27 = +data35;
-}
-else {
-const err73 = {instancePath:instancePath+"/jobs/concurrency",schemaPath:"#/properties/jobs/properties/concurrency/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data33 < 100 || isNaN(data33)){
+const err73 = {instancePath:instancePath+"/hooks/timeoutMs",schemaPath:"#/properties/hooks/properties/timeoutMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100"};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -1633,16 +1625,9 @@ vErrors.push(err73);
 errors++;
 }
 }
-if(coerced27 !== undefined){
-data35 = coerced27;
-if(data32 !== undefined){
-data32["concurrency"] = coerced27;
 }
-}
-}
-if((typeof data35 == "number") && (isFinite(data35))){
-if(data35 > 64 || isNaN(data35)){
-const err74 = {instancePath:instancePath+"/jobs/concurrency",schemaPath:"#/properties/jobs/properties/concurrency/maximum",keyword:"maximum",params:{comparison: "<=", limit: 64},message:"must be <= 64"};
+else {
+const err74 = {instancePath:instancePath+"/hooks",schemaPath:"#/properties/hooks/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -1651,8 +1636,20 @@ vErrors.push(err74);
 }
 errors++;
 }
-if(data35 < 1 || isNaN(data35)){
-const err75 = {instancePath:instancePath+"/jobs/concurrency",schemaPath:"#/properties/jobs/properties/concurrency/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+let data34 = data.jobs;
+if(data34 && typeof data34 == "object" && !Array.isArray(data34)){
+if(data34.autoStart === undefined){
+data34.autoStart = true;
+}
+if(data34.pollIntervalMs === undefined){
+data34.pollIntervalMs = 1000;
+}
+if(data34.concurrency === undefined){
+data34.concurrency = 2;
+}
+for(const key7 in data34){
+if(!(((key7 === "autoStart") || (key7 === "pollIntervalMs")) || (key7 === "concurrency"))){
+const err75 = {instancePath:instancePath+"/jobs",schemaPath:"#/properties/jobs/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -1662,9 +1659,26 @@ vErrors.push(err75);
 errors++;
 }
 }
+let data35 = data34.autoStart;
+if(typeof data35 !== "boolean"){
+let dataType27 = typeof data35;
+let coerced27 = undefined;
+if(dataType27 == 'object' && Array.isArray(data35) && data35.length == 1){
+data35 = data35[0];
+dataType27 = typeof data35;
+if(typeof data35 === "boolean"){
+coerced27 = data35;
+}
+}
+if(!(coerced27 !== undefined)){
+if(data35 === "false" || data35 === 0 || data35 === null){
+coerced27 = false;
+}
+else if(data35 === "true" || data35 === 1){
+coerced27 = true;
 }
 else {
-const err76 = {instancePath:instancePath+"/jobs",schemaPath:"#/properties/jobs/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err76 = {instancePath:instancePath+"/jobs/autoStart",schemaPath:"#/properties/jobs/properties/autoStart/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -1673,14 +1687,32 @@ vErrors.push(err76);
 }
 errors++;
 }
-let data36 = data.mail;
-if(data36 && typeof data36 == "object" && !Array.isArray(data36)){
-if(data36.from === undefined){
-data36.from = "Cổng <no-reply@cong.localhost>";
 }
-for(const key8 in data36){
-if(!((key8 === "from") || (key8 === "smtp"))){
-const err77 = {instancePath:instancePath+"/mail",schemaPath:"#/properties/mail/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
+if(coerced27 !== undefined){
+data35 = coerced27;
+if(data34 !== undefined){
+data34["autoStart"] = coerced27;
+}
+}
+}
+let data36 = data34.pollIntervalMs;
+if(!(((typeof data36 == "number") && (!(data36 % 1) && !isNaN(data36))) && (isFinite(data36)))){
+let dataType28 = typeof data36;
+let coerced28 = undefined;
+if(dataType28 == 'object' && Array.isArray(data36) && data36.length == 1){
+data36 = data36[0];
+dataType28 = typeof data36;
+if(((typeof data36 == "number") && (!(data36 % 1) && !isNaN(data36))) && (isFinite(data36))){
+coerced28 = data36;
+}
+}
+if(!(coerced28 !== undefined)){
+if(dataType28 === "boolean" || data36 === null
+              || (dataType28 === "string" && data36 && data36 == +data36 && !(data36 % 1))){
+coerced28 = +data36;
+}
+else {
+const err77 = {instancePath:instancePath+"/jobs/pollIntervalMs",schemaPath:"#/properties/jobs/properties/pollIntervalMs/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -1690,26 +1722,16 @@ vErrors.push(err77);
 errors++;
 }
 }
-let data37 = data36.from;
-if(typeof data37 !== "string"){
-let dataType28 = typeof data37;
-let coerced28 = undefined;
-if(dataType28 == 'object' && Array.isArray(data37) && data37.length == 1){
-data37 = data37[0];
-dataType28 = typeof data37;
-if(typeof data37 === "string"){
-coerced28 = data37;
+if(coerced28 !== undefined){
+data36 = coerced28;
+if(data34 !== undefined){
+data34["pollIntervalMs"] = coerced28;
 }
 }
-if(!(coerced28 !== undefined)){
-if(dataType28 == "number" || dataType28 == "boolean"){
-coerced28 = "" + data37;
 }
-else if(data37 === null){
-coerced28 = "";
-}
-else {
-const err78 = {instancePath:instancePath+"/mail/from",schemaPath:"#/properties/mail/properties/from/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if((typeof data36 == "number") && (isFinite(data36))){
+if(data36 > 60000 || isNaN(data36)){
+const err78 = {instancePath:instancePath+"/jobs/pollIntervalMs",schemaPath:"#/properties/jobs/properties/pollIntervalMs/maximum",keyword:"maximum",params:{comparison: "<=", limit: 60000},message:"must be <= 60000"};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -1718,17 +1740,8 @@ vErrors.push(err78);
 }
 errors++;
 }
-}
-if(coerced28 !== undefined){
-data37 = coerced28;
-if(data36 !== undefined){
-data36["from"] = coerced28;
-}
-}
-}
-if(typeof data37 === "string"){
-if(func2(data37) < 3){
-const err79 = {instancePath:instancePath+"/mail/from",schemaPath:"#/properties/mail/properties/from/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters"};
+if(data36 < 50 || isNaN(data36)){
+const err79 = {instancePath:instancePath+"/jobs/pollIntervalMs",schemaPath:"#/properties/jobs/properties/pollIntervalMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 50},message:"must be >= 50"};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -1738,23 +1751,24 @@ vErrors.push(err79);
 errors++;
 }
 }
-if(data36.smtp !== undefined){
-let data38 = data36.smtp;
-if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
-if(data38.port === undefined){
-data38.port = 587;
+let data37 = data34.concurrency;
+if(!(((typeof data37 == "number") && (!(data37 % 1) && !isNaN(data37))) && (isFinite(data37)))){
+let dataType29 = typeof data37;
+let coerced29 = undefined;
+if(dataType29 == 'object' && Array.isArray(data37) && data37.length == 1){
+data37 = data37[0];
+dataType29 = typeof data37;
+if(((typeof data37 == "number") && (!(data37 % 1) && !isNaN(data37))) && (isFinite(data37))){
+coerced29 = data37;
 }
-if(data38.secure === undefined){
-data38.secure = false;
 }
-if(data38.requireTLS === undefined){
-data38.requireTLS = false;
+if(!(coerced29 !== undefined)){
+if(dataType29 === "boolean" || data37 === null
+              || (dataType29 === "string" && data37 && data37 == +data37 && !(data37 % 1))){
+coerced29 = +data37;
 }
-if(data38.rejectUnauthorized === undefined){
-data38.rejectUnauthorized = true;
-}
-if(data38.host === undefined){
-const err80 = {instancePath:instancePath+"/mail/smtp",schemaPath:"#/properties/mail/properties/smtp/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+else {
+const err80 = {instancePath:instancePath+"/jobs/concurrency",schemaPath:"#/properties/jobs/properties/concurrency/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -1763,9 +1777,17 @@ vErrors.push(err80);
 }
 errors++;
 }
-for(const key9 in data38){
-if(!(((((((key9 === "host") || (key9 === "port")) || (key9 === "secure")) || (key9 === "requireTLS")) || (key9 === "rejectUnauthorized")) || (key9 === "user")) || (key9 === "password"))){
-const err81 = {instancePath:instancePath+"/mail/smtp",schemaPath:"#/properties/mail/properties/smtp/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
+}
+if(coerced29 !== undefined){
+data37 = coerced29;
+if(data34 !== undefined){
+data34["concurrency"] = coerced29;
+}
+}
+}
+if((typeof data37 == "number") && (isFinite(data37))){
+if(data37 > 64 || isNaN(data37)){
+const err81 = {instancePath:instancePath+"/jobs/concurrency",schemaPath:"#/properties/jobs/properties/concurrency/maximum",keyword:"maximum",params:{comparison: "<=", limit: 64},message:"must be <= 64"};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -1774,28 +1796,8 @@ vErrors.push(err81);
 }
 errors++;
 }
-}
-if(data38.host !== undefined){
-let data39 = data38.host;
-if(typeof data39 !== "string"){
-let dataType29 = typeof data39;
-let coerced29 = undefined;
-if(dataType29 == 'object' && Array.isArray(data39) && data39.length == 1){
-data39 = data39[0];
-dataType29 = typeof data39;
-if(typeof data39 === "string"){
-coerced29 = data39;
-}
-}
-if(!(coerced29 !== undefined)){
-if(dataType29 == "number" || dataType29 == "boolean"){
-coerced29 = "" + data39;
-}
-else if(data39 === null){
-coerced29 = "";
-}
-else {
-const err82 = {instancePath:instancePath+"/mail/smtp/host",schemaPath:"#/properties/mail/properties/smtp/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data37 < 1 || isNaN(data37)){
+const err82 = {instancePath:instancePath+"/jobs/concurrency",schemaPath:"#/properties/jobs/properties/concurrency/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -1805,16 +1807,9 @@ vErrors.push(err82);
 errors++;
 }
 }
-if(coerced29 !== undefined){
-data39 = coerced29;
-if(data38 !== undefined){
-data38["host"] = coerced29;
 }
-}
-}
-if(typeof data39 === "string"){
-if(func2(data39) < 1){
-const err83 = {instancePath:instancePath+"/mail/smtp/host",schemaPath:"#/properties/mail/properties/smtp/properties/host/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err83 = {instancePath:instancePath+"/jobs",schemaPath:"#/properties/jobs/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -1823,26 +1818,14 @@ vErrors.push(err83);
 }
 errors++;
 }
+let data38 = data.mail;
+if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
+if(data38.from === undefined){
+data38.from = "Cổng <no-reply@cong.localhost>";
 }
-}
-let data40 = data38.port;
-if(!(((typeof data40 == "number") && (!(data40 % 1) && !isNaN(data40))) && (isFinite(data40)))){
-let dataType30 = typeof data40;
-let coerced30 = undefined;
-if(dataType30 == 'object' && Array.isArray(data40) && data40.length == 1){
-data40 = data40[0];
-dataType30 = typeof data40;
-if(((typeof data40 == "number") && (!(data40 % 1) && !isNaN(data40))) && (isFinite(data40))){
-coerced30 = data40;
-}
-}
-if(!(coerced30 !== undefined)){
-if(dataType30 === "boolean" || data40 === null
-              || (dataType30 === "string" && data40 && data40 == +data40 && !(data40 % 1))){
-coerced30 = +data40;
-}
-else {
-const err84 = {instancePath:instancePath+"/mail/smtp/port",schemaPath:"#/properties/mail/properties/smtp/properties/port/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+for(const key8 in data38){
+if(!((key8 === "from") || (key8 === "smtp"))){
+const err84 = {instancePath:instancePath+"/mail",schemaPath:"#/properties/mail/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -1852,16 +1835,26 @@ vErrors.push(err84);
 errors++;
 }
 }
-if(coerced30 !== undefined){
-data40 = coerced30;
-if(data38 !== undefined){
-data38["port"] = coerced30;
+let data39 = data38.from;
+if(typeof data39 !== "string"){
+let dataType30 = typeof data39;
+let coerced30 = undefined;
+if(dataType30 == 'object' && Array.isArray(data39) && data39.length == 1){
+data39 = data39[0];
+dataType30 = typeof data39;
+if(typeof data39 === "string"){
+coerced30 = data39;
 }
 }
+if(!(coerced30 !== undefined)){
+if(dataType30 == "number" || dataType30 == "boolean"){
+coerced30 = "" + data39;
 }
-if((typeof data40 == "number") && (isFinite(data40))){
-if(data40 > 65535 || isNaN(data40)){
-const err85 = {instancePath:instancePath+"/mail/smtp/port",schemaPath:"#/properties/mail/properties/smtp/properties/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535"};
+else if(data39 === null){
+coerced30 = "";
+}
+else {
+const err85 = {instancePath:instancePath+"/mail/from",schemaPath:"#/properties/mail/properties/from/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -1870,8 +1863,17 @@ vErrors.push(err85);
 }
 errors++;
 }
-if(data40 < 1 || isNaN(data40)){
-const err86 = {instancePath:instancePath+"/mail/smtp/port",schemaPath:"#/properties/mail/properties/smtp/properties/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+if(coerced30 !== undefined){
+data39 = coerced30;
+if(data38 !== undefined){
+data38["from"] = coerced30;
+}
+}
+}
+if(typeof data39 === "string"){
+if(func2(data39) < 3){
+const err86 = {instancePath:instancePath+"/mail/from",schemaPath:"#/properties/mail/properties/from/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters"};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -1881,26 +1883,23 @@ vErrors.push(err86);
 errors++;
 }
 }
-let data41 = data38.secure;
-if(typeof data41 !== "boolean"){
-let dataType31 = typeof data41;
-let coerced31 = undefined;
-if(dataType31 == 'object' && Array.isArray(data41) && data41.length == 1){
-data41 = data41[0];
-dataType31 = typeof data41;
-if(typeof data41 === "boolean"){
-coerced31 = data41;
+if(data38.smtp !== undefined){
+let data40 = data38.smtp;
+if(data40 && typeof data40 == "object" && !Array.isArray(data40)){
+if(data40.port === undefined){
+data40.port = 587;
 }
+if(data40.secure === undefined){
+data40.secure = false;
 }
-if(!(coerced31 !== undefined)){
-if(data41 === "false" || data41 === 0 || data41 === null){
-coerced31 = false;
+if(data40.requireTLS === undefined){
+data40.requireTLS = false;
 }
-else if(data41 === "true" || data41 === 1){
-coerced31 = true;
+if(data40.rejectUnauthorized === undefined){
+data40.rejectUnauthorized = true;
 }
-else {
-const err87 = {instancePath:instancePath+"/mail/smtp/secure",schemaPath:"#/properties/mail/properties/smtp/properties/secure/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data40.host === undefined){
+const err87 = {instancePath:instancePath+"/mail/smtp",schemaPath:"#/properties/mail/properties/smtp/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -1909,34 +1908,9 @@ vErrors.push(err87);
 }
 errors++;
 }
-}
-if(coerced31 !== undefined){
-data41 = coerced31;
-if(data38 !== undefined){
-data38["secure"] = coerced31;
-}
-}
-}
-let data42 = data38.requireTLS;
-if(typeof data42 !== "boolean"){
-let dataType32 = typeof data42;
-let coerced32 = undefined;
-if(dataType32 == 'object' && Array.isArray(data42) && data42.length == 1){
-data42 = data42[0];
-dataType32 = typeof data42;
-if(typeof data42 === "boolean"){
-coerced32 = data42;
-}
-}
-if(!(coerced32 !== undefined)){
-if(data42 === "false" || data42 === 0 || data42 === null){
-coerced32 = false;
-}
-else if(data42 === "true" || data42 === 1){
-coerced32 = true;
-}
-else {
-const err88 = {instancePath:instancePath+"/mail/smtp/requireTLS",schemaPath:"#/properties/mail/properties/smtp/properties/requireTLS/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+for(const key9 in data40){
+if(!(((((((key9 === "host") || (key9 === "port")) || (key9 === "secure")) || (key9 === "requireTLS")) || (key9 === "rejectUnauthorized")) || (key9 === "user")) || (key9 === "password"))){
+const err88 = {instancePath:instancePath+"/mail/smtp",schemaPath:"#/properties/mail/properties/smtp/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -1946,14 +1920,113 @@ vErrors.push(err88);
 errors++;
 }
 }
+if(data40.host !== undefined){
+let data41 = data40.host;
+if(typeof data41 !== "string"){
+let dataType31 = typeof data41;
+let coerced31 = undefined;
+if(dataType31 == 'object' && Array.isArray(data41) && data41.length == 1){
+data41 = data41[0];
+dataType31 = typeof data41;
+if(typeof data41 === "string"){
+coerced31 = data41;
+}
+}
+if(!(coerced31 !== undefined)){
+if(dataType31 == "number" || dataType31 == "boolean"){
+coerced31 = "" + data41;
+}
+else if(data41 === null){
+coerced31 = "";
+}
+else {
+const err89 = {instancePath:instancePath+"/mail/smtp/host",schemaPath:"#/properties/mail/properties/smtp/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err89];
+}
+else {
+vErrors.push(err89);
+}
+errors++;
+}
+}
+if(coerced31 !== undefined){
+data41 = coerced31;
+if(data40 !== undefined){
+data40["host"] = coerced31;
+}
+}
+}
+if(typeof data41 === "string"){
+if(func2(data41) < 1){
+const err90 = {instancePath:instancePath+"/mail/smtp/host",schemaPath:"#/properties/mail/properties/smtp/properties/host/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err90];
+}
+else {
+vErrors.push(err90);
+}
+errors++;
+}
+}
+}
+let data42 = data40.port;
+if(!(((typeof data42 == "number") && (!(data42 % 1) && !isNaN(data42))) && (isFinite(data42)))){
+let dataType32 = typeof data42;
+let coerced32 = undefined;
+if(dataType32 == 'object' && Array.isArray(data42) && data42.length == 1){
+data42 = data42[0];
+dataType32 = typeof data42;
+if(((typeof data42 == "number") && (!(data42 % 1) && !isNaN(data42))) && (isFinite(data42))){
+coerced32 = data42;
+}
+}
+if(!(coerced32 !== undefined)){
+if(dataType32 === "boolean" || data42 === null
+              || (dataType32 === "string" && data42 && data42 == +data42 && !(data42 % 1))){
+coerced32 = +data42;
+}
+else {
+const err91 = {instancePath:instancePath+"/mail/smtp/port",schemaPath:"#/properties/mail/properties/smtp/properties/port/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err91];
+}
+else {
+vErrors.push(err91);
+}
+errors++;
+}
+}
 if(coerced32 !== undefined){
 data42 = coerced32;
-if(data38 !== undefined){
-data38["requireTLS"] = coerced32;
+if(data40 !== undefined){
+data40["port"] = coerced32;
 }
 }
 }
-let data43 = data38.rejectUnauthorized;
+if((typeof data42 == "number") && (isFinite(data42))){
+if(data42 > 65535 || isNaN(data42)){
+const err92 = {instancePath:instancePath+"/mail/smtp/port",schemaPath:"#/properties/mail/properties/smtp/properties/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535"};
+if(vErrors === null){
+vErrors = [err92];
+}
+else {
+vErrors.push(err92);
+}
+errors++;
+}
+if(data42 < 1 || isNaN(data42)){
+const err93 = {instancePath:instancePath+"/mail/smtp/port",schemaPath:"#/properties/mail/properties/smtp/properties/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err93];
+}
+else {
+vErrors.push(err93);
+}
+errors++;
+}
+}
+let data43 = data40.secure;
 if(typeof data43 !== "boolean"){
 let dataType33 = typeof data43;
 let coerced33 = undefined;
@@ -1972,130 +2045,7 @@ else if(data43 === "true" || data43 === 1){
 coerced33 = true;
 }
 else {
-const err89 = {instancePath:instancePath+"/mail/smtp/rejectUnauthorized",schemaPath:"#/properties/mail/properties/smtp/properties/rejectUnauthorized/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err89];
-}
-else {
-vErrors.push(err89);
-}
-errors++;
-}
-}
-if(coerced33 !== undefined){
-data43 = coerced33;
-if(data38 !== undefined){
-data38["rejectUnauthorized"] = coerced33;
-}
-}
-}
-if(data38.user !== undefined){
-let data44 = data38.user;
-if(typeof data44 !== "string"){
-let dataType34 = typeof data44;
-let coerced34 = undefined;
-if(dataType34 == 'object' && Array.isArray(data44) && data44.length == 1){
-data44 = data44[0];
-dataType34 = typeof data44;
-if(typeof data44 === "string"){
-coerced34 = data44;
-}
-}
-if(!(coerced34 !== undefined)){
-if(dataType34 == "number" || dataType34 == "boolean"){
-coerced34 = "" + data44;
-}
-else if(data44 === null){
-coerced34 = "";
-}
-else {
-const err90 = {instancePath:instancePath+"/mail/smtp/user",schemaPath:"#/properties/mail/properties/smtp/properties/user/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err90];
-}
-else {
-vErrors.push(err90);
-}
-errors++;
-}
-}
-if(coerced34 !== undefined){
-data44 = coerced34;
-if(data38 !== undefined){
-data38["user"] = coerced34;
-}
-}
-}
-}
-if(data38.password !== undefined){
-let data45 = data38.password;
-if(typeof data45 !== "string"){
-let dataType35 = typeof data45;
-let coerced35 = undefined;
-if(dataType35 == 'object' && Array.isArray(data45) && data45.length == 1){
-data45 = data45[0];
-dataType35 = typeof data45;
-if(typeof data45 === "string"){
-coerced35 = data45;
-}
-}
-if(!(coerced35 !== undefined)){
-if(dataType35 == "number" || dataType35 == "boolean"){
-coerced35 = "" + data45;
-}
-else if(data45 === null){
-coerced35 = "";
-}
-else {
-const err91 = {instancePath:instancePath+"/mail/smtp/password",schemaPath:"#/properties/mail/properties/smtp/properties/password/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err91];
-}
-else {
-vErrors.push(err91);
-}
-errors++;
-}
-}
-if(coerced35 !== undefined){
-data45 = coerced35;
-if(data38 !== undefined){
-data38["password"] = coerced35;
-}
-}
-}
-}
-}
-else {
-const err92 = {instancePath:instancePath+"/mail/smtp",schemaPath:"#/properties/mail/properties/smtp/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err92];
-}
-else {
-vErrors.push(err92);
-}
-errors++;
-}
-}
-}
-else {
-const err93 = {instancePath:instancePath+"/mail",schemaPath:"#/properties/mail/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err93];
-}
-else {
-vErrors.push(err93);
-}
-errors++;
-}
-let data46 = data.files;
-if(data46 && typeof data46 == "object" && !Array.isArray(data46)){
-if(data46.maxBytes === undefined){
-data46.maxBytes = 20971520;
-}
-for(const key10 in data46){
-if(!(key10 === "maxBytes")){
-const err94 = {instancePath:instancePath+"/files",schemaPath:"#/properties/files/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
+const err94 = {instancePath:instancePath+"/mail/smtp/secure",schemaPath:"#/properties/mail/properties/smtp/properties/secure/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -2105,24 +2055,33 @@ vErrors.push(err94);
 errors++;
 }
 }
-let data47 = data46.maxBytes;
-if(!(((typeof data47 == "number") && (!(data47 % 1) && !isNaN(data47))) && (isFinite(data47)))){
-let dataType36 = typeof data47;
-let coerced36 = undefined;
-if(dataType36 == 'object' && Array.isArray(data47) && data47.length == 1){
-data47 = data47[0];
-dataType36 = typeof data47;
-if(((typeof data47 == "number") && (!(data47 % 1) && !isNaN(data47))) && (isFinite(data47))){
-coerced36 = data47;
+if(coerced33 !== undefined){
+data43 = coerced33;
+if(data40 !== undefined){
+data40["secure"] = coerced33;
 }
 }
-if(!(coerced36 !== undefined)){
-if(dataType36 === "boolean" || data47 === null
-              || (dataType36 === "string" && data47 && data47 == +data47 && !(data47 % 1))){
-coerced36 = +data47;
+}
+let data44 = data40.requireTLS;
+if(typeof data44 !== "boolean"){
+let dataType34 = typeof data44;
+let coerced34 = undefined;
+if(dataType34 == 'object' && Array.isArray(data44) && data44.length == 1){
+data44 = data44[0];
+dataType34 = typeof data44;
+if(typeof data44 === "boolean"){
+coerced34 = data44;
+}
+}
+if(!(coerced34 !== undefined)){
+if(data44 === "false" || data44 === 0 || data44 === null){
+coerced34 = false;
+}
+else if(data44 === "true" || data44 === 1){
+coerced34 = true;
 }
 else {
-const err95 = {instancePath:instancePath+"/files/maxBytes",schemaPath:"#/properties/files/properties/maxBytes/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err95 = {instancePath:instancePath+"/mail/smtp/requireTLS",schemaPath:"#/properties/mail/properties/smtp/properties/requireTLS/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -2132,16 +2091,33 @@ vErrors.push(err95);
 errors++;
 }
 }
-if(coerced36 !== undefined){
-data47 = coerced36;
-if(data46 !== undefined){
-data46["maxBytes"] = coerced36;
+if(coerced34 !== undefined){
+data44 = coerced34;
+if(data40 !== undefined){
+data40["requireTLS"] = coerced34;
 }
 }
 }
-if((typeof data47 == "number") && (isFinite(data47))){
-if(data47 > 1073741824 || isNaN(data47)){
-const err96 = {instancePath:instancePath+"/files/maxBytes",schemaPath:"#/properties/files/properties/maxBytes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1073741824},message:"must be <= 1073741824"};
+let data45 = data40.rejectUnauthorized;
+if(typeof data45 !== "boolean"){
+let dataType35 = typeof data45;
+let coerced35 = undefined;
+if(dataType35 == 'object' && Array.isArray(data45) && data45.length == 1){
+data45 = data45[0];
+dataType35 = typeof data45;
+if(typeof data45 === "boolean"){
+coerced35 = data45;
+}
+}
+if(!(coerced35 !== undefined)){
+if(data45 === "false" || data45 === 0 || data45 === null){
+coerced35 = false;
+}
+else if(data45 === "true" || data45 === 1){
+coerced35 = true;
+}
+else {
+const err96 = {instancePath:instancePath+"/mail/smtp/rejectUnauthorized",schemaPath:"#/properties/mail/properties/smtp/properties/rejectUnauthorized/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -2150,8 +2126,35 @@ vErrors.push(err96);
 }
 errors++;
 }
-if(data47 < 1 || isNaN(data47)){
-const err97 = {instancePath:instancePath+"/files/maxBytes",schemaPath:"#/properties/files/properties/maxBytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+if(coerced35 !== undefined){
+data45 = coerced35;
+if(data40 !== undefined){
+data40["rejectUnauthorized"] = coerced35;
+}
+}
+}
+if(data40.user !== undefined){
+let data46 = data40.user;
+if(typeof data46 !== "string"){
+let dataType36 = typeof data46;
+let coerced36 = undefined;
+if(dataType36 == 'object' && Array.isArray(data46) && data46.length == 1){
+data46 = data46[0];
+dataType36 = typeof data46;
+if(typeof data46 === "string"){
+coerced36 = data46;
+}
+}
+if(!(coerced36 !== undefined)){
+if(dataType36 == "number" || dataType36 == "boolean"){
+coerced36 = "" + data46;
+}
+else if(data46 === null){
+coerced36 = "";
+}
+else {
+const err97 = {instancePath:instancePath+"/mail/smtp/user",schemaPath:"#/properties/mail/properties/smtp/properties/user/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -2161,9 +2164,35 @@ vErrors.push(err97);
 errors++;
 }
 }
+if(coerced36 !== undefined){
+data46 = coerced36;
+if(data40 !== undefined){
+data40["user"] = coerced36;
+}
+}
+}
+}
+if(data40.password !== undefined){
+let data47 = data40.password;
+if(typeof data47 !== "string"){
+let dataType37 = typeof data47;
+let coerced37 = undefined;
+if(dataType37 == 'object' && Array.isArray(data47) && data47.length == 1){
+data47 = data47[0];
+dataType37 = typeof data47;
+if(typeof data47 === "string"){
+coerced37 = data47;
+}
+}
+if(!(coerced37 !== undefined)){
+if(dataType37 == "number" || dataType37 == "boolean"){
+coerced37 = "" + data47;
+}
+else if(data47 === null){
+coerced37 = "";
 }
 else {
-const err98 = {instancePath:instancePath+"/files",schemaPath:"#/properties/files/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err98 = {instancePath:instancePath+"/mail/smtp/password",schemaPath:"#/properties/mail/properties/smtp/properties/password/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -2173,13 +2202,129 @@ vErrors.push(err98);
 errors++;
 }
 }
+if(coerced37 !== undefined){
+data47 = coerced37;
+if(data40 !== undefined){
+data40["password"] = coerced37;
+}
+}
+}
+}
+}
 else {
-const err99 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err99 = {instancePath:instancePath+"/mail/smtp",schemaPath:"#/properties/mail/properties/smtp/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err99];
 }
 else {
 vErrors.push(err99);
+}
+errors++;
+}
+}
+}
+else {
+const err100 = {instancePath:instancePath+"/mail",schemaPath:"#/properties/mail/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err100];
+}
+else {
+vErrors.push(err100);
+}
+errors++;
+}
+let data48 = data.files;
+if(data48 && typeof data48 == "object" && !Array.isArray(data48)){
+if(data48.maxBytes === undefined){
+data48.maxBytes = 20971520;
+}
+for(const key10 in data48){
+if(!(key10 === "maxBytes")){
+const err101 = {instancePath:instancePath+"/files",schemaPath:"#/properties/files/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err101];
+}
+else {
+vErrors.push(err101);
+}
+errors++;
+}
+}
+let data49 = data48.maxBytes;
+if(!(((typeof data49 == "number") && (!(data49 % 1) && !isNaN(data49))) && (isFinite(data49)))){
+let dataType38 = typeof data49;
+let coerced38 = undefined;
+if(dataType38 == 'object' && Array.isArray(data49) && data49.length == 1){
+data49 = data49[0];
+dataType38 = typeof data49;
+if(((typeof data49 == "number") && (!(data49 % 1) && !isNaN(data49))) && (isFinite(data49))){
+coerced38 = data49;
+}
+}
+if(!(coerced38 !== undefined)){
+if(dataType38 === "boolean" || data49 === null
+              || (dataType38 === "string" && data49 && data49 == +data49 && !(data49 % 1))){
+coerced38 = +data49;
+}
+else {
+const err102 = {instancePath:instancePath+"/files/maxBytes",schemaPath:"#/properties/files/properties/maxBytes/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err102];
+}
+else {
+vErrors.push(err102);
+}
+errors++;
+}
+}
+if(coerced38 !== undefined){
+data49 = coerced38;
+if(data48 !== undefined){
+data48["maxBytes"] = coerced38;
+}
+}
+}
+if((typeof data49 == "number") && (isFinite(data49))){
+if(data49 > 1073741824 || isNaN(data49)){
+const err103 = {instancePath:instancePath+"/files/maxBytes",schemaPath:"#/properties/files/properties/maxBytes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1073741824},message:"must be <= 1073741824"};
+if(vErrors === null){
+vErrors = [err103];
+}
+else {
+vErrors.push(err103);
+}
+errors++;
+}
+if(data49 < 1 || isNaN(data49)){
+const err104 = {instancePath:instancePath+"/files/maxBytes",schemaPath:"#/properties/files/properties/maxBytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err104];
+}
+else {
+vErrors.push(err104);
+}
+errors++;
+}
+}
+}
+else {
+const err105 = {instancePath:instancePath+"/files",schemaPath:"#/properties/files/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err105];
+}
+else {
+vErrors.push(err105);
+}
+errors++;
+}
+}
+else {
+const err106 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err106];
+}
+else {
+vErrors.push(err106);
 }
 errors++;
 }

@@ -17,6 +17,8 @@ export interface CongConfig {
     readonly trustedProxies: readonly string[];
     readonly shutdownGraceMs: number;
     readonly requestTimeoutMs: number;
+    /** Keys that lift routes' rate limits when sent in `X-Cong-Rate-Limit-Bypass` (benchmarks, trusted imports). */
+    readonly rateLimitBypassKeys: readonly string[];
   };
   readonly log: { readonly level: string; readonly requests: boolean };
   readonly auth: {

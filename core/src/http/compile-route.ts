@@ -26,6 +26,7 @@ import { CONG_ERR_PLUGIN_REGISTRATION_INVALID, CONG_ERR_ROUTE_RESPONSE_INVALID }
 import { cleanInput } from './clean-input.js';
 import type { SchemaCompiler } from '../validation/schema-compiler.js';
 import { findOpenObjects } from './find-open-objects.js';
+import { BYPASS_HEADER, ruleProblem, type RateLimits } from './rate-limits.js';
 import { receiveUpload, type UploadDeclaration } from './receive-upload.js';
 
 /** The plugin a route belongs to, as the route sees it at request time. */
@@ -51,6 +52,8 @@ export interface RouteSettings {
   readonly validateResponses: boolean;
   /** Whether a plugin is enabled for a tenant; a disabled plugin's routes answer 404 there. */
   readonly isTenantEnabled?: (tenantId: string, pluginId: string) => Promise<boolean>;
+  /** The counters behind routes' `rateLimit`; without them the option is not enforced (one-shot commands). */
+  readonly rateLimits?: RateLimits;
 }
 
 /** A route ready to mount: full path, owner, Koa middleware and what the OpenAPI document needs. */
@@ -94,6 +97,10 @@ export function compileRoute(
   for (const part of ['params', 'query', 'body'] as const) {
     const open = findOpenObjects(schemas[part]);
     if (open.length > 0) throw invalid(`${part} schema leaves objects open at ${open.join(', ')}: add additionalProperties: false`);
+  }
+  if (options.rateLimit !== undefined) {
+    const problem = ruleProblem(options.rateLimit);
+    if (problem) throw invalid(problem);
   }
   const upload = schemas.upload;
   if (upload !== undefined) {
@@ -233,7 +240,18 @@ export function compileRoute(
     if (response.body !== undefined) ctx.body = response.body;
   };
 
+  /**
+   * A route's `rateLimit`: one bucket per route pattern (path variants count together), keyed by the
+   * unit and the client address, taken before the body is read. A bypass key skips it.
+   */
+  const limit429 = async (ctx: Context): Promise<void> => {
+    const limits = settings.rateLimits;
+    if (!options.rateLimit || !limits || limits.bypassed(ctx.get(BYPASS_HEADER) || undefined)) return;
+    await limits.enforce(`${owner.id}:${where}`, `${(ctx.state.tenantId as string | undefined) ?? '-'}|${ctx.ip}`, options.rateLimit);
+  };
+
   const middleware: Middleware = async (ctx, next: Next) => {
+    await limit429(ctx);
     if (upload) {
       await runUpload(ctx, upload);
       return;

@@ -14,6 +14,7 @@ import type { AccessControl } from '../access/access-control.js';
 import { activeContacts } from '../access/active-contacts.js';
 import { createPluginAccessService } from '../access/plugin-access-service.js';
 import type { CongConfig } from '../config/cong-config.js';
+import type { RateLimits } from '../http/rate-limits.js';
 import { setTenantHosts } from '../tenancy/set-tenant-hosts.js';
 import { TenantReadCache } from '../tenancy/tenant-read-cache.js';
 import type { Tenant } from '../tenancy/tenant.js';
@@ -34,6 +35,8 @@ export interface CoreSubsystems extends CoreRuntime {
   readonly pluginSettings: (pluginId: string) => SettingsPlugin;
   /** Roles and grants, once the platform built its security services (not in one-shot commands). */
   readonly access: () => AccessControl | undefined;
+  /** The counters behind routes' `rateLimit` and `coreServices.rateLimits`. */
+  readonly rateLimits: RateLimits;
 }
 
 /** A unit as `tenancy.tree()` lists it. */
@@ -109,6 +112,7 @@ export function createCoreServiceFactory(core: CoreSubsystems): (host: PluginHos
           await coreAudit(options, trx, { action: 'core.tenant.archive-served', objectType: 'tenant', objectId: tenantId, tenantId, before: { archiveServed: before }, after: { archiveServed: served, plugin: host.id } });
         }),
     }),
+    'core.rateLimits': (host) => core.rateLimits.forPlugin(host.id),
     'core.access': () =>
       createPluginAccessService(
         () => {

@@ -34,6 +34,8 @@ import type { CompiledRoute } from '../http/compile-route.js';
 import { createHttpApp, type PrincipalResolver } from '../http/create-http-app.js';
 import type { PluginAssets } from '../http/plugin-assets.js';
 import { buildOpenApiDocument } from '../http/openapi-document.js';
+import { RateLimits } from '../http/rate-limits.js';
+import { createBucketFactory, type BucketFactory } from '../auth/db-rate-limiter.js';
 import { schemaCompiler } from '../validation/schema-compiler.js';
 import { DbJobQueue } from '../jobs/db-job-queue.js';
 import { DbScheduler } from '../jobs/db-scheduler.js';
@@ -568,6 +570,8 @@ export class Platform {
     const pluginConfig = (id: string) => pluginConfigs.get(id) ?? {};
     const admitted = admitPlugins(loaded, PLUGIN_API_VERSION);
     const hosts = new Map<string, PluginHost>();
+    let buckets: Promise<BucketFactory> | undefined;
+    const rateLimits = core ? new RateLimits(() => (buckets ??= createBucketFactory(core.database)), this.config.http.rateLimitBypassKeys) : undefined;
     const env: PluginHostEnvironment = {
       logger: this.logger,
       rootContainer: createRootContainer(),
@@ -576,6 +580,7 @@ export class Platform {
         bodyLimitBytes: this.config.http.bodyLimitBytes,
         validateResponses: this.options.testPrincipalHeader !== undefined,
         isTenantEnabled: (tenantId, pluginId) => core?.modules.isEnabled(tenantId, pluginId) ?? Promise.resolve(true),
+        ...(rateLimits ? { rateLimits } : {}),
       },
       hookTimeoutMs: this.config.hooks.timeoutMs,
       hosts,
@@ -590,6 +595,7 @@ export class Platform {
             pluginConfig,
             pluginSettings: (id) => this.#settingsPlugin(loaded.find((p) => p.id === id)!),
             access: () => this.#authentication?.access,
+            rateLimits: rateLimits!,
           })
         : (_host, id) => {
             throw CONG_ERR_SERVICE_UNAVAILABLE.create({ reason: `${id} is not available before the platform starts` });

@@ -1,3 +1,4 @@
+import type { RateLimitRule } from '../services/rate-limit-service.js';
 import type { PluginContext } from '../plugin/plugin-context.js';
 import type { StoredFile } from '../services/file-service.js';
 import type { JsonSchema, Schema, SchemaType } from './json-schema.js';
@@ -148,6 +149,14 @@ export interface RouteOptions<S extends RouteSchemas> {
    * For public widget endpoints. Default is false.
    */
   readonly cors?: boolean;
+  /**
+   * At most `points` calls per `durationSeconds` from one client address in one unit, counted per
+   * route (every path of `/questions/:id` is one bucket, whatever its case or trailing slash), before
+   * the body is read; more answer 429 `CONG_ERR_RATE_LIMITED` with `Retry-After`. For public forms
+   * and other routes the public can flood. A plugin's own keys (per verified address…) use
+   * `coreServices.rateLimits`.
+   */
+  readonly rateLimit?: RateLimitRule;
   /** Grouping tags for the API document. Default is the plugin id. */
   readonly tags?: readonly string[];
   readonly deprecated?: boolean;

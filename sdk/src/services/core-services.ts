@@ -9,6 +9,7 @@ import type { HttpRouterService } from './http-router-service.js';
 import type { JobService } from './job-service.js';
 import type { LoggerService } from './logger-service.js';
 import type { MailService } from './mail-service.js';
+import type { RateLimitService } from './rate-limit-service.js';
 import type { RulesService } from './rules-service.js';
 import type { SearchService } from './search-service.js';
 import type { TenancyService } from './tenancy-service.js';
@@ -47,4 +48,6 @@ export const coreServices = Object.freeze({
   audit: createServiceRef<AuditService, 'plugin'>({ id: 'core.audit', scope: 'plugin' }),
   /** The platform's roles, to read and to seed the ones a plugin needs; see {@link AccessService}. */
   access: createServiceRef<AccessService, 'plugin'>({ id: 'core.access', scope: 'plugin' }),
+  /** Counters for the plugin's own rate limits (a route's limit is its `rateLimit` option). */
+  rateLimits: createServiceRef<RateLimitService, 'plugin'>({ id: 'core.rateLimits', scope: 'plugin' }),
 });
