@@ -77,3 +77,9 @@ export function loadAverage() {
   const [one, five] = readFileSync('/proc/loadavg', 'utf8').split(' ').map(Number);
   return { one, five };
 }
+
+/**
+ * What page requests send as `Accept-Encoding`: what every browser and crawler sends, so cached pages
+ * come compressed as they would in service. `BENCH_ACCEPT_ENCODING=` (empty) measures uncompressed pages.
+ */
+export const PAGE_HEADERS = process.env.BENCH_ACCEPT_ENCODING === '' ? {} : { 'accept-encoding': process.env.BENCH_ACCEPT_ENCODING ?? 'gzip, deflate, br' };

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { CATEGORIES, SEARCH_QUERIES } from './portal-data.js';
 import { cli, seedPortal } from './portal-seed.js';
-import { loadAverage, serverRssMb, startServer } from './bench-support.js';
+import { loadAverage, PAGE_HEADERS, serverRssMb, startServer } from './bench-support.js';
 import { sitesScenarios } from './sites-bench.js';
 
 export const SMALL_PER_UNIT = 200;
@@ -85,7 +85,7 @@ export function scenarioUrls(seed) {
     for (let i = 0; i < Math.max(...lists.map((l) => l.length)); i++) for (const l of lists) if (i < l.length) out.push(l[i]);
     return out;
   };
-  const pageOf = (unit, path) => ({ path, headers: { host: `${unit.slug}.localhost` } });
+  const pageOf = (unit, path) => ({ path, headers: { host: `${unit.slug}.localhost`, ...PAGE_HEADERS } });
   const warm = interleave((u) => CATEGORIES.map(([slug]) => pageOf(u, `/chuyen-muc/${slug}`)));
   // Pages 2–3 in Vietnamese and 1–3 in English of every category: 155 units × 8 × 5 ≈ 6,200 pages, none
   // of them warmed by (a), walked in a cycle. That is three times what the page cache holds (2,000

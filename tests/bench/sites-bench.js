@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadAverage, serverCommand, serverRssMb, startServer } from './bench-support.js';
+import { loadAverage, PAGE_HEADERS, serverCommand, serverRssMb, startServer } from './bench-support.js';
 import { fetchAll, recordPage, rotate } from './portal-bench.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -42,7 +42,7 @@ export async function sitesScenarios({ seedDir, dir, duration, warmup, connectio
   log('provisioning: dry run, run, second run (cong sites provision --from-tree --include-root --live)');
   const provisioning = { dryRun: provision('--dry-run'), run: provision(), secondRun: provision(), loadAverage1m: loadAverage().one };
 
-  const homes = seed.units.map((u) => ({ path: '/', headers: { host: `${u.slug}.localhost` } }));
+  const homes = seed.units.map((u) => ({ path: '/', headers: { host: `${u.slug}.localhost`, ...PAGE_HEADERS } }));
   const scenarios = [];
   const measure = async (server, name, key) => {
     log(`${name} (${homes.length} URLs, -c ${connections})`);

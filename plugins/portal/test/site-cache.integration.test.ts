@@ -4,7 +4,9 @@ import { createTestPlatform, type TestClient, type TestPlatform } from '@cong/sd
 import { createDatabase, parseDatabaseUrl } from '@cong/core/testing';
 import { inTenant } from './support/unit-client.js';
 import { describeEachDialect } from '../../../core/src/testing/describe-each-dialect.js';
-import { LruCache, normalizeQuery } from '../src/site/page-cache.js';
+import { request } from 'node:http';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { chooseEncoding, LruCache, normalizeQuery } from '../src/site/page-cache.js';
 
 const portal = fileURLToPath(new URL('..', import.meta.url));
 const A = 'so-tai-chinh';
@@ -25,6 +27,16 @@ it('bounds the LRU by entries and by bytes, evicting the least recently used', (
   expect(lru.get('huge')).toBeUndefined();
   expect(lru.deletePrefix('e')).toBe(1);
   expect(normalizeQuery({ utm_source: 'zalo', trang: '2', fbclid: 'x', other: 'y' }, ['trang'])).toBe('trang=2');
+});
+
+it('chooses the encoding the client accepts, by q-value: br, then gzip, else none', () => {
+  expect(chooseEncoding('gzip, deflate, br, zstd')).toBe('br');
+  expect(chooseEncoding('gzip, br;q=0')).toBe('gzip');
+  expect(chooseEncoding('GZIP;Q=0.5')).toBe('gzip');
+  expect(chooseEncoding('gzip;q=0, identity')).toBeUndefined();
+  expect(chooseEncoding('*')).toBe('gzip');
+  expect(chooseEncoding(undefined)).toBeUndefined();
+  expect(chooseEncoding('deflate')).toBeUndefined();
 });
 
 describeEachDialect('portal page cache', (dialect) => {
@@ -65,6 +77,33 @@ describeEachDialect('portal page cache', (dialect) => {
     expect(conditional.status).toBe(304);
     expect(conditional.cache).toBe('hit');
     expect((await get('/en/van-ban')).cache).toBe('miss'); // the language is part of the key
+  });
+
+  it('sends cached pages compressed (brotli or gzip) to clients that accept it, each encoding with its own ETag', async () => {
+    const raw = (encoding: string | undefined, extra: Record<string, string> = {}) =>
+      new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }>((resolve, reject) => {
+        const url = new URL(`/t/${A}/`, t.url);
+        const req = request({ host: url.hostname, port: url.port, path: url.pathname, headers: { ...(encoding ? { 'accept-encoding': encoding } : {}), ...extra } }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+        });
+        req.on('error', reject);
+        req.end();
+      });
+    const plain = await raw(undefined);
+    const br = await raw('gzip, deflate, br');
+    const gz = await raw('gzip');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(brotliDecompressSync(br.body).toString()).toBe(plain.body.toString());
+    expect(gunzipSync(gz.body).toString()).toBe(plain.body.toString());
+    expect(br.body.byteLength).toBeLessThan(plain.body.byteLength / 2);
+    for (const r of [plain, br, gz]) expect(r.headers.vary).toMatch(/accept-encoding/i);
+    expect(new Set([plain.headers.etag, br.headers.etag, gz.headers.etag]).size).toBe(3);
+    expect((await raw('br', { 'if-none-match': br.headers.etag as string })).status).toBe(304);
+    expect((await raw('gzip', { 'if-none-match': br.headers.etag as string })).status).toBe(200);
   });
 
   it('bypasses the cache for a signed-in visitor (session cookie or Authorization), answering private', async () => {

@@ -1,3 +1,4 @@
+import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import { respond, type RouteRequest, type RouteResponse } from '@cong/sdk';
 import type { Kysely } from 'kysely';
 
@@ -7,9 +8,52 @@ export interface CachedPage {
   readonly headers: Readonly<Record<string, string>>;
   /** Encoded once when stored: a hit hands Koa the bytes, not a string to encode again (a third of a hit's cost). */
   readonly body: Buffer;
+  /** Whether the body is worth compressing; the compressed copies are made on first demand, then kept. */
+  readonly compressible: boolean;
+  gzip?: Buffer;
+  br?: Buffer;
   readonly etag: string | undefined;
   readonly bytes: number;
   readonly at: number;
+}
+
+/** Bodies smaller than this are sent as they are: compressing them saves less than it costs. */
+const COMPRESS_FROM_BYTES = 1024;
+
+/** A stored page: the body as bytes, once. */
+function cachedPage(res: RouteResponse & { body: string }, key: string, at: number): CachedPage {
+  const body = Buffer.from(res.body);
+  const compressible = body.byteLength >= COMPRESS_FROM_BYTES;
+  // Counted with room for the compressed copies made later (each about a quarter of the page).
+  const bytes = Math.ceil(body.byteLength * (compressible ? 1.5 : 1)) + key.length + 200;
+  return { status: res.status, headers: res.headers ?? {}, body, compressible, etag: res.headers?.etag, bytes, at };
+}
+
+/**
+ * The page's body in `encoding`, compressed on first demand and kept with the page (a miss pays for
+ * the one encoding its client asked for: brotli at quality 5 costs about 0.05 ms for a 15 KB page).
+ */
+function encodedBody(page: CachedPage, encoding: 'br' | 'gzip'): Buffer {
+  if (encoding === 'br') {
+    page.br ??= brotliCompressSync(page.body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 5, [zlib.BROTLI_PARAM_SIZE_HINT]: page.body.byteLength } });
+    return page.br;
+  }
+  page.gzip ??= gzipSync(page.body, { level: 6 });
+  return page.gzip;
+}
+
+/** The best encoding of the page the client accepts (`Accept-Encoding`, with q-values): br, gzip or none. */
+export function chooseEncoding(acceptEncoding: string | undefined): 'br' | 'gzip' | undefined {
+  if (!acceptEncoding) return undefined;
+  const accepted = new Set<string>();
+  for (const part of acceptEncoding.toLowerCase().split(',')) {
+    const [name, ...params] = part.trim().split(';');
+    const q = params.map((p) => /^\s*q=([0-9.]+)\s*$/.exec(p)?.[1]).find((v) => v !== undefined);
+    if (name && (q === undefined || Number(q) > 0)) accepted.add(name.trim());
+  }
+  if (accepted.has('br')) return 'br';
+  if (accepted.has('gzip') || accepted.has('*')) return 'gzip';
+  return undefined;
 }
 
 /**
@@ -235,8 +279,9 @@ export class PageCache {
     const headers = { ...(res.headers ?? {}), 'x-cache': 'miss' };
     // Stored: pages (200), moved (301) and withdrawn (410) addresses; not 404s, whose keys anyone can invent.
     if ((res.status === 200 || res.status === 301 || res.status === 410) && typeof res.body === 'string' && state.epoch === epoch) {
-      const body = Buffer.from(res.body);
-      this.#lru.set(full, { status: res.status, headers: res.headers ?? {}, body, etag: res.headers?.etag, bytes: body.byteLength + full.length + 200, at: this.#now() });
+      const page = cachedPage(res as RouteResponse & { body: string }, full, this.#now());
+      this.#lru.set(full, page);
+      return answer(req, page, 'miss');
     }
     return respond(res.status, res.body, headers);
   }
@@ -251,9 +296,17 @@ export class PageCache {
 }
 
 function answer(req: RouteRequest, page: CachedPage, outcome: CacheOutcome): RouteResponse {
-  const headers = { ...page.headers, 'x-cache': outcome };
-  if (page.status === 200 && page.etag && req.headers['if-none-match']?.split(/\s*,\s*/).includes(page.etag)) return respond(304, undefined, headers);
-  return respond(page.status, page.body, headers);
+  const encoding = page.compressible ? chooseEncoding(req.headers['accept-encoding'] as string | undefined) : undefined;
+  // Each encoding is its own representation: its own ETag (RFC 9110 §8.8.3), and caches keep them apart by Vary.
+  const etag = page.etag && encoding ? page.etag.replace(/"$/, `-${encoding}"`) : page.etag;
+  const headers: Record<string, string> = { ...page.headers, 'x-cache': outcome, ...(page.compressible ? { vary: varyWithEncoding(page.headers.vary) } : {}), ...(etag ? { etag } : {}) };
+  if (encoding) headers['content-encoding'] = encoding;
+  if (page.status === 200 && etag && (req.headers['if-none-match'] as string | undefined)?.split(/\s*,\s*/).includes(etag)) return respond(304, undefined, headers);
+  return respond(page.status, encoding ? encodedBody(page, encoding) : page.body, headers);
+}
+
+function varyWithEncoding(vary: string | undefined): string {
+  return vary && !/accept-encoding/i.test(vary) ? `${vary}, Accept-Encoding` : (vary ?? 'Accept-Encoding');
 }
 
 /** What the unit's pages depend on beyond the article events, as one string. */
