@@ -126,6 +126,9 @@ export function compileRoute(
   const validateQuery = validator(schemas.query, 'query');
   // Form fields of an upload arrive as text, like the query.
   const validateBody = validator(schemas.body, 'body', upload !== undefined);
+  // A form posted without JavaScript sends text: its fields are coerced like a query string's.
+  const acceptsForm = options.form === true && schemas.body !== undefined && upload === undefined;
+  const validateFormBody = acceptsForm ? validator(schemas.body, 'body', true) : undefined;
   const responseValidators = new Map<number, () => ValidateFunction | undefined>();
   for (const [status, schema] of Object.entries(schemas.response ?? {})) responseValidators.set(Number(status), validator(schema, 'body'));
   const successStatuses = [...responseValidators.keys()].filter((s) => s >= 200 && s < 300).sort((a, b) => a - b);
@@ -137,7 +140,7 @@ export function compileRoute(
 
   const limit = options.bodyLimit ?? settings.bodyLimitBytes;
   const parseBody = schemas.body && !upload
-    ? bodyParser({ enableTypes: ['json'], jsonLimit: limit, jsonStrict: true, encoding: 'utf-8', parsedMethods: ['POST', 'PUT', 'PATCH'] })
+    ? bodyParser({ enableTypes: acceptsForm ? ['json', 'form'] : ['json'], jsonLimit: limit, formLimit: limit, jsonStrict: true, encoding: 'utf-8', parsedMethods: ['POST', 'PUT', 'PATCH'] })
     : undefined;
 
   /** The plugin serves, the unit has it, and the caller may call: checked before any input is read. */
@@ -180,9 +183,14 @@ export function compileRoute(
     let body: unknown;
     if (parseBody) {
       body = (ctx.request as { body?: unknown }).body;
+      const form = acceptsForm && ctx.request.is('application/x-www-form-urlencoded') !== false;
       const cleaned = cleanInput(body, 'body');
       if (cleaned.issues.length > 0) issues.push(...cleaned.issues);
-      else check(validateBody(), body, 'body', issues);
+      else if (form) {
+        const nested = formIssues(body);
+        if (nested.length > 0) issues.push(...nested);
+        else check(validateFormBody!(), body, 'body', issues);
+      } else check(validateBody(), body, 'body', issues);
     }
     if (issues.length > 0) throw CONG_ERR_VALIDATION.create({}, { errors: issues, detail: describeIssues(issues) });
     await answer(ctx, makeRequest(ctx, params, query, body));
@@ -259,7 +267,7 @@ export function compileRoute(
     if (parseBody) {
       const type = ctx.request.type;
       const hasBody = ctx.request.length > 0 || ctx.get('transfer-encoding') !== '';
-      if (hasBody && type !== 'application/json' && !type.endsWith('+json')) {
+      if (hasBody && type !== 'application/json' && !type.endsWith('+json') && !(acceptsForm && type === 'application/x-www-form-urlencoded')) {
         throw CONG_ERR_UNSUPPORTED_MEDIA_TYPE.create({ type: type || '(none)' });
       }
       // JSON is UTF-8 (RFC 8259): a body that declares another charset is refused, not guessed at.
@@ -282,6 +290,17 @@ export function compileRoute(
     void next;
   };
   return { method, path, owner, declaration, middleware, warm };
+}
+
+/** A posted form's fields are text, or lists of text for a repeated field; `a[b]=…` nesting is refused. */
+function formIssues(body: unknown): FieldIssue[] {
+  if (typeof body !== 'object' || body === null) return [];
+  const issues: FieldIssue[] = [];
+  for (const [name, value] of Object.entries(body)) {
+    const flat = typeof value === 'string' || (Array.isArray(value) && value.every((v) => typeof v === 'string'));
+    if (!flat) issues.push({ in: 'body', pointer: `/${name}`, message: 'is not a plain form field: nested fields (a[b]=…) are not taken', keyword: 'type' });
+  }
+  return issues;
 }
 
 const UPLOAD_FIELD = /^[A-Za-z0-9_-]{1,64}$/;

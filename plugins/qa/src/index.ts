@@ -1,10 +1,16 @@
 import { definePlugin } from '@cong/sdk';
+import { qaMigrations } from './migrations/index.js';
+import { registerQuestions } from './questions/index.js';
 
 /**
  * Questions and consultation (hỏi đáp, góp ý, QA-01…QA-31): citizens' and businesses' questions
  * forwarded to the competent agency and tracked to an answer, feedback on regulations, public
- * consultation on draft documents and online dialogues with leaders.
+ * consultation on draft documents and online dialogues with leaders. Each area registers its own
+ * routes, jobs and services.
  */
 export default definePlugin({
-  register() {},
+  register(reg) {
+    reg.migrations(qaMigrations);
+    registerQuestions(reg);
+  },
 });

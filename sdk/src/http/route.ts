@@ -150,6 +150,12 @@ export interface RouteOptions<S extends RouteSchemas> {
    */
   readonly cors?: boolean;
   /**
+   * Also take `application/x-www-form-urlencoded` bodies: an HTML form posted without JavaScript. The
+   * fields must be flat (a repeated field is a list); their text is coerced by the body schema (numbers,
+   * booleans), as a query string is. JSON bodies are taken as usual. Default false.
+   */
+  readonly form?: boolean;
+  /**
    * At most `points` calls per `durationSeconds` from one client address in one unit, counted per
    * route (every path of `/questions/:id` is one bucket, whatever its case or trailing slash), before
    * the body is read; more answer 429 `CONG_ERR_RATE_LIMITED` with `Retry-After`. For public forms

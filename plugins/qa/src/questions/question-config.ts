@@ -1,0 +1,41 @@
+import type { PluginRegistrar, RateLimitRule } from '@cong/sdk';
+
+/** The question form's limits (`questions` in the plugin's configuration); file-only, read at start. */
+export interface QuestionLimits {
+  readonly nameMaxLength: number;
+  readonly addressMaxLength: number;
+  readonly titleMinLength: number;
+  readonly titleMaxLength: number;
+  readonly contentMinLength: number;
+  readonly contentMaxLength: number;
+  readonly minFillSeconds: number;
+  readonly formMaxAgeHours: number;
+  readonly verificationHours: number;
+  readonly submitPerAddress: RateLimitRule;
+  readonly submitPerEmail: RateLimitRule;
+  readonly verifyPerAddress: RateLimitRule;
+  readonly statusPerAddress: RateLimitRule;
+  readonly consentVersion: string;
+}
+
+export const DEFAULT_LIMITS: QuestionLimits = {
+  nameMaxLength: 120,
+  addressMaxLength: 250,
+  titleMinLength: 5,
+  titleMaxLength: 200,
+  contentMinLength: 20,
+  contentMaxLength: 5000,
+  minFillSeconds: 5,
+  formMaxAgeHours: 24,
+  verificationHours: 48,
+  submitPerAddress: { points: 5, durationSeconds: 3600 },
+  submitPerEmail: { points: 3, durationSeconds: 86400 },
+  verifyPerAddress: { points: 20, durationSeconds: 3600 },
+  statusPerAddress: { points: 30, durationSeconds: 600 },
+  consentVersion: '2026-11',
+};
+
+export function questionLimits(reg: PluginRegistrar): QuestionLimits {
+  const section = reg.config<{ questions?: Partial<QuestionLimits> }>().questions ?? {};
+  return { ...DEFAULT_LIMITS, ...section };
+}

@@ -1,0 +1,181 @@
+import { respond, type RouteResponse } from '@cong/sdk';
+import type { PublicStatus } from './question.service.js';
+
+/** Text for an HTML text node or a quoted attribute value: citizens' text is never markup. */
+const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;', '`': '&#96;' };
+export function escapeHtml(value: string): string {
+  return value.replace(/[&<>"'`]/g, (c) => ESCAPES[c]!);
+}
+const e = escapeHtml;
+
+/** The pages answer with the form's own strict policy: no script, no foreign form targets, no framing by others. */
+const HEADERS = {
+  'content-type': 'text/html; charset=utf-8',
+  'cache-control': 'no-store',
+  'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'; frame-ancestors 'self'",
+  'referrer-policy': 'no-referrer',
+  'x-robots-tag': 'noindex',
+};
+
+/** The site a page is for: its name and the `/t/<slug>` prefix when it was reached by path. */
+export interface PageSite {
+  readonly name: string;
+  readonly prefix: string;
+}
+
+const STYLE =
+  'body{font-family:system-ui,sans-serif;color:#1f2328;margin:0}main{max-width:44rem;margin:2rem auto;padding:0 1rem}' +
+  'label{display:block;font-weight:600;margin-top:1rem}input,select,textarea{width:100%;box-sizing:border-box;padding:.5rem;font:inherit}' +
+  'input[type=checkbox]{width:auto}.en{color:#555;font-weight:400}.error{color:#a40e26;border-left:4px solid #a40e26;padding:.25rem .75rem}' +
+  '.hp{position:absolute;left:-10000px;width:1px;height:1px;overflow:hidden}button{margin-top:1.5rem;padding:.6rem 1.4rem;font:inherit}' +
+  '.code{font-size:1.6rem;font-weight:700;letter-spacing:.1em}.consent{background:#f6f8fa;padding:.75rem;border-radius:4px}';
+
+export function page(status: number, site: PageSite, title: { vi: string; en: string }, body: string): RouteResponse {
+  const html =
+    `<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">` +
+    `<meta name="robots" content="noindex"><title>${e(title.vi)} — ${e(site.name)}</title><style>${STYLE}</style></head>` +
+    `<body><main><p><a href="${e(site.prefix)}/">${e(site.name)}</a></p><h1>${e(title.vi)} <span class="en" lang="en">/ ${e(title.en)}</span></h1>${body}</main></body></html>`;
+  return respond(status, html, HEADERS);
+}
+
+export interface FormModel {
+  readonly fields: readonly { code: string; name: string; nameEn: string }[];
+  readonly communes: readonly { slug: string; name: string }[];
+  readonly consent: { readonly vi: string; readonly en: string; readonly version: string };
+  readonly formToken: string;
+  readonly limits: { readonly titleMaxLength: number; readonly contentMaxLength: number };
+}
+
+/** Problems to show above the form, each with the field it names. */
+export interface FormProblem {
+  readonly field: string | null;
+  readonly vi: string;
+  readonly en: string;
+}
+
+const bi = (vi: string, en: string) => `${e(vi)} <span class="en" lang="en">(${e(en)})</span>`;
+
+/** The question form: works without JavaScript; the values sent are put back (escaped) after a refusal. */
+export function formPage(site: PageSite, model: FormModel, values: Readonly<Record<string, string>> = {}, problems: readonly FormProblem[] = [], status = 200): RouteResponse {
+  const v = (name: string) => e(values[name] ?? '');
+  const input = (name: string, label: string, en: string, type: string, extra = '') =>
+    `<label for="q-${name}">${bi(label, en)}</label><input id="q-${name}" name="${name}" type="${type}" value="${v(name)}" ${extra}>`;
+  const options = (items: readonly { value: string; label: string }[], chosen: string | undefined) =>
+    items.map((o) => `<option value="${e(o.value)}"${o.value === chosen ? ' selected' : ''}>${e(o.label)}</option>`).join('');
+  const errorList =
+    problems.length === 0
+      ? ''
+      : `<div class="error" role="alert"><p>${bi('Câu hỏi chưa được gửi:', 'Your question was not sent:')}</p><ul>${problems
+          .map((p) => `<li>${p.field ? `<a href="#q-${e(p.field)}">${e(p.vi)}</a>` : e(p.vi)} <span class="en" lang="en">${e(p.en)}</span></li>`)
+          .join('')}</ul></div>`;
+  const body =
+    errorList +
+    `<p>${bi('Các mục có dấu * là bắt buộc. Câu hỏi chỉ được tiếp nhận sau khi bạn xác nhận qua e-mail.', 'Fields marked * are required. Your question is received once you confirm it by e-mail.')}</p>` +
+    `<p>${bi('Lần này chưa nhận tệp đính kèm.', 'Attachments are not accepted yet.')}</p>` +
+    `<form method="post" action="${e(site.prefix)}/hoi-dap/gui-cau-hoi" accept-charset="utf-8">` +
+    input('name', 'Họ và tên *', 'Full name', 'text', 'required maxlength="200" autocomplete="name"') +
+    input('email', 'E-mail *', 'E-mail', 'email', 'required maxlength="254" autocomplete="email"') +
+    input('phone', 'Số điện thoại', 'Phone', 'tel', 'maxlength="20" autocomplete="tel"') +
+    input('address', 'Địa chỉ', 'Address', 'text', 'maxlength="300" autocomplete="street-address"') +
+    `<label for="q-field">${bi('Lĩnh vực *', 'Field')}</label><select id="q-field" name="field" required>${options(
+      model.fields.map((f) => ({ value: f.code, label: `${f.name} (${f.nameEn})` })),
+      values.field,
+    )}</select>` +
+    `<label for="q-commune">${bi('Xã, phường liên quan (nếu có)', 'Commune concerned (optional)')}</label><select id="q-commune" name="commune"><option value="">—</option>${options(
+      model.communes.map((c) => ({ value: c.slug, label: c.name })),
+      values.commune,
+    )}</select>` +
+    input('title', 'Tiêu đề *', 'Title', 'text', `required maxlength="${model.limits.titleMaxLength}"`) +
+    `<label for="q-content">${bi('Nội dung câu hỏi *', 'Your question')}</label><textarea id="q-content" name="content" rows="10" required maxlength="${model.limits.contentMaxLength}">${v('content')}</textarea>` +
+    `<div class="hp" aria-hidden="true"><label for="q-website">Website (để trống / leave empty)</label><input id="q-website" name="website" type="text" tabindex="-1" autocomplete="off" value=""></div>` +
+    `<input type="hidden" name="formToken" value="${e(model.formToken)}">` +
+    `<div class="consent"><p>${e(model.consent.vi)}</p><p class="en" lang="en">${e(model.consent.en)}</p>` +
+    `<label><input type="checkbox" name="consentProcessing" value="on" required${values.consentProcessing ? ' checked' : ''}> ${bi('Tôi đồng ý để cơ quan nhà nước xử lý thông tin cá nhân nêu trên cho mục đích này *', 'I agree to the processing of my personal data for this purpose')}</label>` +
+    `<label><input type="checkbox" name="consentPublish" value="on"${values.consentPublish ? ' checked' : ''}> ${bi('Tôi đồng ý công khai câu hỏi và câu trả lời (đã che thông tin cá nhân)', 'I agree to the question and its answer being published with personal data masked')}</label></div>` +
+    `<button type="submit">Gửi câu hỏi / Send</button></form>` +
+    `<p><a href="${e(site.prefix)}/hoi-dap/tra-cuu">${bi('Tra cứu câu hỏi đã gửi', 'Track a question')}</a></p>`;
+  return page(status, site, { vi: 'Gửi câu hỏi', en: 'Ask a question' }, body);
+}
+
+export function submittedPage(site: PageSite, hours: number): RouteResponse {
+  return page(
+    200,
+    site,
+    { vi: 'Vui lòng kiểm tra e-mail', en: 'Please check your e-mail' },
+    `<p>${e(`Chúng tôi đã gửi một liên kết xác nhận đến địa chỉ e-mail của bạn. Câu hỏi chỉ được tiếp nhận sau khi bạn mở liên kết và bấm "Xác nhận" (trong ${hours} giờ).`)}</p>` +
+      `<p class="en" lang="en">${e(`We sent a confirmation link to your e-mail address. Your question is received once you open it and press "Confirm" (within ${hours} hours).`)}</p>`,
+  );
+}
+
+/** The page a verification link opens: a button, so that mail scanners that fetch links verify nothing. */
+export function confirmPage(site: PageSite, token: string, title: string): RouteResponse {
+  return page(
+    200,
+    site,
+    { vi: 'Xác nhận câu hỏi', en: 'Confirm your question' },
+    `<p>${bi('Câu hỏi:', 'Question:')} <strong>${e(title)}</strong></p>` +
+      `<form method="post" action="${e(site.prefix)}/hoi-dap/xac-nhan/${e(token)}"><button type="submit">Xác nhận / Confirm</button></form>`,
+  );
+}
+
+export function invalidLinkPage(site: PageSite): RouteResponse {
+  return page(
+    404,
+    site,
+    { vi: 'Liên kết không còn hiệu lực', en: 'This link is no longer valid' },
+    `<p>${bi('Liên kết xác nhận không đúng, đã được dùng hoặc đã hết hạn. Nếu câu hỏi đã được xác nhận, hãy tra cứu bằng mã theo dõi gửi qua e-mail.', 'The confirmation link is wrong, already used or expired. If your question was confirmed, track it with the code we e-mailed you.')}</p>`,
+  );
+}
+
+export function verifiedPage(site: PageSite, code: string): RouteResponse {
+  return page(
+    200,
+    site,
+    { vi: 'Câu hỏi đã được tiếp nhận', en: 'Your question has been received' },
+    `<p>${bi('Mã theo dõi của bạn (cũng đã gửi qua e-mail):', 'Your tracking code (also e-mailed to you):')}</p><p class="code">${e(code)}</p>` +
+      `<p><a href="${e(site.prefix)}/hoi-dap/tra-cuu">${bi('Tra cứu tình trạng', 'Track its status')}</a></p>`,
+  );
+}
+
+export function lookupPage(site: PageSite, problem: FormProblem | null = null, status = 200): RouteResponse {
+  return page(
+    status,
+    site,
+    { vi: 'Tra cứu câu hỏi', en: 'Track a question' },
+    (problem ? `<div class="error" role="alert"><p>${bi(problem.vi, problem.en)}</p></div>` : '') +
+      `<form method="post" action="${e(site.prefix)}/hoi-dap/tra-cuu">` +
+      `<label for="s-code">${bi('Mã theo dõi', 'Tracking code')}</label><input id="s-code" name="trackingCode" required maxlength="30" autocomplete="off">` +
+      `<label for="s-email">${bi('E-mail đã dùng khi gửi', 'E-mail used to ask')}</label><input id="s-email" name="email" type="email" required maxlength="254" autocomplete="email">` +
+      `<button type="submit">Tra cứu / Track</button></form>`,
+  );
+}
+
+const STATUS_LABELS: Readonly<Record<string, { vi: string; en: string }>> = {
+  received: { vi: 'Đã tiếp nhận, đang phân loại', en: 'Received, being classified' },
+  forwarded: { vi: 'Đã chuyển cơ quan có thẩm quyền trả lời', en: 'Forwarded to the competent agency' },
+  returned: { vi: 'Đang được Ban biên tập xem xét lại', en: 'Being reviewed again by the editorial board' },
+  closed: { vi: 'Không thuộc thẩm quyền của tỉnh', en: 'Outside the province’s competence' },
+};
+
+export function statusLabel(status: string): { vi: string; en: string } {
+  return STATUS_LABELS[status] ?? { vi: status, en: status };
+}
+
+/** What the public sees of a question: no name, no contact, no content. */
+export function statusPage(site: PageSite, s: PublicStatus): RouteResponse {
+  const label = statusLabel(s.status);
+  const day = (iso: string | null) => (iso ? new Date(iso).toLocaleDateString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' }) : '—');
+  return page(
+    200,
+    site,
+    { vi: 'Tình trạng câu hỏi', en: 'Question status' },
+    `<dl><dt>${bi('Mã theo dõi', 'Tracking code')}</dt><dd class="code">${e(s.trackingCode)}</dd>` +
+      `<dt>${bi('Tiêu đề', 'Title')}</dt><dd>${e(s.title)}</dd>` +
+      `<dt>${bi('Lĩnh vực', 'Field')}</dt><dd>${e(s.field)}</dd>` +
+      `<dt>${bi('Ngày tiếp nhận', 'Received on')}</dt><dd>${e(day(s.receivedAt))}</dd>` +
+      `<dt>${bi('Tình trạng', 'Status')}</dt><dd>${bi(label.vi, label.en)}</dd>` +
+      (s.agency ? `<dt>${bi('Cơ quan trả lời', 'Answering agency')}</dt><dd>${e(s.agency)}</dd>` : '') +
+      (s.closeReason ? `<dt>${bi('Lý do', 'Reason')}</dt><dd>${e(s.closeReason)}</dd>` : '') +
+      `</dl>`,
+  );
+}
