@@ -4,7 +4,7 @@ import { createErrorCode } from '@cong/sdk';
 
 // ─── Intake, registration, comparison workflow, deadlines (src/intake, src/review) ─── add codes above the end marker
 export const GAZETTE_ERR_SUBMISSION_TRANSITION = createErrorCode('GAZETTE_ERR_SUBMISSION_TRANSITION', 'A submission that is {from} cannot be {action}', 409);
-export const GAZETTE_ERR_FILES_MISSING = createErrorCode('GAZETTE_ERR_FILES_MISSING', 'The submission still needs its {files} file before it can be sent or registered', 409);
+export const GAZETTE_ERR_FILES_MISSING = createErrorCode('GAZETTE_ERR_FILES_MISSING', 'The submission still needs its {files} file(s) before it can be sent or registered', 409);
 export const GAZETTE_ERR_REGISTER_BUSY = createErrorCode('GAZETTE_ERR_REGISTER_BUSY', 'The register number could not be taken: too many registrations at once, try again', 503);
 export const GAZETTE_ERR_ROUND_NOT_OPEN = createErrorCode('GAZETTE_ERR_ROUND_NOT_OPEN', 'Comparison round {round} is {status}, not open', 409);
 // ─── End of intake codes ───
@@ -29,7 +29,7 @@ export const GAZETTE_ERR_RENDER_PRINTER_CLOSED = createErrorCode('GAZETTE_ERR_RE
 // ─── End of rendering codes ───
 
 // ─── Digital signatures (src/signing) ─── add codes above the end marker
-export const GAZETTE_ERR_SIGNING_FAILED = createErrorCode('GAZETTE_ERR_SIGNING_FAILED', 'The PDF could not be signed: {reason}', 502);
+export const GAZETTE_ERR_SIGNING_FAILED = createErrorCode('GAZETTE_ERR_SIGNING_FAILED', 'The PDF could not be signed: {reason}', 500);
 export const GAZETTE_ERR_SIGNING_CONFIG = createErrorCode('GAZETTE_ERR_SIGNING_CONFIG', 'Signing is misconfigured: {reason}', 500);
 export const GAZETTE_ERR_SIGNING_CERTIFICATE_UNREADABLE = createErrorCode('GAZETTE_ERR_SIGNING_CERTIFICATE_UNREADABLE', 'The signing certificate {source} cannot be read: {reason}', 500);
 export const GAZETTE_ERR_SIGNING_PASSPHRASE_WRONG = createErrorCode('GAZETTE_ERR_SIGNING_PASSPHRASE_WRONG', 'The signing certificate {source} does not open with the passphrase in environment variable {variable}', 500);
@@ -40,3 +40,25 @@ export const GAZETTE_ERR_SIGNING_PLACEHOLDER_TOO_SMALL = createErrorCode('GAZETT
 export const GAZETTE_ERR_SIGNING_REMOTE_FAILED = createErrorCode('GAZETTE_ERR_SIGNING_REMOTE_FAILED', 'The remote signing service {url} failed: {reason}', 502);
 export const GAZETTE_ERR_SIGNING_REMOTE_TIMEOUT = createErrorCode('GAZETTE_ERR_SIGNING_REMOTE_TIMEOUT', 'The remote signing service {url} did not answer within {timeoutMs} ms (attempt {attempt} of {attempts})', 504);
 // ─── End of signing codes ───
+
+// ─── Issues, publication, corrections, relations (src/publication, src/corrections) ─── add codes above the end marker
+export const GAZETTE_ERR_ISSUE_PUBLISHED = createErrorCode('GAZETTE_ERR_ISSUE_PUBLISHED', 'Issue {issue} is published and can no longer be changed; publish a correction instead', 409);
+export const GAZETTE_ERR_ISSUE_BUSY = createErrorCode('GAZETTE_ERR_ISSUE_BUSY', 'Issue {issue} is being rendered and signed; wait until it is published or has failed', 409);
+export const GAZETTE_ERR_ISSUE_NUMBER_BUSY = createErrorCode('GAZETTE_ERR_ISSUE_NUMBER_BUSY', 'The next issue number could not be taken: too many issues created at once, try again', 503);
+export const GAZETTE_ERR_ISSUE_NOT_LAST = createErrorCode('GAZETTE_ERR_ISSUE_NOT_LAST', 'Issue {issue} is not the last of {year}: deleting it would leave a gap in the numbers', 409);
+export const GAZETTE_ERR_ISSUE_EMPTY = createErrorCode('GAZETTE_ERR_ISSUE_EMPTY', 'Issue {issue} has no documents to publish', 409);
+export const GAZETTE_ERR_ENTRY_NOT_READY = createErrorCode('GAZETTE_ERR_ENTRY_NOT_READY', 'Submission {submission} cannot go into an issue: it is {status} ({reason})', 409);
+export const GAZETTE_ERR_ENTRY_TAKEN = createErrorCode('GAZETTE_ERR_ENTRY_TAKEN', 'Submission {submission} is already in issue {issue}', 409);
+export const GAZETTE_ERR_ENTRY_ORDER = createErrorCode('GAZETTE_ERR_ENTRY_ORDER', 'The new order must list exactly the issue\'s documents, each once: {reason}', 400);
+export const GAZETTE_ERR_UNSIGNED_REFUSED = createErrorCode('GAZETTE_ERR_UNSIGNED_REFUSED', 'No signer is configured (signing.mode is none), and unsigned issues are not allowed (publication.allowUnsigned is false)', 409);
+export const GAZETTE_ERR_CORRECTION_PLACEMENT = createErrorCode('GAZETTE_ERR_CORRECTION_PLACEMENT', 'Correction {correction} cannot be published this way: {reason}', 409);
+export const GAZETTE_ERR_CORRECTION_LINK = createErrorCode('GAZETTE_ERR_CORRECTION_LINK', 'The correction cannot be linked: {reason}', 409);
+export const GAZETTE_ERR_RELATION_INVALID = createErrorCode('GAZETTE_ERR_RELATION_INVALID', 'The relation cannot be recorded: {reason}', 409);
+// ─── End of publication codes ───
+
+// ─── Public site and API (src/public, src/public-api, src/search) ─── add codes above the end marker
+export const GAZETTE_ERR_PUBLIC_NOT_FOUND = createErrorCode('GAZETTE_ERR_PUBLIC_NOT_FOUND', 'No published {what} {key} in this gazette', 404);
+export const GAZETTE_ERR_PUBLIC_NO_UNIT = createErrorCode('GAZETTE_ERR_PUBLIC_NO_UNIT', 'The request names no unit: call the API on the unit\'s host or with X-Cong-Tenant', 404);
+export const GAZETTE_ERR_PUBLIC_CURSOR_INVALID = createErrorCode('GAZETTE_ERR_PUBLIC_CURSOR_INVALID', 'The cursor {cursor} is not one this feed gave out', 400);
+export const GAZETTE_ERR_PUBLIC_CONDITION_INVALID = createErrorCode('GAZETTE_ERR_PUBLIC_CONDITION_INVALID', 'Condition {condition} is invalid: {reason}', 400);
+// ─── End of public site and API codes ───

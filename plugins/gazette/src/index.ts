@@ -1,7 +1,12 @@
 import { definePlugin } from '@cong/sdk';
+import { registerCorrections } from './corrections/index.js';
 import { registerIntake } from './intake/index.js';
 import { gazetteMigrations } from './migrations/index.js';
+import { registerPublication } from './publication/index.js';
+import { registerPublicSite } from './public/index.js';
+import { registerPublicApi } from './public-api/index.js';
 import { registerReview } from './review/index.js';
+import { registerSearch } from './search/index.js';
 
 /**
  * The provincial official gazette (Công báo, GAZ-01…GAZ-33): intake and registration of documents sent
@@ -15,5 +20,10 @@ export default definePlugin({
     reg.migrations(gazetteMigrations);
     registerIntake(reg);
     registerReview(reg);
+    registerPublication(reg);
+    registerCorrections(reg);
+    registerSearch(reg);
+    registerPublicSite(reg);
+    registerPublicApi(reg);
   },
 });

@@ -29,8 +29,9 @@ export class SubmissionRepository {
   }
 
   /** By id alone: for the platform's own services (readiness for an issue), never for a route. */
-  findAny(id: string): Promise<SubmissionRow | undefined> {
-    return this.db.selectFrom('gazette_submissions').selectAll().where('id', '=', id).executeTakeFirst();
+  /** By id alone; with `trx` inside the caller's transaction (on SQLite another read would wait for it). */
+  findAny(id: string, trx?: Transaction<GazetteIntakeDatabase>): Promise<SubmissionRow | undefined> {
+    return (trx ?? this.db).selectFrom('gazette_submissions').selectAll().where('id', '=', id).executeTakeFirst();
   }
 
   async page(side: Side, unitId: string, filter: SubmissionFilter): Promise<{ items: SubmissionRow[]; total: number }> {

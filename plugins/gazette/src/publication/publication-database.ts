@@ -92,6 +92,8 @@ export interface PublicationDatabase {
     from_document_id: string;
     to_document_id: string;
     kind: RelationKind;
+    /** 1 on a `repeals` or `amends` relation that repeals part of the target (migration `2026_11_29_0410_add_relation_partial`). */
+    partial: number;
     note: string | null;
     created_by: string;
     created_at: number;
@@ -116,3 +118,6 @@ export type IssueEntryRow = PublicationDatabase['gazette_issue_entries'];
 export type DocumentRow = PublicationDatabase['gazette_documents'];
 export type RelationRow = PublicationDatabase['gazette_document_relations'];
 export type CorrectionRow = PublicationDatabase['gazette_corrections'];
+
+/** The publication tables as this area reads and writes them (the same: kept as a name for its callers). */
+export type PublicationTables = PublicationDatabase;

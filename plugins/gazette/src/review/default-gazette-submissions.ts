@@ -54,7 +54,7 @@ export class DefaultGazetteSubmissions implements GazetteSubmissionsService {
   }
 
   async markPublished(submissionId: string, input: { publishedAt: Date; issueRef: string; actorId: string; actorUnitId: string }, options: { trx?: Transaction<any> } = {}): Promise<void> {
-    const current = await this.#service.repo.findAny(submissionId);
+    const current = await this.#service.repo.findAny(submissionId, options.trx as Transaction<GazetteIntakeDatabase> | undefined);
     if (!current || current.status !== 'passed') throw transition(current?.status ?? 'draft', 'published');
     const at = input.publishedAt.getTime();
     const changes: Partial<SubmissionRow> = { status: 'published', published_at: at, published_ref: input.issueRef, updated_at: Math.max(at, Number(current.updated_at) + 1) };

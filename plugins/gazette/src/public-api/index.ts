@@ -1,0 +1,1 @@
+export { registerPublicApi } from './register-public-api.js';
