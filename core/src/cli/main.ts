@@ -226,7 +226,7 @@ users
     process.stdout.write(`${username} is disabled.\n`);
   });
 
-const plugins = program.command('plugins').description('Plugin commands');
+const plugins = program.command('plugins').alias('plugin').description('Plugin commands');
 
 for (const [verb, enabled] of [['enable', true], ['disable', false]] as const) {
   plugins
@@ -258,6 +258,26 @@ plugins
       Object.entries(p.manifest.requires ?? {}).map(([id, range]) => `${id} ${range}`).join(', ') || '-',
     ]);
     process.stdout.write(rows.length ? formatTable(['id', 'version', 'package', 'pluginApi', 'requires'], rows) : 'No plugins configured.\n');
+  });
+
+plugins
+  .command('verify [dir]')
+  .description('Check a plugin package before publishing: manifest, pluginApi range, routes, migrations, imports, exports, changelog')
+  .option('--json', 'print the findings as JSON')
+  .option('--strict', 'warnings fail the check too')
+  .action(async (dir: string | undefined, options: { json?: boolean; strict?: boolean }) => {
+    // Loaded on demand: the checks are for plugin authors, not for the platform's start-up path.
+    const { verifyPlugin, failsVerification } = await import('../plugin-verify/verify-plugin.js');
+    const { formatFindings } = await import('../plugin-verify/format-findings.js');
+    const findings = await verifyPlugin(dir ?? '.');
+    const failed = failsVerification(findings, options.strict === true);
+    const errors = findings.filter((f) => f.severity === 'error').length;
+    process.stdout.write(
+      options.json
+        ? `${JSON.stringify({ ok: !failed, errors, warnings: findings.length - errors, findings }, null, 2)}\n`
+        : formatFindings(dir ?? '.', findings),
+    );
+    if (failed) process.exitCode = 1;
   });
 
 program.addHelpText('after', '\nPlugins add their own commands: cong <plugin> --help (e.g. cong sites provision --from-tree --dry-run).\n');
@@ -310,7 +330,7 @@ function addPluginCommand(group: Command, pluginId: string, definition: CommandD
  */
 async function addPluginCommands(): Promise<void> {
   const { word, configFile } = commandLine(process.argv.slice(2));
-  if (word === undefined || word === 'help' || program.commands.some((c) => c.name() === word)) return;
+  if (word === undefined || word === 'help' || program.commands.some((c) => c.name() === word || c.aliases().includes(word))) return;
   for (const { pluginId, commands } of await createPlatform({ ...(configFile ? { configFile } : {}), config: { log: { level: 'warn' } } }).pluginCommands()) {
     const group = program.command(pluginId).description(`Commands of the ${pluginId} plugin`);
     for (const definition of commands) addPluginCommand(group, pluginId, definition);

@@ -1,11 +1,10 @@
-import { slugify } from '@cong/sdk';
+import { escapeXml, slugify } from '@cong/sdk';
 import type { DocumentRow, IssueRow } from '../publication/publication-database.js';
 import { issueNumbers } from '../public/gazette-reads.js';
 import { typeName } from '../public/pages.js';
 import type { PublicSite } from '../public/public-site.js';
-import { xmlText } from '../public/xml-text.js';
 
-const xml = xmlText;
+const xml = escapeXml;
 
 /**
  * A document as Akoma Ntoso 3.0 (OASIS LegalDocML): FRBR identification of the work (the document as

@@ -1,7 +1,7 @@
+import { escapeXml } from '@cong/sdk';
 import { DOCUMENT_TYPES } from '../intake/document-types.js';
 import type { ListedDocument } from './gazette-reads.js';
 import type { PublicSite } from './public-site.js';
-import { xmlText } from './xml-text.js';
 
 /** Entries in a feed: the newest documents; readers poll, they do not page. */
 export const FEED_ENTRIES = 50;
@@ -18,7 +18,7 @@ function rfc3339(ms: number): string {
  */
 export function atomFeed(site: PublicSite, feed: { readonly title: string; readonly selfPath: string }, docs: readonly ListedDocument[]): string {
   const updated = docs.reduce((max, d) => Math.max(max, Number(d.updated_at)), 0);
-  const x = xmlText;
+  const x = escapeXml;
   const entries = docs.map((d) => {
     const url = site.url(d.eli_path);
     const type = DOCUMENT_TYPES[d.document_type]?.vi ?? d.document_type;

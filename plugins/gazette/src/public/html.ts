@@ -1,50 +1,8 @@
 import { createHash } from 'node:crypto';
 import { respond, type RouteRequest, type RouteResponse } from '@cong/sdk';
 
-/**
- * The public site's HTML template with auto-escaping: `html\`<p>${text}</p>\`` escapes every
- * interpolation unless it is another `html` fragment (or an array of them). Nothing else makes
- * {@link SafeHtml}: the site stores no rich text, so there is no "trusted" escape hatch.
- */
-export class SafeHtml {
-  readonly #text: string;
-  constructor(text: string, key: symbol) {
-    if (key !== KEY) throw new TypeError('SafeHtml is made only by html``');
-    this.#text = text;
-  }
-  toString(): string {
-    return this.#text;
-  }
-}
-
-const KEY = Symbol('SafeHtml');
-const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;', '`': '&#96;' };
-
-/** Text for an HTML text node, a quoted attribute value, or XML content. */
-export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"'`]/g, (c) => ESCAPES[c]!);
-}
-
-export type HtmlValue = SafeHtml | string | number | boolean | null | undefined | readonly HtmlValue[];
-
-function render(value: HtmlValue): string {
-  if (value === null || value === undefined || value === false) return '';
-  if (value instanceof SafeHtml) return value.toString();
-  if (Array.isArray(value)) return value.map(render).join('');
-  return escapeHtml(String(value));
-}
-
-export function html(strings: TemplateStringsArray, ...values: readonly HtmlValue[]): SafeHtml {
-  let out = strings[0]!;
-  for (let i = 0; i < values.length; i++) out += render(values[i]!) + strings[i + 1]!;
-  return new SafeHtml(out, KEY);
-}
-
-/** JSON inside `<script type="application/ld+json">`: `<`, `>`, `&` and line separators escaped, so nothing closes the element. */
-export function jsonForScript(value: unknown): SafeHtml {
-  const json = JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-  return new SafeHtml(json, KEY);
-}
+// The template helper is the SDK's: `html` escapes every interpolation that is not another fragment.
+export { escapeHtml, escapeXml, html, jsonForScript, SafeHtml, type HtmlValue } from '@cong/sdk';
 
 /** Published issues never change (GAZ-24) and the lists change at most a few times a day: five minutes of caching. */
 export const PAGE_CACHE = 'public, max-age=300, stale-while-revalidate=600';

@@ -1,4 +1,4 @@
-import { escapeHtml } from './escape-html.js';
+import { escapeHtml } from '@cong/sdk';
 import type { IssueFonts } from './issue-fonts.js';
 import type { IssueLayoutInput } from './issue-layout-input.js';
 import { CONTENT_MARGINS, issueHtmlDocument, issueStylesheet } from './issue-stylesheet.js';

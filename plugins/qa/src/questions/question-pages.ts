@@ -1,11 +1,7 @@
-import { respond, type RouteResponse } from '@cong/sdk';
+import { escapeHtml, respond, type RouteResponse } from '@cong/sdk';
 import type { PublicStatus } from './question.service.js';
 
-/** Text for an HTML text node or a quoted attribute value: citizens' text is never markup. */
-const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;', '`': '&#96;' };
-export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"'`]/g, (c) => ESCAPES[c]!);
-}
+// Citizens' text is never markup: every value goes through the SDK's escapeHtml.
 const e = escapeHtml;
 
 /** The pages answer with the form's own strict policy: no script, no foreign form targets, no framing by others. */
