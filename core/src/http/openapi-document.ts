@@ -28,6 +28,9 @@ export function buildOpenApiDocument(routes: readonly CompiledRoute[], info: Ope
     for (const [status, schema] of Object.entries(schemas.response ?? {})) {
       responses[status] = { description: describeStatus(Number(status)), content: { 'application/json': { schema } } };
     }
+    if (options.produces && !Object.keys(responses).some((s) => Number(s) >= 200 && Number(s) < 300)) {
+      responses['200'] = { description: 'OK', content: { [options.produces.split(';')[0]!.trim()]: { schema: { type: 'string', format: 'binary' } } } };
+    }
     if (Object.keys(responses).length === 0) responses['204'] = { description: 'No Content' };
     responses['400'] = problemResponse('The request is invalid; `errors` names each failing field.');
     if (options.permission || options.authenticated) responses['401'] = problemResponse('Sign-in is required.');

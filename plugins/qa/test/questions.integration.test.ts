@@ -153,8 +153,8 @@ describeEachDialect('citizens’ questions: form, verification, tracking and the
   });
 
   it('suggests a target from the province’s routing rules (commune first, then field), which the board edits', async () => {
-    const fieldRule = ok(await board().post('/api/qa/routing-rules', { kind: 'field', field: 'moi-truong', agency: 'so-nong-nghiep-va-moi-truong' }));
-    const communeRule = ok(await board().post('/api/qa/routing-rules', { kind: 'commune', commune: 'xa-minh-hoa-03', agency: 'xa-minh-hoa-03', note: 'Việc của xã' }));
+    const fieldRule = ok(await board().post('/api/qa/routing-rules', { kind: 'field', field: 'moi-truong', agency: 'so-nong-nghiep-va-moi-truong' }), 201);
+    const communeRule = ok(await board().post('/api/qa/routing-rules', { kind: 'commune', commune: 'xa-minh-hoa-03', agency: 'xa-minh-hoa-03', note: 'Việc của xã' }), 201);
     expect(communeRule).toMatchObject({ kind: 'commune', commune: { slug: 'xa-minh-hoa-03' }, agency: { slug: 'xa-minh-hoa-03' }, note: 'Việc của xã' });
     const q = await askAndVerify({ field: 'moi-truong', commune: 'xa-minh-hoa-03', title: 'Ô nhiễm nguồn nước tại thôn 3' });
     const detail = ok(await board().get(`/api/qa/questions/${q.id}`));

@@ -150,6 +150,12 @@ export interface RouteOptions<S extends RouteSchemas> {
    */
   readonly cors?: boolean;
   /**
+   * The media type of a download this route answers with (`text/csv; charset=utf-8`, `application/pdf`,
+   * `application/zip`): the API document describes its 2xx body as that type, binary, instead of a JSON
+   * schema. For routes that return a stream or bytes with `respond`.
+   */
+  readonly produces?: string;
+  /**
    * Also take `application/x-www-form-urlencoded` bodies: an HTML form posted without JavaScript. The
    * fields must be flat (a repeated field is a list); their text is coerced by the body schema (numbers,
    * booleans), as a query string is. JSON bodies are taken as usual. Default false.

@@ -73,10 +73,11 @@ function checkRoute(plugin: PluginPackage, pluginId: string, route: DeclaredRout
 
   // Public routes serve pages, feeds and files: response schemas describe JSON, so only API routes need one.
   const statuses = Object.keys(schemas.response ?? {}).map(Number);
-  if (route.basePath !== '' && !statuses.some((s) => s >= 200 && s < 300)) {
+  // A download (`produces`) is described by its media type, not a JSON schema.
+  if (route.basePath !== '' && !options.produces && !statuses.some((s) => s >= 200 && s < 300)) {
     findings.push(error({ vi: `${where}: không có schema phản hồi cho mã 2xx`, en: `${where}: no response schema for a 2xx status` }, {
-      vi: 'Thêm response: { 200: {...} } (hoặc 201; 204: {} cho route không trả nội dung): tài liệu API và kiểm tra phản hồi dựa vào nó',
-      en: 'Add response: { 200: {...} } (or 201; 204: {} for a route without content): the API document and response checks rely on it',
+      vi: 'Thêm response: { 200: {...} } (hoặc 201; 204: {} cho route không trả nội dung; produces: \'text/csv\' cho tệp tải về): tài liệu API và kiểm tra phản hồi dựa vào nó',
+      en: 'Add response: { 200: {...} } (or 201; 204: {} for a route without content; produces: \'text/csv\' for a download): the API document and response checks rely on it',
     }));
   }
 

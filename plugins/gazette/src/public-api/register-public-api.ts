@@ -386,6 +386,7 @@ export function registerPublicApi(reg: PluginRegistrar): void {
       summary: { vi: 'Tải toàn bộ văn bản một năm (ZIP các tệp JSON)', en: 'Bulk download of a year (ZIP of JSON files)' },
       description: bi('`/bulk/{year}.zip`: issues.json và documents/{id}.json (kể cả toàn văn) của các số Công báo năm đó.', '`/bulk/{year}.zip`: issues.json and documents/{id}.json (with full text) of that year\'s issues.'),
       tags: TAGS,
+      produces: 'application/zip',
       schema: { params: { type: 'object', additionalProperties: false, required: ['file'], properties: { file: { type: 'string', pattern: '^\\d{4}\\.zip$', description: bi('Năm, dạng 2026.zip', 'The year, as 2026.zip') } } } },
       handler: async (req, ctx) => {
         const site = await siteOf(req, ctx);

@@ -118,6 +118,7 @@ export function issueRoutes(route: RouteBuilder, config: PublicationConfig): voi
   route.get('/issues/:id/pdf', {
     summary: { vi: 'Tải tệp PDF đã ký số của số Công báo đã phát hành', en: 'Download the signed PDF of a published issue' },
     description: 'Public: anyone may read a published issue. Drafts and failed issues have no PDF (404). The ETag is the file\'s SHA-256.',
+    produces: 'application/pdf',
     schema: { params: idParams },
     handler: async (req, ctx) => {
       const pdf = await openIssuePdf(ctx, req.params.id);

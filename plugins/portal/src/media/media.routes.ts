@@ -72,7 +72,7 @@ export function mediaRoutes(route: RouteBuilder): void {
     summary: { vi: 'Xoá tệp tư liệu', en: 'Delete a media item' },
     description: 'Refused with 409 PORTAL_ERR_MEDIA_IN_USE while an article or page body links to `/media/<id>/`.',
     permission: MEDIA_PERMISSION,
-    schema: { params: mediaIdParams },
+    schema: { params: mediaIdParams, response: { 204: {} } },
     handler: async (req, ctx) => {
       await service(ctx).remove(req, unit(req), req.params.id);
     },

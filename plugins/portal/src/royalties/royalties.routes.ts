@@ -152,6 +152,7 @@ export function royaltyRoutes(route: RouteBuilder): void {
     summary: { vi: 'Bảng kê nhuận bút (CSV)', en: 'Royalty statement (CSV)' },
     description: 'UTF-8 with a byte-order mark so spreadsheet programs read Vietnamese; cells that would start a formula are prefixed with an apostrophe.',
     permission: ROYALTIES_PERMISSION,
+    produces: 'text/csv; charset=utf-8',
     schema: { query: periodQuery },
     handler: async (req, ctx) => {
       const rows = await repository(ctx).inPeriod(unit(req), req.query.period);
@@ -237,7 +238,7 @@ export function royaltyRoutes(route: RouteBuilder): void {
   route.delete('/royalties/:id', {
     summary: { vi: 'Xóa khoản nhuận bút đề xuất', en: 'Delete a proposed royalty' },
     permission: ROYALTIES_PERMISSION,
-    schema: { params: royaltyIdParams },
+    schema: { params: royaltyIdParams, response: { 204: {} } },
     handler: async (req, ctx) => {
       const current = await load(req, ctx);
       requireStatus(current, ['proposed'], 'deleted');

@@ -1,6 +1,7 @@
 import type { RouteBuilder } from '@cong/sdk';
 import type { QuestionLimits } from './question-config.js';
 import { questionJsonBody, statusBody, submittedResponse, verifyBody } from './question.schema.js';
+import { formDescriptorSchema, publicStatusSchema, verifiedSchema } from './question-views.schema.js';
 import { QuestionService } from './question.service.js';
 import { siteOfRequest } from './site-of-request.js';
 
@@ -13,7 +14,7 @@ export function publicApiRoutes(route: RouteBuilder, limits: QuestionLimits): vo
   route.get('/public/form', {
     summary: { vi: 'Danh mục và mã biểu mẫu để gửi câu hỏi', en: 'What the question form needs' },
     cors: true,
-    schema: {},
+    schema: { response: { 200: formDescriptorSchema } },
     handler: (req, ctx) => new QuestionService(ctx, limits).form(req.tenantId),
   });
 
@@ -33,7 +34,7 @@ export function publicApiRoutes(route: RouteBuilder, limits: QuestionLimits): vo
     summary: { vi: 'Xác nhận câu hỏi bằng mã trong e-mail', en: 'Verify a question with the mailed token' },
     cors: true,
     rateLimit: limits.verifyPerAddress,
-    schema: { body: verifyBody },
+    schema: { body: verifyBody, response: { 200: verifiedSchema } },
     handler: (req, ctx) => new QuestionService(ctx, limits).verify(req.body.token),
   });
 
@@ -41,7 +42,7 @@ export function publicApiRoutes(route: RouteBuilder, limits: QuestionLimits): vo
     summary: { vi: 'Tra cứu tình trạng câu hỏi', en: 'A question’s status by tracking code and e-mail' },
     cors: true,
     rateLimit: limits.statusPerAddress,
-    schema: { body: statusBody },
+    schema: { body: statusBody, response: { 200: publicStatusSchema } },
     handler: (req, ctx) => new QuestionService(ctx, limits).publicStatus(req.body.trackingCode, req.body.email),
   });
 }

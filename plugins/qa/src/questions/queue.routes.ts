@@ -1,6 +1,7 @@
 import type { RouteBuilder, RouteRequest } from '@cong/sdk';
 import type { QuestionLimits } from './question-config.js';
 import { classifyBody, forwardBody, idParams, listQuery, reasonBody, ruleBody, type ListQuery } from './question.schema.js';
+import { questionDetailSchema, questionPageSchema, returnedSchema, ruleListSchema, ruleSchema, transferredSchema } from './question-views.schema.js';
 import { QuestionService, type Actor } from './question.service.js';
 
 /** The permissions of the queue. */
@@ -39,7 +40,7 @@ export function queueRoutes(route: RouteBuilder, limits: QuestionLimits): void {
   route.get('/questions', {
     summary: { vi: 'Danh sách câu hỏi của Ban biên tập', en: 'The board’s question queue' },
     permission: TRIAGE,
-    schema: { query: listQuery },
+    schema: { query: listQuery, response: { 200: questionPageSchema } },
     handler: async (req, ctx) => {
       const s = service(ctx);
       return s.page(await s.boardSide(req), filterOf(req.query));
@@ -48,7 +49,7 @@ export function queueRoutes(route: RouteBuilder, limits: QuestionLimits): void {
   route.get('/questions/:id', {
     summary: { vi: 'Một câu hỏi, với lịch sử và gợi ý chuyển', en: 'A question with its timeline and routing suggestions' },
     permission: TRIAGE,
-    schema: { params: idParams },
+    schema: { params: idParams, response: { 200: questionDetailSchema } },
     handler: async (req, ctx) => {
       const s = service(ctx);
       return s.detail(await s.boardSide(req), req.params.id);
@@ -57,7 +58,7 @@ export function queueRoutes(route: RouteBuilder, limits: QuestionLimits): void {
   route.post('/questions/:id/classify', {
     summary: { vi: 'Phân loại lĩnh vực', en: 'Classify (set the field)' },
     permission: TRIAGE,
-    schema: { params: idParams, body: classifyBody },
+    schema: { params: idParams, body: classifyBody, response: { 200: questionDetailSchema } },
     handler: async (req, ctx) => {
       const s = service(ctx);
       return s.classify(actorOf(req), await s.boardSide(req), req.params.id, req.body.field);
@@ -66,7 +67,7 @@ export function queueRoutes(route: RouteBuilder, limits: QuestionLimits): void {
   route.post('/questions/:id/forward', {
     summary: { vi: 'Chuyển cơ quan có thẩm quyền', en: 'Forward to the competent agency' },
     permission: TRIAGE,
-    schema: { params: idParams, body: forwardBody },
+    schema: { params: idParams, body: forwardBody, response: { 200: questionDetailSchema } },
     handler: async (req, ctx) => {
       const s = service(ctx);
       return s.forward(actorOf(req), await s.boardSide(req), req.params.id, req.body.agency, req.body.note ?? null);
@@ -75,7 +76,7 @@ export function queueRoutes(route: RouteBuilder, limits: QuestionLimits): void {
   route.post('/questions/:id/decline', {
     summary: { vi: 'Trả lời: không thuộc thẩm quyền của tỉnh', en: 'Answer “outside the province’s competence”' },
     permission: TRIAGE,
-    schema: { params: idParams, body: reasonBody },
+    schema: { params: idParams, body: reasonBody, response: { 200: questionDetailSchema } },
     handler: async (req, ctx) => {
       const s = service(ctx);
       return s.decline(actorOf(req), await s.boardSide(req), req.params.id, req.body.reason);
@@ -86,7 +87,7 @@ export function queueRoutes(route: RouteBuilder, limits: QuestionLimits): void {
   route.get('/routing-rules', {
     summary: { vi: 'Quy tắc gợi ý chuyển câu hỏi', en: 'Routing rules' },
     permission: TRIAGE,
-    schema: {},
+    schema: { response: { 200: ruleListSchema } },
     handler: async (req, ctx) => {
       const s = service(ctx);
       return { items: await s.rules((await s.boardSide(req)).provinceId) };
@@ -95,7 +96,7 @@ export function queueRoutes(route: RouteBuilder, limits: QuestionLimits): void {
   route.post('/routing-rules', {
     summary: { vi: 'Thêm quy tắc', en: 'Add a routing rule' },
     permission: TRIAGE,
-    schema: { body: ruleBody },
+    schema: { body: ruleBody, response: { 201: ruleSchema } },
     handler: async (req, ctx) => {
       const s = service(ctx);
       return s.createRule(actorOf(req), (await s.boardSide(req)).provinceId, req.body);
@@ -104,7 +105,7 @@ export function queueRoutes(route: RouteBuilder, limits: QuestionLimits): void {
   route.put('/routing-rules/:id', {
     summary: { vi: 'Sửa quy tắc', en: 'Change a routing rule' },
     permission: TRIAGE,
-    schema: { params: idParams, body: ruleBody },
+    schema: { params: idParams, body: ruleBody, response: { 200: ruleSchema } },
     handler: async (req, ctx) => {
       const s = service(ctx);
       return s.updateRule(actorOf(req), (await s.boardSide(req)).provinceId, req.params.id, req.body);
@@ -113,7 +114,7 @@ export function queueRoutes(route: RouteBuilder, limits: QuestionLimits): void {
   route.delete('/routing-rules/:id', {
     summary: { vi: 'Xoá quy tắc', en: 'Delete a routing rule' },
     permission: TRIAGE,
-    schema: { params: idParams },
+    schema: { params: idParams, response: { 204: {} } },
     handler: async (req, ctx) => {
       const s = service(ctx);
       await s.deleteRule(actorOf(req), (await s.boardSide(req)).provinceId, req.params.id);
@@ -124,25 +125,25 @@ export function queueRoutes(route: RouteBuilder, limits: QuestionLimits): void {
   route.get('/inbox', {
     summary: { vi: 'Câu hỏi được chuyển đến đơn vị', en: 'Questions forwarded to the unit' },
     permission: ANSWER,
-    schema: { query: listQuery },
+    schema: { query: listQuery, response: { 200: questionPageSchema } },
     handler: (req, ctx) => service(ctx).page(service(ctx).agencySide(req), filterOf(req.query)),
   });
   route.get('/inbox/:id', {
     summary: { vi: 'Một câu hỏi được chuyển đến đơn vị', en: 'A question forwarded to the unit' },
     permission: ANSWER,
-    schema: { params: idParams },
+    schema: { params: idParams, response: { 200: questionDetailSchema } },
     handler: (req, ctx) => service(ctx).detail(service(ctx).agencySide(req), req.params.id),
   });
   route.post('/inbox/:id/return', {
     summary: { vi: 'Trả lại Ban biên tập, nêu lý do', en: 'Return to the board with a reason' },
     permission: ANSWER,
-    schema: { params: idParams, body: reasonBody },
+    schema: { params: idParams, body: reasonBody, response: { 200: returnedSchema } },
     handler: (req, ctx) => service(ctx).giveBack(actorOf(req), service(ctx).agencySide(req), req.params.id, req.body.reason),
   });
   route.post('/inbox/:id/transfer', {
     summary: { vi: 'Chuyển sang cơ quan khác', en: 'Transfer to another agency' },
     permission: ANSWER,
-    schema: { params: idParams, body: forwardBody },
+    schema: { params: idParams, body: forwardBody, response: { 200: transferredSchema } },
     handler: (req, ctx) => service(ctx).transfer(actorOf(req), service(ctx).agencySide(req), req.params.id, req.body.agency, req.body.note ?? null),
   });
 }

@@ -40,6 +40,7 @@ export function networkRoutes(uptime: UptimeRegistry) {
       summary: { vi: 'Tải bảng theo dõi mạng lưới (CSV)', en: 'Network dashboard as CSV' },
       description: 'The filtered, sorted dashboard, every row. UTF-8 with a byte-order mark; cells that would start a formula are prefixed with an apostrophe.',
       permission: NETWORK_PERMISSION,
+      produces: 'text/csv; charset=utf-8',
       schema: { query: dashboardCsvQuery },
       handler: async (req, ctx) => {
         const { rows } = await new NetworkDashboard(ctx, uptime).rows(req, req.query);
