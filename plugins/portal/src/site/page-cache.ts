@@ -235,11 +235,17 @@ export class PageCache {
         .set((eb) => ({ generation: eb('generation', '+', 1), updated_at: now }))
         .where('tenant_id', '=', tenantId)
         .executeTakeFirst();
-    if (Number((await bump()).numUpdatedRows) > 0) return;
     try {
-      await gen.insertInto('portal_site_generations').values({ tenant_id: tenantId, generation: 1, updated_at: now }).execute();
-    } catch {
-      await bump(); // another process inserted it first
+      if (Number((await bump()).numUpdatedRows) > 0) return;
+      try {
+        await gen.insertInto('portal_site_generations').values({ tenant_id: tenantId, generation: 1, updated_at: now }).execute();
+      } catch {
+        await bump(); // another process inserted it first
+      }
+    } finally {
+      // Our own bump moved the fingerprint: read it before the next page is stored, or a check a second
+      // later would take it for another process's change and drop the pages rendered since.
+      this.#unit(tenantId).checkedAt = -Infinity;
     }
   }
 
