@@ -259,7 +259,8 @@ export function compileRoute(
   };
 
   const middleware: Middleware = async (ctx, next: Next) => {
-    await limit429(ctx);
+    // Only routes with a limit wait for the counter (a public page's hot path takes no extra tick).
+    if (options.rateLimit) await limit429(ctx);
     if (upload) {
       await runUpload(ctx, upload);
       return;

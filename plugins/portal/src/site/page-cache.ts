@@ -10,11 +10,21 @@ export interface CachedPage {
   readonly body: Buffer;
   /** Whether the body is worth compressing; the compressed copies are made on first demand, then kept. */
   readonly compressible: boolean;
-  gzip?: Buffer;
-  br?: Buffer;
+  /** The answer of a hit in each encoding asked for so far: body and headers made once, not per request. */
+  readonly variants: Partial<Record<Encoding, Variant>>;
   readonly etag: string | undefined;
-  readonly bytes: number;
+  /** What the entry holds: the body, and the compressed copies as they are made. */
+  bytes: number;
   readonly at: number;
+}
+
+type Encoding = 'identity' | 'br' | 'gzip';
+
+/** One representation of a cached page: its bytes, its ETag, and the headers a hit answers with. */
+interface Variant {
+  readonly body: Buffer;
+  readonly etag: string | undefined;
+  readonly headers: Readonly<Record<string, string>>;
 }
 
 /** Bodies smaller than this are sent as they are: compressing them saves less than it costs. */
@@ -24,22 +34,47 @@ const COMPRESS_FROM_BYTES = 1024;
 function cachedPage(res: RouteResponse & { body: string }, key: string, at: number): CachedPage {
   const body = Buffer.from(res.body);
   const compressible = body.byteLength >= COMPRESS_FROM_BYTES;
-  // Counted with room for the compressed copies made later (each about a quarter of the page).
-  const bytes = Math.ceil(body.byteLength * (compressible ? 1.5 : 1)) + key.length + 200;
-  return { status: res.status, headers: res.headers ?? {}, body, compressible, etag: res.headers?.etag, bytes, at };
+  const bytes = body.byteLength + key.length + 200;
+  return { status: res.status, headers: res.headers ?? {}, body, compressible, variants: {}, etag: res.headers?.etag, bytes, at };
 }
 
 /**
- * The page's body in `encoding`, compressed on first demand and kept with the page (a miss pays for
- * the one encoding its client asked for: brotli at quality 5 costs about 0.05 ms for a 15 KB page).
+ * The page in `encoding`: compressed on first demand and kept with the page (a miss pays for the one
+ * encoding its client asked for: brotli at quality 5 costs about 0.05 ms for a 15 KB page). Each
+ * encoding is its own representation: its own ETag (RFC 9110 §8.8.3), kept apart by `Vary`.
  */
-function encodedBody(page: CachedPage, encoding: 'br' | 'gzip'): Buffer {
-  if (encoding === 'br') {
-    page.br ??= brotliCompressSync(page.body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 5, [zlib.BROTLI_PARAM_SIZE_HINT]: page.body.byteLength } });
-    return page.br;
+function variantOf(page: CachedPage, encoding: Encoding, grew: (bytes: number) => void): Variant {
+  const known = page.variants[encoding];
+  if (known) return known;
+  const body =
+    encoding === 'br'
+      ? brotliCompressSync(page.body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 5, [zlib.BROTLI_PARAM_SIZE_HINT]: page.body.byteLength } })
+      : encoding === 'gzip'
+        ? gzipSync(page.body, { level: 6 })
+        : page.body;
+  const etag = page.etag && encoding !== 'identity' ? page.etag.replace(/"$/, `-${encoding}"`) : page.etag;
+  const headers: Record<string, string> = { ...page.headers, 'x-cache': 'hit', ...(page.compressible ? { vary: varyWithEncoding(page.headers.vary) } : {}), ...(etag ? { etag } : {}) };
+  if (encoding !== 'identity') headers['content-encoding'] = encoding;
+  // Shared by every hit: frozen, so nothing downstream can change one request's headers for the next.
+  // Shared by every hit: frozen, so nothing downstream can change one request's headers for the next.
+  const made = { body, etag, headers: Object.freeze(headers) };
+  if (body !== page.body) grew(body.byteLength);
+  page.variants[encoding] = made;
+  return made;
+}
+
+/** Accept-Encoding values seen, with the encoding chosen for each: clients send a handful of distinct ones. */
+const chosen = new Map<string, Encoding>();
+
+function encodingFor(acceptEncoding: string | undefined): Encoding {
+  if (!acceptEncoding) return 'identity';
+  let encoding = chosen.get(acceptEncoding);
+  if (encoding === undefined) {
+    encoding = chooseEncoding(acceptEncoding) ?? 'identity';
+    if (chosen.size >= 256) chosen.clear(); // arbitrary headers must not grow memory
+    chosen.set(acceptEncoding, encoding);
   }
-  page.gzip ??= gzipSync(page.body, { level: 6 });
-  return page.gzip;
+  return encoding;
 }
 
 /** The best encoding of the page the client accepts (`Accept-Encoding`, with q-values): br, gzip or none. */
@@ -60,7 +95,7 @@ export function chooseEncoding(acceptEncoding: string | undefined): 'br' | 'gzip
  * A least-recently-used map bounded by entries and by bytes (a Map keeps insertion order: a read
  * moves the entry to the end, eviction takes from the front).
  */
-export class LruCache<V extends { readonly bytes: number }> {
+export class LruCache<V extends { bytes: number }> {
   readonly #map = new Map<string, V>();
   #bytes = 0;
   constructor(
@@ -90,6 +125,19 @@ export class LruCache<V extends { readonly bytes: number }> {
     this.#bytes += value.bytes;
     for (const [k, v] of this.#map) {
       if (this.#map.size <= this.maxEntries && this.#bytes <= this.maxBytes) break;
+      this.#map.delete(k);
+      this.#bytes -= v.bytes;
+    }
+  }
+
+  /** The entry `key` holds `bytes` more (a compressed copy made for it); older entries make room. */
+  grow(key: string, bytes: number): void {
+    const value = this.#map.get(key);
+    if (value === undefined) return;
+    value.bytes += bytes;
+    this.#bytes += bytes;
+    for (const [k, v] of this.#map) {
+      if (this.#bytes <= this.maxBytes || k === key) break;
       this.#map.delete(k);
       this.#bytes -= v.bytes;
     }
@@ -277,7 +325,7 @@ export class PageCache {
     const found = this.#lru.get(full);
     if (found && this.#now() - found.at < this.#ttlMs) {
       this.stats.hits++;
-      return answer(req, found, 'hit');
+      return answer(req, found, 'hit', (n) => this.#lru.grow(full, n));
     }
     this.stats.misses++;
     const epoch = state.epoch;
@@ -287,7 +335,7 @@ export class PageCache {
     if ((res.status === 200 || res.status === 301 || res.status === 410) && typeof res.body === 'string' && state.epoch === epoch) {
       const page = cachedPage(res as RouteResponse & { body: string }, full, this.#now());
       this.#lru.set(full, page);
-      return answer(req, page, 'miss');
+      return answer(req, page, 'miss', (n) => this.#lru.grow(full, n));
     }
     return respond(res.status, res.body, headers);
   }
@@ -301,14 +349,11 @@ export class PageCache {
   }
 }
 
-function answer(req: RouteRequest, page: CachedPage, outcome: CacheOutcome): RouteResponse {
-  const encoding = page.compressible ? chooseEncoding(req.headers['accept-encoding'] as string | undefined) : undefined;
-  // Each encoding is its own representation: its own ETag (RFC 9110 §8.8.3), and caches keep them apart by Vary.
-  const etag = page.etag && encoding ? page.etag.replace(/"$/, `-${encoding}"`) : page.etag;
-  const headers: Record<string, string> = { ...page.headers, 'x-cache': outcome, ...(page.compressible ? { vary: varyWithEncoding(page.headers.vary) } : {}), ...(etag ? { etag } : {}) };
-  if (encoding) headers['content-encoding'] = encoding;
-  if (page.status === 200 && etag && (req.headers['if-none-match'] as string | undefined)?.split(/\s*,\s*/).includes(etag)) return respond(304, undefined, headers);
-  return respond(page.status, encoding ? encodedBody(page, encoding) : page.body, headers);
+function answer(req: RouteRequest, page: CachedPage, outcome: CacheOutcome, grew: (bytes: number) => void): RouteResponse {
+  const variant = variantOf(page, page.compressible ? encodingFor(req.headers['accept-encoding'] as string | undefined) : 'identity', grew);
+  const headers = outcome === 'hit' ? variant.headers : { ...variant.headers, 'x-cache': outcome };
+  if (page.status === 200 && variant.etag && (req.headers['if-none-match'] as string | undefined)?.split(/\s*,\s*/).includes(variant.etag)) return respond(304, undefined, headers);
+  return respond(page.status, variant.body, headers);
 }
 
 function varyWithEncoding(vary: string | undefined): string {
