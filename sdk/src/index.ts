@@ -63,6 +63,7 @@ export * from './errors/error-codes.js';
 export { InputError, NotFoundError, ConflictError, NotAllowedError } from './errors/common-errors.js';
 
 export { fold, normalizeText, slugify } from './text/fold.js';
+export { UnitLookup, type UnitRef } from './tenancy/unit-lookup.js';
 export { escapeHtml, escapeXml, html, jsonForScript, SafeHtml, trustedHtml, type HtmlValue } from './html/html.js';
 export { csvCell, csvLine, parseCsv } from './text/csv.js';
 export { normalizeHost } from './text/host-name.js';

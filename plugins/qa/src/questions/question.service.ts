@@ -280,7 +280,7 @@ export class QuestionService {
       title: row.title,
       field: fields.find((f) => f.code === row.field_code)?.name ?? row.field_code,
       receivedAt: iso(row.verified_at),
-      agency: row.status === 'forwarded' ? ((await units.ref(row.agency_id))?.name ?? null) : null,
+      agency: row.status === 'forwarded' ? ((await units.refOrNull(row.agency_id))?.name ?? null) : null,
       closeReason: row.close_reason,
       updatedAt: iso(row.updated_at)!,
     };
@@ -315,8 +315,8 @@ export class QuestionService {
         action: e.action,
         at: iso(e.created_at)!,
         actor: e.actor_id,
-        unit: await units.ref(e.actor_unit_id),
-        target: await units.ref(e.target_unit_id),
+        unit: await units.refOrNull(e.actor_unit_id),
+        target: await units.refOrNull(e.target_unit_id),
         note: e.note,
       })),
     );
@@ -334,7 +334,7 @@ export class QuestionService {
     const out: RoutingSuggestion[] = [];
     for (const rule of matching) {
       if (out.some((s) => s.agency.id === rule.agency_id)) continue;
-      const agency = await units.ref(rule.agency_id);
+      const agency = await units.refOrNull(rule.agency_id);
       if (agency) out.push({ agency, rule: { id: rule.id, kind: rule.kind } });
     }
     return out;
@@ -451,7 +451,7 @@ export class QuestionService {
   }
 
   async #ruleView(units: UnitTree, r: RoutingRuleRow): Promise<RuleView> {
-    return { id: r.id, kind: r.kind, field: r.field_code, commune: await units.ref(r.commune_id), agency: await units.ref(r.agency_id), note: r.note, updatedAt: iso(r.updated_at)! };
+    return { id: r.id, kind: r.kind, field: r.field_code, commune: await units.refOrNull(r.commune_id), agency: await units.refOrNull(r.agency_id), note: r.note, updatedAt: iso(r.updated_at)! };
   }
 
   async #view(units: UnitTree, row: QuestionRow): Promise<QuestionView> {
@@ -460,9 +460,9 @@ export class QuestionService {
       trackingCode: row.tracking_code,
       status: row.status,
       field: row.field_code,
-      commune: await units.ref(row.commune_id),
-      site: await units.ref(row.site_id),
-      agency: await units.ref(row.agency_id),
+      commune: await units.refOrNull(row.commune_id),
+      site: await units.refOrNull(row.site_id),
+      agency: await units.refOrNull(row.agency_id),
       title: row.title,
       content: row.content,
       consentPublish: row.consent_publish === 1,

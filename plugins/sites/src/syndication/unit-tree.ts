@@ -1,14 +1,6 @@
-import { coreServices, type PluginContext, type TenantInfo } from '@cong/sdk';
+import { coreServices, UnitLookup, type PluginContext, type TenantInfo } from '@cong/sdk';
 
-/** Deeper than any real tree (province → department → office); stops at a corrupt cycle. */
-const MAX_DEPTH = 20;
-
-/** A unit as the syndication API names it (Vietnamese name). */
-export interface UnitRef {
-  readonly id: string;
-  readonly slug: string;
-  readonly name: string;
-}
+export type { UnitRef } from '@cong/sdk';
 
 /**
  * The organisational tree as syndication needs it: the province above a unit (where it proposes), the
@@ -16,37 +8,20 @@ export interface UnitRef {
  * and remembers what it read. Call it before opening a transaction: on SQLite a read on another
  * connection inside a transaction would wait for it.
  */
-export class UnitTree {
-  readonly #units = new Map<string, TenantInfo | null>();
-
-  constructor(private readonly ctx: PluginContext) {}
-
-  async get(id: string): Promise<TenantInfo | undefined> {
-    if (!this.#units.has(id)) this.#units.set(id, (await this.ctx.get(coreServices.tenancy).get(id)) ?? null);
-    return this.#units.get(id) ?? undefined;
-  }
-
-  /** The unit's name for an answer; a unit deleted since keeps its id as name. */
-  async ref(id: string): Promise<UnitRef> {
-    const unit = await this.get(id);
-    return unit ? { id: unit.id, slug: unit.slug, name: unit.nameVi } : { id, slug: id, name: id };
+export class UnitTree extends UnitLookup {
+  constructor(ctx: PluginContext) {
+    super(ctx.get(coreServices.tenancy));
   }
 
   /** The root of the unit's tree: the province (the unit itself when it is the root). */
-  async province(id: string): Promise<TenantInfo | undefined> {
-    let unit = await this.get(id);
-    for (let depth = 0; unit && unit.parentId !== null && depth < MAX_DEPTH; depth++) {
-      const parent = await this.get(unit.parentId);
-      if (!parent) break;
-      unit = parent;
-    }
-    return unit;
+  province(id: string): Promise<TenantInfo | undefined> {
+    return this.root(id);
   }
 
   /** Every active unit strictly below `id` that has a site (this plugin enabled), parents before children. */
   async below(id: string): Promise<TenantInfo[]> {
-    const enabled = await this.ctx.get(coreServices.tenancy).enabledTenants();
-    for (const unit of enabled) this.#units.set(unit.id, unit);
+    const enabled = await this.tenancy.enabledTenants();
+    this.remember(enabled);
     const children = new Map<string, TenantInfo[]>();
     for (const unit of enabled) if (unit.parentId !== null) children.set(unit.parentId, [...(children.get(unit.parentId) ?? []), unit]);
     const out: TenantInfo[] = [];
