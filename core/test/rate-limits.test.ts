@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { coreServices, definePlugin, defineSchema, type PluginManifest } from '@cong/sdk';
+import { coreServices, definePlugin, defineSchema, respond, type PluginManifest } from '@cong/sdk';
 import { createTestPlatform, type TestPlatform } from '@cong/sdk/testing';
 import { describeEachDialect } from '../src/testing/describe-each-dialect.js';
 
@@ -14,6 +14,15 @@ const forms = {
   packageName: '@test/plugin-forms',
   plugin: definePlugin({
     register(reg) {
+      reg.publicRoutes((route) => {
+        route.post('/hoi-dap', {
+          summary: 'A public form page',
+          form: true,
+          rateLimit: { points: 1, durationSeconds: 60 },
+          schema: { body: defineSchema<{ text: string }>({ type: 'object', additionalProperties: false, required: ['text'], properties: { text: { type: 'string', maxLength: 100 } } }) },
+          handler: () => respond(200, '<p>Đã nhận</p>', { 'content-type': 'text/html; charset=utf-8' }),
+        });
+      });
       reg.routes((route) => {
         route.post('/questions/:topic', {
           summary: 'Ask',
@@ -69,6 +78,24 @@ describeEachDialect('rate limits of routes and of plugins', (dialect) => {
     expect(refused.headers.get('retry-after')).not.toBeNull();
     expect((await post('/api/forms/verify', { email: 'khac@example.vn' })).status).toBe(200);
     expect((await post('/api/forms/verify', { email: 'dan@example.vn' }, { 'x-cong-rate-limit-bypass': BYPASS })).status).toBe(200);
+  });
+
+  it('answers a browser on a public page with a page it can show, in Vietnamese and English; programs keep problem+json', async () => {
+    const send = (accept: string) => fetch(new URL('/hoi-dap', t.url), { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', accept }, body: 'text=xin+ch%C3%A0o' });
+    expect((await send('text/html')).status).toBe(200);
+    const page = await send('text/html,application/xhtml+xml,*/*;q=0.8');
+    expect(page.status).toBe(429);
+    expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(Number(page.headers.get('retry-after'))).toBeGreaterThan(0);
+    const html = await page.text();
+    expect(html).toContain('<html lang="vi">');
+    expect(html).toContain('Quá nhiều yêu cầu');
+    expect(html).toContain('Too Many Requests');
+    const program = await send('application/json');
+    expect(program.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    // The API is for programs whatever they accept.
+    const api = await fetch(new URL('/api/forms/questions/x', t.url), { method: 'POST', headers: { 'content-type': 'application/json', accept: 'text/html' }, body: '{}' });
+    expect(api.headers.get('content-type')).toMatch(/^application\/problem\+json/);
   });
 });
 

@@ -9,6 +9,7 @@ import { serveAdminShell, type AdminShellOptions } from './admin-shell.js';
 import { servePluginAssets, type PluginAssets } from './plugin-assets.js';
 import { allowOrigin, type CompiledRoute } from './compile-route.js';
 import { errorHandler } from './error-handler.js';
+import { PLATFORM_PATH } from './platform-paths.js';
 import { requestContext } from './request-context.js';
 import { securityHeaders } from './security-headers.js';
 
@@ -161,7 +162,6 @@ function dropUntrustedForwarding(trusted: ReadonlySet<string>): Middleware {
 }
 
 /** Paths that are the platform's, not a unit's: they answer on any host. */
-const PLATFORM_PATH = /^\/(api|admin)(\/|$)|^\/(healthz|readyz|openapi\.json)$/;
 
 /** The header an API call names its tenant with (slug or id). */
 export const TENANT_HEADER = 'x-cong-tenant';

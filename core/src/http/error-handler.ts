@@ -10,6 +10,7 @@ import {
   CongError,
 } from '@cong/sdk';
 import { CONG_ERR_DATABASE_BUSY } from '../errors.js';
+import { PLATFORM_PATH } from './platform-paths.js';
 import { PROBLEM_CONTENT_TYPE, problemTitle, problemType, type Problem } from './problem.js';
 
 const DB_DOWN = new Set(['PROTOCOL_CONNECTION_LOST', 'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'PROTOCOL_SEQUENCE_TIMEOUT', 'ER_CON_COUNT_ERROR']);
@@ -36,8 +37,53 @@ export function errorHandler(logger: Logger): Middleware {
   };
 }
 
+/** Vietnamese titles of the statuses a public page can end in; English comes from the problem title. */
+const TITLES_VI: Readonly<Record<number, string>> = {
+  400: 'Yêu cầu không hợp lệ',
+  401: 'Cần đăng nhập',
+  403: 'Không có quyền truy cập',
+  404: 'Không tìm thấy trang',
+  409: 'Xung đột dữ liệu',
+  410: 'Trang đã ngừng hoạt động',
+  413: 'Nội dung gửi lên quá lớn',
+  415: 'Định dạng gửi lên không được hỗ trợ',
+  429: 'Quá nhiều yêu cầu, vui lòng thử lại sau',
+  500: 'Lỗi máy chủ',
+  503: 'Dịch vụ tạm ngừng, vui lòng thử lại sau',
+};
+
+const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/**
+ * A browser on a public page (a form posted without JavaScript, a page's rate limit) gets a page it can
+ * show, in Vietnamese and English, with the same status and headers; programs get problem+json.
+ */
+function wantsPage(ctx: Context): boolean {
+  return !PLATFORM_PATH.test(ctx.path) && ctx.accepts('json', 'html') === 'html';
+}
+
+function errorPage(error: CongError, reqId: string | undefined): string {
+  const vi = TITLES_VI[error.status] ?? TITLES_VI[error.status >= 500 ? 500 : 400]!;
+  const retry = (error.headers as Record<string, string> | undefined)?.['Retry-After'] ?? (error.headers as Record<string, string> | undefined)?.['retry-after'];
+  return (
+    '<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">' +
+    `<title>${escape(vi)} — ${escape(problemTitle(error.status))}</title></head><body><main><h1>${escape(vi)}</h1>` +
+    (retry ? `<p>Vui lòng thử lại sau ${escape(retry)} giây.</p>` : '') +
+    `<p lang="en">${escape(problemTitle(error.status))}: ${escape(error.message)}</p>` +
+    (reqId ? `<p><small>Mã yêu cầu / request id: ${escape(reqId)}</small></p>` : '') +
+    '<p><a href="/">Về trang chủ / Home</a></p></main></body></html>'
+  );
+}
+
 /** Writes `error` as the response. */
 export function writeProblem(ctx: Context, error: CongError): void {
+  if (wantsPage(ctx)) {
+    ctx.status = error.status;
+    ctx.set(error.headers as Record<string, string>);
+    ctx.type = 'text/html; charset=utf-8';
+    ctx.body = errorPage(error, ctx.state.reqId as string | undefined);
+    return;
+  }
   const problem: Problem = {
     type: problemType(error.code),
     title: problemTitle(error.status),
