@@ -1,4 +1,4 @@
-import { NotFoundError, respond, type PluginContext, type RouteBuilder } from '@cong/sdk';
+import { NotAllowedError, NotFoundError, respond, type PluginContext, type RouteBuilder } from '@cong/sdk';
 import { actorOf } from '../intake/intake-request.js';
 import {
   addEntryBody,
@@ -58,9 +58,14 @@ export function issueRoutes(route: RouteBuilder, config: PublicationConfig): voi
 
   route.get('/issues/:id', {
     summary: { vi: 'Xem số Công báo: văn bản, trang, mã băm, chữ ký', en: 'Read an issue: documents, pages, hashes, signature' },
-    permission: COMPOSE,
+    description: 'For those who compose (`gazette.compose`) and those who publish (`gazette.publish`): the publisher checks the issue before signing it.',
+    authenticated: true,
     schema: { params: idParams, response: { 200: issueDetailSchema } },
-    handler: async (req, ctx) => issues(ctx).get(await callingOffice(ctx, req), req.params.id),
+    handler: async (req, ctx) => {
+      const held = req.principal!.permissions;
+      if (!held.has(COMPOSE) && !held.has(PUBLISH)) throw new NotAllowedError(`${COMPOSE} or ${PUBLISH}`);
+      return issues(ctx).get(await callingOffice(ctx, req), req.params.id);
+    },
   });
 
   route.patch('/issues/:id', {
