@@ -109,5 +109,10 @@ describeEachDialect('sites status gate', (dialect) => {
     expect((await api('dong-ha', '/api/portal/search?q=chuyen+doi+so')).status).toBe(404);
     const wide = (await (await api('quang-tri', '/api/portal/search?q=chuyen+doi+so&allUnits=true')).json()) as { items: { unit: { slug: string } | null }[] };
     expect(wide.items.map((i) => i.unit?.slug)).toEqual(['so-y-te']);
+    await status('so-y-te', 'suspended', 'Bảo trì');
+    const closed = await api('so-y-te', '/api/portal/public/articles');
+    expect(closed.status).toBe(503);
+    expect(closed.headers.get('retry-after')).toBe('3600');
+    expect(((await closed.json()) as { code: string }).code).toBe('PORTAL_ERR_SITE_CLOSED');
   });
 });

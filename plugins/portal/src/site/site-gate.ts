@@ -49,7 +49,7 @@ export const isPublic = (verdict: SiteGateVerdict): boolean => verdict.kind === 
 export async function assertPublicSite(req: RouteRequest, ctx: PluginContext, tenantId: string): Promise<void> {
   const verdict = await ctx.get(siteGateRegistryRef).verdict(tenantId, ctx);
   if (verdict.kind === 'members-only' && req.principal === undefined) throw new NotFoundError('The unit has no public site yet');
-  if (verdict.kind === 'closed') throw PORTAL_ERR_SITE_CLOSED.create({ seconds: verdict.retryAfterSeconds });
+  if (verdict.kind === 'closed') throw PORTAL_ERR_SITE_CLOSED.create({ seconds: verdict.retryAfterSeconds }, { headers: { 'Retry-After': String(verdict.retryAfterSeconds) } });
   if (verdict.kind === 'gone') throw PORTAL_ERR_SITE_GONE.create();
 }
 

@@ -63,12 +63,13 @@ export function reorganisationRoutes(route: RouteBuilder): void {
     permission: NETWORK_PERMISSION,
     schema: { params: reorganisationIdParams, body: emptyBody, response: { 200: reorganisationSchema } },
     handler: async (req, ctx) => {
-      const { network, ids } = await visibleUnits(req, ctx);
+      const { ids } = await visibleUnits(req, ctx);
       const row = await db(ctx).selectFrom('sites_reorganisations').selectAll().where('id', '=', req.params.id).executeTakeFirst();
       if (!row || !ids.includes(row.tenant_id)) throw new NotFoundError(`Reorganisation ${req.params.id} does not exist`);
       if (row.status !== 'failed' || row.kind === 'rename' || row.successor_tenant_id === null) throw SITES_ERR_REORGANISATION_NOT_FAILED.create({ id: row.id, status: row.status });
       const done = await new SiteSuccession(ctx).follow({ kind: row.kind, sourceId: row.source_tenant_id, successorId: row.successor_tenant_id, effectiveDate: row.effective_date ?? '' });
-      return view(done, await SiteNetwork.load(ctx).catch(() => network));
+      // Read the tree again: following the change may have opened the successor's site.
+      return view(done, await SiteNetwork.load(ctx));
     },
   });
 }
