@@ -25,7 +25,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'node',
-          include: ['{sdk,core,plugins,examples,tests}/**/*.test.ts'],
+          include: ['{sdk,create-plugin,core,plugins,examples,tests}/**/*.test.ts'],
           exclude: ['**/node_modules/**', '**/dist/**', 'tests/e2e/**', '**/*.browser.test.ts'],
           environment: 'node',
           pool: 'forks',

@@ -1,0 +1,7 @@
+import { defineConfig } from 'tsup';
+import { nodeConfig } from '../tsup.config.base.js';
+
+export default defineConfig({
+  ...nodeConfig,
+  entry: { index: 'src/index.ts', cli: 'src/cli.ts' },
+});
