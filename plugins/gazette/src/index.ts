@@ -5,6 +5,7 @@ import { gazetteMigrations } from './migrations/index.js';
 import { registerPublication } from './publication/index.js';
 import { registerPublicSite } from './public/index.js';
 import { registerPublicApi } from './public-api/index.js';
+import { registerReports } from './reports/index.js';
 import { registerReview } from './review/index.js';
 import { registerSearch } from './search/index.js';
 
@@ -25,5 +26,6 @@ export default definePlugin({
     registerSearch(reg);
     registerPublicSite(reg);
     registerPublicApi(reg);
+    registerReports(reg);
   },
 });

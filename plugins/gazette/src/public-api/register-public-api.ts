@@ -13,6 +13,7 @@ import { publicValidityOf } from '../public/validity.js';
 import { searchDocuments, type DocumentSearchCriteria, type SearchOrder } from '../search/document-search.js';
 import { SearchCache } from '../search/search-cache.js';
 import { akomaNtoso } from './akoma-ntoso.js';
+import { latestIssues } from './latest-issues.js';
 import { streamedJsonZip } from './bulk-zip.js';
 import { DEFAULT_LIST_FIELDS, DOCUMENT_FIELDS, documentJson, documentSchema, type DocumentField } from './document-fields.js';
 
@@ -137,6 +138,21 @@ const issueSchema = {
     pdf_url: { type: 'string', description: bi('Bản PDF đã ký số', 'The signed PDF') },
     url: { type: 'string', description: bi('Trang số Công báo', 'Issue page') },
     documents: { type: 'array', items: documentSchema, description: bi('Mục lục: các văn bản theo thứ tự trang', 'Table of contents: documents in page order') },
+  },
+} as const;
+
+/** An issue without its documents, as the issue list answers it. */
+const listedIssueSchema = { ...issueSchema, required: issueSchema.required.filter((r) => r !== 'documents'), properties: (({ documents: _documents, ...rest }) => rest)(issueSchema.properties) } as const;
+
+const issuesPage = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['count', 'page', 'per_page', 'results'],
+  properties: {
+    count: { type: 'integer', description: bi('Số số Công báo đã phát hành (theo điều kiện)', 'Published issues (matching)') },
+    page: { type: 'integer', description: bi('Trang hiện tại', 'This page') },
+    per_page: { type: 'integer', description: bi('Số số Công báo mỗi trang', 'Issues per page') },
+    results: { type: 'array', items: listedIssueSchema, description: bi('Các số Công báo, mới nhất trước', 'The issues, newest first') },
   },
 } as const;
 
@@ -325,6 +341,33 @@ export function registerPublicApi(reg: PluginRegistrar): void {
         if (!issue) throw GAZETTE_ERR_PUBLIC_NOT_FOUND.create({ what: 'issue', key: `${number}/${year}` });
         const docs = await reads.documentsOfIssue(db, issue.id);
         return respond(200, { ...issueJson(site, issue), documents: await shape(db, site, docs, DEFAULT_LIST_FIELDS) }, STABLE_HEADERS);
+      },
+    });
+
+    route.get(`${V1}/issues`, {
+      summary: { vi: 'Các số Công báo đã phát hành, mới nhất trước', en: 'Published gazette issues, newest first' },
+      description: bi('Dùng cho tiện ích <cong-gazette-latest>: số, ngày, trang số Công báo và bản PDF.', 'For the <cong-gazette-latest> widget: number, date, issue page and PDF.'),
+      tags: TAGS,
+      schema: {
+        query: {
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            year: { type: 'integer', minimum: 1900, maximum: 2999, description: bi('Chỉ các số của năm này', 'Only this year\'s issues') },
+            page: { type: 'integer', minimum: 1, maximum: MAX_PAGE, description: bi('Trang (từ 1)', 'Page (from 1)') },
+            per_page: { type: 'integer', minimum: 1, maximum: MAX_PER_PAGE, description: bi('Số số Công báo mỗi trang (tối đa 100)', 'Issues per page (at most 100)') },
+          },
+        },
+        response: { 200: issuesPage },
+      },
+      handler: async (req, ctx) => {
+        const site = await siteOf(req, ctx);
+        const q = req.query as { year?: number; page?: number; per_page?: number };
+        const perPage = q.per_page ?? 20;
+        const page = q.page ?? 1;
+        const db = ctx.get(coreServices.database).kysely<PublicationDatabase>();
+        const found = await latestIssues(db, site.office.id, q.year, perPage, (page - 1) * perPage);
+        return respond(200, { count: found.total, page, per_page: perPage, results: found.issues.map((i) => issueJson(site, i)) }, PUBLIC_HEADERS);
       },
     });
 

@@ -76,7 +76,7 @@ export function legalValuePage(site: PublicSite): string {
     html`<h1>Giá trị pháp lý của Công báo</h1>
 <p>Công báo ${site.office.nameVi} do Văn phòng Ủy ban nhân dân tỉnh quản lý và phát hành, đăng các văn bản quy phạm pháp luật của Hội đồng nhân dân, Ủy ban nhân dân tỉnh và của chính quyền địa phương cấp xã, cùng các văn bản khác theo quy định của pháp luật về Công báo.</p>
 <p><strong>Văn bản đăng trên Công báo là văn bản chính thức và có giá trị như bản gốc.</strong> Trường hợp có sự khác nhau giữa văn bản đăng Công báo và bản gốc, cơ quan ban hành có trách nhiệm đính chính; văn bản đính chính được đăng trên Công báo và liên kết với văn bản được đính chính.</p>
-<p>Mỗi số Công báo điện tử là một tệp PDF được ký số bởi cơ quan phát hành; mã băm SHA-256 công bố kèm theo từng số cho phép bất kỳ ai kiểm tra tệp đã tải về không bị thay đổi.</p>
+<p>Mỗi số Công báo điện tử là một tệp PDF được ký số bởi cơ quan phát hành; mã băm SHA-256 công bố kèm theo từng số cho phép bất kỳ ai kiểm tra tệp đã tải về không bị thay đổi: <a href="${site.path(`${SITE_BASE}/kiem-tra`)}">Kiểm tra tệp Công báo</a>.</p>
 <p>Công báo của Chính phủ (văn bản của cơ quan trung ương) được đăng tại <a href="https://congbao.chinhphu.vn" rel="external">congbao.chinhphu.vn</a>.</p>
 <p lang="en"><em>The official gazette publishes the province's legal documents; a document published in the gazette is official and has the value of the original. Each issue is a digitally signed PDF with a published SHA-256 hash.</em></p>`,
   );

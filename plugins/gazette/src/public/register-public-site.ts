@@ -11,8 +11,10 @@ import * as reads from './gazette-reads.js';
 import { PAGE_CACHE, SEARCH_CACHE, sendBody } from './html.js';
 import { documentPage, homePage, issueListPage, issuePage, legalValuePage, searchPage, type ListedIssue } from './pages.js';
 import { publicSiteFor, SITE_BASE, type PublicSite } from './public-site.js';
+import { registerVerification } from './register-verification.js';
 import { criteriaOf, readSearchForm } from './search-form.js';
 import { publicValidityOf } from './validity.js';
+import { VERIFY_PATH } from './verification-page.js';
 
 /** Query strings of public pages: the named parameters, plus any other (tracking tags) as short strings, ignored, so a shared link never answers 400. */
 const query = (properties: Record<string, object>) => ({ type: 'object', properties, additionalProperties: { type: 'string', maxLength: 500 } }) as const;
@@ -87,8 +89,9 @@ export function registerPublicSite(reg: PluginRegistrar): void {
         const issue = await reads.issueByNumber(db, site.office.id, Number(year), Number(number));
         if (!issue) return notFound(req);
         const [item] = await withPdfSizes(ctx, [issue]);
-        // The signature verification page is another area's, not there yet: no link until it is.
-        return sendBody(req, 200, issuePage(site, item!, await reads.documentsOfIssue(db, issue.id), null), HTML, PAGE_CACHE);
+        // The verification page opens on this issue's hash: a reader checks a downloaded copy from there.
+        const verifyPath = issue.sha256 ? `${VERIFY_PATH}?sha256=${issue.sha256}` : VERIFY_PATH;
+        return sendBody(req, 200, issuePage(site, item!, await reads.documentsOfIssue(db, issue.id), verifyPath), HTML, PAGE_CACHE);
       }),
     });
 
@@ -167,4 +170,7 @@ export function registerPublicSite(reg: PluginRegistrar): void {
       ),
     });
   });
+
+  // The verification page and its JSON twin in the public API (GAZ-05, GAZ-23).
+  registerVerification(reg);
 }

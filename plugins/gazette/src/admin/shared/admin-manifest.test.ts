@@ -18,6 +18,9 @@ describe('cong.admin', () => {
       'gazette-intake-register': ROUTES.register,
       'gazette-comparison': ROUTES.comparison,
       'gazette-deadlines': ROUTES.deadlines,
+      'gazette-issues': ROUTES.issues,
+      'gazette-corrections': ROUTES.corrections,
+      'gazette-annual-report': ROUTES.annualReport,
     });
     const declared = manifest.cong.permissions.map((p) => p.id);
     for (const entry of nav) {
@@ -30,6 +33,9 @@ describe('cong.admin', () => {
       'gazette-intake-register': 'gazette.receive',
       'gazette-comparison': 'gazette.compare',
       'gazette-deadlines': 'gazette.receive',
+      'gazette-issues': 'gazette.compose',
+      'gazette-corrections': 'gazette.compose',
+      'gazette-annual-report': 'gazette.receive',
     });
     expect(manifest.cong.admin.module).toBe('./dist/admin/index.js');
   });
