@@ -8,7 +8,7 @@ const root = fileURLToPath(new URL('../../..', import.meta.url));
 
 /**
  * A running demo province for the browser tests: SQLite in a temp dir, the hello plugin and a deliberately
- * broken one (and the portal when asked).
+ * broken one (and the portal, the sites or the gazette when asked).
  */
 export interface E2ePlatform {
   readonly url: string;
@@ -25,6 +25,20 @@ export interface E2ePlatformOptions {
   readonly portal?: boolean;
   /** Also loads `plugins/sites` after the portal (built: `pnpm --filter @cong/plugin-sites build`); implies `portal`. */
   readonly sites?: boolean;
+  /** Also loads `plugins/gazette` (built: `pnpm --filter @cong/plugin-gazette build`), signing issues with a PKCS#12 file. */
+  readonly gazette?: E2eGazetteSigning;
+}
+
+/** The gazette's `signing` configuration for the browser tests (`signing.mode: p12`). */
+export interface E2eGazetteSigning {
+  readonly p12File: string;
+  /**
+   * The environment variable (in `process.env`, where the plugin reads it) holding the passphrase. Name it
+   * `CONG_TEST_*` or without the `CONG_` prefix: other `CONG_*` names are platform configuration.
+   */
+  readonly passphraseEnv: string;
+  /** PEM files of the roots the verification page trusts. Default none. */
+  readonly trustedRootFiles?: readonly string[];
 }
 
 export async function startE2ePlatform(options: E2ePlatformOptions = {}): Promise<E2ePlatform> {
@@ -41,7 +55,9 @@ export async function startE2ePlatform(options: E2ePlatformOptions = {}): Promis
         join(root, 'tests/fixtures/broken-admin-plugin'),
         ...(options.portal || options.sites ? [join(root, 'plugins/portal')] : []),
         ...(options.sites ? [join(root, 'plugins/sites')] : []),
+        ...(options.gazette ? [join(root, 'plugins/gazette')] : []),
       ],
+      ...(options.gazette ? { pluginConfig: { gazette: { signing: gazetteSigning(options.gazette) } } } : {}),
       http: { port: 0 },
       log: { level: 'warn' },
     },
@@ -79,5 +95,13 @@ export async function startE2ePlatform(options: E2ePlatformOptions = {}): Promis
       await platform.stop();
       rmSync(dir, { recursive: true, force: true });
     },
+  };
+}
+
+function gazetteSigning(signing: E2eGazetteSigning): Record<string, unknown> {
+  return {
+    mode: 'p12',
+    p12: { file: signing.p12File, passphraseEnv: signing.passphraseEnv },
+    ...(signing.trustedRootFiles ? { trustedRootFiles: [...signing.trustedRootFiles] } : {}),
   };
 }

@@ -157,6 +157,32 @@ describe('<gazette-issues>', () => {
     expect([...root.querySelectorAll('table.entries tbody tr strong')].map((s) => s.textContent)).toEqual(['41/2026/QĐ-UBND']);
   });
 
+  it('reorders by drag and drop: the dragged row lands where it is dropped', async () => {
+    const third = entry({ submissionId: land.submissionId, numberSymbol: land.numberSymbol, section: 'VĂN BẢN QUY PHẠM PHÁP LUẬT' });
+    const issue = issueDetail({ entries: [decision, directive, third] });
+    const { api, element, root } = await openDetail(issue, {
+      [`PUT /api/gazette/issues/${issue.id}/entries`]: () => issueDetail({ ...issue, entries: [third, decision, directive] }),
+    });
+    expect(root.textContent).toContain('Kéo thả một dòng để đổi thứ tự');
+    const rows = [...root.querySelectorAll<HTMLTableRowElement>('table.entries tbody tr')];
+    expect(rows.map((r) => r.getAttribute('draggable'))).toEqual(['true', 'true', 'true']);
+    const transfer = new DataTransfer();
+    rows[2]!.dispatchEvent(new DragEvent('dragstart', { dataTransfer: transfer, bubbles: true }));
+    const over = new DragEvent('dragover', { dataTransfer: transfer, bubbles: true, cancelable: true });
+    rows[0]!.dispatchEvent(over);
+    expect(over.defaultPrevented).toBe(true);
+    expect(rows[0]!.classList.contains('drop-target')).toBe(true);
+    rows[0]!.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    await settle(element);
+    expect(api.calls.find((c) => c.method === 'PUT')).toEqual({
+      method: 'PUT',
+      path: `/api/gazette/issues/${issue.id}/entries`,
+      body: { entries: [third, decision, directive].map((e) => ({ submissionId: e.submissionId, section: e.section })) },
+    });
+    expect([...root.querySelectorAll('table.entries tbody tr strong')].map((s) => s.textContent)).toEqual([land.numberSymbol, '41/2026/QĐ-UBND', '05/CT-UBND']);
+    expect(root.querySelector('tr.drop-target')).toBeNull();
+  });
+
   it('shows a refused document beside the document field', async () => {
     const issue = issueDetail({ entries: [] });
     const { element, root } = await openDetail(issue, {

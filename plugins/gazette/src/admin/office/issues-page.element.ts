@@ -238,15 +238,19 @@ export class IssuesPage extends GazettePage {
     );
   }
 
-  async #move(issue: IssueDetail, index: number, delta: -1 | 1): Promise<void> {
+  /** Sends the issue's entries with the one at `from` moved to `to`; true when the server took it. */
+  async #reorder(issue: IssueDetail, from: number, to: number): Promise<boolean> {
+    if (from === to || to < 0 || to >= issue.entries.length) return false;
     const entries = [...issue.entries];
-    const target = index + delta;
-    if (target < 0 || target >= entries.length) return;
-    const moved = entries[index]!;
-    [entries[index], entries[target]] = [entries[target]!, moved];
+    const [moved] = entries.splice(from, 1);
+    entries.splice(to, 0, moved!);
     const body = { entries: entries.map((e) => ({ submissionId: e.submissionId, section: e.section })) };
-    const ok = await this.#change(issue, () => this.api!.put<IssueDetail>(`${API}/issues/${encodeURIComponent(issue.id)}/entries`, body), () => issueTexts().reordered);
-    if (!ok) return;
+    return this.#change(issue, () => this.api!.put<IssueDetail>(`${API}/issues/${encodeURIComponent(issue.id)}/entries`, body), () => issueTexts().reordered);
+  }
+
+  async #move(issue: IssueDetail, index: number, delta: -1 | 1): Promise<void> {
+    const moved = issue.entries[index];
+    if (!moved || !(await this.#reorder(issue, index, index + delta))) return;
     // Keep the keyboard where it was: on the same button of the moved row, or its other one at an end.
     await this.updateComplete;
     const t = issueTexts();
@@ -258,6 +262,35 @@ export class IssuesPage extends GazettePage {
         break;
       }
     }
+  }
+
+  /** Drag-to-order with the mouse (the Up/Down buttons do the same from the keyboard): the row being dragged. */
+  #dragFrom: number | undefined;
+
+  #dragStart(event: DragEvent, index: number): void {
+    this.#dragFrom = index;
+    event.dataTransfer?.setData('text/plain', String(index));
+    if (event.dataTransfer) event.dataTransfer.effectAllowed = 'move';
+  }
+
+  #dragOver(event: DragEvent, index: number): void {
+    if (this.#dragFrom === undefined) return;
+    event.preventDefault(); // allows the drop
+    if (event.dataTransfer) event.dataTransfer.dropEffect = 'move';
+    for (const row of this.renderRoot.querySelectorAll('tr.drop-target')) row.classList.remove('drop-target');
+    if (index !== this.#dragFrom) (event.currentTarget as HTMLElement).classList.add('drop-target');
+  }
+
+  async #drop(event: DragEvent, issue: IssueDetail, index: number): Promise<void> {
+    event.preventDefault();
+    const from = this.#dragFrom;
+    this.#dragEnd();
+    if (from !== undefined && !this.busy) await this.#reorder(issue, from, index);
+  }
+
+  #dragEnd(): void {
+    this.#dragFrom = undefined;
+    for (const row of this.renderRoot.querySelectorAll('tr.drop-target')) row.classList.remove('drop-target');
   }
 
   async #remove(issue: IssueDetail, entry: IssueEntryView): Promise<void> {
@@ -403,11 +436,18 @@ export class IssuesPage extends GazettePage {
     const c = commonTexts();
     if (issue.entries.length === 0) return html`<h3>${t.entriesTitle}</h3><p>${t.noEntries}</p>`;
     const last = issue.entries.length - 1;
-    return html`<table class="entries">
+    return html`${editable ? html`<p class="note">${t.dragHint}</p>` : nothing}<table class="entries">
       <caption>${t.entriesTitle}</caption>
       <thead><tr><th scope="col">${t.position}</th><th scope="col">${t.document}</th><th scope="col">${t.section}</th><th scope="col">${t.agency}</th><th scope="col">${t.pageRange}</th>${editable ? html`<th scope="col"><span class="visually-hidden">${t.remove}</span></th>` : nothing}</tr></thead>
       <tbody>${issue.entries.map(
-        (e, index) => html`<tr data-submission=${e.submissionId}>
+        (e, index) => html`<tr
+          data-submission=${e.submissionId}
+          draggable=${editable && !this.busy ? 'true' : 'false'}
+          @dragstart=${(event: DragEvent) => this.#dragStart(event, index)}
+          @dragover=${(event: DragEvent) => this.#dragOver(event, index)}
+          @drop=${(event: DragEvent) => this.#drop(event, issue, index)}
+          @dragend=${() => this.#dragEnd()}
+        >
           <td>${index + 1}</td>
           <td><strong>${e.numberSymbol}</strong> · ${pick(e.documentTypeName)}${e.correction ? html` <span class="badge">${t.correction}</span>` : nothing}<div>${e.summary}</div></td>
           <td>${e.section ?? t.noSection}</td>

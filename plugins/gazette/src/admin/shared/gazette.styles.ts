@@ -26,6 +26,8 @@ export const gazetteStyles = css`
   .check { display: flex; gap: 0.5rem; align-items: center; font-weight: 400; }
   table { border-collapse: collapse; width: 100%; }
   caption { text-align: start; font-weight: 600; padding-block: 0.5rem; }
+  tr[draggable='true'] { cursor: grab; }
+  tr.drop-target td { border-top: 3px solid var(--cong-color-brand, #0b57b0); }
   th, td { text-align: start; padding: 0.4rem; border-bottom: 1px solid var(--cong-color-border, #c9ccd1); vertical-align: top; }
   fieldset { border: 1px solid var(--cong-color-border, #c9ccd1); border-radius: var(--cong-radius, 0.375rem); display: grid; gap: var(--cong-space-s, 0.75rem); padding: var(--cong-space-s, 0.75rem); }
   legend { font-weight: 600; padding-inline: 0.25rem; }
