@@ -39,6 +39,7 @@ export { defineSchema } from './http/json-schema.js';
 export { toFieldIssues } from './validation/to-field-issues.js';
 export type { JsonSchema, Schema, SchemaType } from './http/json-schema.js';
 export { respond } from './http/route.js';
+export { publicSiteBase, type PublicSiteBase } from './http/public-site-base.js';
 export type {
   HttpMethod,
   LocalizedText,

@@ -1,31 +1,19 @@
-import { coreServices, html, type HtmlValue, type PluginContext, type RouteRequest, type SafeHtml, type TenantInfo } from '@cong/sdk';
+import { coreServices, html, publicSiteBase, type HtmlValue, type PluginContext, type PublicSiteBase, type RouteRequest, type SafeHtml, type TenantInfo } from '@cong/sdk';
 
 /** Where the plugin's public pages live on a unit's site. */
 export const BASE = '/mua-sam-cong';
 
-/** Where a unit's public pages are for one request: the prefix of its links and the origin of absolute URLs. */
-export interface PublicBase {
+/** Where a unit's public pages are for one request: the unit, the prefix of its links and the origin of absolute URLs. */
+export interface PublicBase extends PublicSiteBase {
   readonly tenant: TenantInfo;
-  /** `/t/<slug>` when the unit was reached through the platform host's path prefix, else ''. */
-  readonly prefix: string;
-  /** `https://host` as the request reached us, for feeds and canonical links. */
-  readonly origin: string;
 }
 
-/**
- * The core resolves the unit from its host or from `/t/<slug>/` and strips that prefix before routing,
- * so the page cannot see it: on the unit's own host links need none, anywhere else the prefix works
- * (the gazette's public site decides the same way).
- */
+/** The request's unit (active) and its link base (`publicSiteBase`), or undefined for a request without one. */
 export async function publicBaseOf(req: RouteRequest, ctx: PluginContext): Promise<PublicBase | undefined> {
   if (!req.tenantId) return undefined;
   const tenant = await ctx.get(coreServices.tenancy).get(req.tenantId);
   if (!tenant || tenant.status !== 'active') return undefined;
-  const hostHeader = (req.headers.host ?? 'localhost').toLowerCase();
-  const host = hostHeader.replace(/:\d{1,5}$/, '');
-  const ownHost = host === tenant.primaryHost?.toLowerCase() || host === `${tenant.slug}.localhost`;
-  const origin = `${req.protocol}://${/^[a-z0-9.:[\]-]+$/.test(hostHeader) ? hostHeader : 'localhost'}`;
-  return { tenant, prefix: ownHost ? '' : `/t/${tenant.slug}`, origin };
+  return { tenant, ...publicSiteBase(req, tenant) };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { coreServices, type PluginContext, type RouteRequest, type TenancyService, type TenantInfo } from '@cong/sdk';
+import { coreServices, normalizeHost, publicSiteBase, type PluginContext, type RouteRequest, type TenancyService, type TenantInfo } from '@cong/sdk';
 
 /** Where the gazette's pages live on the unit's site, beside the portal's (ELI paths live at the root). */
 export const SITE_BASE = '/cong-bao';
@@ -27,28 +27,19 @@ async function unitOfHost(tenancy: TenancyService, host: string): Promise<string
   return unit?.id;
 }
 
-function bareHost(host: string): string {
-  return host.trim().toLowerCase().replace(/:\d{1,5}$/, '').replace(/\.$/, '');
-}
-
 /**
  * The site of the request, or undefined when the request has no unit. The core resolves the unit
- * (its host, `<slug>.localhost`, `/t/<slug>/`; `X-Cong-Tenant` on API calls) and strips the `/t/<slug>`
- * prefix before routing; a request on the unit's own host had none, so links are written without it,
- * and every other (the platform host, an API call naming its unit) gets links with the prefix, which
- * work on any host.
+ * (its host, `<slug>.localhost`, `/t/<slug>/`; `X-Cong-Tenant` on API calls); links start with the
+ * request's `publicSiteBase` (no prefix on the unit's own host, `/t/<slug>` anywhere else).
  */
 export async function publicSiteFor(req: RouteRequest, ctx: PluginContext): Promise<PublicSite | undefined> {
-  const hostHeader = req.headers.host ?? 'localhost';
-  const host = bareHost(hostHeader);
   const tenancy = ctx.get(coreServices.tenancy);
-  const tenantId = req.tenantId ?? (await unitOfHost(tenancy, host));
+  const host = normalizeHost(req.headers.host);
+  const tenantId = req.tenantId ?? (host ? await unitOfHost(tenancy, host) : undefined);
   if (tenantId === undefined) return undefined;
   const office = await tenancy.get(tenantId);
   if (!office) return undefined;
-  const ownHost = host === office.primaryHost?.toLowerCase() || host === `${office.slug}.localhost`;
-  const prefix = ownHost ? '' : `/t/${office.slug}`;
-  const origin = `${req.protocol}://${/^[a-z0-9.:[\]-]+$/i.test(hostHeader) ? hostHeader.toLowerCase() : 'localhost'}`;
+  const { prefix, origin } = publicSiteBase(req, office);
   const path = (p: string) => `${prefix}${p}`;
   return { office, origin, prefix, path, url: (p: string) => `${origin}${path(p)}` };
 }

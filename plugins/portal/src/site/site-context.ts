@@ -1,4 +1,4 @@
-import { coreServices, type PluginContext, type RouteRequest, type TenantInfo } from '@cong/sdk';
+import { coreServices, publicSiteBase, type PluginContext, type RouteRequest, type TenantInfo } from '@cong/sdk';
 import type { Lang, Language, Languages } from './languages.js';
 import { SiteQueries } from './site-queries.js';
 import type { ThemeRegistry, ThemeTokens } from './theme.js';
@@ -35,25 +35,15 @@ export interface Site {
   pair(vi: string, en: string | null | undefined): { readonly text: string; readonly lang: 'vi' | 'en' };
 }
 
-/** A host as compared: lower case, without the port. */
-function bareHost(host: string): string {
-  return host.trim().toLowerCase().replace(/:\d{1,5}$/, '').replace(/\.$/, '');
-}
-
 /**
  * Builds the request's site, or undefined when the request has no unit (a platform without units,
- * whose content has nowhere to live). The prefix is inferred: the core strips `/t/<slug>` before
- * routing, and a request that arrived on the unit's own host (primary or `<slug>.localhost`) had none.
+ * whose content has nowhere to live). Links start with the request's `publicSiteBase`.
  */
 export async function siteFor(req: RouteRequest, ctx: PluginContext, languages: Languages, lang: Lang, themes: ThemeRegistry, preview: string | null = null): Promise<Site | undefined> {
   if (req.tenantId === undefined) return undefined;
   const tenant = await ctx.get(coreServices.tenancy).get(req.tenantId);
   if (!tenant) return undefined;
-  const hostHeader = req.headers.host ?? 'localhost';
-  const host = bareHost(hostHeader);
-  const ownHost = host === tenant.primaryHost?.toLowerCase() || host === `${tenant.slug}.localhost`;
-  const prefix = ownHost ? '' : `/t/${tenant.slug}`;
-  const origin = `${req.protocol}://${/^[a-z0-9.:[\]-]+$/i.test(hostHeader) ? hostHeader.toLowerCase() : 'localhost'}`;
+  const { prefix, origin } = publicSiteBase(req, tenant);
   const theme = await themes.tokens(tenant, { preview });
   const path = (neutral: string, target: Lang = lang) => {
     const localized = languages.path(neutral, target);
