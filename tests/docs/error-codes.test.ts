@@ -6,11 +6,12 @@ import * as gazette from '../../plugins/gazette/src/errors.js';
 import * as portal from '../../plugins/portal/src/errors.js';
 import * as qa from '../../plugins/qa/src/errors.js';
 import * as sites from '../../plugins/sites/src/errors.js';
+import * as scaffold from '../../create-plugin/src/errors.js';
 
 // Every error code (CONG_ERR_* of the sdk and core, <PLUGIN>_ERR_* of first-party plugins) exists in
 // docs/reference/errors.md and every documented code exists in a registry, in both directions
 // (Fastify's errors.test.js, STYLE.md §3.5.6).
-const REGISTRIES = [sdk, core, portal, sites, gazette, qa] as Record<string, unknown>[];
+const REGISTRIES = [sdk, core, portal, sites, gazette, qa, scaffold] as Record<string, unknown>[];
 const CODE = /^[A-Z]+_ERR_[A-Z0-9_]+$/;
 const doc = readFileSync(new URL('../../docs/reference/errors.md', import.meta.url), 'utf8');
 

@@ -280,6 +280,29 @@ plugins
     if (failed) process.exitCode = 1;
   });
 
+program
+  .command('create-plugin [id]')
+  .description('Create a plugin package that builds, tests and loads: plugins/<id> in a Cổng checkout, else ./<id>')
+  .option('--dir <dir>', 'target folder')
+  .option('--name-vi <name>', 'Vietnamese display name')
+  .option('--name-en <name>', 'English display name')
+  .option('--description <text>', 'one-line description')
+  .option('--package-name <name>', 'npm package name (default: @cong/plugin-<id> in a checkout, else cong-plugin-<id>)')
+  .option('--no-admin', 'no admin page or dashboard widget')
+  .option('--no-widgets', 'no public widget bundle')
+  .option('--link <checkout>', "outside a checkout: depend on this checkout's sdk and core (link:)")
+  .option('--no-add-to-workspace', 'in a checkout: do not list the package in the root package.json (the demo then does not load it)')
+  .option('-y, --yes', 'never ask: take flags and defaults (also when not on a terminal or under CI)')
+  .action(async (id: string | undefined, options: Record<string, string | boolean | undefined> & { yes?: boolean }, command: Command) => {
+    // Loaded on demand, like plugins verify: the scaffolder is for plugin authors. Its errors carry a
+    // code and a status, so they print as `cong: SCAFFOLD_ERR_…: …` below.
+    const { createPlugin, formatCreated, promptForOptions, shouldPrompt } = await import('@cong/create-plugin');
+    const given = { ...options, id };
+    const asked = (name: string) => command.getOptionValueSource(name) === 'cli';
+    const full = shouldPrompt(options) ? await promptForOptions({ ...given, adminGiven: asked('admin'), widgetsGiven: asked('widgets') }) : given;
+    process.stdout.write(formatCreated(await createPlugin(full)));
+  });
+
 program.addHelpText('after', '\nPlugins add their own commands: cong <plugin> --help (e.g. cong sites provision --from-tree --dry-run).\n');
 
 /**
