@@ -141,5 +141,16 @@ export const configSchema = {
         maxBytes: { type: 'integer', minimum: 1, maximum: 1073741824, default: 20971520 },
       },
     },
+    docs: {
+      description: 'The documentation site (built by the @cong/docs package) served at /docs.',
+      type: 'object',
+      additionalProperties: false,
+      default: {},
+      properties: {
+        // No default: absent means "as demo", which a schema default cannot say.
+        enabled: { type: 'boolean', description: 'Serve the documentation site at /docs. Default: on with demo, off otherwise.' },
+        dir: { type: 'string', minLength: 1, description: 'The built site, relative to the config file. Default: docs-site/dist beside the core in a checkout.' },
+      },
+    },
   },
 } as const;

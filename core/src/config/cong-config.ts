@@ -45,6 +45,8 @@ export interface CongConfig {
     };
   };
   readonly files: { readonly maxBytes: number };
+  /** The documentation site at `/docs`: `enabled` absent follows `demo`; `dir` absent is the checkout's `docs-site/dist`. */
+  readonly docs: { readonly enabled?: boolean; readonly dir?: string };
   /** Directory the config file is in (or the working directory); relative paths resolve from it. */
   readonly baseDir: string;
 }

@@ -8,6 +8,7 @@ import { authenticateRequest, type AuthenticationOptions } from './authenticate-
 import { serveAdminShell, type AdminShellOptions } from './admin-shell.js';
 import { servePluginAssets, type PluginAssets } from './plugin-assets.js';
 import { allowOrigin, type CompiledRoute } from './compile-route.js';
+import { docsSiteEnabled, serveDocsSite } from './docs-site.js';
 import { errorHandler } from './error-handler.js';
 import { PLATFORM_PATH } from './platform-paths.js';
 import { requestContext } from './request-context.js';
@@ -52,6 +53,8 @@ export function createHttpApp(options: HttpAppOptions): Koa {
   app.use(requestContext(options.logger, options.config.log.requests));
   app.use(errorHandler(options.logger));
   app.use(securityHeaders());
+  // The docs belong to the platform, not to a unit: served on every host, before units are resolved.
+  if (docsSiteEnabled(options.config)) app.use(serveDocsSite(options.config));
   if (options.tenantResolver) {
     app.use(resolveApiTenant(options.tenantResolver));
     app.use(resolvePublicTenant(options.tenantResolver));
