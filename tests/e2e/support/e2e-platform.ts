@@ -27,6 +27,8 @@ export interface E2ePlatformOptions {
   readonly sites?: boolean;
   /** Also loads `plugins/gazette` (built: `pnpm --filter @cong/plugin-gazette build`), signing issues with a PKCS#12 file. */
   readonly gazette?: E2eGazetteSigning;
+  /** More plugin directories to load (built), after the others: a plugin made by the scaffolder. */
+  readonly extraPlugins?: readonly string[];
 }
 
 /** The gazette's `signing` configuration for the browser tests (`signing.mode: p12`). */
@@ -56,6 +58,7 @@ export async function startE2ePlatform(options: E2ePlatformOptions = {}): Promis
         ...(options.portal || options.sites ? [join(root, 'plugins/portal')] : []),
         ...(options.sites ? [join(root, 'plugins/sites')] : []),
         ...(options.gazette ? [join(root, 'plugins/gazette')] : []),
+        ...(options.extraPlugins ?? []),
       ],
       ...(options.gazette ? { pluginConfig: { gazette: { signing: gazetteSigning(options.gazette) } } } : {}),
       http: { port: 0 },
