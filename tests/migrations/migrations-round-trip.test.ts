@@ -17,7 +17,7 @@ function migrationFolders(): { owner: string; dir: string }[] {
     if (!existsSync(base)) continue;
     for (const name of readdirSync(base)) {
       const dir = join(base, name, 'src/migrations');
-      if (existsSync(dir)) folders.push({ owner: name.replace(/-plugin$/, ''), dir });
+      if (existsSync(dir)) folders.push({ owner: name.replace(/-plugin$/, '').replace(/-/g, '_'), dir });
     }
   }
   return folders;

@@ -10,3 +10,26 @@ export const QA_ERR_HONEYPOT = createErrorCode('QA_ERR_HONEYPOT', 'A field that 
 export const QA_ERR_VERIFICATION_INVALID = createErrorCode('QA_ERR_VERIFICATION_INVALID', 'The verification link is not valid, already used or expired', 404);
 export const QA_ERR_TRACKING_BUSY = createErrorCode('QA_ERR_TRACKING_BUSY', 'No free tracking code was found: try again', 503);
 // ─── End of questions codes ───
+
+// ─── Answers: drafting, approval, publication, rating (src/answers) ─── add codes above the end marker
+export const QA_ERR_ANSWER_STATE = createErrorCode('QA_ERR_ANSWER_STATE', 'An answer that is {state} cannot be {action}', 409);
+export const QA_ERR_APPROVAL_REQUIRED = createErrorCode('QA_ERR_APPROVAL_REQUIRED', 'Answers of this unit are sent after a leader approves them: submit it for approval', 409);
+export const QA_ERR_APPROVER_IS_AUTHOR = createErrorCode('QA_ERR_APPROVER_IS_AUTHOR', 'An answer is approved by someone who did not write or submit it', 403);
+export const QA_ERR_NO_CONSENT = createErrorCode('QA_ERR_NO_CONSENT', 'The asker did not agree to publication', 409);
+export const QA_ERR_NOT_REVIEWED = createErrorCode('QA_ERR_NOT_REVIEWED', 'The public version has not been reviewed for personal data', 409);
+export const QA_ERR_RATING_INVALID = createErrorCode('QA_ERR_RATING_INVALID', 'The rating link is not valid, or the question has no answer to rate', 404);
+export const QA_ERR_ALREADY_RATED = createErrorCode('QA_ERR_ALREADY_RATED', 'This answer has been rated already', 409);
+// ─── End of answers codes ───
+
+// ─── Consultations: drafts put to public comment, moderation, the report on acceptance (src/consultations) ─── add codes above the end marker
+export const QA_ERR_CONSULTATION_PERIOD = createErrorCode('QA_ERR_CONSULTATION_PERIOD', 'The consultation runs {days} calendar days; a draft of type {type} is open for at least {minimum}', 400);
+export const QA_ERR_CONSULTATION_PHASE = createErrorCode('QA_ERR_CONSULTATION_PHASE', 'A consultation that is {phase} cannot be {action}', 409);
+export const QA_ERR_COMMENT_STATE = createErrorCode('QA_ERR_COMMENT_STATE', 'A comment that is {status} cannot be {action}', 409);
+export const QA_ERR_ARTICLES_COMMENTED = createErrorCode('QA_ERR_ARTICLES_COMMENTED', 'The articles cannot be replaced: the draft has comments on them', 409);
+export const QA_ERR_COMMENTS_UNANSWERED = createErrorCode('QA_ERR_COMMENTS_UNANSWERED', '{count} approved comments have no answer yet', 409);
+// ─── End of consultations codes ───
+
+// ─── Dialogues: online dialogues with leaders, their questions and answers (src/dialogues) ─── add codes above the end marker
+export const QA_ERR_DIALOGUE_STATUS = createErrorCode('QA_ERR_DIALOGUE_STATUS', 'A dialogue that is {status} cannot be {action}', 409);
+export const QA_ERR_DIALOGUE_QUESTION_STATE = createErrorCode('QA_ERR_DIALOGUE_QUESTION_STATE', 'A dialogue question that is {status} cannot be {action}', 409);
+// ─── End of dialogues codes ───

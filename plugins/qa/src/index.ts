@@ -1,5 +1,9 @@
 import { definePlugin } from '@cong/sdk';
 import { qaMigrations } from './migrations/index.js';
+import { registerAnswers } from './answers/index.js';
+import { registerConsultations } from './consultations/index.js';
+import { registerDeadlines } from './deadlines/index.js';
+import { registerDialogues } from './dialogues/index.js';
 import { registerQuestions } from './questions/index.js';
 
 /**
@@ -12,5 +16,9 @@ export default definePlugin({
   register(reg) {
     reg.migrations(qaMigrations);
     registerQuestions(reg);
+    registerDeadlines(reg); // before the answers: its `/hoi-dap/thong-ke` precedes their `/hoi-dap/<slug>`
+    registerAnswers(reg);
+    registerConsultations(reg);
+    registerDialogues(reg);
   },
 });

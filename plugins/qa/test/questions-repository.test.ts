@@ -12,7 +12,13 @@ describeEachDialect('questions migrations and repository', (dialect) => {
   let db: TestDatabase;
   let kysely: Kysely<QaDatabase>;
   let repo: QuestionRepository;
-  const TABLES = ['qa_fields', 'qa_question_events', 'qa_questions', 'qa_routing_rules', 'qa_secrets'];
+  const TABLES = ['qa_fields', 'qa_question_events', 'qa_questions', 'qa_routing_rules', 'qa_secrets', 'qa_agency_settings', 'qa_answer_attachments', 'qa_answer_notes', 'qa_answer_revisions', 'qa_answers', 'qa_publications', 'qa_ratings',
+    // Deadlines (migration 0450).
+    'qa_question_clocks', 'qa_clock_sync', 'qa_deadline_notices',
+    // Consultations (migration 0460).
+    'qa_consultations', 'qa_consultation_articles', 'qa_consultation_files', 'qa_consultation_consultees', 'qa_consultation_comments', 'qa_consultation_moderation', 'qa_consultation_reports',
+    // Dialogues (migration 0470).
+    'qa_dialogues', 'qa_dialogue_guests', 'qa_dialogue_questions', 'qa_dialogue_moderation'].sort();
   const tables = async () => (await db.kysely.introspection.getTables()).map((t) => t.name).filter((n) => n.startsWith('qa_')).sort();
 
   const row = (id: string, overrides: Partial<QuestionRow> = {}): QuestionRow => ({

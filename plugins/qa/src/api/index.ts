@@ -1,2 +1,2 @@
 // What other plugins may import from the Q&A plugin (`@cong/plugin-qa/api`).
-export type { QuestionAction, QuestionStatus, RoutingRuleKind } from '../questions/qa-database.js';
+export type { AnswerAction, QuestionAction, QuestionStatus, RoutingRuleKind } from '../questions/qa-database.js';

@@ -1,7 +1,15 @@
 import type { Migration } from 'kysely';
 import * as createQuestions from './2026_11_29_0430_create_questions.js';
+import * as createAnswers from './2026_11_29_0440_create_answers.js';
+import * as createConsultations from './2026_11_29_0460_create_consultations.js';
+import * as createDeadlines from './2026_11_29_0450_create_deadlines.js';
+import * as createDialogues from './2026_11_29_0470_create_dialogues.js';
 
 /** The plugin's one migration ledger: names are dated, so areas interleave in the order they were written. */
 export const qaMigrations: Readonly<Record<string, Migration>> = {
   '2026_11_29_0430_create_questions': createQuestions,
+  '2026_11_29_0440_create_answers': createAnswers,
+  '2026_11_29_0450_create_deadlines': createDeadlines,
+  '2026_11_29_0460_create_consultations': createConsultations,
+  '2026_11_29_0470_create_dialogues': createDialogues,
 };

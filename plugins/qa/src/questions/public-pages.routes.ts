@@ -159,7 +159,7 @@ export function publicPageRoutes(route: RouteBuilder, limits: QuestionLimits): v
     handler: async (req, ctx) => {
       const site = await siteOfRequest(req, ctx);
       try {
-        return statusPage(site, await new QuestionService(ctx, limits).publicStatus(req.body.trackingCode, req.body.email));
+        return statusPage(site, await new QuestionService(ctx, limits).publicStatus(req.body.trackingCode, req.body.email), req.body.email);
       } catch (error) {
         if (!CongError.is(error) || error.status !== 404) throw error;
         return lookupPage(site, { field: null, vi: 'Không tìm thấy câu hỏi có mã theo dõi và địa chỉ e-mail này.', en: 'No question has this tracking code and e-mail address.' }, 404);

@@ -7,13 +7,34 @@
  *                                           ▼                                          ▼
  *                                         closed ◀──────────────────────────────────── closed
  *
- * `closed` is "outside the province's competence" with a reason; answers come in a later round.
+ * `closed` is "outside the province's competence" with a reason. The agency answers a forwarded question
+ * (src/answers): it may ask the citizen for more information (`waiting`, back to `forwarded` when the
+ * citizen replies), and the sent answer makes it `answered`.
  */
-export type QuestionStatus = 'unverified' | 'received' | 'forwarded' | 'returned' | 'closed';
-export const QUESTION_STATUSES: readonly QuestionStatus[] = ['unverified', 'received', 'forwarded', 'returned', 'closed'];
+export type QuestionStatus = 'unverified' | 'received' | 'forwarded' | 'returned' | 'closed' | 'waiting' | 'answered';
+export const QUESTION_STATUSES: readonly QuestionStatus[] = ['unverified', 'received', 'forwarded', 'returned', 'closed', 'waiting', 'answered'];
 
 /** A step of the timeline; each names who took it, in which unit, when, with an optional note. */
-export type QuestionAction = 'submitted' | 'verified' | 'classified' | 'forwarded' | 'returned' | 'transferred' | 'declined';
+export type QuestionAction = 'submitted' | 'verified' | 'classified' | 'forwarded' | 'returned' | 'transferred' | 'declined' | AnswerAction;
+
+/**
+ * The answer's steps (src/answers), each a timeline event with its time, so SLA clocks can be computed
+ * from the timeline: `info-requested` starts the pause (status `waiting`), `citizen-replied` ends it.
+ * At most 16 characters (the column's width).
+ */
+export type AnswerAction =
+  | 'drafted'
+  | 'approval-asked'
+  | 'approved'
+  | 'sent-back'
+  | 'answered'
+  | 'info-requested'
+  | 'citizen-replied'
+  | 'redacted'
+  | 'published'
+  | 'unpublished'
+  | 'rated';
+export const ANSWER_ACTIONS: readonly AnswerAction[] = ['drafted', 'approval-asked', 'approved', 'sent-back', 'answered', 'info-requested', 'citizen-replied', 'redacted', 'published', 'unpublished', 'rated'];
 
 export type RoutingRuleKind = 'field' | 'commune';
 

@@ -151,14 +151,20 @@ const STATUS_LABELS: Readonly<Record<string, { vi: string; en: string }>> = {
   forwarded: { vi: 'Đã chuyển cơ quan có thẩm quyền trả lời', en: 'Forwarded to the competent agency' },
   returned: { vi: 'Đang được Ban biên tập xem xét lại', en: 'Being reviewed again by the editorial board' },
   closed: { vi: 'Không thuộc thẩm quyền của tỉnh', en: 'Outside the province’s competence' },
+  waiting: { vi: 'Cơ quan trả lời đề nghị bạn bổ sung thông tin', en: 'The agency asks you for more information' },
+  answered: { vi: 'Đã có câu trả lời', en: 'Answered' },
 };
 
 export function statusLabel(status: string): { vi: string; en: string } {
   return STATUS_LABELS[status] ?? { vi: status, en: status };
 }
 
-/** What the public sees of a question: no name, no contact, no content. */
-export function statusPage(site: PageSite, s: PublicStatus): RouteResponse {
+/**
+ * What the asker sees of their question: no name, no contact, no content; the answer once sent, with
+ * the rating link, and while `waiting` the agency's request with a reply form (the code and e-mail the
+ * asker just typed go back in hidden fields: the page is `no-store`).
+ */
+export function statusPage(site: PageSite, s: PublicStatus, email = ''): RouteResponse {
   const label = statusLabel(s.status);
   const day = (iso: string | null) => (iso ? new Date(iso).toLocaleDateString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' }) : '—');
   return page(
@@ -171,7 +177,39 @@ export function statusPage(site: PageSite, s: PublicStatus): RouteResponse {
       `<dt>${bi('Ngày tiếp nhận', 'Received on')}</dt><dd>${e(day(s.receivedAt))}</dd>` +
       `<dt>${bi('Tình trạng', 'Status')}</dt><dd>${bi(label.vi, label.en)}</dd>` +
       (s.agency ? `<dt>${bi('Cơ quan trả lời', 'Answering agency')}</dt><dd>${e(s.agency)}</dd>` : '') +
+      (s.expectedAnswerBy ? `<dt>${bi('Hạn trả lời dự kiến', 'Expected answer by')}</dt><dd>${e(day(`${s.expectedAnswerBy}T12:00:00+07:00`))}</dd>` : '') +
       (s.closeReason ? `<dt>${bi('Lý do', 'Reason')}</dt><dd>${e(s.closeReason)}</dd>` : '') +
-      `</dl>`,
+      `</dl>` +
+      answerSection(site, s, email),
   );
+}
+
+/** The answer, the rating link, or the agency's request with the reply form (src/answers). */
+function answerSection(site: PageSite, s: PublicStatus, email: string): string {
+  const day = (iso: string) => new Date(iso).toLocaleDateString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' });
+  let out = '';
+  if (s.answer) {
+    out +=
+      `<section aria-labelledby="answer-h"><h2 id="answer-h">${bi('Câu trả lời', 'Answer')}</h2>` +
+      `<p>${e(s.answer.agency ?? '')} — ${e(day(s.answer.answeredAt))}</p><div style="white-space:pre-line">${e(s.answer.text)}</div>` +
+      (s.answer.attachments.length === 0
+        ? ''
+        : `<h3>${bi('Tệp đính kèm', 'Attachments')}</h3><ul>${s.answer.attachments.map((f) => `<li><a href="${e(site.prefix)}${e(f.path)}">${e(f.name)}</a> (${e(Math.max(1, Math.round(f.size / 1024)).toLocaleString('vi-VN'))} KB)</li>`).join('')}</ul>`) +
+      `</section>`;
+  }
+  if (s.rating?.token) {
+    out += `<p><a href="${e(site.prefix)}/hoi-dap/danh-gia/${e(s.rating.token)}">${bi('Đánh giá mức độ hài lòng với câu trả lời', 'Rate the answer')}</a></p>`;
+  } else if (s.rating?.rated) {
+    out += `<p>${bi('Cảm ơn bạn đã đánh giá câu trả lời.', 'Thank you for rating the answer.')}</p>`;
+  }
+  if (s.status === 'waiting') {
+    out +=
+      `<section aria-labelledby="info-h"><h2 id="info-h">${bi('Đề nghị bổ sung thông tin', 'More information needed')}</h2>` +
+      `<div style="white-space:pre-line">${e(s.informationRequest ?? '')}</div>` +
+      `<form method="post" action="${e(site.prefix)}/hoi-dap/tra-cuu/bo-sung">` +
+      `<input type="hidden" name="trackingCode" value="${e(s.trackingCode)}"><input type="hidden" name="email" value="${e(email)}">` +
+      `<label for="r-message">${bi('Nội dung bổ sung', 'Your reply')}</label><textarea id="r-message" name="message" rows="6" required maxlength="2000"></textarea>` +
+      `<button type="submit">Gửi bổ sung / Send</button></form></section>`;
+  }
+  return out;
 }

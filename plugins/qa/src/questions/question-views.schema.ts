@@ -1,10 +1,11 @@
 // Response schemas of the Q&A JSON routes: what a generated client reads, and what the core checks the
 // handlers' answers against in tests.
+import { ANSWER_ACTIONS } from './qa-database.js';
 const text = { type: 'string' } as const;
 const nullableText = { type: ['string', 'null'] } as const;
 const time = { type: 'string', format: 'date-time' } as const;
 const nullableTime = { type: ['string', 'null'], format: 'date-time' } as const;
-const statusEnum = { enum: ['unverified', 'received', 'forwarded', 'returned', 'closed'] } as const;
+const statusEnum = { enum: ['unverified', 'received', 'forwarded', 'returned', 'closed', 'waiting', 'answered'] } as const;
 
 const unitRef = {
   type: 'object',
@@ -55,9 +56,21 @@ export const questionPageSchema = {
 export const questionDetailSchema = {
   type: 'object',
   additionalProperties: false,
-  required: [...questionRequired, 'timeline'],
+  required: [...questionRequired, 'timeline', 'deadline'],
   properties: {
     ...questionProperties,
+    deadline: {
+      description: 'The SLA clock of the hop the question is on, or its last hop (src/deadlines; every hop: `GET …/:id/deadlines`).',
+      anyOf: [
+        { type: 'null' },
+        {
+          type: 'object',
+          additionalProperties: false,
+          required: ['hop', 'kind', 'unit', 'dueOn', 'state', 'rule'],
+          properties: { hop: { type: 'integer' }, kind: { enum: ['board', 'agency'] }, unit: nullableUnit, dueOn: { type: 'string', format: 'date' }, state: { enum: ['on-time', 'due-soon', 'overdue', 'paused', 'met', 'met-late'] }, rule: text },
+        },
+      ],
+    },
     timeline: {
       type: 'array',
       items: {
@@ -65,7 +78,7 @@ export const questionDetailSchema = {
         additionalProperties: false,
         required: ['action', 'at', 'actor', 'unit', 'target', 'note'],
         properties: {
-          action: { enum: ['submitted', 'verified', 'classified', 'forwarded', 'returned', 'transferred', 'declined'] },
+          action: { enum: ['submitted', 'verified', 'classified', 'forwarded', 'returned', 'transferred', 'declined', ...ANSWER_ACTIONS] },
           at: time,
           actor: text,
           unit: nullableUnit,
@@ -126,12 +139,58 @@ export const verifiedSchema = {
   properties: { trackingCode: { type: 'string', description: 'Also mailed to the asker.' }, title: text },
 } as const;
 
-/** The public status: nothing personal. */
+/** The public status: nothing personal; the answer once sent, the agency's request while waiting, the rating link. */
 export const publicStatusSchema = {
   type: 'object',
   additionalProperties: false,
-  required: ['trackingCode', 'status', 'title', 'field', 'receivedAt', 'agency', 'closeReason', 'updatedAt'],
-  properties: { trackingCode: text, status: statusEnum, title: text, field: text, receivedAt: nullableTime, agency: nullableText, closeReason: nullableText, updatedAt: time },
+  required: ['trackingCode', 'status', 'title', 'field', 'receivedAt', 'agency', 'closeReason', 'updatedAt', 'expectedAnswerBy', 'answer', 'informationRequest', 'rating'],
+  properties: {
+    trackingCode: text,
+    status: statusEnum,
+    title: text,
+    field: text,
+    receivedAt: nullableTime,
+    agency: nullableText,
+    closeReason: nullableText,
+    updatedAt: time,
+    expectedAnswerBy: { type: ['string', 'null'], format: 'date', description: 'Hạn trả lời dự kiến: the agency’s due date while it has the question (it moves on while waiting for the asker).' },
+    answer: {
+      anyOf: [
+        { type: 'null' },
+        {
+          type: 'object',
+          additionalProperties: false,
+          required: ['text', 'agency', 'answeredAt', 'attachments'],
+          properties: {
+            text,
+            agency: nullableText,
+            answeredAt: time,
+            attachments: {
+              type: 'array',
+              items: {
+                type: 'object',
+                additionalProperties: false,
+                required: ['name', 'size', 'path'],
+                properties: { name: text, size: { type: 'integer' }, path: { type: 'string', description: 'Under the site of the question: `/hoi-dap/tep/<token>/<id>`.' } },
+              },
+            },
+          },
+        },
+      ],
+    },
+    informationRequest: { ...nullableText, description: 'While `waiting`: what the agency asks; reply with `POST /api/qa/public/reply`.' },
+    rating: {
+      anyOf: [
+        { type: 'null' },
+        {
+          type: 'object',
+          additionalProperties: false,
+          required: ['token', 'rated'],
+          properties: { token: { ...nullableText, description: 'For `POST /api/qa/public/rating`; null once rated.' }, rated: { type: 'boolean' } },
+        },
+      ],
+    },
+  },
 } as const;
 
 /** An agency gave a question back to the board: it leaves the agency's inbox. */

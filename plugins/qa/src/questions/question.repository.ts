@@ -19,6 +19,9 @@ export interface QuestionFilter {
 /** Who reads: the board of a province, or the agency a question is forwarded to. */
 export type Side = { readonly kind: 'board'; readonly provinceId: string } | { readonly kind: 'agency'; readonly agencyId: string };
 
+/** What an agency sees: the questions with it now, waiting for the citizen's information, or answered by it (src/answers). */
+const AGENCY_STATUSES: QuestionStatus[] = ['forwarded', 'waiting', 'answered'];
+
 /** Queries of the question tables; the same SQL on SQLite and MySQL/MariaDB. */
 export class QuestionRepository {
   constructor(private readonly db: Kysely<QaDatabase>) {}
@@ -39,16 +42,16 @@ export class QuestionRepository {
     return this.db.selectFrom('qa_questions').selectAll().where('tracking_code', '=', code).executeTakeFirst();
   }
 
-  /** A question the side may see: the board sees every verified question of its province; an agency, those forwarded to it. */
+  /** A question the side may see: the board sees every verified question of its province; an agency, those forwarded to it (then waiting or answered). */
   async find(side: Side, id: string, trx: Db = this.db): Promise<QuestionRow | undefined> {
     let query = trx.selectFrom('qa_questions').selectAll().where('id', '=', id).where('status', '!=', 'unverified');
-    query = side.kind === 'board' ? query.where('province_id', '=', side.provinceId) : query.where('agency_id', '=', side.agencyId).where('status', '=', 'forwarded');
+    query = side.kind === 'board' ? query.where('province_id', '=', side.provinceId) : query.where('agency_id', '=', side.agencyId).where('status', 'in', AGENCY_STATUSES);
     return query.executeTakeFirst();
   }
 
   async page(side: Side, filter: QuestionFilter): Promise<{ items: QuestionRow[]; total: number }> {
     let query = this.db.selectFrom('qa_questions').where('status', '!=', 'unverified');
-    query = side.kind === 'board' ? query.where('province_id', '=', side.provinceId) : query.where('agency_id', '=', side.agencyId).where('status', '=', 'forwarded');
+    query = side.kind === 'board' ? query.where('province_id', '=', side.provinceId) : query.where('agency_id', '=', side.agencyId).where('status', 'in', AGENCY_STATUSES);
     if (filter.status) query = query.where('status', '=', filter.status);
     if (filter.field) query = query.where('field_code', '=', filter.field);
     if (filter.communeId) query = query.where('commune_id', '=', filter.communeId);

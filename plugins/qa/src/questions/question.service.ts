@@ -2,6 +2,8 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { coreServices, InputError, NotFoundError, normalizeText, type PluginContext, type RouteRequest, type TenantInfo } from '@cong/sdk';
 import type { Transaction } from 'kysely';
 import { QA_ERR_FORM_EXPIRED, QA_ERR_FORM_TOO_FAST, QA_ERR_HONEYPOT, QA_ERR_QUESTION_TRANSITION, QA_ERR_TRACKING_BUSY, QA_ERR_VERIFICATION_INVALID } from '../errors.js';
+import { statusExtrasOf, type StatusExtras } from '../answers/answer.service.js';
+import { currentDeadline, expectedAnswerDate } from '../deadlines/current-deadline.js';
 import { CONSENT_TEXT } from './default-fields.js';
 import { trackingMail, verificationMail } from './question-mail.js';
 import type { QuestionLimits } from './question-config.js';
@@ -72,8 +74,8 @@ export interface RoutingSuggestion {
   readonly rule: { readonly id: string; readonly kind: RoutingRuleKind };
 }
 
-/** What the public status page shows: no contact details, nothing personal. */
-export interface PublicStatus {
+/** What the public status page shows: no contact details, nothing personal; the answer and the agency's request for information (src/answers). */
+export interface PublicStatus extends StatusExtras {
   readonly trackingCode: string;
   readonly status: QuestionStatus;
   readonly title: string;
@@ -82,6 +84,8 @@ export interface PublicStatus {
   readonly agency: string | null;
   readonly closeReason: string | null;
   readonly updatedAt: string;
+  /** "Hạn trả lời dự kiến" (src/deadlines): the agency's due date while it has the question, else null. */
+  readonly expectedAnswerBy: string | null;
 }
 
 export interface RuleInput {
@@ -106,6 +110,8 @@ const FORM_KEY = 'form-token-key';
 /** The form key of each running plugin (its context): read from the database once, never changes. */
 const formKeys = new WeakMap<PluginContext, Promise<string>>();
 const TRACKING_ATTEMPTS = 5;
+/** The statuses in which the status page names the agency: it has the question, or answered it. */
+const AGENCY_STATUSES: readonly QuestionStatus[] = ['forwarded', 'waiting', 'answered'];
 const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
 const text = (value: string): string => normalizeText(value).trim();
 const optional = (value: string | null | undefined): string | null => (value === undefined || value === null ? null : text(value) || null);
@@ -280,9 +286,11 @@ export class QuestionService {
       title: row.title,
       field: fields.find((f) => f.code === row.field_code)?.name ?? row.field_code,
       receivedAt: iso(row.verified_at),
-      agency: row.status === 'forwarded' ? ((await units.refOrNull(row.agency_id))?.name ?? null) : null,
+      agency: AGENCY_STATUSES.includes(row.status) ? ((await units.refOrNull(row.agency_id))?.name ?? null) : null,
       closeReason: row.close_reason,
       updatedAt: iso(row.updated_at)!,
+      expectedAnswerBy: await expectedAnswerDate(this.ctx, row),
+      ...(await statusExtrasOf(this.ctx, row)),
     };
   }
 
@@ -320,7 +328,7 @@ export class QuestionService {
         note: e.note,
       })),
     );
-    const view = await this.#view(units, row);
+    const view = { ...(await this.#view(units, row)), deadline: await currentDeadline(this.ctx, row.id) };
     return side.kind === 'board' ? { ...view, timeline, suggestions: await this.suggestions(units, row) } : { ...view, timeline };
   }
 

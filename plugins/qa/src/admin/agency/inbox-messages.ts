@@ -1,0 +1,58 @@
+import { localized } from '@cong/sdk/admin';
+
+/** An agency's inbox: questions forwarded to the unit, returning, transferring, asking the citizen. Vietnamese first. */
+export const inboxMessages = {
+  vi: {
+    title: 'Câu hỏi được chuyển đến',
+    needAnswer: 'Bạn cần quyền “Soạn trả lời câu hỏi được chuyển đến đơn vị” để xem trang này.',
+    handling: 'Xử lý câu hỏi',
+    returnTitle: 'Trả lại Ban biên tập',
+    returnIntro: 'Câu hỏi không thuộc thẩm quyền của đơn vị hoặc chưa rõ: Ban biên tập sẽ chuyển lại.',
+    reason: 'Lý do',
+    reasonRequired: 'Hãy nhập lý do',
+    returnSubmit: 'Trả lại',
+    returned: 'Đã trả lại câu hỏi cho Ban biên tập',
+    transferTitle: 'Chuyển sang cơ quan khác',
+    agency: 'Cơ quan',
+    chooseAgency: '— Chọn cơ quan —',
+    agencyRequired: 'Hãy chọn cơ quan',
+    note: 'Ghi chú (không bắt buộc)',
+    transferSubmit: 'Chuyển',
+    transferred: (name: string) => `Đã chuyển câu hỏi đến ${name}`,
+    askTitle: 'Đề nghị người hỏi bổ sung thông tin',
+    askIntro: 'Người hỏi nhận e-mail với nội dung dưới đây; câu hỏi chờ đến khi họ trả lời.',
+    message: 'Thông tin cần bổ sung',
+    messageRequired: 'Hãy nhập nội dung đề nghị',
+    askSubmit: 'Gửi đề nghị',
+    asked: 'Đã gửi đề nghị bổ sung thông tin; câu hỏi đang chờ người hỏi',
+    answerTitle: 'Trả lời',
+  },
+  en: {
+    title: 'Questions forwarded to us',
+    needAnswer: 'You need the “Draft answers to questions forwarded to the unit” permission to see this page.',
+    handling: 'Handle the question',
+    returnTitle: 'Return to the board',
+    returnIntro: 'The question is not this unit’s competence, or is unclear: the board will forward it again.',
+    reason: 'Reason',
+    reasonRequired: 'Give the reason',
+    returnSubmit: 'Return',
+    returned: 'Question returned to the board',
+    transferTitle: 'Transfer to another agency',
+    agency: 'Agency',
+    chooseAgency: '— Choose an agency —',
+    agencyRequired: 'Choose an agency',
+    note: 'Note (optional)',
+    transferSubmit: 'Transfer',
+    transferred: (name: string) => `Question transferred to ${name}`,
+    askTitle: 'Ask the asker for more information',
+    askIntro: 'The asker gets an e-mail with the text below; the question waits until they reply.',
+    message: 'Information needed',
+    messageRequired: 'Say what is needed',
+    askSubmit: 'Send the request',
+    asked: 'Request sent; the question waits for the asker',
+    answerTitle: 'Answer',
+  },
+};
+
+export type InboxTexts = typeof inboxMessages.vi;
+export const inboxTexts = (): InboxTexts => localized(inboxMessages);

@@ -1,0 +1,61 @@
+import { localized } from '@cong/sdk/admin';
+import type { FindingView } from '../shared/qa-api.js';
+
+/** The redaction review and publication of an answered question (QA-04, CORE-11). Vietnamese first. */
+export const publicationMessages = {
+  vi: {
+    states: { none: 'Chưa rà soát', reviewed: 'Đã rà soát, chưa công khai', published: 'Đang công khai', unpublished: 'Đã gỡ công khai' } as Record<string, string>,
+    state: 'Tình trạng',
+    publishedAt: 'Công khai lúc',
+    address: 'Địa chỉ trên cổng',
+    findings: 'Thông tin cá nhân phát hiện trong bản gốc',
+    noFindings: 'Không phát hiện thông tin cá nhân nào trong bản gốc; vẫn cần đọc kỹ trước khi công khai.',
+    remaining: 'Bản công khai đã lưu vẫn còn',
+    kinds: { name: 'Họ tên', address: 'Địa chỉ', email: 'E-mail', phone: 'Số điện thoại', 'id-number': 'Số giấy tờ', 'licence-plate': 'Biển số xe' } as Record<FindingView['kind'], string>,
+    parts: { title: 'Tiêu đề', question: 'Câu hỏi', answer: 'Trả lời' } as Record<FindingView['part'], string>,
+    original: 'Bản gốc (không công khai)',
+    edit: 'Bản công khai',
+    editIntro: 'Đề xuất đã che những gì phát hiện được. Đọc kỹ, sửa thêm nếu cần, rồi lưu; chỉ bản đã lưu mới được công khai.',
+    title: 'Tiêu đề',
+    question: 'Câu hỏi',
+    answer: 'Trả lời',
+    required: 'Không được để trống',
+    save: 'Lưu bản công khai',
+    saved: 'Đã lưu bản công khai',
+    publish: 'Công khai',
+    published: 'Đã công khai hỏi đáp',
+    needReview: 'Lưu bản công khai trước khi công khai.',
+    unpublish: 'Gỡ công khai',
+    unpublishReason: 'Lý do gỡ (không bắt buộc)',
+    unpublished: 'Đã gỡ hỏi đáp khỏi trang công khai',
+  },
+  en: {
+    states: { none: 'Not reviewed', reviewed: 'Reviewed, not published', published: 'Published', unpublished: 'Unpublished' } as Record<string, string>,
+    state: 'State',
+    publishedAt: 'Published',
+    address: 'Address on the portal',
+    findings: 'Personal data found in the original',
+    noFindings: 'No personal data found in the original; still read it carefully before publishing.',
+    remaining: 'The saved public version still contains',
+    kinds: { name: 'Name', address: 'Address', email: 'E-mail', phone: 'Phone number', 'id-number': 'ID number', 'licence-plate': 'Licence plate' } as Record<FindingView['kind'], string>,
+    parts: { title: 'Title', question: 'Question', answer: 'Answer' } as Record<FindingView['part'], string>,
+    original: 'Original (never published)',
+    edit: 'Public version',
+    editIntro: 'The proposal masks what was found. Read it, edit further if needed, then save; only the saved version can be published.',
+    title: 'Title',
+    question: 'Question',
+    answer: 'Answer',
+    required: 'Must not be empty',
+    save: 'Save the public version',
+    saved: 'Public version saved',
+    publish: 'Publish',
+    published: 'Question and answer published',
+    needReview: 'Save the public version before publishing.',
+    unpublish: 'Unpublish',
+    unpublishReason: 'Reason for unpublishing (optional)',
+    unpublished: 'Question and answer taken off the public pages',
+  },
+};
+
+export type PublicationTexts = typeof publicationMessages.vi;
+export const publicationTexts = (): PublicationTexts => localized(publicationMessages);

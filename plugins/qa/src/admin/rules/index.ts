@@ -1,0 +1,2 @@
+// The board's routing rules.
+export { RoutingRules } from './routing-rules.js';

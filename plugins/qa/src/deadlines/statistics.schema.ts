@@ -1,0 +1,135 @@
+import { defineSchema } from '@cong/sdk';
+
+const DATE = { type: 'string', format: 'date', description: 'A Vietnam calendar date, YYYY-MM-DD.' } as const;
+
+export interface StatisticsQuery {
+  from?: string;
+  to?: string;
+  agency?: string;
+}
+
+/** The period (inclusive dates; default: 1 January of this year to today) and, for the board, one agency. */
+export const statisticsQuery = defineSchema<StatisticsQuery>({
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    from: DATE,
+    to: DATE,
+    agency: { type: 'string', minLength: 1, maxLength: 100, description: 'One agency (slug or id) of the province.' },
+  },
+});
+
+export const publicStatisticsQuery = defineSchema<Omit<StatisticsQuery, 'agency'>>({
+  type: 'object',
+  additionalProperties: false,
+  properties: { from: DATE, to: DATE },
+});
+
+/** The dashboard page's query: Vietnamese names (`tu-ngay`, `den-ngay`). */
+export const dashboardQuery = defineSchema<{ 'tu-ngay'?: string; 'den-ngay'?: string }>({
+  type: 'object',
+  additionalProperties: false,
+  properties: { 'tu-ngay': DATE, 'den-ngay': DATE },
+});
+
+export const questionIdParams = defineSchema<{ id: string }>({
+  type: 'object',
+  additionalProperties: false,
+  required: ['id'],
+  properties: { id: { type: 'string', minLength: 1, maxLength: 36 } },
+});
+
+const count = { type: 'integer', minimum: 0 } as const;
+const nullableNumber = { type: ['number', 'null'] } as const;
+const unitRef = { type: 'object', additionalProperties: false, required: ['id', 'slug', 'name'], properties: { id: { type: 'string' }, slug: { type: 'string' }, name: { type: 'string' } } } as const;
+
+const agencyFigures = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['agency', 'received', 'answered', 'answeredOnTime', 'answeredLate', 'overdue', 'open', 'paused', 'transferred', 'returned', 'onTimeRate', 'medianWorkingDays', 'ratings'],
+  properties: {
+    agency: unitRef,
+    received: { ...count, description: 'Turns that began in the period: forwarded or transferred to the agency.' },
+    answered: count,
+    answeredOnTime: count,
+    answeredLate: count,
+    overdue: { ...count, description: 'Still with the agency and past the due date today (a pause never counts).' },
+    open: count,
+    paused: { ...count, description: 'Waiting for the citizen today.' },
+    transferred: count,
+    returned: count,
+    onTimeRate: { ...nullableNumber, description: 'Answered on time ÷ answered, 0–1; null with no answers.' },
+    medianWorkingDays: { ...nullableNumber, description: 'Median working days to answer, pauses left out.' },
+    ratings: { type: 'object', additionalProperties: false, required: ['count', 'average'], properties: { count, average: nullableNumber } },
+  },
+} as const;
+
+/** Statistics of a province (the board, the public dashboard) or of one agency. */
+export const statisticsSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['province', 'period', 'today', 'board', 'totals', 'agencies'],
+  properties: {
+    province: unitRef,
+    period: { type: 'object', additionalProperties: false, required: ['from', 'to'], properties: { from: DATE, to: DATE } },
+    today: DATE,
+    board: {
+      anyOf: [
+        { type: 'null' },
+        {
+          type: 'object',
+          additionalProperties: false,
+          required: ['received', 'forwarded', 'declined', 'triagedOnTime', 'triagedLate', 'overdue'],
+          properties: { received: count, forwarded: count, declined: count, triagedOnTime: count, triagedLate: count, overdue: count },
+        },
+      ],
+      description: 'The board’s triage (QA-02); null in an agency’s own statistics.',
+    },
+    totals: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['received', 'answered', 'answeredOnTime', 'answeredLate', 'overdue', 'onTimeRate', 'medianWorkingDays'],
+      properties: { received: count, answered: count, answeredOnTime: count, answeredLate: count, overdue: count, onTimeRate: nullableNumber, medianWorkingDays: nullableNumber },
+    },
+    agencies: { type: 'array', items: agencyFigures, description: 'The league table: best on-time rate first.' },
+  },
+} as const;
+
+export const clocksSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['items'],
+  properties: {
+    items: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['hop', 'kind', 'unit', 'startedAt', 'limitDays', 'rule', 'dueOn', 'remindOn', 'pausedDays', 'pausedSince', 'endedAt', 'outcome', 'workingDays', 'state'],
+        properties: {
+          hop: { type: 'integer' },
+          kind: { enum: ['board', 'agency'] },
+          unit: { anyOf: [unitRef, { type: 'null' }] },
+          startedAt: { type: 'string', format: 'date-time' },
+          limitDays: { type: 'integer' },
+          rule: { type: 'string' },
+          dueOn: DATE,
+          remindOn: DATE,
+          pausedDays: { type: 'integer' },
+          pausedSince: { type: ['string', 'null'], format: 'date-time' },
+          endedAt: { type: ['string', 'null'], format: 'date-time' },
+          outcome: { enum: ['forwarded', 'declined', 'answered', 'transferred', 'returned', null] },
+          workingDays: { type: ['integer', 'null'] },
+          state: { enum: ['on-time', 'due-soon', 'overdue', 'paused', 'met', 'met-late'] },
+        },
+      },
+    },
+  },
+} as const;
+
+export const sweepSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['computed', 'reminders', 'escalations'],
+  properties: { computed: count, reminders: count, escalations: count },
+} as const;

@@ -1,0 +1,4 @@
+import { defineConfig } from 'vite';
+import { adminBundleConfig } from '@cong/sdk/vite';
+
+export default defineConfig(adminBundleConfig({ entry: 'src/admin/index.ts' }));
