@@ -1,4 +1,4 @@
-import { ApiError, type ApiFieldError } from '@cong/sdk/admin';
+import { uploadFile } from '@cong/sdk/admin';
 import type { SubmissionDetail } from './gazette-api.js';
 
 /** Options of a {@link FileUploader} call. */
@@ -14,39 +14,6 @@ export interface UploadOptions {
 /** Sends one file to a `PUT …/original|electronic` route and resolves with the submission as it now is. */
 export type FileUploader = (path: string, file: File, options?: UploadOptions) => Promise<SubmissionDetail>;
 
-/**
- * The uploader the pages use: multipart/form-data with the file in `file`. XMLHttpRequest rather than
- * the shell's JSON client, because only it reports upload progress. A refusal becomes an
- * {@link ApiError} built from the problem document, like the client's.
- */
-export const uploadSubmissionFile: FileUploader = (path, file, options = {}) => {
-  const form = new FormData();
-  if (options.remark?.trim()) form.append('remark', options.remark.trim());
-  form.append('file', file, file.name);
-  return new Promise((resolve, reject) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open('PUT', path);
-    xhr.setRequestHeader('accept', 'application/json');
-    if (options.tenant) xhr.setRequestHeader('x-cong-tenant', options.tenant);
-    xhr.upload.onprogress = (e) => {
-      if (e.lengthComputable) options.onProgress?.(e.loaded / e.total);
-    };
-    xhr.onload = () => {
-      let body: unknown;
-      try {
-        body = xhr.responseText ? JSON.parse(xhr.responseText) : undefined;
-      } catch {
-        body = undefined;
-      }
-      if (xhr.status === 200) {
-        options.onProgress?.(1);
-        resolve(body as SubmissionDetail);
-        return;
-      }
-      const problem = (body ?? {}) as { code?: string; detail?: string; title?: string; errors?: ApiFieldError[]; reqId?: string };
-      reject(new ApiError(xhr.status, problem.code ?? `HTTP_${xhr.status}`, problem.detail ?? problem.title ?? xhr.statusText, problem.errors ?? [], problem.reqId));
-    };
-    xhr.onerror = () => reject(new ApiError(0, 'CONG_ERR_SERVICE_UNAVAILABLE', 'Không kết nối được máy chủ (the server cannot be reached)'));
-    xhr.send(form);
-  });
-};
+/** The uploader the pages use: the SDK's `uploadFile` (progress, problem documents as `ApiError`), with `PUT`. */
+export const uploadSubmissionFile: FileUploader = (path, file, options = {}) =>
+  uploadFile<SubmissionDetail>(path, file, { method: 'PUT', tenant: options.tenant, fields: { remark: options.remark }, onProgress: options.onProgress });
