@@ -18,6 +18,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkSiteLinks, checkSourceLinks } from './check-links.js';
 import { collectPages, createPage } from './collect-pages.js';
+import { copyImages } from './copy-images.js';
 import { escapeHtml, htmlToText } from './escape-html.js';
 import { renderLayout } from './layout.js';
 import { createLinkResolver } from './link-resolver.js';
@@ -127,6 +128,8 @@ export async function buildDocs({ repoRoot = DEFAULT_REPO_ROOT, outDir = DEFAULT
   write('search-index.json', JSON.stringify(index));
 
   for (const asset of ['site.css', 'site.js', 'api-docs.js', 'favicon.svg']) copyFileSync(join(here, 'assets', asset), join(outDir, 'assets', asset));
+  // Pictures the pages show (the admin guides' screenshots, taken by tests/e2e/admin-guide-screenshots.test.ts).
+  copyImages(repoRoot, outDir);
   const swagger = dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
   for (const file of SWAGGER_FILES) copyFileSync(join(swagger, file), join(outDir, 'assets', 'swagger-ui', /\./.test(file) ? file : `${file}.txt`));
 
