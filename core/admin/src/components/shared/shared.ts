@@ -81,6 +81,12 @@ export const pageStyles = css`
   .check { display: flex; gap: 0.5rem; align-items: center; }
   .actions { display: flex; flex-wrap: wrap; gap: 0.5rem; }
   .muted { color: var(--cong-color-text-quiet, #535353); }
+  /* Cell layouts of the tables' column templates: cells render in the data table's shadow root, which has these styles and not the page's. */
+  .who { display: grid; }
+  .who small { color: var(--cong-color-text-quiet, #535353); }
+  ul.grants { margin: 0; padding-inline-start: 1.1rem; min-width: 14rem; }
+  ul.grants li { margin-block: 0.25rem; }
+  .row-actions { display: flex; flex-wrap: wrap; gap: 0.25rem; }
   .visually-hidden {
     position: absolute !important; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0;
   }

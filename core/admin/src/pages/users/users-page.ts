@@ -60,12 +60,7 @@ export class UsersPage extends CongElement {
   static override styles = [
     pageStyles,
     css`
-      .who { display: grid; }
-      .who small { color: var(--cong-color-text-quiet, #535353); }
-      ul.grants { margin: 0; padding-inline-start: 1.1rem; }
-      ul.grants li { margin-block: 0.25rem; }
       wa-dialog { --width: 34rem; }
-      .row-actions { display: flex; flex-wrap: wrap; gap: 0.25rem; }
     `,
   ];
   static override properties = {
