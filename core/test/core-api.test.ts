@@ -192,6 +192,15 @@ describeEachDialect('the core admin API', (dialect) => {
     // One code, kept: computing it again could land in the next 30-second step, which is a new code.
     const enabling = code();
     expect((await user.call('POST', '/api/core/auth/totp/enable', { body: { code: enabling } })).status).toBe(204);
+    // At rest the seed is sealed (AES-256-GCM): the database alone does not give it away.
+    const db = await createDatabase(parseDatabaseUrl(t.databaseUrl, process.cwd()));
+    try {
+      const stored = (await sql<{ totp_secret: string }>`select totp_secret from core_users where username = 'le.van.d'`.execute(db.kysely)).rows[0]!.totp_secret;
+      expect(stored).toMatch(/^v1\.[A-Za-z0-9_-]{60,}$/);
+      expect(stored).not.toContain(setup.body.secret);
+    } finally {
+      await db.destroy();
+    }
 
     const fresh = browser(t.url);
     const withoutCode = await fresh.call('POST', '/api/core/auth/login', { body: { username: 'le.van.d', password: 'Cửa Tùng biển xanh 2026' } });

@@ -6,6 +6,7 @@ import { PasswordPolicy, type PasswordPolicyOptions } from './password-policy.js
 import { PasswordReset, type PasswordResetOptions } from './password-reset.js';
 import { createPasswordResetLimiter, type PasswordResetLimiter, type PasswordResetLimiterOptions } from './password-reset-limiter.js';
 import { SessionStore, type SessionStoreOptions } from './session-store.js';
+import type { SecretSealer } from './secret-box.js';
 import { UserStore } from './user-store.js';
 
 /** Options of {@link createAuthServices}; every group is optional and has the defaults of its service. */
@@ -25,6 +26,8 @@ export interface AuthServicesOptions {
   readonly requireTotpForSuperAdmins?: boolean;
   /** One clock for every service, in epoch milliseconds. Default is `Date.now`. */
   readonly now?: () => number;
+  /** Seals TOTP seeds at rest (see {@link UserStoreOptions.secrets}). */
+  readonly secrets?: SecretSealer;
 }
 
 /** The authentication services, sharing one database, clock, hasher and policy. */
@@ -51,7 +54,7 @@ export async function createAuthServices(options: AuthServicesOptions): Promise<
   const policy = new PasswordPolicy(options.policy);
   const limiter = await createLoginLimiter({ db, ...options.limits });
   const sessions = new SessionStore({ db, ...options.sessions, now });
-  const users = new UserStore({ db, limiter, hasher, policy, now, requireTotpForSuperAdmins: options.requireTotpForSuperAdmins ?? false });
+  const users = new UserStore({ db, limiter, hasher, policy, now, requireTotpForSuperAdmins: options.requireTotpForSuperAdmins ?? false, ...(options.secrets ? { secrets: options.secrets } : {}) });
   const passwordReset = new PasswordReset({ db, users, sessions, ...options.passwordReset, now });
   const resetLimiter = await createPasswordResetLimiter({ db, ...options.resetLimits });
   const apiTokens = new ApiTokens({ db, now });

@@ -7,6 +7,7 @@ import { checkEmail, checkUsername, normalizeEmail, normalizeUsername } from './
 import type { LoginLimiter } from './login-limiter.js';
 import { PasswordHasher } from './password-hasher.js';
 import { PasswordPolicy } from './password-policy.js';
+import { PLAIN_SECRETS, type SecretSealer } from './secret-box.js';
 
 /** Options of {@link UserStore}. */
 export interface UserStoreOptions {
@@ -25,6 +26,11 @@ export interface UserStoreOptions {
   readonly requireTotpForSuperAdmins?: boolean;
   /** The clock, in epoch milliseconds. Default is `Date.now`; tests pass a fake one. */
   readonly now?: () => number;
+  /**
+   * Seals TOTP seeds before they are stored (the platform passes a {@link SecretBox} keyed by
+   * `auth.secretKey` or the data directory's key file). Default stores them as they are.
+   */
+  readonly secrets?: SecretSealer;
 }
 
 /** Whether an account may sign in. Accounts are disabled, never deleted, so audit entries keep their actor. */
@@ -149,6 +155,7 @@ export class UserStore {
   readonly #limiter: LoginLimiter;
   readonly #requireTotpForSuperAdmins: boolean;
   readonly #now: () => number;
+  readonly #secrets: SecretSealer;
 
   constructor(options: UserStoreOptions) {
     this.#kysely = options.db.kysely as Kysely<UsersDb>;
@@ -157,6 +164,7 @@ export class UserStore {
     this.policy = options.policy ?? new PasswordPolicy();
     this.#requireTotpForSuperAdmins = options.requireTotpForSuperAdmins ?? false;
     this.#now = options.now ?? Date.now;
+    this.#secrets = options.secrets ?? PLAIN_SECRETS;
   }
 
   /**
@@ -337,7 +345,7 @@ export class UserStore {
     const secret = generateTotpSecret();
     await this.#kysely
       .updateTable('core_users')
-      .set({ totp_secret: secret, totp_enabled: 0, totp_last_step: null, updated_at: this.#now() })
+      .set({ totp_secret: this.#secrets.seal(secret), totp_enabled: 0, totp_last_step: null, updated_at: this.#now() })
       .where('id', '=', userId)
       .execute();
     return { secret, uri: totpKeyUri(secret, user.username) };
@@ -350,7 +358,7 @@ export class UserStore {
     if (Number(row.totp_enabled) === 1) throw new ConflictError('Two-factor sign-in is already on');
     if (!row.totp_secret) throw CONG_ERR_TOTP_INVALID.create();
     const { verifyTotp } = await loadTotp();
-    const step = verifyTotp(row.totp_secret, code, { now: this.#now(), lastStep: row.totp_last_step === null ? null : Number(row.totp_last_step) });
+    const step = verifyTotp(this.#secrets.open(row.totp_secret), code, { now: this.#now(), lastStep: row.totp_last_step === null ? null : Number(row.totp_last_step) });
     if (step === undefined) throw CONG_ERR_TOTP_INVALID.create();
     const result = await this.#kysely
       .updateTable('core_users')
@@ -390,7 +398,7 @@ export class UserStore {
     if (!row.totp_secret) return false;
     const lastStep = row.totp_last_step === null ? null : Number(row.totp_last_step);
     const { verifyTotp } = await loadTotp();
-    const step = verifyTotp(row.totp_secret, code, { now: this.#now(), lastStep });
+    const step = verifyTotp(this.#secrets.open(row.totp_secret), code, { now: this.#now(), lastStep });
     if (step === undefined) return false;
     const result = await this.#kysely
       .updateTable('core_users')

@@ -90,6 +90,11 @@ export const configSchema = {
         addressWindowSeconds: { type: 'integer', minimum: 60, maximum: 604800, default: 3600 },
         sessionIdleMinutes: { type: 'integer', minimum: 1, maximum: 1440, default: 30 },
         sessionAbsoluteHours: { type: 'integer', minimum: 1, maximum: 168, default: 12 },
+        secretKey: {
+          type: 'string',
+          pattern: '^([0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=)$',
+          description: 'Key sealing the two-factor secrets at rest (AES-256-GCM): 32 bytes as 64 hex characters or base64. Set it in the environment (CONG_AUTH__SECRET_KEY), apart from the database; without it a key file is made in <dataDir>/keys/secret.key.',
+        },
       },
     },
     hooks: {

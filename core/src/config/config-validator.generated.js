@@ -4,12 +4,13 @@
 import func2Module from "ajv/dist/runtime/ucs2length.js";
 export const validate = validate20;
 export default validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","title":"Cổng configuration (cong.config.json)","type":"object","additionalProperties":false,"properties":{"$schema":{"type":"string"},"database":{"description":"sqlite:<path> (relative to the config file), sqlite::memory: or mysql://user:password@host:3306/database.","type":"string","default":"sqlite:./data/cong.db","x-cong-secret":"url-password"},"dataDir":{"description":"Where uploads and generated files go.","type":"string","default":"./data"},"demo":{"description":"Seed the demo province (units and *.localhost hosts) into an empty database. `cong start` without a config file turns it on.","type":"boolean","default":false},"demoContent":{"description":"With `demo`: plugins also add sample content (articles, documents…) to the new demo province. Tests turn it off to start from empty units.","type":"boolean","default":true},"plugins":{"description":"Plugins to load: npm package names or paths to plugin directories. Default: every dependency of the project package.json that has a \"cong\" manifest.","type":"array","maxItems":200,"items":{"type":"string","minLength":1}},"pluginConfig":{"description":"Configuration of each plugin, by plugin id; validated against the schema its manifest names.","type":"object","propertyNames":{"pattern":"^[a-z][a-z0-9-]{1,30}$"},"additionalProperties":{"type":"object"},"default":{}},"http":{"type":"object","additionalProperties":false,"default":{},"properties":{"host":{"type":"string","default":"127.0.0.1","description":"Interface to listen on; 0.0.0.0 for every interface."},"port":{"type":"integer","minimum":0,"maximum":65535,"default":3000},"publicUrl":{"type":"string","pattern":"^https?://[^\\s/]+","maxLength":300,"description":"Base URL users reach the platform at. Default: http://localhost:<port>."},"bodyLimitBytes":{"type":"integer","minimum":1024,"maximum":104857600,"default":65536},"trustProxy":{"type":"boolean","default":false,"description":"Believe X-Forwarded-* headers (only behind a reverse proxy you run)."},"trustedProxies":{"type":"array","maxItems":50,"items":{"type":"string","minLength":2,"maxLength":45},"default":["127.0.0.1","::1","::ffff:127.0.0.1"],"description":"With trustProxy: the proxy addresses X-Forwarded-* headers are believed from; from anyone else they are dropped."},"shutdownGraceMs":{"type":"integer","minimum":0,"maximum":600000,"default":10000,"description":"How long stop waits for in-flight requests."},"requestTimeoutMs":{"type":"integer","minimum":1000,"maximum":600000,"default":30000},"rateLimitBypassKeys":{"type":"array","maxItems":10,"uniqueItems":true,"items":{"type":"string","minLength":32,"maxLength":256,"pattern":"^[\\x21-\\x7e]+$"},"default":[],"description":"Secrets (printable ASCII, no spaces) that lift the routes' rate limits when a request sends one in X-Cong-Rate-Limit-Bypass (benchmarks, trusted imports). At least 32 characters; keep them out of logs."}}},"log":{"type":"object","additionalProperties":false,"default":{},"properties":{"level":{"enum":["fatal","error","warn","info","debug","trace","silent"],"default":"info"},"requests":{"type":"boolean","default":true,"description":"One log line per request."}}},"auth":{"type":"object","additionalProperties":false,"default":{},"properties":{"requireTotpForSuperAdmins":{"type":"boolean","default":false,"description":"Super-admins must enrol in two-factor sign-in."},"accountFailures":{"type":"integer","minimum":1,"maximum":1000,"default":5,"description":"Failed sign-ins per account before it is throttled."},"accountWindowSeconds":{"type":"integer","minimum":60,"maximum":604800,"default":21600},"addressFailures":{"type":"integer","minimum":1,"maximum":100000,"default":50,"description":"Failed sign-ins per client address before it is throttled."},"addressWindowSeconds":{"type":"integer","minimum":60,"maximum":604800,"default":3600},"sessionIdleMinutes":{"type":"integer","minimum":1,"maximum":1440,"default":30},"sessionAbsoluteHours":{"type":"integer","minimum":1,"maximum":168,"default":12}}},"hooks":{"type":"object","additionalProperties":false,"default":{},"properties":{"timeoutMs":{"type":"integer","minimum":100,"maximum":600000,"default":10000,"description":"Timeout of each plugin lifecycle hook."}}},"jobs":{"type":"object","additionalProperties":false,"default":{},"properties":{"autoStart":{"type":"boolean","default":true,"description":"Run background jobs in this process."},"pollIntervalMs":{"type":"integer","minimum":50,"maximum":60000,"default":1000},"concurrency":{"type":"integer","minimum":1,"maximum":64,"default":2}}},"mail":{"type":"object","additionalProperties":false,"default":{},"properties":{"from":{"type":"string","minLength":3,"default":"Cổng <no-reply@cong.localhost>"},"smtp":{"description":"Without it, messages stay in the outbox for admins to read.","type":"object","additionalProperties":false,"required":["host"],"properties":{"host":{"type":"string","minLength":1},"port":{"type":"integer","minimum":1,"maximum":65535,"default":587},"secure":{"type":"boolean","default":false},"requireTLS":{"type":"boolean","default":false},"rejectUnauthorized":{"type":"boolean","default":true},"user":{"type":"string"},"password":{"type":"string","x-cong-secret":true}}}}},"files":{"type":"object","additionalProperties":false,"default":{},"properties":{"maxBytes":{"type":"integer","minimum":1,"maximum":1073741824,"default":20971520}}},"docs":{"description":"The documentation site (built by the @cong/docs package) served at /docs.","type":"object","additionalProperties":false,"default":{},"properties":{"enabled":{"type":"boolean","description":"Serve the documentation site at /docs. Default: on with demo, off otherwise."},"dir":{"type":"string","minLength":1,"description":"The built site, relative to the config file. Default: docs-site/dist beside the core in a checkout."}}}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","title":"Cổng configuration (cong.config.json)","type":"object","additionalProperties":false,"properties":{"$schema":{"type":"string"},"database":{"description":"sqlite:<path> (relative to the config file), sqlite::memory: or mysql://user:password@host:3306/database.","type":"string","default":"sqlite:./data/cong.db","x-cong-secret":"url-password"},"dataDir":{"description":"Where uploads and generated files go.","type":"string","default":"./data"},"demo":{"description":"Seed the demo province (units and *.localhost hosts) into an empty database. `cong start` without a config file turns it on.","type":"boolean","default":false},"demoContent":{"description":"With `demo`: plugins also add sample content (articles, documents…) to the new demo province. Tests turn it off to start from empty units.","type":"boolean","default":true},"plugins":{"description":"Plugins to load: npm package names or paths to plugin directories. Default: every dependency of the project package.json that has a \"cong\" manifest.","type":"array","maxItems":200,"items":{"type":"string","minLength":1}},"pluginConfig":{"description":"Configuration of each plugin, by plugin id; validated against the schema its manifest names.","type":"object","propertyNames":{"pattern":"^[a-z][a-z0-9-]{1,30}$"},"additionalProperties":{"type":"object"},"default":{}},"http":{"type":"object","additionalProperties":false,"default":{},"properties":{"host":{"type":"string","default":"127.0.0.1","description":"Interface to listen on; 0.0.0.0 for every interface."},"port":{"type":"integer","minimum":0,"maximum":65535,"default":3000},"publicUrl":{"type":"string","pattern":"^https?://[^\\s/]+","maxLength":300,"description":"Base URL users reach the platform at. Default: http://localhost:<port>."},"bodyLimitBytes":{"type":"integer","minimum":1024,"maximum":104857600,"default":65536},"trustProxy":{"type":"boolean","default":false,"description":"Believe X-Forwarded-* headers (only behind a reverse proxy you run)."},"trustedProxies":{"type":"array","maxItems":50,"items":{"type":"string","minLength":2,"maxLength":45},"default":["127.0.0.1","::1","::ffff:127.0.0.1"],"description":"With trustProxy: the proxy addresses X-Forwarded-* headers are believed from; from anyone else they are dropped."},"shutdownGraceMs":{"type":"integer","minimum":0,"maximum":600000,"default":10000,"description":"How long stop waits for in-flight requests."},"requestTimeoutMs":{"type":"integer","minimum":1000,"maximum":600000,"default":30000},"rateLimitBypassKeys":{"type":"array","maxItems":10,"uniqueItems":true,"items":{"type":"string","minLength":32,"maxLength":256,"pattern":"^[\\x21-\\x7e]+$"},"default":[],"description":"Secrets (printable ASCII, no spaces) that lift the routes' rate limits when a request sends one in X-Cong-Rate-Limit-Bypass (benchmarks, trusted imports). At least 32 characters; keep them out of logs."}}},"log":{"type":"object","additionalProperties":false,"default":{},"properties":{"level":{"enum":["fatal","error","warn","info","debug","trace","silent"],"default":"info"},"requests":{"type":"boolean","default":true,"description":"One log line per request."}}},"auth":{"type":"object","additionalProperties":false,"default":{},"properties":{"requireTotpForSuperAdmins":{"type":"boolean","default":false,"description":"Super-admins must enrol in two-factor sign-in."},"accountFailures":{"type":"integer","minimum":1,"maximum":1000,"default":5,"description":"Failed sign-ins per account before it is throttled."},"accountWindowSeconds":{"type":"integer","minimum":60,"maximum":604800,"default":21600},"addressFailures":{"type":"integer","minimum":1,"maximum":100000,"default":50,"description":"Failed sign-ins per client address before it is throttled."},"addressWindowSeconds":{"type":"integer","minimum":60,"maximum":604800,"default":3600},"sessionIdleMinutes":{"type":"integer","minimum":1,"maximum":1440,"default":30},"sessionAbsoluteHours":{"type":"integer","minimum":1,"maximum":168,"default":12},"secretKey":{"type":"string","pattern":"^([0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=)$","description":"Key sealing the two-factor secrets at rest (AES-256-GCM): 32 bytes as 64 hex characters or base64. Set it in the environment (CONG_AUTH__SECRET_KEY), apart from the database; without it a key file is made in <dataDir>/keys/secret.key."}}},"hooks":{"type":"object","additionalProperties":false,"default":{},"properties":{"timeoutMs":{"type":"integer","minimum":100,"maximum":600000,"default":10000,"description":"Timeout of each plugin lifecycle hook."}}},"jobs":{"type":"object","additionalProperties":false,"default":{},"properties":{"autoStart":{"type":"boolean","default":true,"description":"Run background jobs in this process."},"pollIntervalMs":{"type":"integer","minimum":50,"maximum":60000,"default":1000},"concurrency":{"type":"integer","minimum":1,"maximum":64,"default":2}}},"mail":{"type":"object","additionalProperties":false,"default":{},"properties":{"from":{"type":"string","minLength":3,"default":"Cổng <no-reply@cong.localhost>"},"smtp":{"description":"Without it, messages stay in the outbox for admins to read.","type":"object","additionalProperties":false,"required":["host"],"properties":{"host":{"type":"string","minLength":1},"port":{"type":"integer","minimum":1,"maximum":65535,"default":587},"secure":{"type":"boolean","default":false},"requireTLS":{"type":"boolean","default":false},"rejectUnauthorized":{"type":"boolean","default":true},"user":{"type":"string"},"password":{"type":"string","x-cong-secret":true}}}}},"files":{"type":"object","additionalProperties":false,"default":{},"properties":{"maxBytes":{"type":"integer","minimum":1,"maximum":1073741824,"default":20971520}}},"docs":{"description":"The documentation site (built by the @cong/docs package) served at /docs.","type":"object","additionalProperties":false,"default":{},"properties":{"enabled":{"type":"boolean","description":"Serve the documentation site at /docs. Default: on with demo, off otherwise."},"dir":{"type":"string","minLength":1,"description":"The built site, relative to the config file. Default: docs-site/dist beside the core in a checkout."}}}}};
 const func1 = Object.prototype.hasOwnProperty;
 const func2 = func2Module.default ?? func2Module;
 const pattern4 = new RegExp("^[a-z][a-z0-9-]{1,30}$", "u");
 const pattern5 = new RegExp("^https?://[^\\s/]+", "u");
 const pattern6 = new RegExp("^[\\x21-\\x7e]+$", "u");
+const pattern7 = new RegExp("^([0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=)$", "u");
 
 function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -1161,7 +1162,7 @@ if(data24.sessionAbsoluteHours === undefined){
 data24.sessionAbsoluteHours = 12;
 }
 for(const key5 in data24){
-if(!(((((((key5 === "requireTotpForSuperAdmins") || (key5 === "accountFailures")) || (key5 === "accountWindowSeconds")) || (key5 === "addressFailures")) || (key5 === "addressWindowSeconds")) || (key5 === "sessionIdleMinutes")) || (key5 === "sessionAbsoluteHours"))){
+if(!((((((((key5 === "requireTotpForSuperAdmins") || (key5 === "accountFailures")) || (key5 === "accountWindowSeconds")) || (key5 === "addressFailures")) || (key5 === "addressWindowSeconds")) || (key5 === "sessionIdleMinutes")) || (key5 === "sessionAbsoluteHours")) || (key5 === "secretKey"))){
 const err49 = {instancePath:instancePath+"/auth",schemaPath:"#/properties/auth/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err49];
@@ -1544,9 +1545,27 @@ vErrors.push(err68);
 errors++;
 }
 }
+if(data24.secretKey !== undefined){
+let data32 = data24.secretKey;
+if(typeof data32 !== "string"){
+let dataType26 = typeof data32;
+let coerced26 = undefined;
+if(dataType26 == 'object' && Array.isArray(data32) && data32.length == 1){
+data32 = data32[0];
+dataType26 = typeof data32;
+if(typeof data32 === "string"){
+coerced26 = data32;
+}
+}
+if(!(coerced26 !== undefined)){
+if(dataType26 == "number" || dataType26 == "boolean"){
+coerced26 = "" + data32;
+}
+else if(data32 === null){
+coerced26 = "";
 }
 else {
-const err69 = {instancePath:instancePath+"/auth",schemaPath:"#/properties/auth/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err69 = {instancePath:instancePath+"/auth/secretKey",schemaPath:"#/properties/auth/properties/secretKey/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -1555,14 +1574,17 @@ vErrors.push(err69);
 }
 errors++;
 }
-let data32 = data.hooks;
-if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
-if(data32.timeoutMs === undefined){
-data32.timeoutMs = 10000;
 }
-for(const key6 in data32){
-if(!(key6 === "timeoutMs")){
-const err70 = {instancePath:instancePath+"/hooks",schemaPath:"#/properties/hooks/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
+if(coerced26 !== undefined){
+data32 = coerced26;
+if(data24 !== undefined){
+data24["secretKey"] = coerced26;
+}
+}
+}
+if(typeof data32 === "string"){
+if(!pattern7.test(data32)){
+const err70 = {instancePath:instancePath+"/auth/secretKey",schemaPath:"#/properties/auth/properties/secretKey/pattern",keyword:"pattern",params:{pattern: "^([0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=)$"},message:"must match pattern \""+"^([0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=)$"+"\""};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -1572,24 +1594,10 @@ vErrors.push(err70);
 errors++;
 }
 }
-let data33 = data32.timeoutMs;
-if(!(((typeof data33 == "number") && (!(data33 % 1) && !isNaN(data33))) && (isFinite(data33)))){
-let dataType26 = typeof data33;
-let coerced26 = undefined;
-if(dataType26 == 'object' && Array.isArray(data33) && data33.length == 1){
-data33 = data33[0];
-dataType26 = typeof data33;
-if(((typeof data33 == "number") && (!(data33 % 1) && !isNaN(data33))) && (isFinite(data33))){
-coerced26 = data33;
 }
-}
-if(!(coerced26 !== undefined)){
-if(dataType26 === "boolean" || data33 === null
-              || (dataType26 === "string" && data33 && data33 == +data33 && !(data33 % 1))){
-coerced26 = +data33;
 }
 else {
-const err71 = {instancePath:instancePath+"/hooks/timeoutMs",schemaPath:"#/properties/hooks/properties/timeoutMs/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err71 = {instancePath:instancePath+"/auth",schemaPath:"#/properties/auth/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -1598,17 +1606,14 @@ vErrors.push(err71);
 }
 errors++;
 }
+let data33 = data.hooks;
+if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
+if(data33.timeoutMs === undefined){
+data33.timeoutMs = 10000;
 }
-if(coerced26 !== undefined){
-data33 = coerced26;
-if(data32 !== undefined){
-data32["timeoutMs"] = coerced26;
-}
-}
-}
-if((typeof data33 == "number") && (isFinite(data33))){
-if(data33 > 600000 || isNaN(data33)){
-const err72 = {instancePath:instancePath+"/hooks/timeoutMs",schemaPath:"#/properties/hooks/properties/timeoutMs/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600000},message:"must be <= 600000"};
+for(const key6 in data33){
+if(!(key6 === "timeoutMs")){
+const err72 = {instancePath:instancePath+"/hooks",schemaPath:"#/properties/hooks/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -1617,8 +1622,25 @@ vErrors.push(err72);
 }
 errors++;
 }
-if(data33 < 100 || isNaN(data33)){
-const err73 = {instancePath:instancePath+"/hooks/timeoutMs",schemaPath:"#/properties/hooks/properties/timeoutMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100"};
+}
+let data34 = data33.timeoutMs;
+if(!(((typeof data34 == "number") && (!(data34 % 1) && !isNaN(data34))) && (isFinite(data34)))){
+let dataType27 = typeof data34;
+let coerced27 = undefined;
+if(dataType27 == 'object' && Array.isArray(data34) && data34.length == 1){
+data34 = data34[0];
+dataType27 = typeof data34;
+if(((typeof data34 == "number") && (!(data34 % 1) && !isNaN(data34))) && (isFinite(data34))){
+coerced27 = data34;
+}
+}
+if(!(coerced27 !== undefined)){
+if(dataType27 === "boolean" || data34 === null
+              || (dataType27 === "string" && data34 && data34 == +data34 && !(data34 % 1))){
+coerced27 = +data34;
+}
+else {
+const err73 = {instancePath:instancePath+"/hooks/timeoutMs",schemaPath:"#/properties/hooks/properties/timeoutMs/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -1628,9 +1650,16 @@ vErrors.push(err73);
 errors++;
 }
 }
+if(coerced27 !== undefined){
+data34 = coerced27;
+if(data33 !== undefined){
+data33["timeoutMs"] = coerced27;
 }
-else {
-const err74 = {instancePath:instancePath+"/hooks",schemaPath:"#/properties/hooks/type",keyword:"type",params:{type: "object"},message:"must be object"};
+}
+}
+if((typeof data34 == "number") && (isFinite(data34))){
+if(data34 > 600000 || isNaN(data34)){
+const err74 = {instancePath:instancePath+"/hooks/timeoutMs",schemaPath:"#/properties/hooks/properties/timeoutMs/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600000},message:"must be <= 600000"};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -1639,20 +1668,8 @@ vErrors.push(err74);
 }
 errors++;
 }
-let data34 = data.jobs;
-if(data34 && typeof data34 == "object" && !Array.isArray(data34)){
-if(data34.autoStart === undefined){
-data34.autoStart = true;
-}
-if(data34.pollIntervalMs === undefined){
-data34.pollIntervalMs = 1000;
-}
-if(data34.concurrency === undefined){
-data34.concurrency = 2;
-}
-for(const key7 in data34){
-if(!(((key7 === "autoStart") || (key7 === "pollIntervalMs")) || (key7 === "concurrency"))){
-const err75 = {instancePath:instancePath+"/jobs",schemaPath:"#/properties/jobs/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
+if(data34 < 100 || isNaN(data34)){
+const err75 = {instancePath:instancePath+"/hooks/timeoutMs",schemaPath:"#/properties/hooks/properties/timeoutMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100"};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -1662,26 +1679,9 @@ vErrors.push(err75);
 errors++;
 }
 }
-let data35 = data34.autoStart;
-if(typeof data35 !== "boolean"){
-let dataType27 = typeof data35;
-let coerced27 = undefined;
-if(dataType27 == 'object' && Array.isArray(data35) && data35.length == 1){
-data35 = data35[0];
-dataType27 = typeof data35;
-if(typeof data35 === "boolean"){
-coerced27 = data35;
-}
-}
-if(!(coerced27 !== undefined)){
-if(data35 === "false" || data35 === 0 || data35 === null){
-coerced27 = false;
-}
-else if(data35 === "true" || data35 === 1){
-coerced27 = true;
 }
 else {
-const err76 = {instancePath:instancePath+"/jobs/autoStart",schemaPath:"#/properties/jobs/properties/autoStart/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+const err76 = {instancePath:instancePath+"/hooks",schemaPath:"#/properties/hooks/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -1690,32 +1690,20 @@ vErrors.push(err76);
 }
 errors++;
 }
+let data35 = data.jobs;
+if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
+if(data35.autoStart === undefined){
+data35.autoStart = true;
 }
-if(coerced27 !== undefined){
-data35 = coerced27;
-if(data34 !== undefined){
-data34["autoStart"] = coerced27;
+if(data35.pollIntervalMs === undefined){
+data35.pollIntervalMs = 1000;
 }
+if(data35.concurrency === undefined){
+data35.concurrency = 2;
 }
-}
-let data36 = data34.pollIntervalMs;
-if(!(((typeof data36 == "number") && (!(data36 % 1) && !isNaN(data36))) && (isFinite(data36)))){
-let dataType28 = typeof data36;
-let coerced28 = undefined;
-if(dataType28 == 'object' && Array.isArray(data36) && data36.length == 1){
-data36 = data36[0];
-dataType28 = typeof data36;
-if(((typeof data36 == "number") && (!(data36 % 1) && !isNaN(data36))) && (isFinite(data36))){
-coerced28 = data36;
-}
-}
-if(!(coerced28 !== undefined)){
-if(dataType28 === "boolean" || data36 === null
-              || (dataType28 === "string" && data36 && data36 == +data36 && !(data36 % 1))){
-coerced28 = +data36;
-}
-else {
-const err77 = {instancePath:instancePath+"/jobs/pollIntervalMs",schemaPath:"#/properties/jobs/properties/pollIntervalMs/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+for(const key7 in data35){
+if(!(((key7 === "autoStart") || (key7 === "pollIntervalMs")) || (key7 === "concurrency"))){
+const err77 = {instancePath:instancePath+"/jobs",schemaPath:"#/properties/jobs/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -1725,16 +1713,26 @@ vErrors.push(err77);
 errors++;
 }
 }
-if(coerced28 !== undefined){
-data36 = coerced28;
-if(data34 !== undefined){
-data34["pollIntervalMs"] = coerced28;
+let data36 = data35.autoStart;
+if(typeof data36 !== "boolean"){
+let dataType28 = typeof data36;
+let coerced28 = undefined;
+if(dataType28 == 'object' && Array.isArray(data36) && data36.length == 1){
+data36 = data36[0];
+dataType28 = typeof data36;
+if(typeof data36 === "boolean"){
+coerced28 = data36;
 }
 }
+if(!(coerced28 !== undefined)){
+if(data36 === "false" || data36 === 0 || data36 === null){
+coerced28 = false;
 }
-if((typeof data36 == "number") && (isFinite(data36))){
-if(data36 > 60000 || isNaN(data36)){
-const err78 = {instancePath:instancePath+"/jobs/pollIntervalMs",schemaPath:"#/properties/jobs/properties/pollIntervalMs/maximum",keyword:"maximum",params:{comparison: "<=", limit: 60000},message:"must be <= 60000"};
+else if(data36 === "true" || data36 === 1){
+coerced28 = true;
+}
+else {
+const err78 = {instancePath:instancePath+"/jobs/autoStart",schemaPath:"#/properties/jobs/properties/autoStart/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -1743,18 +1741,15 @@ vErrors.push(err78);
 }
 errors++;
 }
-if(data36 < 50 || isNaN(data36)){
-const err79 = {instancePath:instancePath+"/jobs/pollIntervalMs",schemaPath:"#/properties/jobs/properties/pollIntervalMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 50},message:"must be >= 50"};
-if(vErrors === null){
-vErrors = [err79];
 }
-else {
-vErrors.push(err79);
-}
-errors++;
+if(coerced28 !== undefined){
+data36 = coerced28;
+if(data35 !== undefined){
+data35["autoStart"] = coerced28;
 }
 }
-let data37 = data34.concurrency;
+}
+let data37 = data35.pollIntervalMs;
 if(!(((typeof data37 == "number") && (!(data37 % 1) && !isNaN(data37))) && (isFinite(data37)))){
 let dataType29 = typeof data37;
 let coerced29 = undefined;
@@ -1771,7 +1766,26 @@ if(dataType29 === "boolean" || data37 === null
 coerced29 = +data37;
 }
 else {
-const err80 = {instancePath:instancePath+"/jobs/concurrency",schemaPath:"#/properties/jobs/properties/concurrency/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err79 = {instancePath:instancePath+"/jobs/pollIntervalMs",schemaPath:"#/properties/jobs/properties/pollIntervalMs/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err79];
+}
+else {
+vErrors.push(err79);
+}
+errors++;
+}
+}
+if(coerced29 !== undefined){
+data37 = coerced29;
+if(data35 !== undefined){
+data35["pollIntervalMs"] = coerced29;
+}
+}
+}
+if((typeof data37 == "number") && (isFinite(data37))){
+if(data37 > 60000 || isNaN(data37)){
+const err80 = {instancePath:instancePath+"/jobs/pollIntervalMs",schemaPath:"#/properties/jobs/properties/pollIntervalMs/maximum",keyword:"maximum",params:{comparison: "<=", limit: 60000},message:"must be <= 60000"};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -1780,17 +1794,8 @@ vErrors.push(err80);
 }
 errors++;
 }
-}
-if(coerced29 !== undefined){
-data37 = coerced29;
-if(data34 !== undefined){
-data34["concurrency"] = coerced29;
-}
-}
-}
-if((typeof data37 == "number") && (isFinite(data37))){
-if(data37 > 64 || isNaN(data37)){
-const err81 = {instancePath:instancePath+"/jobs/concurrency",schemaPath:"#/properties/jobs/properties/concurrency/maximum",keyword:"maximum",params:{comparison: "<=", limit: 64},message:"must be <= 64"};
+if(data37 < 50 || isNaN(data37)){
+const err81 = {instancePath:instancePath+"/jobs/pollIntervalMs",schemaPath:"#/properties/jobs/properties/pollIntervalMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 50},message:"must be >= 50"};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -1799,8 +1804,25 @@ vErrors.push(err81);
 }
 errors++;
 }
-if(data37 < 1 || isNaN(data37)){
-const err82 = {instancePath:instancePath+"/jobs/concurrency",schemaPath:"#/properties/jobs/properties/concurrency/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+let data38 = data35.concurrency;
+if(!(((typeof data38 == "number") && (!(data38 % 1) && !isNaN(data38))) && (isFinite(data38)))){
+let dataType30 = typeof data38;
+let coerced30 = undefined;
+if(dataType30 == 'object' && Array.isArray(data38) && data38.length == 1){
+data38 = data38[0];
+dataType30 = typeof data38;
+if(((typeof data38 == "number") && (!(data38 % 1) && !isNaN(data38))) && (isFinite(data38))){
+coerced30 = data38;
+}
+}
+if(!(coerced30 !== undefined)){
+if(dataType30 === "boolean" || data38 === null
+              || (dataType30 === "string" && data38 && data38 == +data38 && !(data38 % 1))){
+coerced30 = +data38;
+}
+else {
+const err82 = {instancePath:instancePath+"/jobs/concurrency",schemaPath:"#/properties/jobs/properties/concurrency/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -1810,9 +1832,16 @@ vErrors.push(err82);
 errors++;
 }
 }
+if(coerced30 !== undefined){
+data38 = coerced30;
+if(data35 !== undefined){
+data35["concurrency"] = coerced30;
 }
-else {
-const err83 = {instancePath:instancePath+"/jobs",schemaPath:"#/properties/jobs/type",keyword:"type",params:{type: "object"},message:"must be object"};
+}
+}
+if((typeof data38 == "number") && (isFinite(data38))){
+if(data38 > 64 || isNaN(data38)){
+const err83 = {instancePath:instancePath+"/jobs/concurrency",schemaPath:"#/properties/jobs/properties/concurrency/maximum",keyword:"maximum",params:{comparison: "<=", limit: 64},message:"must be <= 64"};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -1821,14 +1850,8 @@ vErrors.push(err83);
 }
 errors++;
 }
-let data38 = data.mail;
-if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
-if(data38.from === undefined){
-data38.from = "Cổng <no-reply@cong.localhost>";
-}
-for(const key8 in data38){
-if(!((key8 === "from") || (key8 === "smtp"))){
-const err84 = {instancePath:instancePath+"/mail",schemaPath:"#/properties/mail/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
+if(data38 < 1 || isNaN(data38)){
+const err84 = {instancePath:instancePath+"/jobs/concurrency",schemaPath:"#/properties/jobs/properties/concurrency/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -1838,26 +1861,9 @@ vErrors.push(err84);
 errors++;
 }
 }
-let data39 = data38.from;
-if(typeof data39 !== "string"){
-let dataType30 = typeof data39;
-let coerced30 = undefined;
-if(dataType30 == 'object' && Array.isArray(data39) && data39.length == 1){
-data39 = data39[0];
-dataType30 = typeof data39;
-if(typeof data39 === "string"){
-coerced30 = data39;
-}
-}
-if(!(coerced30 !== undefined)){
-if(dataType30 == "number" || dataType30 == "boolean"){
-coerced30 = "" + data39;
-}
-else if(data39 === null){
-coerced30 = "";
 }
 else {
-const err85 = {instancePath:instancePath+"/mail/from",schemaPath:"#/properties/mail/properties/from/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err85 = {instancePath:instancePath+"/jobs",schemaPath:"#/properties/jobs/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -1866,17 +1872,14 @@ vErrors.push(err85);
 }
 errors++;
 }
+let data39 = data.mail;
+if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
+if(data39.from === undefined){
+data39.from = "Cổng <no-reply@cong.localhost>";
 }
-if(coerced30 !== undefined){
-data39 = coerced30;
-if(data38 !== undefined){
-data38["from"] = coerced30;
-}
-}
-}
-if(typeof data39 === "string"){
-if(func2(data39) < 3){
-const err86 = {instancePath:instancePath+"/mail/from",schemaPath:"#/properties/mail/properties/from/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters"};
+for(const key8 in data39){
+if(!((key8 === "from") || (key8 === "smtp"))){
+const err86 = {instancePath:instancePath+"/mail",schemaPath:"#/properties/mail/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -1886,23 +1889,26 @@ vErrors.push(err86);
 errors++;
 }
 }
-if(data38.smtp !== undefined){
-let data40 = data38.smtp;
-if(data40 && typeof data40 == "object" && !Array.isArray(data40)){
-if(data40.port === undefined){
-data40.port = 587;
+let data40 = data39.from;
+if(typeof data40 !== "string"){
+let dataType31 = typeof data40;
+let coerced31 = undefined;
+if(dataType31 == 'object' && Array.isArray(data40) && data40.length == 1){
+data40 = data40[0];
+dataType31 = typeof data40;
+if(typeof data40 === "string"){
+coerced31 = data40;
 }
-if(data40.secure === undefined){
-data40.secure = false;
 }
-if(data40.requireTLS === undefined){
-data40.requireTLS = false;
+if(!(coerced31 !== undefined)){
+if(dataType31 == "number" || dataType31 == "boolean"){
+coerced31 = "" + data40;
 }
-if(data40.rejectUnauthorized === undefined){
-data40.rejectUnauthorized = true;
+else if(data40 === null){
+coerced31 = "";
 }
-if(data40.host === undefined){
-const err87 = {instancePath:instancePath+"/mail/smtp",schemaPath:"#/properties/mail/properties/smtp/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+else {
+const err87 = {instancePath:instancePath+"/mail/from",schemaPath:"#/properties/mail/properties/from/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -1911,9 +1917,17 @@ vErrors.push(err87);
 }
 errors++;
 }
-for(const key9 in data40){
-if(!(((((((key9 === "host") || (key9 === "port")) || (key9 === "secure")) || (key9 === "requireTLS")) || (key9 === "rejectUnauthorized")) || (key9 === "user")) || (key9 === "password"))){
-const err88 = {instancePath:instancePath+"/mail/smtp",schemaPath:"#/properties/mail/properties/smtp/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
+}
+if(coerced31 !== undefined){
+data40 = coerced31;
+if(data39 !== undefined){
+data39["from"] = coerced31;
+}
+}
+}
+if(typeof data40 === "string"){
+if(func2(data40) < 3){
+const err88 = {instancePath:instancePath+"/mail/from",schemaPath:"#/properties/mail/properties/from/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters"};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -1923,27 +1937,23 @@ vErrors.push(err88);
 errors++;
 }
 }
-if(data40.host !== undefined){
-let data41 = data40.host;
-if(typeof data41 !== "string"){
-let dataType31 = typeof data41;
-let coerced31 = undefined;
-if(dataType31 == 'object' && Array.isArray(data41) && data41.length == 1){
-data41 = data41[0];
-dataType31 = typeof data41;
-if(typeof data41 === "string"){
-coerced31 = data41;
+if(data39.smtp !== undefined){
+let data41 = data39.smtp;
+if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
+if(data41.port === undefined){
+data41.port = 587;
 }
+if(data41.secure === undefined){
+data41.secure = false;
 }
-if(!(coerced31 !== undefined)){
-if(dataType31 == "number" || dataType31 == "boolean"){
-coerced31 = "" + data41;
+if(data41.requireTLS === undefined){
+data41.requireTLS = false;
 }
-else if(data41 === null){
-coerced31 = "";
+if(data41.rejectUnauthorized === undefined){
+data41.rejectUnauthorized = true;
 }
-else {
-const err89 = {instancePath:instancePath+"/mail/smtp/host",schemaPath:"#/properties/mail/properties/smtp/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data41.host === undefined){
+const err89 = {instancePath:instancePath+"/mail/smtp",schemaPath:"#/properties/mail/properties/smtp/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -1952,17 +1962,9 @@ vErrors.push(err89);
 }
 errors++;
 }
-}
-if(coerced31 !== undefined){
-data41 = coerced31;
-if(data40 !== undefined){
-data40["host"] = coerced31;
-}
-}
-}
-if(typeof data41 === "string"){
-if(func2(data41) < 1){
-const err90 = {instancePath:instancePath+"/mail/smtp/host",schemaPath:"#/properties/mail/properties/smtp/properties/host/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+for(const key9 in data41){
+if(!(((((((key9 === "host") || (key9 === "port")) || (key9 === "secure")) || (key9 === "requireTLS")) || (key9 === "rejectUnauthorized")) || (key9 === "user")) || (key9 === "password"))){
+const err90 = {instancePath:instancePath+"/mail/smtp",schemaPath:"#/properties/mail/properties/smtp/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -1972,25 +1974,27 @@ vErrors.push(err90);
 errors++;
 }
 }
-}
-let data42 = data40.port;
-if(!(((typeof data42 == "number") && (!(data42 % 1) && !isNaN(data42))) && (isFinite(data42)))){
+if(data41.host !== undefined){
+let data42 = data41.host;
+if(typeof data42 !== "string"){
 let dataType32 = typeof data42;
 let coerced32 = undefined;
 if(dataType32 == 'object' && Array.isArray(data42) && data42.length == 1){
 data42 = data42[0];
 dataType32 = typeof data42;
-if(((typeof data42 == "number") && (!(data42 % 1) && !isNaN(data42))) && (isFinite(data42))){
+if(typeof data42 === "string"){
 coerced32 = data42;
 }
 }
 if(!(coerced32 !== undefined)){
-if(dataType32 === "boolean" || data42 === null
-              || (dataType32 === "string" && data42 && data42 == +data42 && !(data42 % 1))){
-coerced32 = +data42;
+if(dataType32 == "number" || dataType32 == "boolean"){
+coerced32 = "" + data42;
+}
+else if(data42 === null){
+coerced32 = "";
 }
 else {
-const err91 = {instancePath:instancePath+"/mail/smtp/port",schemaPath:"#/properties/mail/properties/smtp/properties/port/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err91 = {instancePath:instancePath+"/mail/smtp/host",schemaPath:"#/properties/mail/properties/smtp/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -2002,14 +2006,14 @@ errors++;
 }
 if(coerced32 !== undefined){
 data42 = coerced32;
-if(data40 !== undefined){
-data40["port"] = coerced32;
+if(data41 !== undefined){
+data41["host"] = coerced32;
 }
 }
 }
-if((typeof data42 == "number") && (isFinite(data42))){
-if(data42 > 65535 || isNaN(data42)){
-const err92 = {instancePath:instancePath+"/mail/smtp/port",schemaPath:"#/properties/mail/properties/smtp/properties/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535"};
+if(typeof data42 === "string"){
+if(func2(data42) < 1){
+const err92 = {instancePath:instancePath+"/mail/smtp/host",schemaPath:"#/properties/mail/properties/smtp/properties/host/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -2018,8 +2022,26 @@ vErrors.push(err92);
 }
 errors++;
 }
-if(data42 < 1 || isNaN(data42)){
-const err93 = {instancePath:instancePath+"/mail/smtp/port",schemaPath:"#/properties/mail/properties/smtp/properties/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+}
+let data43 = data41.port;
+if(!(((typeof data43 == "number") && (!(data43 % 1) && !isNaN(data43))) && (isFinite(data43)))){
+let dataType33 = typeof data43;
+let coerced33 = undefined;
+if(dataType33 == 'object' && Array.isArray(data43) && data43.length == 1){
+data43 = data43[0];
+dataType33 = typeof data43;
+if(((typeof data43 == "number") && (!(data43 % 1) && !isNaN(data43))) && (isFinite(data43))){
+coerced33 = data43;
+}
+}
+if(!(coerced33 !== undefined)){
+if(dataType33 === "boolean" || data43 === null
+              || (dataType33 === "string" && data43 && data43 == +data43 && !(data43 % 1))){
+coerced33 = +data43;
+}
+else {
+const err93 = {instancePath:instancePath+"/mail/smtp/port",schemaPath:"#/properties/mail/properties/smtp/properties/port/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -2029,26 +2051,16 @@ vErrors.push(err93);
 errors++;
 }
 }
-let data43 = data40.secure;
-if(typeof data43 !== "boolean"){
-let dataType33 = typeof data43;
-let coerced33 = undefined;
-if(dataType33 == 'object' && Array.isArray(data43) && data43.length == 1){
-data43 = data43[0];
-dataType33 = typeof data43;
-if(typeof data43 === "boolean"){
-coerced33 = data43;
+if(coerced33 !== undefined){
+data43 = coerced33;
+if(data41 !== undefined){
+data41["port"] = coerced33;
 }
 }
-if(!(coerced33 !== undefined)){
-if(data43 === "false" || data43 === 0 || data43 === null){
-coerced33 = false;
 }
-else if(data43 === "true" || data43 === 1){
-coerced33 = true;
-}
-else {
-const err94 = {instancePath:instancePath+"/mail/smtp/secure",schemaPath:"#/properties/mail/properties/smtp/properties/secure/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if((typeof data43 == "number") && (isFinite(data43))){
+if(data43 > 65535 || isNaN(data43)){
+const err94 = {instancePath:instancePath+"/mail/smtp/port",schemaPath:"#/properties/mail/properties/smtp/properties/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535"};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -2057,15 +2069,18 @@ vErrors.push(err94);
 }
 errors++;
 }
+if(data43 < 1 || isNaN(data43)){
+const err95 = {instancePath:instancePath+"/mail/smtp/port",schemaPath:"#/properties/mail/properties/smtp/properties/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err95];
 }
-if(coerced33 !== undefined){
-data43 = coerced33;
-if(data40 !== undefined){
-data40["secure"] = coerced33;
+else {
+vErrors.push(err95);
+}
+errors++;
 }
 }
-}
-let data44 = data40.requireTLS;
+let data44 = data41.secure;
 if(typeof data44 !== "boolean"){
 let dataType34 = typeof data44;
 let coerced34 = undefined;
@@ -2084,24 +2099,24 @@ else if(data44 === "true" || data44 === 1){
 coerced34 = true;
 }
 else {
-const err95 = {instancePath:instancePath+"/mail/smtp/requireTLS",schemaPath:"#/properties/mail/properties/smtp/properties/requireTLS/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+const err96 = {instancePath:instancePath+"/mail/smtp/secure",schemaPath:"#/properties/mail/properties/smtp/properties/secure/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
-vErrors = [err95];
+vErrors = [err96];
 }
 else {
-vErrors.push(err95);
+vErrors.push(err96);
 }
 errors++;
 }
 }
 if(coerced34 !== undefined){
 data44 = coerced34;
-if(data40 !== undefined){
-data40["requireTLS"] = coerced34;
+if(data41 !== undefined){
+data41["secure"] = coerced34;
 }
 }
 }
-let data45 = data40.rejectUnauthorized;
+let data45 = data41.requireTLS;
 if(typeof data45 !== "boolean"){
 let dataType35 = typeof data45;
 let coerced35 = undefined;
@@ -2120,44 +2135,7 @@ else if(data45 === "true" || data45 === 1){
 coerced35 = true;
 }
 else {
-const err96 = {instancePath:instancePath+"/mail/smtp/rejectUnauthorized",schemaPath:"#/properties/mail/properties/smtp/properties/rejectUnauthorized/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err96];
-}
-else {
-vErrors.push(err96);
-}
-errors++;
-}
-}
-if(coerced35 !== undefined){
-data45 = coerced35;
-if(data40 !== undefined){
-data40["rejectUnauthorized"] = coerced35;
-}
-}
-}
-if(data40.user !== undefined){
-let data46 = data40.user;
-if(typeof data46 !== "string"){
-let dataType36 = typeof data46;
-let coerced36 = undefined;
-if(dataType36 == 'object' && Array.isArray(data46) && data46.length == 1){
-data46 = data46[0];
-dataType36 = typeof data46;
-if(typeof data46 === "string"){
-coerced36 = data46;
-}
-}
-if(!(coerced36 !== undefined)){
-if(dataType36 == "number" || dataType36 == "boolean"){
-coerced36 = "" + data46;
-}
-else if(data46 === null){
-coerced36 = "";
-}
-else {
-const err97 = {instancePath:instancePath+"/mail/smtp/user",schemaPath:"#/properties/mail/properties/smtp/properties/user/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err97 = {instancePath:instancePath+"/mail/smtp/requireTLS",schemaPath:"#/properties/mail/properties/smtp/properties/requireTLS/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -2167,16 +2145,51 @@ vErrors.push(err97);
 errors++;
 }
 }
+if(coerced35 !== undefined){
+data45 = coerced35;
+if(data41 !== undefined){
+data41["requireTLS"] = coerced35;
+}
+}
+}
+let data46 = data41.rejectUnauthorized;
+if(typeof data46 !== "boolean"){
+let dataType36 = typeof data46;
+let coerced36 = undefined;
+if(dataType36 == 'object' && Array.isArray(data46) && data46.length == 1){
+data46 = data46[0];
+dataType36 = typeof data46;
+if(typeof data46 === "boolean"){
+coerced36 = data46;
+}
+}
+if(!(coerced36 !== undefined)){
+if(data46 === "false" || data46 === 0 || data46 === null){
+coerced36 = false;
+}
+else if(data46 === "true" || data46 === 1){
+coerced36 = true;
+}
+else {
+const err98 = {instancePath:instancePath+"/mail/smtp/rejectUnauthorized",schemaPath:"#/properties/mail/properties/smtp/properties/rejectUnauthorized/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err98];
+}
+else {
+vErrors.push(err98);
+}
+errors++;
+}
+}
 if(coerced36 !== undefined){
 data46 = coerced36;
-if(data40 !== undefined){
-data40["user"] = coerced36;
+if(data41 !== undefined){
+data41["rejectUnauthorized"] = coerced36;
 }
 }
 }
-}
-if(data40.password !== undefined){
-let data47 = data40.password;
+if(data41.user !== undefined){
+let data47 = data41.user;
 if(typeof data47 !== "string"){
 let dataType37 = typeof data47;
 let coerced37 = undefined;
@@ -2195,27 +2208,7 @@ else if(data47 === null){
 coerced37 = "";
 }
 else {
-const err98 = {instancePath:instancePath+"/mail/smtp/password",schemaPath:"#/properties/mail/properties/smtp/properties/password/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err98];
-}
-else {
-vErrors.push(err98);
-}
-errors++;
-}
-}
-if(coerced37 !== undefined){
-data47 = coerced37;
-if(data40 !== undefined){
-data40["password"] = coerced37;
-}
-}
-}
-}
-}
-else {
-const err99 = {instancePath:instancePath+"/mail/smtp",schemaPath:"#/properties/mail/properties/smtp/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err99 = {instancePath:instancePath+"/mail/smtp/user",schemaPath:"#/properties/mail/properties/smtp/properties/user/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -2225,9 +2218,35 @@ vErrors.push(err99);
 errors++;
 }
 }
+if(coerced37 !== undefined){
+data47 = coerced37;
+if(data41 !== undefined){
+data41["user"] = coerced37;
+}
+}
+}
+}
+if(data41.password !== undefined){
+let data48 = data41.password;
+if(typeof data48 !== "string"){
+let dataType38 = typeof data48;
+let coerced38 = undefined;
+if(dataType38 == 'object' && Array.isArray(data48) && data48.length == 1){
+data48 = data48[0];
+dataType38 = typeof data48;
+if(typeof data48 === "string"){
+coerced38 = data48;
+}
+}
+if(!(coerced38 !== undefined)){
+if(dataType38 == "number" || dataType38 == "boolean"){
+coerced38 = "" + data48;
+}
+else if(data48 === null){
+coerced38 = "";
 }
 else {
-const err100 = {instancePath:instancePath+"/mail",schemaPath:"#/properties/mail/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err100 = {instancePath:instancePath+"/mail/smtp/password",schemaPath:"#/properties/mail/properties/smtp/properties/password/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -2236,14 +2255,18 @@ vErrors.push(err100);
 }
 errors++;
 }
-let data48 = data.files;
-if(data48 && typeof data48 == "object" && !Array.isArray(data48)){
-if(data48.maxBytes === undefined){
-data48.maxBytes = 20971520;
 }
-for(const key10 in data48){
-if(!(key10 === "maxBytes")){
-const err101 = {instancePath:instancePath+"/files",schemaPath:"#/properties/files/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
+if(coerced38 !== undefined){
+data48 = coerced38;
+if(data41 !== undefined){
+data41["password"] = coerced38;
+}
+}
+}
+}
+}
+else {
+const err101 = {instancePath:instancePath+"/mail/smtp",schemaPath:"#/properties/mail/properties/smtp/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -2253,24 +2276,9 @@ vErrors.push(err101);
 errors++;
 }
 }
-let data49 = data48.maxBytes;
-if(!(((typeof data49 == "number") && (!(data49 % 1) && !isNaN(data49))) && (isFinite(data49)))){
-let dataType38 = typeof data49;
-let coerced38 = undefined;
-if(dataType38 == 'object' && Array.isArray(data49) && data49.length == 1){
-data49 = data49[0];
-dataType38 = typeof data49;
-if(((typeof data49 == "number") && (!(data49 % 1) && !isNaN(data49))) && (isFinite(data49))){
-coerced38 = data49;
-}
-}
-if(!(coerced38 !== undefined)){
-if(dataType38 === "boolean" || data49 === null
-              || (dataType38 === "string" && data49 && data49 == +data49 && !(data49 % 1))){
-coerced38 = +data49;
 }
 else {
-const err102 = {instancePath:instancePath+"/files/maxBytes",schemaPath:"#/properties/files/properties/maxBytes/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err102 = {instancePath:instancePath+"/mail",schemaPath:"#/properties/mail/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -2279,17 +2287,14 @@ vErrors.push(err102);
 }
 errors++;
 }
+let data49 = data.files;
+if(data49 && typeof data49 == "object" && !Array.isArray(data49)){
+if(data49.maxBytes === undefined){
+data49.maxBytes = 20971520;
 }
-if(coerced38 !== undefined){
-data49 = coerced38;
-if(data48 !== undefined){
-data48["maxBytes"] = coerced38;
-}
-}
-}
-if((typeof data49 == "number") && (isFinite(data49))){
-if(data49 > 1073741824 || isNaN(data49)){
-const err103 = {instancePath:instancePath+"/files/maxBytes",schemaPath:"#/properties/files/properties/maxBytes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1073741824},message:"must be <= 1073741824"};
+for(const key10 in data49){
+if(!(key10 === "maxBytes")){
+const err103 = {instancePath:instancePath+"/files",schemaPath:"#/properties/files/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -2298,8 +2303,25 @@ vErrors.push(err103);
 }
 errors++;
 }
-if(data49 < 1 || isNaN(data49)){
-const err104 = {instancePath:instancePath+"/files/maxBytes",schemaPath:"#/properties/files/properties/maxBytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+let data50 = data49.maxBytes;
+if(!(((typeof data50 == "number") && (!(data50 % 1) && !isNaN(data50))) && (isFinite(data50)))){
+let dataType39 = typeof data50;
+let coerced39 = undefined;
+if(dataType39 == 'object' && Array.isArray(data50) && data50.length == 1){
+data50 = data50[0];
+dataType39 = typeof data50;
+if(((typeof data50 == "number") && (!(data50 % 1) && !isNaN(data50))) && (isFinite(data50))){
+coerced39 = data50;
+}
+}
+if(!(coerced39 !== undefined)){
+if(dataType39 === "boolean" || data50 === null
+              || (dataType39 === "string" && data50 && data50 == +data50 && !(data50 % 1))){
+coerced39 = +data50;
+}
+else {
+const err104 = {instancePath:instancePath+"/files/maxBytes",schemaPath:"#/properties/files/properties/maxBytes/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -2309,9 +2331,16 @@ vErrors.push(err104);
 errors++;
 }
 }
+if(coerced39 !== undefined){
+data50 = coerced39;
+if(data49 !== undefined){
+data49["maxBytes"] = coerced39;
 }
-else {
-const err105 = {instancePath:instancePath+"/files",schemaPath:"#/properties/files/type",keyword:"type",params:{type: "object"},message:"must be object"};
+}
+}
+if((typeof data50 == "number") && (isFinite(data50))){
+if(data50 > 1073741824 || isNaN(data50)){
+const err105 = {instancePath:instancePath+"/files/maxBytes",schemaPath:"#/properties/files/properties/maxBytes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1073741824},message:"must be <= 1073741824"};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -2320,11 +2349,8 @@ vErrors.push(err105);
 }
 errors++;
 }
-let data50 = data.docs;
-if(data50 && typeof data50 == "object" && !Array.isArray(data50)){
-for(const key11 in data50){
-if(!((key11 === "enabled") || (key11 === "dir"))){
-const err106 = {instancePath:instancePath+"/docs",schemaPath:"#/properties/docs/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"};
+if(data50 < 1 || isNaN(data50)){
+const err106 = {instancePath:instancePath+"/files/maxBytes",schemaPath:"#/properties/files/properties/maxBytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -2334,27 +2360,9 @@ vErrors.push(err106);
 errors++;
 }
 }
-if(data50.enabled !== undefined){
-let data51 = data50.enabled;
-if(typeof data51 !== "boolean"){
-let dataType39 = typeof data51;
-let coerced39 = undefined;
-if(dataType39 == 'object' && Array.isArray(data51) && data51.length == 1){
-data51 = data51[0];
-dataType39 = typeof data51;
-if(typeof data51 === "boolean"){
-coerced39 = data51;
-}
-}
-if(!(coerced39 !== undefined)){
-if(data51 === "false" || data51 === 0 || data51 === null){
-coerced39 = false;
-}
-else if(data51 === "true" || data51 === 1){
-coerced39 = true;
 }
 else {
-const err107 = {instancePath:instancePath+"/docs/enabled",schemaPath:"#/properties/docs/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+const err107 = {instancePath:instancePath+"/files",schemaPath:"#/properties/files/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -2363,36 +2371,11 @@ vErrors.push(err107);
 }
 errors++;
 }
-}
-if(coerced39 !== undefined){
-data51 = coerced39;
-if(data50 !== undefined){
-data50["enabled"] = coerced39;
-}
-}
-}
-}
-if(data50.dir !== undefined){
-let data52 = data50.dir;
-if(typeof data52 !== "string"){
-let dataType40 = typeof data52;
-let coerced40 = undefined;
-if(dataType40 == 'object' && Array.isArray(data52) && data52.length == 1){
-data52 = data52[0];
-dataType40 = typeof data52;
-if(typeof data52 === "string"){
-coerced40 = data52;
-}
-}
-if(!(coerced40 !== undefined)){
-if(dataType40 == "number" || dataType40 == "boolean"){
-coerced40 = "" + data52;
-}
-else if(data52 === null){
-coerced40 = "";
-}
-else {
-const err108 = {instancePath:instancePath+"/docs/dir",schemaPath:"#/properties/docs/properties/dir/type",keyword:"type",params:{type: "string"},message:"must be string"};
+let data51 = data.docs;
+if(data51 && typeof data51 == "object" && !Array.isArray(data51)){
+for(const key11 in data51){
+if(!((key11 === "enabled") || (key11 === "dir"))){
+const err108 = {instancePath:instancePath+"/docs",schemaPath:"#/properties/docs/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -2402,16 +2385,27 @@ vErrors.push(err108);
 errors++;
 }
 }
-if(coerced40 !== undefined){
-data52 = coerced40;
-if(data50 !== undefined){
-data50["dir"] = coerced40;
+if(data51.enabled !== undefined){
+let data52 = data51.enabled;
+if(typeof data52 !== "boolean"){
+let dataType40 = typeof data52;
+let coerced40 = undefined;
+if(dataType40 == 'object' && Array.isArray(data52) && data52.length == 1){
+data52 = data52[0];
+dataType40 = typeof data52;
+if(typeof data52 === "boolean"){
+coerced40 = data52;
 }
 }
+if(!(coerced40 !== undefined)){
+if(data52 === "false" || data52 === 0 || data52 === null){
+coerced40 = false;
 }
-if(typeof data52 === "string"){
-if(func2(data52) < 1){
-const err109 = {instancePath:instancePath+"/docs/dir",schemaPath:"#/properties/docs/properties/dir/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else if(data52 === "true" || data52 === 1){
+coerced40 = true;
+}
+else {
+const err109 = {instancePath:instancePath+"/docs/enabled",schemaPath:"#/properties/docs/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -2421,10 +2415,35 @@ vErrors.push(err109);
 errors++;
 }
 }
+if(coerced40 !== undefined){
+data52 = coerced40;
+if(data51 !== undefined){
+data51["enabled"] = coerced40;
 }
+}
+}
+}
+if(data51.dir !== undefined){
+let data53 = data51.dir;
+if(typeof data53 !== "string"){
+let dataType41 = typeof data53;
+let coerced41 = undefined;
+if(dataType41 == 'object' && Array.isArray(data53) && data53.length == 1){
+data53 = data53[0];
+dataType41 = typeof data53;
+if(typeof data53 === "string"){
+coerced41 = data53;
+}
+}
+if(!(coerced41 !== undefined)){
+if(dataType41 == "number" || dataType41 == "boolean"){
+coerced41 = "" + data53;
+}
+else if(data53 === null){
+coerced41 = "";
 }
 else {
-const err110 = {instancePath:instancePath+"/docs",schemaPath:"#/properties/docs/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err110 = {instancePath:instancePath+"/docs/dir",schemaPath:"#/properties/docs/properties/dir/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -2434,13 +2453,45 @@ vErrors.push(err110);
 errors++;
 }
 }
-else {
-const err111 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(coerced41 !== undefined){
+data53 = coerced41;
+if(data51 !== undefined){
+data51["dir"] = coerced41;
+}
+}
+}
+if(typeof data53 === "string"){
+if(func2(data53) < 1){
+const err111 = {instancePath:instancePath+"/docs/dir",schemaPath:"#/properties/docs/properties/dir/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err111];
 }
 else {
 vErrors.push(err111);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err112 = {instancePath:instancePath+"/docs",schemaPath:"#/properties/docs/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err112];
+}
+else {
+vErrors.push(err112);
+}
+errors++;
+}
+}
+else {
+const err113 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err113];
+}
+else {
+vErrors.push(err113);
 }
 errors++;
 }

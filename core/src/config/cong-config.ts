@@ -29,6 +29,8 @@ export interface CongConfig {
     readonly addressWindowSeconds: number;
     readonly sessionIdleMinutes: number;
     readonly sessionAbsoluteHours: number;
+    /** 32 bytes (hex or base64) sealing secrets at rest; default: `<dataDir>/keys/secret.key`. */
+    readonly secretKey?: string;
   };
   readonly hooks: { readonly timeoutMs: number };
   readonly jobs: { readonly autoStart: boolean; readonly pollIntervalMs: number; readonly concurrency: number };

@@ -51,6 +51,7 @@ import { AccountList } from '../access/account-list.js';
 import { CORE_PERMISSIONS } from '../access/core-permissions.js';
 import { DefaultAuditLog } from '../audit/default-audit-log.js';
 import { createAuthServices, type AuthServices } from '../auth/create-auth-services.js';
+import { SecretBox, secretBoxKey } from '../auth/secret-box.js';
 import { DefaultCalendarService } from '../calendar/default-calendar-service.js';
 import type { CoreApiDeps } from '../core-api/core-api-deps.js';
 import { createCoreApiPlugin } from '../core-api/core-api-plugin.js';
@@ -623,6 +624,7 @@ export class Platform {
       },
       sessions: { idleTimeoutMs: settings.sessionIdleMinutes * 60_000, absoluteTimeoutMs: settings.sessionAbsoluteHours * 3_600_000 },
       requireTotpForSuperAdmins: settings.requireTotpForSuperAdmins,
+      secrets: new SecretBox(secretBoxKey(settings.secretKey, join(this.config.dataDir, 'keys', 'secret.key'))),
     });
     const access = new AccessControl({
       db: core.database,

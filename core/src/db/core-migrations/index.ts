@@ -16,6 +16,7 @@ import * as userAdminColumns from './2026_11_28_0014_user_admin_columns.js';
 import * as searchScopeAndPrefixes from './2026_11_29_0015_search_scope_and_prefixes.js';
 import * as searchUnitTokens from './2026_11_29_0016_search_unit_tokens.js';
 import * as formerUnitPaths from './2026_11_29_0017_former_unit_paths.js';
+import * as sealedTotpSecrets from './2026_11_29_0018_sealed_totp_secrets.js';
 
 /** The core's migrations, in the order they run; ledger `core_migrations`. */
 export const coreMigrations: Readonly<Record<string, Migration>> = {
@@ -36,4 +37,5 @@ export const coreMigrations: Readonly<Record<string, Migration>> = {
   '2026_11_29_0015_search_scope_and_prefixes': searchScopeAndPrefixes,
   '2026_11_29_0016_search_unit_tokens': searchUnitTokens,
   '2026_11_29_0017_former_unit_paths': formerUnitPaths,
+  '2026_11_29_0018_sealed_totp_secrets': sealedTotpSecrets,
 };
