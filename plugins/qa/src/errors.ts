@@ -33,3 +33,15 @@ export const QA_ERR_COMMENTS_UNANSWERED = createErrorCode('QA_ERR_COMMENTS_UNANS
 export const QA_ERR_DIALOGUE_STATUS = createErrorCode('QA_ERR_DIALOGUE_STATUS', 'A dialogue that is {status} cannot be {action}', 409);
 export const QA_ERR_DIALOGUE_QUESTION_STATE = createErrorCode('QA_ERR_DIALOGUE_QUESTION_STATE', 'A dialogue question that is {status} cannot be {action}', 409);
 // ─── End of dialogues codes ───
+
+// ─── Templates and personal data: mail templates, deletion on request, retention (src/templates, src/privacy) ─── add codes above the end marker
+export const QA_ERR_TEMPLATE_PLACEHOLDER = createErrorCode('QA_ERR_TEMPLATE_PLACEHOLDER', 'The template field {field} uses {placeholders}; its placeholders are {allowed}', 400);
+export const QA_ERR_ERASURE_LINK_INVALID = createErrorCode('QA_ERR_ERASURE_LINK_INVALID', 'The deletion link is not valid, already used or expired', 404);
+export const QA_ERR_ERASURE_OPEN_QUESTION = createErrorCode('QA_ERR_ERASURE_OPEN_QUESTION', 'A question that is {status} is still being handled: its personal data can be deleted once it is answered or closed', 409);
+// ─── End of templates and personal data codes ───
+
+// ─── Feedback: feedback on regulations and ideas for the province (src/feedback) ─── add codes above the end marker
+export const QA_ERR_FEEDBACK_STATE = createErrorCode('QA_ERR_FEEDBACK_STATE', 'Feedback that is {status} cannot be {action}', 409);
+export const QA_ERR_FEEDBACK_NOT_REVIEWED = createErrorCode('QA_ERR_FEEDBACK_NOT_REVIEWED', 'The regulation has not been reviewed against every criterion: record the review before deciding', 409);
+export const QA_ERR_ALREADY_SUPPORTED = createErrorCode('QA_ERR_ALREADY_SUPPORTED', 'This e-mail address has already supported the idea, or its confirmation link is waiting', 409);
+// ─── End of feedback codes ───

@@ -4,7 +4,10 @@ import { registerAnswers } from './answers/index.js';
 import { registerConsultations } from './consultations/index.js';
 import { registerDeadlines } from './deadlines/index.js';
 import { registerDialogues } from './dialogues/index.js';
+import { registerFeedback } from './feedback/index.js';
 import { registerQuestions } from './questions/index.js';
+import { registerPrivacy } from './privacy/index.js';
+import { registerTemplates } from './templates/index.js';
 
 /**
  * Questions and consultation (hỏi đáp, góp ý, QA-01…QA-31): citizens' and businesses' questions
@@ -17,8 +20,11 @@ export default definePlugin({
     reg.migrations(qaMigrations);
     registerQuestions(reg);
     registerDeadlines(reg); // before the answers: its `/hoi-dap/thong-ke` precedes their `/hoi-dap/<slug>`
+    registerPrivacy(reg); // before the answers too: its `/hoi-dap/xoa-du-lieu` precedes their `/hoi-dap/<slug>`
     registerAnswers(reg);
     registerConsultations(reg);
     registerDialogues(reg);
+    registerFeedback(reg);
+    registerTemplates(reg);
   },
 });

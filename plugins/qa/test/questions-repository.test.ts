@@ -18,7 +18,11 @@ describeEachDialect('questions migrations and repository', (dialect) => {
     // Consultations (migration 0460).
     'qa_consultations', 'qa_consultation_articles', 'qa_consultation_files', 'qa_consultation_consultees', 'qa_consultation_comments', 'qa_consultation_moderation', 'qa_consultation_reports',
     // Dialogues (migration 0470).
-    'qa_dialogues', 'qa_dialogue_guests', 'qa_dialogue_questions', 'qa_dialogue_moderation'].sort();
+    'qa_dialogues', 'qa_dialogue_guests', 'qa_dialogue_questions', 'qa_dialogue_moderation',
+    // Feedback on regulations and ideas (migration 0480).
+    'qa_feedback', 'qa_feedback_events', 'qa_feedback_votes',
+    // Templates and personal data (migration 0490).
+    'qa_mail_templates', 'qa_erasure_requests', 'qa_erasures'].sort();
   const tables = async () => (await db.kysely.introspection.getTables()).map((t) => t.name).filter((n) => n.startsWith('qa_')).sort();
 
   const row = (id: string, overrides: Partial<QuestionRow> = {}): QuestionRow => ({

@@ -14,6 +14,7 @@ import { answerMail, clarificationMail } from './answer-mail.js';
 import { AnswerRepository } from './answer.repository.js';
 import { readLinkToken, signLinkToken } from './link-token.js';
 import { siteLinkBase } from './site-link.js';
+import { MailTemplateService } from '../templates/mail-template.service.js';
 
 export type AgencySide = Side & { kind: 'agency' };
 
@@ -313,7 +314,7 @@ export class AnswerService {
     const units = new UnitTree(this.ctx);
     const agency = (await units.get(side.agencyId))?.nameVi ?? '';
     const base = await siteLinkBase(this.ctx, actor.request, question.site_id);
-    const mail = clarificationMail({ code: question.tracking_code ?? '', title: question.title, agency, request, statusLink: `${base}/hoi-dap/tra-cuu` });
+    const mail = clarificationMail({ code: question.tracking_code ?? '', title: question.title, agency, request, statusLink: `${base}/hoi-dap/tra-cuu` }, await new MailTemplateService(this.ctx).textFor(question.province_id, 'answer-clarification'));
     const now = Date.now();
     await this.#transaction(async (trx) => {
       if (!(await this.questions.update(question.id, ['forwarded'], { status: 'waiting', updated_at: now }, qa(trx), side.agencyId))) {
@@ -451,7 +452,7 @@ export class AnswerService {
     const base = await siteLinkBase(this.ctx, actor.request, question.site_id);
     const token = signLinkToken(await this.#linkKey(), 'rate', question.id);
     const files = (await this.#fileLinks(question.id, answer.id)).map((f) => ({ name: f.name, link: `${base}${f.path}` }));
-    const mail = answerMail({ code: question.tracking_code ?? '', title: question.title, agency, answer: answer.body, files, statusLink: `${base}/hoi-dap/tra-cuu`, ratingLink: `${base}/hoi-dap/danh-gia/${token}` });
+    const mail = answerMail({ code: question.tracking_code ?? '', title: question.title, agency, answer: answer.body, files, statusLink: `${base}/hoi-dap/tra-cuu`, ratingLink: `${base}/hoi-dap/danh-gia/${token}` }, await new MailTemplateService(this.ctx).textFor(question.province_id, 'answer-sent'));
     const now = Date.now();
     await this.#transaction(async (trx) => {
       const decision = approved ? { decided_by: actor.id, decided_at: now, remarks: null } : {};

@@ -13,6 +13,7 @@ import type { ArticleRow, CommentRow, ConsultationDatabase, ConsultationRow, Con
 import { phaseOf, type ConsultationPhase } from './consultation-phase.js';
 import { ConsultationRepository } from './consultation.repository.js';
 import { bodyIssue } from './consultation.service.js';
+import { MailTemplateService } from '../templates/mail-template.service.js';
 
 /** What a member of the public sends on a consultation's page. */
 export interface CommentInput {
@@ -152,7 +153,7 @@ export class CommentService {
       created_at: now,
       updated_at: now,
     };
-    const mail = commentVerificationMail({ title: row.title, link: `${linkBase}/gop-y-du-thao/xac-nhan/${token}`, hours: this.settings.verificationHours });
+    const mail = commentVerificationMail({ title: row.title, link: `${linkBase}/gop-y-du-thao/xac-nhan/${token}`, hours: this.settings.verificationHours }, await new MailTemplateService(this.ctx).textFor(row.province_id, 'consultation-comment-verification'));
     await this.#transaction(async (trx) => {
       await this.repo.insertComment(comment, trx);
       await this.ctx.get(coreServices.mail).send({ to: email, ...mail, tenantId: req.tenantId! }, { trx });

@@ -1,9 +1,11 @@
 /**
- * Reminder and escalation messages to staff: plain text, Vietnamese first then English, built by
- * concatenation (no template engine). They name the question by tracking code and title only: no
- * asker's name or contact.
+ * Reminder and escalation messages to staff: plain text, Vietnamese first then English, from the named
+ * templates of src/templates (logic-less `{{key}}`). They name the question by tracking code and title
+ * only: no asker's name or contact. Which party is late is decided here and handed over as text.
  */
 import type { QuestionMail } from '../questions/question-mail.js';
+import { MAIL_TEMPLATES, type MailTemplateText } from '../templates/mail-template-catalog.js';
+import { renderMailTemplate } from '../templates/render-mail-template.js';
 
 const vnDate = (date: string) => `${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)}`;
 
@@ -16,31 +18,13 @@ export interface NoticeInput {
   readonly rule: string;
 }
 
-export function reminderMail(m: NoticeInput): QuestionMail {
-  return {
-    subject: `[Cổng] Sắp đến hạn trả lời câu hỏi ${m.code} (${vnDate(m.dueOn)}) / Answer due soon`,
-    text: [
-      `Câu hỏi ${m.code} được chuyển đến ${m.unit} sắp đến hạn trả lời.`,
-      `"${m.title}"`,
-      `Hạn trả lời hoặc thông báo tiến độ: ${vnDate(m.dueOn)} (${m.rule}).`,
-      '',
-      '---',
-      `Question ${m.code}, forwarded to ${m.unit}, is due on ${m.dueOn}: answer it or report progress by then.`,
-    ].join('\n'),
-  };
+const values = (m: NoticeInput) => ({ code: m.code, title: m.title, unit: m.unit, dueOn: vnDate(m.dueOn), dueOnIso: m.dueOn, rule: m.rule });
+
+export function reminderMail(m: NoticeInput, template: MailTemplateText = MAIL_TEMPLATES['deadline-reminder'].defaults): QuestionMail {
+  return renderMailTemplate(template, values(m));
 }
 
-export function escalationMail(m: NoticeInput & { readonly kind: 'board' | 'agency' }): QuestionMail {
-  const whose = m.kind === 'agency' ? `${m.unit} chưa trả lời` : 'Ban biên tập chưa chuyển hoặc trả lời';
-  return {
-    subject: `[Cổng] Quá hạn xử lý câu hỏi ${m.code} / Question overdue`,
-    text: [
-      `${whose} câu hỏi ${m.code} trong thời hạn.`,
-      `"${m.title}"`,
-      `Hạn: ${vnDate(m.dueOn)} (${m.rule}). Đề nghị lãnh đạo đơn vị và Ban biên tập đôn đốc xử lý.`,
-      '',
-      '---',
-      `Question ${m.code} was due on ${m.dueOn} and is still with ${m.kind === 'agency' ? m.unit : 'the editorial board'}. Please follow it up.`,
-    ].join('\n'),
-  };
+export function escalationMail(m: NoticeInput & { readonly kind: 'board' | 'agency' }, template: MailTemplateText = MAIL_TEMPLATES['deadline-escalation'].defaults): QuestionMail {
+  const lateParty = m.kind === 'agency' ? `${m.unit} chưa trả lời` : 'Ban biên tập chưa chuyển hoặc trả lời';
+  return renderMailTemplate(template, { ...values(m), lateParty, holder: m.kind === 'agency' ? m.unit : 'the editorial board' });
 }

@@ -6,6 +6,7 @@ import { escalationMail, reminderMail } from './deadline-mail.js';
 import { DeadlineRecipients } from './deadline-recipients.js';
 import { ClockService } from './clock.service.js';
 import { vietnamDate } from './vietnam-date.js';
+import { MailTemplateService } from '../templates/mail-template.service.js';
 
 export interface SweepResult {
   readonly computed: number;
@@ -34,7 +35,8 @@ export async function sweepDeadlines(ctx: PluginContext, settings: DeadlineSetti
     const to = await recipients.of(notice.kind, clock.kind, clock.unit_id, clock.province_id);
     const unit = (await units.get(clock.unit_id))?.nameVi ?? clock.unit_id;
     const input = { code: notice.trackingCode ?? '', title: notice.title, unit, dueOn: clock.due_on, rule: clock.rule_version };
-    const message = notice.kind === 'reminder' ? reminderMail(input) : escalationMail({ ...input, kind: clock.kind });
+    const template = await new MailTemplateService(ctx).textFor(clock.province_id, notice.kind === 'reminder' ? 'deadline-reminder' : 'deadline-escalation');
+    const message = notice.kind === 'reminder' ? reminderMail(input, template) : escalationMail({ ...input, kind: clock.kind }, template);
     const sent = await ctx.get(coreServices.database).transaction<DeadlinesDatabase, boolean>(async (trx) => {
       const fresh = await clocks.repo.recordNotice({ question_id: clock.question_id, hop: clock.hop, kind: notice.kind, unit_id: clock.unit_id, recipients: to.length, sent_at: Date.now() }, trx);
       if (fresh && to.length > 0) await mail.send({ to: to.map((p) => p.email), ...message, tenantId: clock.unit_id }, { trx });

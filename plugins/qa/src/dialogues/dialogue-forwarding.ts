@@ -10,6 +10,7 @@ import { UnitTree } from '../questions/unit-tree.js';
 import type { DialogueDatabase, DialogueQuestionRow, DialogueRow } from './dialogue-database.js';
 import { DialogueRepository } from './dialogue.repository.js';
 import type { DialogueActor } from './dialogue.service.js';
+import { MailTemplateService } from '../templates/mail-template.service.js';
 
 type Both = QaDatabase & DialogueDatabase;
 
@@ -64,7 +65,7 @@ export class DialogueForwarding {
         await this.questions.insert(row, qa);
         for (const event of this.#events(dialogue, source, row, actor, now)) await this.questions.addEvent(event, qa);
         await this.dialogues.log({ id: randomUUID(), dialogue_id: id, question_id: source.id, action: 'forward', reason: row.tracking_code, actor_id: actor.id, created_at: now }, dt);
-        await this.ctx.get(coreServices.mail).send({ to: row.asker_email, ...trackingMail({ code: row.tracking_code!, title: row.title, province: province?.nameVi ?? '' }), tenantId: dialogue.unit_id }, { trx });
+        await this.ctx.get(coreServices.mail).send({ to: row.asker_email, ...trackingMail({ code: row.tracking_code!, title: row.title, province: province?.nameVi ?? '' }, await new MailTemplateService(this.ctx).textFor(row.province_id, 'question-tracking', trx)), tenantId: dialogue.unit_id }, { trx });
       }
       await this.ctx.get(coreServices.audit).record(
         { action: 'qa.dialogue.forward-unanswered', objectType: 'qa.dialogue', objectId: id, tenantId: actor.unitId, after: { questions: done.map((m) => ({ from: m.source.id, to: m.row.id, code: m.row.tracking_code })) } },

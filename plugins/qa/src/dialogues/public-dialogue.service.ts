@@ -11,6 +11,7 @@ import type { DialogueDatabase, DialogueQuestionRow, DialogueRow, GuestRow } fro
 import { dialogueVerificationMail } from './dialogue-mail.js';
 import { DialogueRepository, type DialogueScope } from './dialogue.repository.js';
 import { bodyIssue } from './dialogue.service.js';
+import { MailTemplateService } from '../templates/mail-template.service.js';
 
 /** What a member of the public sends on an event's page. */
 export interface AskInput {
@@ -131,7 +132,7 @@ export class PublicDialogueService {
       created_at: now,
       updated_at: now,
     };
-    const mail = dialogueVerificationMail({ title: row.title, link: `${linkBase}/doi-thoai/xac-nhan/${token}`, hours: this.settings.verificationHours });
+    const mail = dialogueVerificationMail({ title: row.title, link: `${linkBase}/doi-thoai/xac-nhan/${token}`, hours: this.settings.verificationHours }, await new MailTemplateService(this.ctx).textFor(row.province_id, 'dialogue-verification'));
     await this.ctx.get(coreServices.database).transaction<DialogueDatabase, void>(async (trx) => {
       await this.repo.insertQuestion(question, trx);
       await this.ctx.get(coreServices.mail).send({ to: email, ...mail, tenantId: req.tenantId! }, { trx });

@@ -4,6 +4,8 @@ import * as createAnswers from './2026_11_29_0440_create_answers.js';
 import * as createConsultations from './2026_11_29_0460_create_consultations.js';
 import * as createDeadlines from './2026_11_29_0450_create_deadlines.js';
 import * as createDialogues from './2026_11_29_0470_create_dialogues.js';
+import * as createFeedback from './2026_11_29_0480_create_feedback.js';
+import * as createTemplatesPrivacy from './2026_11_29_0490_create_templates_privacy.js';
 
 /** The plugin's one migration ledger: names are dated, so areas interleave in the order they were written. */
 export const qaMigrations: Readonly<Record<string, Migration>> = {
@@ -12,4 +14,6 @@ export const qaMigrations: Readonly<Record<string, Migration>> = {
   '2026_11_29_0450_create_deadlines': createDeadlines,
   '2026_11_29_0460_create_consultations': createConsultations,
   '2026_11_29_0470_create_dialogues': createDialogues,
+  '2026_11_29_0480_create_feedback': createFeedback,
+  '2026_11_29_0490_create_templates_privacy': createTemplatesPrivacy,
 };

@@ -180,7 +180,10 @@ export function statusPage(site: PageSite, s: PublicStatus, email = ''): RouteRe
       (s.expectedAnswerBy ? `<dt>${bi('Hạn trả lời dự kiến', 'Expected answer by')}</dt><dd>${e(day(`${s.expectedAnswerBy}T12:00:00+07:00`))}</dd>` : '') +
       (s.closeReason ? `<dt>${bi('Lý do', 'Reason')}</dt><dd>${e(s.closeReason)}</dd>` : '') +
       `</dl>` +
-      answerSection(site, s, email),
+      answerSection(site, s, email) +
+      // CORE-11: the asker may ask for deletion of the personal data (src/privacy mails a confirm link);
+      // the address is typed again, so the page never shows it. Offered once the question is finished.
+      (s.status !== 'answered' && s.status !== 'closed' ? '' : `<form method="post" action="${e(site.prefix)}/hoi-dap/xoa-du-lieu"><h2>${bi('Yêu cầu xoá dữ liệu cá nhân', 'Ask to delete your personal data')}</h2><input type="hidden" name="trackingCode" value="${e(s.trackingCode)}"><label for="erase-email">E-mail</label><input id="erase-email" name="email" type="email" required maxlength="254" autocomplete="email"><button type="submit">Gửi yêu cầu / Send the request</button></form>`),
   );
 }
 

@@ -11,6 +11,7 @@ import { QuestionRepository, type QuestionFilter, type Side } from './question.r
 import { newTrackingCode, newVerificationToken, normalizeTrackingCode, readFormToken, sameSecret, sha256, signFormToken } from './question-tokens.js';
 import type { QaDatabase, QuestionAction, QuestionRow, QuestionStatus, RoutingRuleKind, RoutingRuleRow } from './qa-database.js';
 import { UnitTree, type UnitRef } from './unit-tree.js';
+import { MailTemplateService } from '../templates/mail-template.service.js';
 
 /** What a citizen sends (the form and the widget alike). */
 export interface QuestionInput {
@@ -229,7 +230,7 @@ export class QuestionService {
       created_at: now,
       updated_at: now,
     };
-    const message = verificationMail({ title, link: `${linkBase}/hoi-dap/xac-nhan/${token}`, hours: this.limits.verificationHours, province: province.nameVi });
+    const message = verificationMail({ title, link: `${linkBase}/hoi-dap/xac-nhan/${token}`, hours: this.limits.verificationHours, province: province.nameVi }, await new MailTemplateService(this.ctx).textFor(province.id, 'question-verification'));
     await this.#transaction(async (trx) => {
       await this.repo.insert(row, trx);
       await this.repo.addEvent(this.#event(row, 'submitted', 'public', req.tenantId!, null, null, now), trx);
@@ -260,7 +261,7 @@ export class QuestionService {
         if (!changed) return; // the link was used by another request meanwhile
         used = true;
         await this.repo.addEvent(this.#event(row, 'verified', 'public', row.site_id, null, null, now), trx);
-        const message = trackingMail({ code, title: row.title, province: province?.nameVi ?? '' });
+        const message = trackingMail({ code, title: row.title, province: province?.nameVi ?? '' }, await new MailTemplateService(this.ctx).textFor(row.province_id, 'question-tracking', trx));
         await this.ctx.get(coreServices.mail).send({ to: row.asker_email, ...message, tenantId: row.site_id }, { trx });
       });
       if (!used) throw QA_ERR_VERIFICATION_INVALID.create();

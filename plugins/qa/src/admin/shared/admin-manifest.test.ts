@@ -2,7 +2,7 @@
 // ROUTES) and a permission the plugin declares. That every element is defined, the admin build checks.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ANSWER, APPROVE, ROUTES, TRIAGE } from './qa-api.js';
+import { ANSWER, APPROVE, CONSULTATION_REPLY, CONSULTATIONS, DIALOGUES, ROUTES, STATISTICS, TRIAGE } from './qa-api.js';
 
 interface Manifest {
   scripts: { build: string };
@@ -18,13 +18,24 @@ describe('cong.admin', () => {
       'qa-routing-rules': ROUTES.rules,
       'qa-agency-inbox': ROUTES.inbox,
       'qa-answer-settings': ROUTES.settings,
+      'qa-consultations': ROUTES.consultations,
+      'qa-consultation-requests': ROUTES.consultationRequests,
+      'qa-dialogues': ROUTES.dialogues,
+      'qa-statistics': ROUTES.statistics,
     });
     expect(Object.fromEntries(nav.map((n) => [n.element, n.permission]))).toEqual({
       'qa-board-queue': TRIAGE,
       'qa-routing-rules': TRIAGE,
       'qa-agency-inbox': ANSWER,
       'qa-answer-settings': APPROVE,
+      'qa-consultations': CONSULTATIONS,
+      'qa-consultation-requests': CONSULTATION_REPLY,
+      'qa-dialogues': DIALOGUES,
+      'qa-statistics': STATISTICS,
     });
+    // Ids and routes are unique: the shell keys its nav and its router by them.
+    expect(new Set(nav.map((n) => n.id)).size).toBe(nav.length);
+    expect(new Set(nav.map((n) => n.route)).size).toBe(nav.length);
     const declared = manifest.cong.permissions.map((p) => p.id);
     for (const entry of nav) {
       expect(declared).toContain(entry.permission);

@@ -5,7 +5,10 @@ import { answerMessages } from '../agency/answer-messages.js';
 import { inboxMessages } from '../agency/inbox-messages.js';
 import { boardMessages } from '../board/board-messages.js';
 import { publicationMessages } from '../board/publication-messages.js';
+import { consultationMessages } from '../consultations/consultation-messages.js';
+import { dialogueMessages } from '../dialogues/dialogue-messages.js';
 import { rulesMessages } from '../rules/rules-messages.js';
+import { statisticsMessages } from '../statistics/statistics-messages.js';
 import { commonMessages } from './common-messages.js';
 import { queueMessages } from './queue-messages.js';
 
@@ -22,7 +25,7 @@ function blanks(value: unknown, prefix = ''): string[] {
 }
 
 describe('the Q&A admin messages', () => {
-  const catalogues = { commonMessages, queueMessages, boardMessages, publicationMessages, rulesMessages, inboxMessages, answerMessages };
+  const catalogues = { commonMessages, queueMessages, boardMessages, publicationMessages, rulesMessages, inboxMessages, answerMessages, consultationMessages, dialogueMessages, statisticsMessages };
   for (const [name, catalogue] of Object.entries(catalogues)) {
     it(`${name}: the same texts in Vietnamese and English, none blank`, () => {
       expect(shape(catalogue.en)).toEqual(shape(catalogue.vi));

@@ -4,6 +4,14 @@ import type { QuestionView, RoutingSuggestion, RuleView, TimelineEntry } from '.
 import type { QuestionStatus, QuestionAction, RoutingRuleKind } from '../../questions/qa-database.js';
 import type { AnswerView, AttachmentView } from '../../answers/answer.service.js';
 import type { FindingView, PublicTexts, ReviewView } from '../../answers/publication.service.js';
+import type { ConsultationService } from '../../consultations/consultation.service.js';
+import type { ConsultationPhase } from '../../consultations/consultation-phase.js';
+import type { BuiltInConsultee, ReplyDecision } from '../../consultations/consultation-database.js';
+import type { DraftArticle } from '../../consultations/article-splitter.js';
+import type { DialogueService, DialogueInput } from '../../dialogues/dialogue.service.js';
+import type { DialogueForwarding } from '../../dialogues/dialogue-forwarding.js';
+import type { DialogueQuestionStatus, DialogueStatus } from '../../dialogues/dialogue-database.js';
+import type { Statistics, AgencyFigures } from '../../deadlines/statistics.service.js';
 
 export type { AnswerView, AttachmentView, FindingView, PublicTexts, QuestionAction, QuestionStatus, QuestionView, ReviewView, RoutingRuleKind, RoutingSuggestion, RuleView, TimelineEntry };
 
@@ -15,6 +23,10 @@ export const ROUTES = {
   rules: '/qa/quy-tac-chuyen',
   inbox: '/qa/cau-hoi-duoc-chuyen',
   settings: '/qa/cai-dat-tra-loi',
+  consultations: '/qa/lay-y-kien',
+  consultationRequests: '/qa/du-thao-duoc-lay-y-kien',
+  dialogues: '/qa/doi-thoai',
+  statistics: '/qa/thong-ke',
 } as const;
 
 /** The permissions the pages check before calling (the server checks again). */
@@ -22,6 +34,10 @@ export const TRIAGE = 'qa.questions.triage';
 export const ANSWER = 'qa.questions.answer';
 export const APPROVE = 'qa.answers.approve';
 export const PUBLISH = 'qa.answers.publish';
+export const CONSULTATIONS = 'qa.consultations.manage';
+export const CONSULTATION_REPLY = 'qa.consultations.reply';
+export const DIALOGUES = 'qa.dialogues.manage';
+export const STATISTICS = 'qa.statistics.read';
 
 /** The statuses staff can filter on (mirrors `listQuery`: every status but `unverified`). */
 export const LIST_STATUSES: readonly QuestionStatus[] = ['received', 'forwarded', 'returned', 'waiting', 'answered', 'closed'];
@@ -97,3 +113,45 @@ export interface UnitNode {
 /** What the attachment chooser accepts (the server sniffs the bytes and decides; mirrors `ATTACHMENT_TYPES`). */
 export const ATTACHMENT_ACCEPT = '.pdf,.jpg,.jpeg,.png,.docx,.xlsx,.odt,.ods';
 export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
+
+// ─── Consultations, dialogues, statistics (the services' own return types) ──────────────────────
+export type { AgencyFigures, BuiltInConsultee, ConsultationPhase, DialogueInput, DialogueQuestionStatus, DialogueStatus, DraftArticle, ReplyDecision, Statistics };
+
+type Resolved<F> = F extends (...args: never[]) => Promise<infer R> ? R : never;
+
+/** `GET /api/qa/consultations/:id`. */
+export type ConsultationView = Resolved<ConsultationService['detail']>;
+/** A consultation of `GET /api/qa/consultations`. */
+export type ConsultationItem = Resolved<ConsultationService['page']>['items'][number];
+export type ConsulteeView = ConsultationView['consultees'][number];
+/** `GET /api/qa/consultation-periods`. */
+export interface PeriodsView {
+  readonly version: string;
+  readonly citation: string;
+  readonly documentTypes: readonly { readonly code: string; readonly label: { readonly vi: string; readonly en: string }; readonly minimumDays: number; readonly checked: boolean }[];
+  readonly agencyReplyDays: number;
+  readonly agencyReplyDaysShortened: number;
+  readonly builtInConsultees: readonly { readonly flag: BuiltInConsultee; readonly unit: { readonly id: string; readonly slug: string; readonly name: string } | null }[];
+}
+/** A comment as `GET /api/qa/consultations/:id/comments` gives it. */
+export type CommentView = Resolved<ConsultationService['comments']>['items'][number];
+export type ModerationEntry = Resolved<ConsultationService['moderationLog']>['items'][number];
+/** A draft the unit is consulted on (`GET /api/qa/consultation-requests`). */
+export type ConsultationRequest = Resolved<ConsultationService['requests']>['items'][number];
+
+/** `GET /api/qa/dialogues/:id`. */
+export type DialogueView = Resolved<DialogueService['detail']>;
+export type DialogueQuestionView = Resolved<DialogueService['questions']>['items'][number];
+export type DialogueModerationEntry = Resolved<DialogueService['moderationLog']>['items'][number];
+export type ForwardedView = Resolved<DialogueForwarding['forwardUnanswered']>;
+
+/** `POST /api/qa/deadlines/sweep`. */
+export interface SweepResult {
+  readonly computed: number;
+  readonly reminders: number;
+  readonly escalations: number;
+}
+
+/** What the dossier chooser accepts (the server sniffs the bytes; mirrors `DOSSIER_TYPES`). */
+export const DOSSIER_ACCEPT = '.pdf,.docx';
+export const DOSSIER_MAX_BYTES = 20 * 1024 * 1024;

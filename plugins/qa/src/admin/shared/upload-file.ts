@@ -1,4 +1,4 @@
-import { ApiError, type ApiFieldError } from '@cong/sdk/admin';
+import { uploadFile as sdkUploadFile } from '@cong/sdk/admin';
 import type { AnswerView } from './qa-api.js';
 
 /** Options of a {@link FileUploader} call. */
@@ -9,41 +9,17 @@ export interface UploadOptions {
   readonly onProgress?: (fraction: number) => void;
 }
 
-/** Sends one file to `POST /api/qa/inbox/:id/answer/attachments` and resolves with the answer as it now is. */
-export type FileUploader = (path: string, file: File, options?: UploadOptions) => Promise<AnswerView>;
-
 /**
- * The uploader the pages use: multipart/form-data with the file in `file`. XMLHttpRequest rather than
- * the shell's JSON client, because only it sends a form and reports upload progress. A refusal
- * becomes an {@link ApiError} built from the problem document, like the client's.
+ * Sends one file to an upload route (`POST /api/qa/inbox/:id/answer/attachments`,
+ * `POST /api/qa/consultations/:id/files`…) and resolves with the route's answer (by default the answer
+ * as it now is). Pages take another in tests.
  */
-export const uploadAttachment: FileUploader = (path, file, options = {}) => {
-  const form = new FormData();
-  form.append('file', file, file.name);
-  return new Promise((resolve, reject) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open('POST', path);
-    xhr.setRequestHeader('accept', 'application/json');
-    if (options.tenant) xhr.setRequestHeader('x-cong-tenant', options.tenant);
-    xhr.upload.onprogress = (e) => {
-      if (e.lengthComputable) options.onProgress?.(e.loaded / e.total);
-    };
-    xhr.onload = () => {
-      let body: unknown;
-      try {
-        body = xhr.responseText ? JSON.parse(xhr.responseText) : undefined;
-      } catch {
-        body = undefined;
-      }
-      if (xhr.status >= 200 && xhr.status < 300) {
-        options.onProgress?.(1);
-        resolve(body as AnswerView);
-        return;
-      }
-      const problem = (body ?? {}) as { code?: string; detail?: string; title?: string; errors?: ApiFieldError[]; reqId?: string };
-      reject(new ApiError(xhr.status, problem.code ?? `HTTP_${xhr.status}`, problem.detail ?? problem.title ?? xhr.statusText, problem.errors ?? [], problem.reqId));
-    };
-    xhr.onerror = () => reject(new ApiError(0, 'CONG_ERR_SERVICE_UNAVAILABLE', 'Không kết nối được máy chủ (the server cannot be reached)'));
-    xhr.send(form);
-  });
-};
+export type FileUploader<T = AnswerView> = (path: string, file: File, options?: UploadOptions) => Promise<T>;
+
+/** The uploader the pages use: the SDK's `uploadFile` (multipart, progress, problem documents as `ApiError`), with `POST`. */
+export function uploadFile<T>(path: string, file: File, options: UploadOptions = {}): Promise<T> {
+  return sdkUploadFile<T>(path, file, { method: 'POST', ...(options.tenant ? { tenant: options.tenant } : {}), ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
+}
+
+/** The answer editor's uploader: the answer as it now is. */
+export const uploadAttachment: FileUploader = (path, file, options) => uploadFile<AnswerView>(path, file, options);

@@ -40,12 +40,31 @@ describeEachDialect('the Q&A admin pages’ requests', (dialect) => {
     expect(ok(await board().get('/api/qa/routing-rules'))).toEqual({ items: [] });
   });
 
+  it('accepts the consultation, dialogue and statistics pages’ requests as they send them', async () => {
+    const drafting = h.as('drafting-1', ['qa.consultations.manage', 'qa.dialogues.manage', 'qa.statistics.read'], 'so-y-te');
+    expect(ok(await drafting.get('/api/qa/consultations?limit=100&offset=0'))).toMatchObject({ items: [], total: 0, limit: 100 });
+    const periods = ok(await drafting.get('/api/qa/consultation-periods'));
+    expect(periods.documentTypes.length).toBeGreaterThan(0);
+    expect(periods.builtInConsultees.map((b: { flag: string }) => b.flag)).toEqual(['finance', 'home-affairs', 'justice', 'science-technology']);
+    expect(ok(await drafting.post('/api/qa/consultations/split', { text: 'Điều 1. Phạm vi\nNội dung.' })).articles).toHaveLength(1);
+    expect(ok(await drafting.get('/api/qa/dialogues?limit=100&offset=0'))).toMatchObject({ items: [], total: 0 });
+    expect(ok(await h.as('reply-1', ['qa.consultations.reply'], 'so-y-te').get('/api/qa/consultation-requests'))).toEqual({ items: [] });
+    // The statistics: the period the page sends; a reversed one is refused naming the query's field.
+    expect(ok(await drafting.get('/api/qa/statistics?from=2026-01-01&to=2026-11-29')).period).toEqual({ from: '2026-01-01', to: '2026-11-29' });
+    const reversed = ok(await drafting.get('/api/qa/statistics?from=2026-11-29&to=2026-01-01'), 400);
+    expect(reversed.errors[0]).toMatchObject({ in: 'query', pointer: '/to' });
+    expect(ok(await h.as('board-2', [TRIAGE, 'qa.statistics.read'], PROVINCE).post('/api/qa/deadlines/sweep'))).toMatchObject({ computed: expect.any(Number) });
+  });
+
   it('offers the pages in the manifest by permission, with the bundle’s address', async () => {
     const manifest = ok(await board().get('/api/core/admin/manifest'));
     const qa = manifest.plugins.find((p: { id: string }) => p.id === 'qa');
     expect(qa.nav.map((n: { element: string }) => n.element)).toEqual(['qa-board-queue', 'qa-routing-rules']);
     const agencyManifest = ok(await h.as('leader-1', [ANSWER, 'qa.answers.approve'], 'so-y-te').get('/api/core/admin/manifest'));
     expect(agencyManifest.plugins.find((p: { id: string }) => p.id === 'qa').nav.map((n: { element: string }) => n.element)).toEqual(['qa-agency-inbox', 'qa-answer-settings']);
+    const all = ['qa.consultations.manage', 'qa.consultations.reply', 'qa.dialogues.manage', 'qa.statistics.read'];
+    const unitManifest = ok(await h.as('unit-1', all, 'so-y-te').get('/api/core/admin/manifest'));
+    expect(unitManifest.plugins.find((p: { id: string }) => p.id === 'qa').nav.map((n: { element: string }) => n.element)).toEqual(['qa-consultations', 'qa-consultation-requests', 'qa-dialogues', 'qa-statistics']);
     // The shell loads the bundle from there (the admin build checks that it defines every nav element).
     expect(qa.module).toBe('/admin/plugins/qa/index.js');
   });

@@ -41,7 +41,7 @@ export interface UploadCall {
 }
 
 /** An uploader answered by `answer` (after reporting half, then all, of the bytes sent), recording each call. */
-export function routedUploader(answer: (call: UploadCall) => AnswerView): FileUploader & { calls: UploadCall[] } {
+export function routedUploader<T = AnswerView>(answer: (call: UploadCall) => T): FileUploader<T> & { calls: UploadCall[] } {
   const calls: UploadCall[] = [];
   const upload = async (path: string, file: File, options: UploadOptions = {}) => {
     const call = { path, file, options };

@@ -3,7 +3,24 @@
 // of the API breaks the build of these fixtures, not silently the tests. Written by hand; the values are
 // of the kind the real routes give in test/questions.integration.test.ts and test/answers.integration.test.ts.
 // Only tests import this file.
-import type { AnswerView, FormLists, Page, QuestionDetail, QuestionItem, ReviewView, RuleView, UnitNode } from '../shared/qa-api.js';
+import type {
+  AnswerView,
+  CommentView,
+  ConsultationItem,
+  ConsultationRequest,
+  ConsultationView,
+  DialogueQuestionView,
+  DialogueView,
+  FormLists,
+  Page,
+  PeriodsView,
+  QuestionDetail,
+  QuestionItem,
+  ReviewView,
+  RuleView,
+  Statistics,
+  UnitNode,
+} from '../shared/qa-api.js';
 
 export const PROVINCE = { id: 'u-quang-tri', slug: 'quang-tri', name: 'Tỉnh Quảng Trị' };
 export const TNMT = { id: 'u-so-tnmt', slug: 'so-nong-nghiep-moi-truong', name: 'Sở Nông nghiệp và Môi trường' };
@@ -123,6 +140,152 @@ export function review(overrides: Partial<ReviewView> = {}): ReviewView {
     reviewed: null,
     slug: null,
     publishedAt: null,
+    ...overrides,
+  };
+}
+
+// ─── Consultations, dialogues, statistics (test/consultations.integration.test.ts, dialogues…, deadlines…) ──
+export const SO_TAI_CHINH = { id: 'u-so-tai-chinh', slug: 'so-tai-chinh', name: 'Sở Tài chính' };
+
+/** `GET /api/qa/consultation-periods`. */
+export const periods: PeriodsView = {
+  version: '2026-01-01',
+  citation: 'Luật Ban hành văn bản quy phạm pháp luật 2025, Điều 30',
+  documentTypes: [
+    { code: 'qd-ubnd', label: { vi: 'Quyết định của UBND tỉnh', en: 'Decision of the Provincial People’s Committee' }, minimumDays: 20, checked: true },
+    { code: 'nq-hdnd', label: { vi: 'Nghị quyết của HĐND tỉnh', en: 'Resolution of the Provincial People’s Council' }, minimumDays: 30, checked: false },
+  ],
+  agencyReplyDays: 10,
+  agencyReplyDaysShortened: 5,
+  builtInConsultees: [
+    { flag: 'finance', unit: SO_TAI_CHINH },
+    { flag: 'home-affairs', unit: null },
+    { flag: 'justice', unit: TU_PHAP },
+    { flag: 'science-technology', unit: null },
+  ],
+};
+
+export function consultationItem(overrides: Partial<ConsultationItem> = {}): ConsultationItem {
+  return {
+    id: uuid(),
+    slug: 'du-thao-quy-dinh-ve-phi-3f9a1c2b',
+    title: 'Dự thảo Quyết định quy định về phí thẩm định',
+    documentType: 'qd-ubnd',
+    phase: 'draft',
+    opensOn: '2026-12-01',
+    closesOn: '2026-12-31',
+    announcedAt: null,
+    createdAt: '2026-11-25T02:00:00.000Z',
+    updatedAt: '2026-11-25T02:00:00.000Z',
+    ...overrides,
+  };
+}
+
+export function consultation(overrides: Partial<ConsultationView> = {}): ConsultationView {
+  return {
+    ...consultationItem(overrides),
+    summary: 'Quy định mức thu phí thẩm định hồ sơ.',
+    shortened: false,
+    rule: { version: '2026-01-01', minimumDays: 20 },
+    contact: { address: '01 Hùng Vương, Đông Hà', email: 'vanthu@tnmt.quangtri.gov.vn', phone: null },
+    articles: [
+      { id: 'a-1', chapter: 'Chương I. QUY ĐỊNH CHUNG', number: '1', heading: 'Điều 1. Phạm vi điều chỉnh', body: 'Quyết định này quy định mức thu phí.' },
+      { id: 'a-2', chapter: 'Chương I. QUY ĐỊNH CHUNG', number: '2', heading: 'Điều 2. Đối tượng áp dụng', body: 'Tổ chức, cá nhân nộp hồ sơ.' },
+    ],
+    files: [],
+    consultees: [
+      { unit: SO_TAI_CHINH, builtIn: 'finance', deadlineOn: '2026-12-11', reply: null },
+      { unit: TU_PHAP, builtIn: 'justice', deadlineOn: '2026-12-11', reply: { text: 'Đề nghị bổ sung căn cứ pháp lý.', file: { id: 'f-9', name: 'y-kien-so-tu-phap.pdf', contentType: 'application/pdf', size: 52_000 }, by: 'chuyen-vien-tp', at: '2026-12-12T03:00:00.000Z', late: true } },
+    ],
+    comments: 0,
+    outcome: null,
+    ...overrides,
+  };
+}
+
+export function comment(overrides: Partial<CommentView> = {}): CommentView {
+  return {
+    id: uuid(),
+    articleId: 'a-1',
+    status: 'pending',
+    hidden: false,
+    reports: 0,
+    author: { name: 'Trần Văn Bình', organisation: 'Công ty TNHH Bình An', email: 'binh@example.vn' },
+    body: 'Đề nghị làm rõ mức phí cho hồ sơ điện tử.',
+    reply: null,
+    createdAt: '2026-12-05T02:00:00.000Z',
+    ...overrides,
+  };
+}
+
+export function consultationRequest(overrides: Partial<ConsultationRequest> = {}): ConsultationRequest {
+  return {
+    consultationId: 'c-1',
+    title: 'Dự thảo Quyết định quy định về phí thẩm định',
+    slug: 'du-thao-quy-dinh-ve-phi-3f9a1c2b',
+    draftingUnit: TNMT,
+    unit: SO_TAI_CHINH,
+    builtIn: 'finance',
+    deadlineOn: '2026-12-11',
+    reply: null,
+    ...overrides,
+  };
+}
+
+export function dialogue(overrides: Partial<DialogueView> = {}): DialogueView {
+  return {
+    id: uuid(),
+    slug: 'doi-thoai-ve-dat-dai-1a2b3c4d',
+    title: 'Đối thoại về thủ tục đất đai',
+    field: 'dat-dai',
+    description: 'Lãnh đạo Sở trả lời câu hỏi về thủ tục đất đai.',
+    guests: [
+      { id: 'g-1', name: 'Lê Văn Minh', position: 'Giám đốc Sở', unit: TNMT.name },
+      { id: 'g-2', name: 'Phạm Thị Lan', position: 'Trưởng phòng Đất đai', unit: TNMT.name },
+    ],
+    startsAt: '2026-12-10T02:00:00.000Z',
+    endsAt: '2026-12-10T04:00:00.000Z',
+    livestreamUrl: 'https://www.youtube.com/watch?v=abc',
+    status: 'announced',
+    cancelReason: null,
+    summary: null,
+    videoUrl: null,
+    startedAt: null,
+    endedAt: null,
+    publishedAt: null,
+    createdAt: '2026-11-25T02:00:00.000Z',
+    updatedAt: '2026-11-25T02:00:00.000Z',
+    ...overrides,
+  };
+}
+
+export function dialogueQuestion(overrides: Partial<DialogueQuestionView> = {}): DialogueQuestionView {
+  return {
+    id: uuid(),
+    status: 'pending',
+    askedDuring: 'before',
+    asker: { name: 'Nguyễn Thị Hoa', email: 'hoa@example.vn' },
+    content: 'Thời gian cấp giấy chứng nhận lần đầu là bao lâu?',
+    consentPublish: true,
+    rejectReason: null,
+    answer: null,
+    forwardedQuestionId: null,
+    createdAt: '2026-12-09T02:00:00.000Z',
+    ...overrides,
+  };
+}
+
+export function statistics(overrides: Partial<Statistics> = {}): Statistics {
+  return {
+    province: PROVINCE,
+    period: { from: '2026-01-01', to: '2026-11-29' },
+    today: '2026-11-29',
+    board: { received: 40, forwarded: 35, declined: 3, triagedOnTime: 36, triagedLate: 2, overdue: 1 },
+    totals: { received: 35, answered: 30, answeredOnTime: 27, answeredLate: 3, overdue: 2, onTimeRate: 0.9, medianWorkingDays: 6.5 },
+    agencies: [
+      { agency: TNMT, received: 20, answered: 18, answeredOnTime: 17, answeredLate: 1, overdue: 1, open: 2, paused: 0, transferred: 0, returned: 0, onTimeRate: 0.94, medianWorkingDays: 6, ratings: { count: 12, average: 4.25 } },
+      { agency: TU_PHAP, received: 15, answered: 12, answeredOnTime: 10, answeredLate: 2, overdue: 1, open: 3, paused: 1, transferred: 1, returned: 0, onTimeRate: 0.83, medianWorkingDays: 8, ratings: { count: 0, average: null } },
+    ],
     ...overrides,
   };
 }

@@ -1,0 +1,68 @@
+import { localized } from '@cong/sdk/admin';
+
+/** The statistics of questions (QA-05): per agency for a period; the board's deadline sweep. Vietnamese first. */
+export const statisticsMessages = {
+  vi: {
+    title: 'Thống kê hỏi đáp',
+    intro: 'Câu hỏi được chuyển đến từng cơ quan trong kỳ: đã trả lời đúng hạn, trễ hạn, đang quá hạn, số ngày làm việc trung vị và đánh giá của người hỏi.',
+    needRead: 'Bạn cần quyền “Xem thống kê hỏi đáp” để xem trang này.',
+    from: 'Từ ngày',
+    to: 'Đến ngày',
+    show: 'Xem thống kê',
+    periodShown: (from: string, to: string) => `Kỳ thống kê: ${from} – ${to}`,
+    toBeforeFrom: 'Ngày kết thúc phải từ ngày bắt đầu trở đi',
+    empty: 'Chưa có câu hỏi nào được chuyển đến cơ quan trong kỳ này.',
+    agency: 'Cơ quan',
+    received: 'Tiếp nhận',
+    onTime: 'Đúng hạn',
+    late: 'Trễ hạn',
+    overdue: 'Đang quá hạn',
+    open: 'Đang xử lý',
+    onTimeRate: 'Tỷ lệ đúng hạn',
+    median: 'Số ngày làm việc (trung vị)',
+    ratings: 'Đánh giá',
+    rating: (average: string, count: number) => `${average}/5 (${count} lượt)`,
+    noRating: 'Chưa có',
+    total: 'Tổng cộng',
+    board: 'Ban biên tập tiếp nhận, chuyển',
+    boardFigures: (received: number, forwarded: number, declined: number, onTime: number, late: number, overdue: number) =>
+      `Tiếp nhận ${received}, đã chuyển ${forwarded}, không thuộc thẩm quyền ${declined}; xử lý đúng hạn ${onTime}, trễ hạn ${late}, đang quá hạn ${overdue}.`,
+    dashboard: 'Xem trang thống kê công khai',
+    sweep: 'Kiểm tra thời hạn ngay',
+    sweepHint: 'Gửi nhắc hạn và báo quá hạn ngay, như việc chạy định kỳ; mỗi thông báo chỉ gửi một lần cho mỗi câu hỏi và bước.',
+    swept: (computed: number, reminders: number, escalations: number) => `Đã kiểm tra ${computed} câu hỏi: ${reminders} nhắc hạn, ${escalations} báo quá hạn`,
+  },
+  en: {
+    title: 'Question statistics',
+    intro: 'Questions forwarded to each agency in the period: answered on time, late, overdue now, the median working days and the askers’ ratings.',
+    needRead: 'You need the “Read question statistics” permission to see this page.',
+    from: 'From',
+    to: 'To',
+    show: 'Show',
+    periodShown: (from: string, to: string) => `Period: ${from} – ${to}`,
+    toBeforeFrom: 'The end must not be before the start',
+    empty: 'No question was forwarded to an agency in this period.',
+    agency: 'Agency',
+    received: 'Received',
+    onTime: 'On time',
+    late: 'Late',
+    overdue: 'Overdue now',
+    open: 'Open',
+    onTimeRate: 'On-time rate',
+    median: 'Working days (median)',
+    ratings: 'Ratings',
+    rating: (average: string, count: number) => `${average}/5 (${count})`,
+    noRating: 'None yet',
+    total: 'Total',
+    board: 'Board: receiving and forwarding',
+    boardFigures: (received: number, forwarded: number, declined: number, onTime: number, late: number, overdue: number) =>
+      `Received ${received}, forwarded ${forwarded}, declined ${declined}; handled on time ${onTime}, late ${late}, overdue now ${overdue}.`,
+    dashboard: 'Open the public statistics page',
+    sweep: 'Check deadlines now',
+    sweepHint: 'Sends due reminders and escalations now, as the scheduled job does; each notice is sent once per question and step.',
+    swept: (computed: number, reminders: number, escalations: number) => `${computed} questions checked: ${reminders} reminders, ${escalations} escalations`,
+  },
+};
+
+export type StatisticsTexts = typeof statisticsMessages.vi;
+export const statisticsTexts = (): StatisticsTexts => localized(statisticsMessages);

@@ -1,0 +1,11 @@
+import { StatisticsPage } from './statistics-page.element.js';
+
+StatisticsPage.define('qa-statistics', 'qa');
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'qa-statistics': StatisticsPage;
+  }
+}
+
+export { StatisticsPage };
