@@ -1,10 +1,8 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { coreServices, NotFoundError, normalizeText, type PluginContext, type RouteRequest } from '@cong/sdk';
-import type { Kysely, Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import { QA_ERR_COMMENT_STATE, QA_ERR_CONSULTATION_PHASE, QA_ERR_FORM_EXPIRED, QA_ERR_FORM_TOO_FAST, QA_ERR_HONEYPOT, QA_ERR_VERIFICATION_INVALID } from '../errors.js';
-import type { QaDatabase } from '../questions/qa-database.js';
-import { QuestionRepository } from '../questions/question.repository.js';
 import { newVerificationToken, readFormToken, sha256, signFormToken } from '../questions/question-tokens.js';
 import { UnitTree } from '../questions/unit-tree.js';
 import { commentVerificationMail } from './comment-mail.js';
@@ -14,6 +12,7 @@ import { phaseOf, type ConsultationPhase } from './consultation-phase.js';
 import { ConsultationRepository } from './consultation.repository.js';
 import { bodyIssue } from './consultation.service.js';
 import { MailTemplateService } from '../templates/mail-template.service.js';
+import { formKey } from '../public-forms/form-key.js';
 
 /** What a member of the public sends on a consultation's page. */
 export interface CommentInput {
@@ -47,7 +46,6 @@ export interface PublicConsultation {
 }
 
 const FORM_KEY = 'consultation-form-token-key';
-const formKeys = new WeakMap<PluginContext, Promise<string>>();
 const text = (value: string): string => normalizeText(value).trim();
 
 /**
@@ -219,14 +217,7 @@ export class CommentService {
   }
 
   #formKey(): Promise<string> {
-    let key = formKeys.get(this.ctx);
-    if (!key) {
-      const questions = new QuestionRepository(this.ctx.get(coreServices.database).kysely<QaDatabase>() as Kysely<QaDatabase>);
-      key = questions.secret(FORM_KEY, () => randomBytes(32).toString('base64url'));
-      key.catch(() => formKeys.delete(this.ctx));
-      formKeys.set(this.ctx, key);
-    }
-    return key;
+    return formKey(this.ctx, FORM_KEY);
   }
 
   #transaction<T>(work: (trx: Transaction<ConsultationDatabase>) => Promise<T>): Promise<T> {

@@ -1,3 +1,5 @@
+import { EMAIL_ADDRESS } from '../public-forms/email-address.js';
+import { antiAbuseProblem } from '../public-forms/anti-abuse-problem.js';
 import { CongError, type PluginContext, type RouteBuilder } from '@cong/sdk';
 import { VERIFICATION_TOKEN } from '../questions/question-tokens.js';
 import { siteOfRequest } from '../questions/site-of-request.js';
@@ -9,21 +11,14 @@ import { commentRefusedPage, confirmPage, consultationPage, listPage, messagePag
 import { fileDownload } from './file-download.js';
 import { reportDownload } from './render-report.js';
 
-const EMAIL = /^[^\s@<>()[\],;:"]+@[^\s@<>()[\],;:"]+\.[^\s@<>()[\],;:"]+$/;
 
 /** What a refusal tells the person, by error code or field. */
 function problemsOf(error: CongError, settings: ConsultationSettings): { vi: string; en: string }[] {
+  const shared = antiAbuseProblem(error, settings.minFillSeconds, { vi: 'ý kiến', en: 'comment', enPlural: 'comments' });
+  if (shared) return [shared];
   switch (error.code) {
-    case 'QA_ERR_FORM_TOO_FAST':
-      return [{ vi: `Biểu mẫu được gửi quá nhanh. Vui lòng gửi lại sau ít nhất ${settings.minFillSeconds} giây.`, en: `The form was sent too quickly. Send it again after at least ${settings.minFillSeconds} seconds.` }];
-    case 'QA_ERR_FORM_EXPIRED':
-      return [{ vi: 'Biểu mẫu đã quá hạn. Vui lòng gửi lại.', en: 'The form has expired. Please send it again.' }];
-    case 'QA_ERR_HONEYPOT':
-      return [{ vi: 'Không thể tiếp nhận ý kiến: một trường ẩn đã bị điền.', en: 'The comment cannot be received: a hidden field was filled in.' }];
     case 'QA_ERR_CONSULTATION_PHASE':
       return [{ vi: 'Dự thảo không trong thời gian lấy ý kiến.', en: 'The draft is not open for comments.' }];
-    case 'CONG_ERR_RATE_LIMITED':
-      return [{ vi: 'Bạn đã gửi quá nhiều ý kiến. Vui lòng thử lại sau.', en: 'Too many comments were sent. Please try again later.' }];
     default:
       return [{ vi: `Thông tin chưa hợp lệ (${error.errors[0]?.pointer ?? ''} ${error.errors[0]?.message ?? error.message}).`, en: error.message }];
   }
@@ -82,7 +77,7 @@ export function consultationPublicRoutes(route: RouteBuilder, settings: Consulta
       const length = (v: string) => [...v.trim()].length;
       if (length(values.name) === 0 || length(values.name) > 200) problems.push({ vi: 'Họ và tên: bắt buộc, tối đa 200 ký tự.', en: 'Full name: required, at most 200 characters.' });
       if (length(values.organisation) > 300) problems.push({ vi: 'Cơ quan, tổ chức: tối đa 300 ký tự.', en: 'Organisation: at most 300 characters.' });
-      if (!EMAIL.test(values.email.trim()) || length(values.email) > 254) problems.push({ vi: 'E-mail: địa chỉ không hợp lệ.', en: 'E-mail: not a valid address.' });
+      if (!EMAIL_ADDRESS.test(values.email.trim()) || length(values.email) > 254) problems.push({ vi: 'E-mail: địa chỉ không hợp lệ.', en: 'E-mail: not a valid address.' });
       if (length(values.body) === 0 || length(values.body) > settings.commentMaxLength) problems.push({ vi: `Nội dung góp ý: bắt buộc, tối đa ${settings.commentMaxLength} ký tự.`, en: `Comment: required, at most ${settings.commentMaxLength} characters.` });
       if (body.article && !article) problems.push({ vi: 'Điều được góp ý không thuộc dự thảo này.', en: 'The article is not part of this draft.' });
       if (problems.length > 0) return again(problems, 400);

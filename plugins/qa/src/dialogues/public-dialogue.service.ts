@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { coreServices, NotFoundError, normalizeText, type PluginContext, type RouteRequest } from '@cong/sdk';
 import type { Kysely } from 'kysely';
 import { QA_ERR_DIALOGUE_STATUS, QA_ERR_FORM_EXPIRED, QA_ERR_FORM_TOO_FAST, QA_ERR_HONEYPOT, QA_ERR_VERIFICATION_INVALID } from '../errors.js';
@@ -12,6 +12,7 @@ import { dialogueVerificationMail } from './dialogue-mail.js';
 import { DialogueRepository, type DialogueScope } from './dialogue.repository.js';
 import { bodyIssue } from './dialogue.service.js';
 import { MailTemplateService } from '../templates/mail-template.service.js';
+import { formKey } from '../public-forms/form-key.js';
 
 /** What a member of the public sends on an event's page. */
 export interface AskInput {
@@ -40,7 +41,6 @@ export const ASKING_STATUSES = ['announced', 'live'] as const;
 const SHOWN = ['approved', 'answering', 'answered', 'forwarded'] as const;
 const LIST_LIMIT = 200;
 const FORM_KEY = 'dialogue-form-token-key';
-const formKeys = new WeakMap<PluginContext, Promise<string>>();
 const text = (value: string): string => normalizeText(value).trim();
 
 /**
@@ -168,12 +168,6 @@ export class PublicDialogueService {
   }
 
   #formKey(): Promise<string> {
-    let key = formKeys.get(this.ctx);
-    if (!key) {
-      key = this.#questionRepo().secret(FORM_KEY, () => randomBytes(32).toString('base64url'));
-      key.catch(() => formKeys.delete(this.ctx));
-      formKeys.set(this.ctx, key);
-    }
-    return key;
+    return formKey(this.ctx, FORM_KEY);
   }
 }

@@ -1,3 +1,5 @@
+import { EMAIL_ADDRESS } from '../public-forms/email-address.js';
+import { antiAbuseProblem } from '../public-forms/anti-abuse-problem.js';
 import { CongError, type PluginContext, type RouteBuilder } from '@cong/sdk';
 import { VERIFICATION_TOKEN } from '../questions/question-tokens.js';
 import { siteOfRequest } from '../questions/site-of-request.js';
@@ -6,21 +8,14 @@ import { askFormBody, slugParams, tokenParams } from './dialogue.schema.js';
 import { askRefusedPage, confirmPage, dialoguePage, listPage, messagePage } from './dialogue-pages.js';
 import { PublicDialogueService } from './public-dialogue.service.js';
 
-const EMAIL = /^[^\s@<>()[\],;:"]+@[^\s@<>()[\],;:"]+\.[^\s@<>()[\],;:"]+$/;
 
 /** What a refusal tells the person, by error code. */
 function problemsOf(error: CongError, settings: DialogueSettings): { vi: string; en: string }[] {
+  const shared = antiAbuseProblem(error, settings.minFillSeconds, { vi: 'câu hỏi', en: 'question', enPlural: 'questions' });
+  if (shared) return [shared];
   switch (error.code) {
-    case 'QA_ERR_FORM_TOO_FAST':
-      return [{ vi: `Biểu mẫu được gửi quá nhanh. Vui lòng gửi lại sau ít nhất ${settings.minFillSeconds} giây.`, en: `The form was sent too quickly. Send it again after at least ${settings.minFillSeconds} seconds.` }];
-    case 'QA_ERR_FORM_EXPIRED':
-      return [{ vi: 'Biểu mẫu đã quá hạn. Vui lòng gửi lại.', en: 'The form has expired. Please send it again.' }];
-    case 'QA_ERR_HONEYPOT':
-      return [{ vi: 'Không thể tiếp nhận câu hỏi: một trường ẩn đã bị điền.', en: 'The question cannot be received: a hidden field was filled in.' }];
     case 'QA_ERR_DIALOGUE_STATUS':
       return [{ vi: 'Buổi đối thoại không còn nhận câu hỏi.', en: 'The dialogue no longer takes questions.' }];
-    case 'CONG_ERR_RATE_LIMITED':
-      return [{ vi: 'Bạn đã gửi quá nhiều câu hỏi. Vui lòng thử lại sau.', en: 'Too many questions were sent. Please try again later.' }];
     default:
       return [{ vi: `Thông tin chưa hợp lệ (${error.errors[0]?.pointer ?? ''} ${error.errors[0]?.message ?? error.message}).`, en: error.message }];
   }
@@ -75,7 +70,7 @@ export function dialoguePublicRoutes(route: RouteBuilder, settings: DialogueSett
       const problems: { vi: string; en: string }[] = [];
       const length = (v: string) => [...v.trim()].length;
       if (length(values.name) === 0 || length(values.name) > 200) problems.push({ vi: 'Họ và tên: bắt buộc, tối đa 200 ký tự.', en: 'Full name: required, at most 200 characters.' });
-      if (!EMAIL.test(values.email.trim()) || length(values.email) > 254) problems.push({ vi: 'E-mail: địa chỉ không hợp lệ.', en: 'E-mail: not a valid address.' });
+      if (!EMAIL_ADDRESS.test(values.email.trim()) || length(values.email) > 254) problems.push({ vi: 'E-mail: địa chỉ không hợp lệ.', en: 'E-mail: not a valid address.' });
       if (length(values.content) < settings.questionMinLength || length(values.content) > settings.questionMaxLength) {
         problems.push({ vi: `Nội dung câu hỏi: từ ${settings.questionMinLength} đến ${settings.questionMaxLength} ký tự.`, en: `Question: ${settings.questionMinLength} to ${settings.questionMaxLength} characters.` });
       }

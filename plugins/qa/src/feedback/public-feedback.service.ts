@@ -1,15 +1,14 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { EMAIL_ADDRESS } from '../public-forms/email-address.js';
+import { randomUUID } from 'node:crypto';
 import { coreServices, NotFoundError, normalizeText, type PluginContext, type RouteRequest } from '@cong/sdk';
-import type { Kysely } from 'kysely';
 import { QA_ERR_ALREADY_SUPPORTED, QA_ERR_FEEDBACK_STATE, QA_ERR_FORM_EXPIRED, QA_ERR_FORM_TOO_FAST, QA_ERR_HONEYPOT, QA_ERR_VERIFICATION_INVALID } from '../errors.js';
-import type { QaDatabase } from '../questions/qa-database.js';
-import { QuestionRepository } from '../questions/question.repository.js';
 import { newTrackingCode, newVerificationToken, normalizeTrackingCode, readFormToken, sameSecret, sha256, signFormToken } from '../questions/question-tokens.js';
 import { CONTENT_TYPES, type ContentType, type FeedbackDatabase, type FeedbackKind, type FeedbackRow } from './feedback-database.js';
 import type { FeedbackSettings } from './feedback-config.js';
 import { feedbackVerificationMail, voteVerificationMail } from './feedback-mail.js';
 import { FeedbackRepository } from './feedback.repository.js';
 import { feedbackScope, type FeedbackScope } from './receiving-unit.js';
+import { formKey } from '../public-forms/form-key.js';
 
 /** What the public form sends, as text (a browser without JavaScript posts flat text fields). */
 export interface SubmissionValues {
@@ -36,10 +35,8 @@ export interface SubmissionProblem {
   readonly en: string;
 }
 
-const EMAIL = /^[^\s@<>()[\],;:"]+@[^\s@<>()[\],;:"]+\.[^\s@<>()[\],;:"]+$/;
 const PHONE = /^\+?[0-9 ().-]{8,20}$/;
 const FORM_KEY = 'feedback-form-token-key';
-const formKeys = new WeakMap<PluginContext, Promise<string>>();
 const text = (value: string | undefined): string => normalizeText(value ?? '').trim();
 const length = (value: string): number => [...value].length;
 const LIST_LIMIT = 200;
@@ -67,7 +64,7 @@ export function checkSubmission(kind: FeedbackKind, v: SubmissionValues, setting
   const address = text(v.address);
   const content = text(v.content);
   if (name === '' || length(name) > 200) problems.push({ field: 'name', vi: 'Họ và tên: bắt buộc, tối đa 200 ký tự.', en: 'Full name: required, at most 200 characters.' });
-  if (!EMAIL.test(email) || length(email) > 254) problems.push({ field: 'email', vi: 'E-mail: địa chỉ không hợp lệ.', en: 'E-mail: not a valid address.' });
+  if (!EMAIL_ADDRESS.test(email) || length(email) > 254) problems.push({ field: 'email', vi: 'E-mail: địa chỉ không hợp lệ.', en: 'E-mail: not a valid address.' });
   const phoneNeeded = kind === 'regulation' || phone !== '';
   if (phoneNeeded && (!PHONE.test(phone) || phone.replace(/\D/g, '').length < 9)) problems.push({ field: 'phone', vi: 'Số điện thoại: bắt buộc, ít nhất 9 chữ số.', en: 'Phone: required, at least 9 digits.' });
   if ((kind === 'regulation' && address === '') || length(address) > 300) problems.push({ field: 'address', vi: 'Địa chỉ: bắt buộc, tối đa 300 ký tự.', en: 'Address: required, at most 300 characters.' });
@@ -285,12 +282,6 @@ export class PublicFeedbackService {
   }
 
   #formKey(): Promise<string> {
-    let key = formKeys.get(this.ctx);
-    if (!key) {
-      key = new QuestionRepository(this.ctx.get(coreServices.database).kysely<QaDatabase>() as Kysely<QaDatabase>).secret(FORM_KEY, () => randomBytes(32).toString('base64url'));
-      key.catch(() => formKeys.delete(this.ctx));
-      formKeys.set(this.ctx, key);
-    }
-    return key;
+    return formKey(this.ctx, FORM_KEY);
   }
 }

@@ -1,3 +1,4 @@
+import { antiAbuseProblem } from '../public-forms/anti-abuse-problem.js';
 import { CongError, type PluginContext, type RouteBuilder, type RouteRequest } from '@cong/sdk';
 import { VERIFICATION_TOKEN } from '../questions/question-tokens.js';
 import { siteOfRequest, type RequestSite } from '../questions/site-of-request.js';
@@ -10,19 +11,14 @@ import { checkSubmission, PublicFeedbackService, type SubmissionProblem, type Su
 
 /** What a refusal of the anti-abuse checks tells the person, by error code. */
 function problemOf(error: CongError, settings: FeedbackSettings): SubmissionProblem {
+  const shared = antiAbuseProblem(error, settings.minFillSeconds, { vi: 'phản ánh, góp ý', en: 'submission', enPlural: 'submissions' });
+  // The field the message sits beside: the token's, the hidden field's, or the address for a limit.
+  if (shared) return { field: error.code === 'QA_ERR_HONEYPOT' ? 'website' : error.code === 'CONG_ERR_RATE_LIMITED' ? 'email' : 'formToken', ...shared };
   switch (error.code) {
-    case 'QA_ERR_FORM_TOO_FAST':
-      return { field: 'formToken', vi: `Biểu mẫu được gửi quá nhanh. Vui lòng gửi lại sau ít nhất ${settings.minFillSeconds} giây.`, en: `The form was sent too quickly. Send it again after at least ${settings.minFillSeconds} seconds.` };
-    case 'QA_ERR_FORM_EXPIRED':
-      return { field: 'formToken', vi: 'Biểu mẫu đã quá hạn. Vui lòng gửi lại.', en: 'The form has expired. Please send it again.' };
-    case 'QA_ERR_HONEYPOT':
-      return { field: 'website', vi: 'Không thể tiếp nhận: một trường ẩn đã bị điền.', en: 'Cannot be received: a hidden field was filled in.' };
     case 'QA_ERR_ALREADY_SUPPORTED':
       return { field: 'email', vi: 'Địa chỉ e-mail này đã ủng hộ góp ý, hoặc liên kết xác nhận đã được gửi và còn hiệu lực.', en: 'This address has already supported the idea, or its confirmation link is waiting.' };
     case 'QA_ERR_FEEDBACK_STATE':
       return { field: 'email', vi: 'Góp ý này không còn nhận ủng hộ.', en: 'This idea no longer takes support.' };
-    case 'CONG_ERR_RATE_LIMITED':
-      return { field: 'email', vi: 'Đã gửi quá nhiều lần. Vui lòng thử lại sau.', en: 'Too many attempts. Please try again later.' };
     default:
       return { field: error.errors[0]?.pointer?.slice(1) ?? 'form', vi: `Thông tin chưa hợp lệ (${error.errors[0]?.pointer ?? ''} ${error.errors[0]?.message ?? error.message}).`, en: error.message };
   }

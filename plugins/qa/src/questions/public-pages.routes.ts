@@ -1,3 +1,4 @@
+import { antiAbuseProblem } from '../public-forms/anti-abuse-problem.js';
 import { CongError, type PluginContext, type RouteBuilder, type RouteRequest, type RouteResponse } from '@cong/sdk';
 import type { QuestionLimits } from './question-config.js';
 import { confirmPage, formPage, invalidLinkPage, lookupPage, statusPage, submittedPage, verifiedPage, type FormProblem } from './question-pages.js';
@@ -19,15 +20,9 @@ const FIELD_LABELS: Readonly<Record<string, { vi: string; en: string }>> = {
 };
 
 function problemsOf(error: CongError, limits: QuestionLimits): FormProblem[] {
+  const shared = antiAbuseProblem(error, limits.minFillSeconds, { vi: 'câu hỏi', en: 'question', enPlural: 'questions' });
+  if (shared) return [{ field: null, ...shared }];
   switch (error.code) {
-    case 'QA_ERR_FORM_TOO_FAST':
-      return [{ field: null, vi: `Biểu mẫu được gửi quá nhanh. Vui lòng kiểm tra lại nội dung và gửi lại sau ít nhất ${limits.minFillSeconds} giây.`, en: `The form was sent too quickly. Check it and send it again after at least ${limits.minFillSeconds} seconds.` }];
-    case 'QA_ERR_FORM_EXPIRED':
-      return [{ field: null, vi: 'Biểu mẫu đã quá hạn. Vui lòng gửi lại.', en: 'The form has expired. Please send it again.' }];
-    case 'QA_ERR_HONEYPOT':
-      return [{ field: null, vi: 'Không thể tiếp nhận câu hỏi: một trường ẩn đã bị điền.', en: 'The question cannot be received: a hidden field was filled in.' }];
-    case 'CONG_ERR_RATE_LIMITED':
-      return [{ field: null, vi: 'Bạn đã gửi quá nhiều câu hỏi. Vui lòng thử lại sau.', en: 'Too many questions were sent. Please try again later.' }];
     default:
       if (error.errors.length === 0) return [{ field: null, vi: 'Không thể tiếp nhận câu hỏi. Vui lòng kiểm tra lại.', en: 'The question could not be received. Please check it.' }];
       return error.errors.map((issue) => {

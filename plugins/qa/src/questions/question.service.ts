@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { coreServices, InputError, NotFoundError, normalizeText, type PluginContext, type RouteRequest, type TenantInfo } from '@cong/sdk';
 import type { Transaction } from 'kysely';
 import { QA_ERR_FORM_EXPIRED, QA_ERR_FORM_TOO_FAST, QA_ERR_HONEYPOT, QA_ERR_QUESTION_TRANSITION, QA_ERR_TRACKING_BUSY, QA_ERR_VERIFICATION_INVALID } from '../errors.js';
@@ -12,6 +12,7 @@ import { newTrackingCode, newVerificationToken, normalizeTrackingCode, readFormT
 import type { QaDatabase, QuestionAction, QuestionRow, QuestionStatus, RoutingRuleKind, RoutingRuleRow } from './qa-database.js';
 import { UnitTree, type UnitRef } from './unit-tree.js';
 import { MailTemplateService } from '../templates/mail-template.service.js';
+import { formKey } from '../public-forms/form-key.js';
 
 /** What a citizen sends (the form and the widget alike). */
 export interface QuestionInput {
@@ -109,7 +110,6 @@ export interface RuleView {
 
 const FORM_KEY = 'form-token-key';
 /** The form key of each running plugin (its context): read from the database once, never changes. */
-const formKeys = new WeakMap<PluginContext, Promise<string>>();
 const TRACKING_ATTEMPTS = 5;
 /** The statuses in which the status page names the agency: it has the question, or answered it. */
 const AGENCY_STATUSES: readonly QuestionStatus[] = ['forwarded', 'waiting', 'answered'];
@@ -521,13 +521,7 @@ export class QuestionService {
   }
 
   #formKey(): Promise<string> {
-    let key = formKeys.get(this.ctx);
-    if (!key) {
-      key = this.repo.secret(FORM_KEY, () => randomBytes(32).toString('base64url'));
-      key.catch(() => formKeys.delete(this.ctx)); // a failed read is retried by the next request
-      formKeys.set(this.ctx, key);
-    }
-    return key;
+    return formKey(this.ctx, FORM_KEY);
   }
 }
 
