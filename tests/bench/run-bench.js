@@ -13,6 +13,7 @@ import { measureShell } from './shell-bench.js';
 import { loadAverage, pinAll, run, serverCommand, serverRssMb, startServer, taskset } from './bench-support.js';
 import { portalBench, printPortal } from './portal-bench.js';
 import { gazetteBench, printGazette } from './gazette-bench.js';
+import { printQa, qaBench } from './qa-bench.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const cli = join(root, 'core/dist/cli/main.js');
@@ -54,11 +55,14 @@ async function main() {
 
   // The gazette's search over 100,000 documents at 20 connections: opt-in (BENCH_GAZETTE=1), its seeding takes a minute.
   if (process.env.BENCH_GAZETTE === '1') results.gazette = await gazetteBench({ duration, warmup, log: (m) => process.stdout.write(`[gazette] ${m}\n`) });
+  // The Q&A plugin's question submission and public list (tests/bench/qa-bench.js): opt-in (BENCH_QA=1).
+  if (process.env.BENCH_QA === '1') results.qa = await qaBench({ duration, warmup, connections, measureBare, log: (m) => process.stdout.write(`[qa] ${m}\n`) });
   const baseline = results.scenarios[0].requestsPerSec;
   for (const s of results.scenarios) s.ratioToBareKoa = Math.round((s.requestsPerSec / baseline) * 10000) / 10000;
   printTable(results);
   if (results.portal) printPortal(results.portal, (t) => process.stdout.write(t));
   if (results.gazette) printGazette(results.gazette, (t) => process.stdout.write(t));
+  if (results.qa) printQa(results.qa, (t) => process.stdout.write(t));
   const outDir = join(root, 'tests/bench/results');
   mkdirSync(outDir, { recursive: true });
   const file = join(outDir, `bench-${results.date.replace(/[:.]/g, '-')}.json`);

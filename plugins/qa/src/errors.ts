@@ -9,6 +9,8 @@ export const QA_ERR_FORM_EXPIRED = createErrorCode('QA_ERR_FORM_EXPIRED', 'The f
 export const QA_ERR_HONEYPOT = createErrorCode('QA_ERR_HONEYPOT', 'A field that must stay empty was filled in', 400);
 export const QA_ERR_VERIFICATION_INVALID = createErrorCode('QA_ERR_VERIFICATION_INVALID', 'The verification link is not valid, already used or expired', 404);
 export const QA_ERR_TRACKING_BUSY = createErrorCode('QA_ERR_TRACKING_BUSY', 'No free tracking code was found: try again', 503);
+export const QA_ERR_ATTACHMENT_LIMIT = createErrorCode('QA_ERR_ATTACHMENT_LIMIT', 'A question takes at most {max} files', 409);
+export const QA_ERR_ATTACHMENT_TOKEN_INVALID = createErrorCode('QA_ERR_ATTACHMENT_TOKEN_INVALID', 'The attachment token is not valid, or the question no longer takes files', 404);
 // ─── End of questions codes ───
 
 // ─── Answers: drafting, approval, publication, rating (src/answers) ─── add codes above the end marker

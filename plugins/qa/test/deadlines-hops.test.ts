@@ -37,6 +37,14 @@ describe('hops of a timeline', () => {
     ]);
   });
 
+  it('ends the board’s turn as answered when it links a published answer (QA-06); a progress report moves no hop', () => {
+    expect(hopsOf('tinh', [ev('verified', 1), ev('answered-by-ref', 3)]).map((h) => [h.kind, h.endedAt, h.outcome])).toEqual([['board', 3, 'answered']]);
+    const hops = hopsOf('tinh', [ev('verified', 1), ev('forwarded', 2, 'so-a'), ev('returned', 3, 'tinh'), ev('answered-by-ref', 4)]);
+    expect(hops.map((h) => [h.kind, h.endedAt, h.outcome])).toEqual([['board', 2, 'forwarded'], ['agency', 3, 'returned'], ['board', 4, 'answered']]);
+    const [, agency] = hopsOf('tinh', [ev('verified', 1), ev('forwarded', 2, 'so-a'), ev('progress-report', 3)]);
+    expect(agency).toMatchObject({ endedAt: null, outcome: null, pausedAt: null });
+  });
+
   it('has no hop before the question is received', () => {
     expect(hopsOf('tinh', [ev('submitted', 1)])).toEqual([]);
   });

@@ -140,6 +140,8 @@ describeEachDialect('deadlines: SLA clocks, reminders, escalation, statistics an
     const q = await forwarded('transfer');
     at('2027-04-07');
     ok(await clerk().post(`/api/qa/inbox/${q.id}/transfer`, { agency: 'so-y-te', note: 'Thuộc lĩnh vực y tế' }));
+    // The new agency's answerers are told (src/answers, staff notifications), once.
+    expect((await h.deliver()).filter((m) => m.subject.includes(q.code)).map((m) => m.to)).toEqual([['chuyenvien@syt.quangtri.gov.vn']]);
     const hops = await clocks(q.id);
     expect(hops.map((c) => [c.kind, c.unit.slug, c.dueOn, c.outcome, c.state])).toEqual([
       ['board', PROVINCE, '2027-04-06', 'forwarded', 'met'],

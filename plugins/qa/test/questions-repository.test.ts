@@ -22,7 +22,9 @@ describeEachDialect('questions migrations and repository', (dialect) => {
     // Feedback on regulations and ideas (migration 0480).
     'qa_feedback', 'qa_feedback_events', 'qa_feedback_votes',
     // Templates and personal data (migration 0490).
-    'qa_mail_templates', 'qa_erasure_requests', 'qa_erasures'].sort();
+    'qa_mail_templates', 'qa_erasure_requests', 'qa_erasures', 'qa_question_attachments',
+    // Progress reports, answers by reference, staff notices (migration 0510).
+    'qa_progress_reports', 'qa_answer_links', 'qa_staff_notices'].sort();
   const tables = async () => (await db.kysely.introspection.getTables()).map((t) => t.name).filter((n) => n.startsWith('qa_')).sort();
 
   const row = (id: string, overrides: Partial<QuestionRow> = {}): QuestionRow => ({

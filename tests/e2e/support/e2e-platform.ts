@@ -8,7 +8,7 @@ const root = fileURLToPath(new URL('../../..', import.meta.url));
 
 /**
  * A running demo province for the browser tests: SQLite in a temp dir, the hello plugin and a deliberately
- * broken one (and the portal, the sites or the gazette when asked).
+ * broken one (and the portal, the sites, the gazette or the Q&A plugin when asked; mail to an SMTP sink).
  */
 export interface E2ePlatform {
   readonly url: string;
@@ -29,6 +29,10 @@ export interface E2ePlatformOptions {
   readonly gazette?: E2eGazetteSigning;
   /** More plugin directories to load (built), after the others: a plugin made by the scaffolder. */
   readonly extraPlugins?: readonly string[];
+  /** Also loads `plugins/qa` (built: `pnpm --filter @cong/plugin-qa build`), with this plugin configuration (`pluginConfig.qa`). */
+  readonly qa?: { readonly config?: Record<string, unknown> };
+  /** Sends the platform's mail over SMTP to this server (an in-process sink: `tests/support/smtp-sink.ts`). */
+  readonly smtp?: { readonly host: string; readonly port: number; readonly from?: string };
 }
 
 /** The gazette's `signing` configuration for the browser tests (`signing.mode: p12`). */
@@ -58,9 +62,13 @@ export async function startE2ePlatform(options: E2ePlatformOptions = {}): Promis
         ...(options.portal || options.sites ? [join(root, 'plugins/portal')] : []),
         ...(options.sites ? [join(root, 'plugins/sites')] : []),
         ...(options.gazette ? [join(root, 'plugins/gazette')] : []),
+        ...(options.qa ? [join(root, 'plugins/qa')] : []),
         ...(options.extraPlugins ?? []),
       ],
-      ...(options.gazette ? { pluginConfig: { gazette: { signing: gazetteSigning(options.gazette) } } } : {}),
+      ...(options.gazette || options.qa
+        ? { pluginConfig: { ...(options.gazette ? { gazette: { signing: gazetteSigning(options.gazette) } } : {}), ...(options.qa ? { qa: options.qa.config ?? {} } : {}) } }
+        : {}),
+      ...(options.smtp ? { mail: { from: options.smtp.from ?? 'Cổng thông tin tỉnh Quảng Trị <congthongtin@quangtri.gov.vn>', smtp: { host: options.smtp.host, port: options.smtp.port } } } : {}),
       http: { port: 0 },
       log: { level: 'warn' },
     },

@@ -4,6 +4,8 @@
 // routing rules) and an agency's (agency/: the inbox with the answer editor, the answer settings).
 // Then consultations/ (the drafting unit's consultations, a consulted unit's replies), dialogues/ (the
 // organising unit's dialogues with the live console) and statistics/ (per agency, the deadline sweep).
+// Then feedback/ (feedback on regulations, the receiving unit's; ideas, the province's), templates/ (the
+// province's e-mail templates) and privacy/ (the erasure record, the retention period run now).
 // They share shared/ (the page base, the question list, the unit picker, the views, the messages).
 export * from './board/index.js';
 export * from './rules/index.js';
@@ -11,3 +13,6 @@ export * from './agency/index.js';
 export * from './consultations/index.js';
 export * from './dialogues/index.js';
 export * from './statistics/index.js';
+export * from './feedback/index.js';
+export * from './templates/index.js';
+export * from './privacy/index.js';

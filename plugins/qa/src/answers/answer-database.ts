@@ -89,7 +89,39 @@ export interface AnswerTables {
     comment: string | null;
     created_at: number;
   };
+  /** QA-03: an agency's progress report with the date it will answer (`YYYY-MM-DD`, Vietnam). */
+  qa_progress_reports: {
+    id: string;
+    question_id: string;
+    province_id: string;
+    agency_id: string;
+    body: string;
+    answer_by: string;
+    author_id: string;
+    created_at: number;
+  };
+  /** QA-06: a question the board answered by linking it to a published Q&A. */
+  qa_answer_links: {
+    question_id: string;
+    province_id: string;
+    published_question_id: string;
+    note: string | null;
+    created_by: string;
+    created_at: number;
+  };
+  /** Notifications sent to staff, one per event key. */
+  qa_staff_notices: {
+    event_key: string;
+    question_id: string;
+    kind: StaffNoticeKind;
+    unit_id: string;
+    recipients: number;
+    sent_at: number;
+  };
 }
+
+/** Staff notifications inside an agency: a question forwarded to it, an answer submitted for approval, a mention. */
+export type StaffNoticeKind = 'assigned' | 'approval-asked' | 'mentioned';
 
 export type AnswersDatabase = QaDatabase & AnswerTables;
 export type AnswerRow = AnswerTables['qa_answers'];
@@ -98,3 +130,5 @@ export type NoteRow = AnswerTables['qa_answer_notes'];
 export type AttachmentRow = AnswerTables['qa_answer_attachments'];
 export type PublicationRow = AnswerTables['qa_publications'];
 export type RatingRow = AnswerTables['qa_ratings'];
+export type ProgressReportRow = AnswerTables['qa_progress_reports'];
+export type AnswerLinkRow = AnswerTables['qa_answer_links'];

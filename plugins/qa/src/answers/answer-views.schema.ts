@@ -146,3 +146,24 @@ export const publicAnswerPageSchema = {
 
 export const repliedSchema = { type: 'object', additionalProperties: false, required: ['status'], properties: { status: { const: 'forwarded' } } } as const;
 export const ratedSchema = { type: 'object', additionalProperties: false, required: ['score'], properties: { score: { type: 'integer' } } } as const;
+
+/** A progress report with its stated answer date (QA-03). */
+export const progressReportSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['id', 'text', 'answerBy', 'at'],
+  properties: { id: text, text, answerBy: { type: 'string', format: 'date', description: 'The date the agency will answer by (Vietnam).' }, at: time },
+} as const;
+export const progressReportListSchema = { type: 'object', additionalProperties: false, required: ['items'], properties: { items: { type: 'array', items: progressReportSchema } } } as const;
+
+/** A question the board answered by linking a published Q&A (QA-06). */
+export const answeredByReferenceSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['id', 'status', 'publication'],
+  properties: {
+    id: text,
+    status: { const: 'answered' },
+    publication: { type: 'object', additionalProperties: false, required: ['questionId', 'slug', 'title'], properties: { questionId: text, slug: text, title: text } },
+  },
+} as const;

@@ -150,3 +150,25 @@ export const replyFormBody = defineSchema<{ trackingCode?: string; email?: strin
   additionalProperties: false,
   properties: { trackingCode: { type: 'string', maxLength: 30 }, email: { type: 'string', maxLength: 254 }, message: { type: 'string', maxLength: 4000 } },
 });
+
+/** QA-03: what the agency has done and the date it will answer by. */
+export const progressReportBody = defineSchema<{ text: string; answerBy: string }>({
+  type: 'object',
+  additionalProperties: false,
+  required: ['text', 'answerBy'],
+  properties: {
+    text: { type: 'string', minLength: 1, maxLength: 2000, description: 'Tiến độ: what has been done and what remains (sent to the asker).' },
+    answerBy: { type: 'string', format: 'date', description: 'Ngày trả lời: after today, at most `qa.deadline.progressMax` working days away (Vietnam date).' },
+  },
+});
+
+/** QA-06: the published Q&A (slug or question id) that answers the question, and an optional word to the asker. */
+export const answerByReferenceBody = defineSchema<{ publication: string; note?: string }>({
+  type: 'object',
+  additionalProperties: false,
+  required: ['publication'],
+  properties: {
+    publication: { type: 'string', minLength: 1, maxLength: 200 },
+    note: { type: 'string', maxLength: 1000 },
+  },
+});

@@ -13,6 +13,9 @@ import type { AnswerRow, AnswersDatabase, AnswerStatus, AttachmentRow } from './
 import { answerMail, clarificationMail } from './answer-mail.js';
 import { AnswerRepository } from './answer.repository.js';
 import { readLinkToken, signLinkToken } from './link-token.js';
+import { latestProgressReport, type StatusProgressReport } from './latest-progress-report.js';
+import { referencedAnswer } from './referenced-answer.js';
+import { StaffNotifier } from './staff-notifier.js';
 import { siteLinkBase } from './site-link.js';
 import { MailTemplateService } from '../templates/mail-template.service.js';
 
@@ -63,6 +66,8 @@ export interface StatusExtras {
   } | null;
   readonly informationRequest: string | null;
   readonly rating: { readonly token: string | null; readonly rated: boolean } | null;
+  /** QA-03: the agency's latest report of progress with the date it will answer, while it has the question. */
+  readonly progressReport: StatusProgressReport | null;
 }
 
 /** Ratings of one agency, for the agency's and the board's figures (CORE-07: no rater is named). */
@@ -210,6 +215,7 @@ export class AnswerService {
       await this.repo.addNote({ id: noteId, question_id: question.id, agency_id: side.agencyId, author_id: actor.id, body: value, created_at: now }, trx);
       await this.#audit(actor, 'qa.answer.note', 'qa.question', question.id, question.province_id, undefined, { note: noteId, length: [...value].length }, trx);
     });
+    await new StaffNotifier(this.ctx).mentioned(actor.request, question.id, side.agencyId, { id: noteId, authorId: actor.id, body: value });
     return this.view(side, id);
   }
 
@@ -225,6 +231,7 @@ export class AnswerService {
       await this.#event(trx, question, 'approval-asked', actor.id, actor.unitId, null, `revision ${answer.revision}`, now);
       await this.#audit(actor, 'qa.answer.submit', 'qa.question', question.id, question.province_id, { status: 'draft' }, { status: 'pending', revision: answer.revision }, trx);
     });
+    await new StaffNotifier(this.ctx).approvalAsked(actor.request, question.id, side.agencyId);
     return this.view(side, id);
   }
 
@@ -355,9 +362,14 @@ export class AnswerService {
       const events = await this.questions.events(question.id);
       informationRequest = [...events].reverse().find((e) => e.action === 'info-requested')?.note ?? null;
     }
-    if (question.status !== 'answered') return { answer: null, informationRequest, rating: null };
+    if (question.status !== 'answered') return { answer: null, informationRequest, rating: null, progressReport: await latestProgressReport(this.ctx, question) };
     const answer = await this.repo.sentAnswer(question.id);
-    if (!answer) return { answer: null, informationRequest, rating: null };
+    if (!answer) {
+      // QA-06: the board answered it by pointing to a published Q&A; its address is the answer.
+      const reference = await referencedAnswer(this.ctx, question.id);
+      const text = reference ? `Câu hỏi của bạn đã được trả lời tại / Answered at: /hoi-dap/${reference.slug}\n"${reference.title}"` : null;
+      return { answer: reference && text ? { text, agency: null, answeredAt: iso(reference.at)!, attachments: [] } : null, informationRequest, rating: null, progressReport: null };
+    }
     const rated = (await this.repo.rating(question.id)) !== undefined;
     const agency = (await new UnitTree(this.ctx).get(answer.agency_id))?.nameVi ?? null;
     const files = await this.#fileLinks(question.id, answer.id);
@@ -365,6 +377,7 @@ export class AnswerService {
       answer: { text: answer.body, agency, answeredAt: iso(answer.sent_at)!, attachments: files.map((f) => ({ name: f.name, size: f.size, path: f.path })) },
       informationRequest,
       rating: { token: rated ? null : signLinkToken(await this.#linkKey(), 'rate', question.id), rated },
+      progressReport: null,
     };
   }
 

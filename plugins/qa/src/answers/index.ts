@@ -7,6 +7,7 @@ import { answerSettings } from './answer-config.js';
 import { agencyAnswerRoutes, boardRatingRoutes } from './agency.routes.js';
 import { publicAnswerPageRoutes } from './public-answer-pages.routes.js';
 import { publicAnswerApiRoutes } from './public-answers.routes.js';
+import { progressRoutes } from './progress.routes.js';
 import { publicationRoutes } from './publication.routes.js';
 
 export function registerAnswers(reg: PluginRegistrar): void {
@@ -16,6 +17,7 @@ export function registerAnswers(reg: PluginRegistrar): void {
     agencyAnswerRoutes(route, settings);
     boardRatingRoutes(route, settings);
     publicationRoutes(route, settings);
+    progressRoutes(route, settings);
     publicAnswerApiRoutes(route, settings, limits);
   });
   reg.publicRoutes((route) => publicAnswerPageRoutes(route, settings, limits));

@@ -11,6 +11,7 @@ import type { AnswersDatabase, PublicationRow, PublicationStatus } from './answe
 import { AnswerRepository } from './answer.repository.js';
 import { bodyIssue } from './answer.service.js';
 import { findPersonalData, maskFindings, type Finding, type PersonalDataKind } from './redaction.js';
+import { syncAnswerSearch } from '../search/answer-search.js';
 
 export type BoardSide = Side & { kind: 'board' };
 
@@ -149,6 +150,7 @@ export class PublicationService {
       await this.repo.savePublication(row, existing !== undefined, trx);
       await this.#event(trx, question, 'redacted', actor, null, now);
       await this.#audit(actor, 'qa.publication.review', question, existing ? { status: existing.status } : undefined, { status: row.status, slug: row.slug }, trx);
+      if (row.status === 'published') await syncAnswerSearch(this.ctx, question.id, trx); // the new version, at once
     });
     return this.review(side, id);
   }
@@ -164,6 +166,7 @@ export class PublicationService {
       await this.repo.setPublicationStatus(question.id, 'published', { published_by: actor.id, published_at: now, updated_at: now }, trx);
       await this.#event(trx, question, 'published', actor, row.slug, now);
       await this.#audit(actor, 'qa.publication.publish', question, { status: row.status }, { status: 'published', slug: row.slug }, trx);
+      await syncAnswerSearch(this.ctx, question.id, trx); // the site-wide search finds it
     });
     return this.review(side, id);
   }
@@ -177,6 +180,7 @@ export class PublicationService {
       await this.repo.setPublicationStatus(question.id, 'unpublished', { updated_at: now }, trx);
       await this.#event(trx, question, 'unpublished', actor, reason, now);
       await this.#audit(actor, 'qa.publication.unpublish', question, { status: 'published' }, { status: 'unpublished', reason }, trx);
+      await syncAnswerSearch(this.ctx, question.id, trx); // and no longer finds it
     });
     return this.review(side, id);
   }

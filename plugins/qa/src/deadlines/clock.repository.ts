@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { QuestionEventRow, QuestionRow } from '../questions/qa-database.js';
+import type { ProgressReportRow } from '../answers/answer-database.js';
 import type { ClockRow, DeadlinesDatabase, NoticeKind } from './deadline-database.js';
 
 type Db = Kysely<DeadlinesDatabase> | Transaction<DeadlinesDatabase>;
@@ -26,6 +27,9 @@ export interface AgencyCounts {
   readonly paused: number;
   readonly transferred: number;
   readonly returned: number;
+  /** Hops where the agency reported progress with a stated answer date (QA-03), and of them by the first due date. */
+  readonly progressReported: number;
+  readonly progressReportedOnTime: number;
 }
 
 /** The period and scope of statistics: hops started in [from, to) (epoch ms), of a province, optionally one unit. */
@@ -55,6 +59,11 @@ export class ClockRepository {
     if (filter.provinceId) query = query.where('q.province_id', '=', filter.provinceId);
     if (filter.questionId) query = query.where('q.id', '=', filter.questionId);
     return query.orderBy('q.updated_at').orderBy('q.id').limit(limit).execute();
+  }
+
+  /** The agencies' progress reports on a question (QA-03), oldest first. */
+  async progressReports(questionId: string): Promise<ProgressReportRow[]> {
+    return this.db.selectFrom('qa_progress_reports').selectAll().where('question_id', '=', questionId).orderBy('created_at').orderBy('id').execute();
   }
 
   async events(questionId: string): Promise<QuestionEventRow[]> {
@@ -129,6 +138,8 @@ export class ClockRepository {
         sql<number | string>`sum(case when ended_at is null and paused_at is not null then 1 else 0 end)`.as('paused'),
         sql<number | string>`sum(case when outcome = 'transferred' then 1 else 0 end)`.as('transferred'),
         sql<number | string>`sum(case when outcome = 'returned' then 1 else 0 end)`.as('returned'),
+        sql<number | string>`sum(case when progress_at is not null then 1 else 0 end)`.as('progress'),
+        sql<number | string>`sum(case when progress_on_time = 1 then 1 else 0 end)`.as('progress_on_time'),
       ])
       .where('province_id', '=', scope.provinceId)
       .where('kind', '=', 'agency')
@@ -146,6 +157,8 @@ export class ClockRepository {
       paused: n(r.paused),
       transferred: n(r.transferred),
       returned: n(r.returned),
+      progressReported: n(r.progress),
+      progressReportedOnTime: n(r.progress_on_time),
     }));
   }
 

@@ -2,7 +2,8 @@ import { coreServices, type CalendarService, type PluginContext, type Rule, type
 import { UnitTree, type UnitRef } from '../questions/unit-tree.js';
 import type { DeadlineSettings } from './deadline-config.js';
 import type { ClockRow, DeadlinesDatabase, HopKind, HopOutcome } from './deadline-database.js';
-import { ANSWER_DEADLINE_RULE, ESCALATION_AFTER_RULE, PETITION_FORWARD_RULE, REMINDER_LEAD_RULE, TRIAGE_DEADLINE_RULE, type WorkingDaysRuleValue } from './deadline-rules.js';
+import type { ProgressReportRow } from '../answers/answer-database.js';
+import { ANSWER_DEADLINE_RULE, ESCALATION_AFTER_RULE, PETITION_FORWARD_RULE, PROGRESS_MAX_RULE, REMINDER_LEAD_RULE, TRIAGE_DEADLINE_RULE, type WorkingDaysRuleValue } from './deadline-rules.js';
 import { ClockRepository, type StaleQuestion } from './clock.repository.js';
 import { clockState, type ClockState } from './clock-state.js';
 import { hopsOf, type Hop } from './question-hops.js';
@@ -25,6 +26,10 @@ export interface ClockView {
   readonly outcome: HopOutcome | null;
   readonly workingDays: number | null;
   readonly state: ClockState;
+  /** The due date before a progress report moved it (QA-03), else null. */
+  readonly firstDueOn: string | null;
+  readonly progressReportedAt: string | null;
+  readonly progressReportedOnTime: boolean | null;
 }
 
 /** How many questions one sweep computes at most, so a large backlog is worked through over several runs. */
@@ -94,25 +99,30 @@ export class ClockService {
       outcome: row.outcome,
       workingDays: row.working_days,
       state: clockState(row, today),
+      firstDueOn: row.first_due_on,
+      progressReportedAt: iso(row.progress_at),
+      progressReportedOnTime: row.progress_on_time === null ? null : row.progress_on_time === 1,
     };
   }
 
   /** Computes a question's clocks from its timeline and stores them (read everything first, then one transaction). */
   async sync(question: StaleQuestion): Promise<void> {
-    const events = await this.repo.events(question.id);
+    const [events, reports] = await Promise.all([this.repo.events(question.id), this.repo.progressReports(question.id)]);
     const hops = hopsOf(question.province_id, events);
     const rows: ClockRow[] = [];
-    for (const hop of hops) rows.push(await this.#row(question, hop));
+    for (const hop of hops) rows.push(await this.#row(question, hop, reports));
     await this.ctx.get(coreServices.database).transaction<DeadlinesDatabase, void>((trx) => this.repo.replace(question.id, rows, question.updated_at, trx));
   }
 
-  async #row(question: StaleQuestion, hop: Hop): Promise<ClockRow> {
+  async #row(question: StaleQuestion, hop: Hop, reports: readonly ProgressReportRow[]): Promise<ClockRow> {
     const startOn = vietnamDate(hop.startedAt);
     const ruleName = hop.kind === 'agency' ? ANSWER_DEADLINE_RULE : this.settings.petitionFields.includes(question.field_code) ? PETITION_FORWARD_RULE : TRIAGE_DEADLINE_RULE;
     const [limit, lead, escalation] = await Promise.all([this.#rule(ruleName, startOn), this.#rule(REMINDER_LEAD_RULE, startOn), this.#rule(ESCALATION_AFTER_RULE, startOn)]);
     let pausedDays = 0;
     for (const [asked, replied] of hop.pauses) pausedDays += await this.#calendar.workingDaysBetween(vietnamDate(asked), vietnamDate(replied));
-    const dueOn = await this.#calendar.addWorkingDays(startOn, limit.value.days + pausedDays);
+    const firstDue = await this.#calendar.addWorkingDays(startOn, limit.value.days + pausedDays);
+    const progress = await this.#progress(hop, firstDue, reports);
+    const dueOn = progress?.dueOn ?? firstDue;
     const reminder = await this.#calendar.addWorkingDays(dueOn, -lead.value.days);
     const endedOn = hop.endedAt === null ? null : vietnamDate(hop.endedAt);
     const spent = endedOn === null ? null : Math.max(0, (await this.#calendar.workingDaysBetween(startOn, endedOn)) - pausedDays);
@@ -138,7 +148,32 @@ export class ClockService {
       on_time: endedOn === null ? null : endedOn <= dueOn ? 1 : 0,
       working_days: spent,
       computed_at: Date.now(),
+      first_due_on: progress ? firstDue : null,
+      progress_at: progress?.at ?? null,
+      progress_on_time: progress ? (progress.onTime ? 1 : 0) : null,
     };
+  }
+
+  /**
+   * QA-03: "answers, or reports progress with a stated answer date". The agency's first progress report
+   * in its hop meets the first-response clock when made by the due date; the hop is then due on the
+   * latest report's stated date (never later than `qa.deadline.progressMax` working days after that
+   * report, in case the rule changed since), moved on by the working days of waits for the citizen
+   * that began after that report. Null when the agency made no report in this hop.
+   */
+  async #progress(hop: Hop, firstDue: string, reports: readonly ProgressReportRow[]): Promise<{ at: number; onTime: boolean; dueOn: string } | null> {
+    if (hop.kind !== 'agency') return null;
+    const mine = reports.filter((r) => r.agency_id === hop.unitId && r.created_at >= hop.startedAt && (hop.endedAt === null || r.created_at <= hop.endedAt));
+    const first = mine[0];
+    const last = mine.at(-1);
+    if (!first || !last) return null;
+    const reportedOn = vietnamDate(last.created_at);
+    const max = await this.#rule(PROGRESS_MAX_RULE, reportedOn);
+    const cap = await this.#calendar.addWorkingDays(reportedOn, max.value.days);
+    let waitedAfter = 0;
+    for (const [asked, replied] of hop.pauses) if (asked >= last.created_at) waitedAfter += await this.#calendar.workingDaysBetween(vietnamDate(asked), vietnamDate(replied));
+    const stated = last.answer_by < cap ? last.answer_by : cap;
+    return { at: first.created_at, onTime: vietnamDate(first.created_at) <= firstDue, dueOn: await this.#calendar.addWorkingDays(stated, waitedAfter) };
   }
 
   #rule(name: string, at: string): Promise<Rule<WorkingDaysRuleValue>> {

@@ -29,6 +29,11 @@ export interface DeadlineTables {
     on_time: number | null;
     working_days: number | null;
     computed_at: number;
+    /** The due date before a progress report moved it (QA-03), else null. */
+    first_due_on: string | null;
+    /** When the hop's first progress report was made, and whether by `first_due_on` (1/0). */
+    progress_at: number | null;
+    progress_on_time: number | null;
   };
   qa_clock_sync: {
     question_id: string;

@@ -12,6 +12,8 @@ export const TRIAGE_DEADLINE_RULE = 'qa.deadline.triage';
 export const PETITION_FORWARD_RULE = 'qa.deadline.petitionForward';
 /** The competent agency answers, or reports progress with a stated answer date (QA-03). */
 export const ANSWER_DEADLINE_RULE = 'qa.deadline.answer';
+/** The latest answer date an agency's progress report may state, in working days after the report (QA-03). */
+export const PROGRESS_MAX_RULE = 'qa.deadline.progressMax';
 /** How many working days before the due date the people who answer are reminded (QA-05). */
 export const REMINDER_LEAD_RULE = 'qa.deadline.reminderLead';
 /** How many working days after the due date the head and the board are told (QA-05); 0: the first day after it. */
@@ -49,6 +51,13 @@ export const deadlineRulePack: readonly RuleDefinition<WorkingDaysRuleValue>[] =
     effectiveFrom: ND_43_2011,
     citation: `NĐ 43/2011/NĐ-CP Điều 17 khoản 1 điểm đ ${TO_CHECK}`,
     description: 'Cơ quan có thẩm quyền trả lời, hoặc thông báo tiến độ và ngày trả lời, trong 15 ngày làm việc kể từ ngày nhận / The agency answers or reports progress within 15 working days of receipt',
+  },
+  {
+    name: PROGRESS_MAX_RULE,
+    value: { days: 15, count: 'working-days' },
+    effectiveFrom: ND_43_2011,
+    citation: `NĐ 43/2011/NĐ-CP Điều 17 khoản 1 điểm đ (thông báo tiến độ và ngày trả lời); mức tối đa là suy luận (INF) ${TO_CHECK}`,
+    description: 'Ngày trả lời hẹn trong thông báo tiến độ không quá 15 ngày làm việc sau ngày thông báo / A progress report states an answer date at most 15 working days after the report',
   },
   {
     name: REMINDER_LEAD_RULE,

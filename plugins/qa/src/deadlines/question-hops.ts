@@ -81,6 +81,11 @@ export function hopsOf(provinceId: string, events: readonly Pick<QuestionEventRo
       case 'answered':
         end('agency', 'answered', e.created_at);
         break;
+      case 'answered-by-ref':
+        // QA-06: the board answered a received or returned question by linking a published Q&A.
+        if (hops.length === 0) start('board', provinceId, e.created_at);
+        end('board', 'answered', e.created_at);
+        break;
       default:
         break;
     }

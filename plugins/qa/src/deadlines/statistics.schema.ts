@@ -46,7 +46,7 @@ const unitRef = { type: 'object', additionalProperties: false, required: ['id', 
 const agencyFigures = {
   type: 'object',
   additionalProperties: false,
-  required: ['agency', 'received', 'answered', 'answeredOnTime', 'answeredLate', 'overdue', 'open', 'paused', 'transferred', 'returned', 'onTimeRate', 'medianWorkingDays', 'ratings'],
+  required: ['agency', 'received', 'answered', 'answeredOnTime', 'answeredLate', 'overdue', 'open', 'paused', 'transferred', 'returned', 'progressReported', 'progressReportedOnTime', 'onTimeRate', 'medianWorkingDays', 'ratings'],
   properties: {
     agency: unitRef,
     received: { ...count, description: 'Turns that began in the period: forwarded or transferred to the agency.' },
@@ -58,6 +58,8 @@ const agencyFigures = {
     paused: { ...count, description: 'Waiting for the citizen today.' },
     transferred: count,
     returned: count,
+    progressReported: { ...count, description: 'Turns where the agency reported progress with a stated answer date (QA-03).' },
+    progressReportedOnTime: { ...count, description: 'Of them, reported by the first due date: the first-response clock was met.' },
     onTimeRate: { ...nullableNumber, description: 'Answered on time ÷ answered, 0–1; null with no answers.' },
     medianWorkingDays: { ...nullableNumber, description: 'Median working days to answer, pauses left out.' },
     ratings: { type: 'object', additionalProperties: false, required: ['count', 'average'], properties: { count, average: nullableNumber } },
@@ -105,7 +107,7 @@ export const clocksSchema = {
       items: {
         type: 'object',
         additionalProperties: false,
-        required: ['hop', 'kind', 'unit', 'startedAt', 'limitDays', 'rule', 'dueOn', 'remindOn', 'pausedDays', 'pausedSince', 'endedAt', 'outcome', 'workingDays', 'state'],
+        required: ['hop', 'kind', 'unit', 'startedAt', 'limitDays', 'rule', 'dueOn', 'remindOn', 'pausedDays', 'pausedSince', 'endedAt', 'outcome', 'workingDays', 'state', 'firstDueOn', 'progressReportedAt', 'progressReportedOnTime'],
         properties: {
           hop: { type: 'integer' },
           kind: { enum: ['board', 'agency'] },
@@ -121,6 +123,9 @@ export const clocksSchema = {
           outcome: { enum: ['forwarded', 'declined', 'answered', 'transferred', 'returned', null] },
           workingDays: { type: ['integer', 'null'] },
           state: { enum: ['on-time', 'due-soon', 'overdue', 'paused', 'met', 'met-late'] },
+          firstDueOn: { anyOf: [DATE, { type: 'null' }], description: 'The due date before a progress report moved it to the stated answer date (QA-03).' },
+          progressReportedAt: { type: ['string', 'null'], format: 'date-time', description: 'When the agency first reported progress in this hop.' },
+          progressReportedOnTime: { type: ['boolean', 'null'], description: 'Whether that report was made by `firstDueOn`: the first-response clock was met.' },
         },
       },
     },

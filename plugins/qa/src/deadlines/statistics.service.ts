@@ -5,8 +5,11 @@ import { ClockService } from './clock.service.js';
 import type { AgencyCounts, StatisticsScope } from './clock.repository.js';
 import { startOfVietnamDay, vietnamDate } from './vietnam-date.js';
 
-export interface AgencyFigures extends Omit<AgencyCounts, 'unitId'> {
+export interface AgencyFigures extends Omit<AgencyCounts, 'unitId' | 'progressReported' | 'progressReportedOnTime'> {
   readonly agency: UnitRef;
+  /** QA-03 progress reports (always given by the service; optional for readers written before them). */
+  readonly progressReported?: number;
+  readonly progressReportedOnTime?: number;
   readonly answered: number;
   readonly onTimeRate: number | null;
   readonly medianWorkingDays: number | null;
@@ -83,7 +86,7 @@ export class StatisticsService {
     for (const id of ids) {
       const agency = await units.refOrNull(id);
       if (!agency) continue;
-      const c = counts.find((x) => x.unitId === id) ?? { unitId: id, received: 0, answeredOnTime: 0, answeredLate: 0, overdue: 0, open: 0, paused: 0, transferred: 0, returned: 0 };
+      const c = counts.find((x) => x.unitId === id) ?? { unitId: id, received: 0, answeredOnTime: 0, answeredLate: 0, overdue: 0, open: 0, paused: 0, transferred: 0, returned: 0, progressReported: 0, progressReportedOnTime: 0 };
       const r = ratings.get(id) ?? { count: 0, sum: 0 };
       const { unitId: _id, ...figures } = c;
       const answered = c.answeredOnTime + c.answeredLate;

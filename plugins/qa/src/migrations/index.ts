@@ -6,6 +6,8 @@ import * as createDeadlines from './2026_11_29_0450_create_deadlines.js';
 import * as createDialogues from './2026_11_29_0470_create_dialogues.js';
 import * as createFeedback from './2026_11_29_0480_create_feedback.js';
 import * as createTemplatesPrivacy from './2026_11_29_0490_create_templates_privacy.js';
+import * as createQuestionAttachments from './2026_11_29_0500_create_question_attachments.js';
+import * as createProgressLinksNotices from './2026_11_29_0510_create_progress_links_notices.js';
 
 /** The plugin's one migration ledger: names are dated, so areas interleave in the order they were written. */
 export const qaMigrations: Readonly<Record<string, Migration>> = {
@@ -16,4 +18,6 @@ export const qaMigrations: Readonly<Record<string, Migration>> = {
   '2026_11_29_0470_create_dialogues': createDialogues,
   '2026_11_29_0480_create_feedback': createFeedback,
   '2026_11_29_0490_create_templates_privacy': createTemplatesPrivacy,
+  '2026_11_29_0500_create_question_attachments': createQuestionAttachments,
+  '2026_11_29_0510_create_progress_links_notices': createProgressLinksNotices,
 };

@@ -2,6 +2,7 @@ import { coreServices, type PluginContext } from '@cong/sdk';
 import type { Transaction } from 'kysely';
 import type { QuestionRow } from '../questions/qa-database.js';
 import type { ErasureReason, PrivacyDatabase } from './privacy-database.js';
+import { syncAnswerSearch } from '../search/answer-search.js';
 
 /** What replaces an erased value: it says that something was there and was removed on purpose. */
 export const ERASED = '[đã xoá / erased]';
@@ -67,6 +68,15 @@ export async function erasePersonalData(
     }
   }
   await trx.updateTable('qa_ratings').set({ comment: null }).where('question_id', '=', id).execute();
+  // Progress reports and the board's word on an answer by reference are staff text (src/answers); the
+  // site-wide search holds only the reviewed public version, and is put in line with the publication.
+  for (const report of await trx.selectFrom('qa_progress_reports').select(['id', 'body']).where('question_id', '=', id).execute()) {
+    const body = scrub(report.body);
+    if (body !== report.body) await trx.updateTable('qa_progress_reports').set({ body }).where('id', '=', report.id).execute();
+  }
+  await syncAnswerSearch(ctx, id, trx);
+  // The asker's files: unreachable from now on; the hourly purge job removes their content (src/questions).
+  await trx.updateTable('qa_question_attachments').set({ erased_at: now }).where('question_id', '=', id).where('erased_at', 'is', null).execute();
   for (const source of sources) {
     await trx.updateTable('qa_dialogue_questions').set({ asker_name: ERASED, asker_email: '', content: scrub(source.content) }).where('id', '=', source.id).execute();
   }

@@ -1,8 +1,11 @@
 import { antiAbuseProblem } from '../public-forms/anti-abuse-problem.js';
-import { CongError, type PluginContext, type RouteBuilder, type RouteRequest, type RouteResponse } from '@cong/sdk';
+import { CongError, respond, type PluginContext, type RouteBuilder, type RouteRequest, type RouteResponse } from '@cong/sdk';
 import type { QuestionLimits } from './question-config.js';
-import { confirmPage, formPage, invalidLinkPage, lookupPage, statusPage, submittedPage, verifiedPage, type FormProblem } from './question-pages.js';
-import { questionFormBody, statusBody, tokenParams, type QuestionFormBody } from './question.schema.js';
+import { attachmentsPage, confirmPage, formPage, invalidLinkPage, lookupPage, statusPage, submittedPage, verifiedPage, type AttachModel, type FormProblem } from './question-pages.js';
+import { attachBody, questionFormBody, statusBody, tokenParams, type QuestionFormBody } from './question.schema.js';
+import { QuestionAttachmentService, type AttachedFiles } from './question-attachment.service.js';
+import { QuestionSuggestionService } from './question-suggestion.service.js';
+import { SUGGESTION_SCRIPT } from './suggestion-script.js';
 import { VERIFICATION_TOKEN } from './question-tokens.js';
 import { QuestionService } from './question.service.js';
 import { siteOfRequest, type RequestSite } from './site-of-request.js';
@@ -52,6 +55,16 @@ function checkForm(body: QuestionFormBody, limits: QuestionLimits): FormProblem[
     problems.push({ field: null, vi: 'Bạn cần đồng ý để cơ quan nhà nước xử lý thông tin cá nhân cho mục đích trả lời câu hỏi.', en: 'You need to agree to the processing of your personal data to have the question answered.' });
   }
   return problems;
+}
+
+/** What an upload page shows of the question's files. */
+const attachModel = (limits: QuestionLimits, token: string, files: AttachedFiles): AttachModel => ({ token, attachments: files.attachments, remaining: files.remaining, maxBytes: limits.attachmentMaxBytes });
+
+/** A refused upload, told on the page: the type, the count; anything else is the core's. */
+function attachProblem(error: CongError, limits: QuestionLimits): FormProblem {
+  if (error.code === 'CONG_ERR_FILE_TYPE') return { field: 'file', vi: 'Loại tệp này không được nhận: chỉ nhận PDF, JPEG, PNG, DOCX (xác định theo nội dung tệp).', en: 'This type of file is not accepted: PDF, JPEG, PNG and DOCX only (judged by the content).' };
+  if (error.code === 'QA_ERR_ATTACHMENT_LIMIT') return { field: 'file', vi: `Câu hỏi chỉ nhận tối đa ${limits.attachmentsMaxCount} tệp.`, en: `A question takes at most ${limits.attachmentsMaxCount} files.` };
+  return { field: 'file', vi: 'Không thể đính kèm tệp này.', en: 'The file could not be attached.' };
 }
 
 async function formAgain(ctx: PluginContext, limits: QuestionLimits, req: RouteRequest, site: RequestSite, values: Record<string, string>, problems: FormProblem[], status: number): Promise<RouteResponse> {
@@ -104,12 +117,68 @@ export function publicPageRoutes(route: RouteBuilder, limits: QuestionLimits): v
           ...(body.website !== undefined ? { website: body.website } : {}),
         };
         const done = await new QuestionService(ctx, limits).submit(req, input, 'form', site.linkBase);
-        return submittedPage(site, done.verificationHours);
+        const attach = limits.attachmentsMaxCount > 0 ? attachModel(limits, done.attachToken, { attachments: [], remaining: limits.attachmentsMaxCount }) : null;
+        return submittedPage(site, done.verificationHours, attach);
       } catch (error) {
         if (!CongError.is(error) || error.status >= 500) throw error;
         return formAgain(ctx, limits, req, site, values, problemsOf(error, limits), error.status);
       }
     },
+  });
+
+  route.post('/hoi-dap/gui-cau-hoi/tep', {
+    summary: { vi: 'Đính kèm một tệp vào câu hỏi (không cần JavaScript)', en: 'Attach one file to a question (no JavaScript needed)' },
+    description: 'multipart/form-data with `attachToken` and `file`, as `POST /api/qa/public/questions/attachments`; answers a page.',
+    rateLimit: limits.attachPerAddress,
+    schema: { upload: { field: 'file', maxBytes: limits.attachmentMaxBytes }, body: attachBody },
+    handler: async (req, ctx) => {
+      const site = await siteOfRequest(req, ctx);
+      const files = new QuestionAttachmentService(ctx, limits);
+      const token = req.body.attachToken;
+      try {
+        return attachmentsPage(site, attachModel(limits, token, await files.attach(token, req.file)));
+      } catch (error) {
+        if (!CongError.is(error) || error.status >= 500) throw error;
+        if (error.code === 'QA_ERR_ATTACHMENT_TOKEN_INVALID') return invalidLinkPage(site);
+        const current = await files.pending(token).catch(() => undefined);
+        if (!current) return invalidLinkPage(site);
+        return attachmentsPage(site, attachModel(limits, token, current), attachProblem(error, limits), error.status);
+      }
+    },
+  });
+
+  route.post('/hoi-dap/gui-cau-hoi/tuong-tu', {
+    summary: { vi: 'Tìm câu hỏi tương tự đã được trả lời (không cần JavaScript)', en: 'Find similar answered questions (no JavaScript needed)' },
+    description: 'The question form posted with its "Tìm câu hỏi tương tự" button: nothing is sent; the form comes back with the values kept and the similar published questions under the title.',
+    rateLimit: limits.suggestPerAddress,
+    form: true,
+    schema: { body: questionFormBody(limits.contentMaxLength * 2) },
+    bodyLimit: 256 * 1024,
+    handler: async (req, ctx) => {
+      const site = await siteOfRequest(req, ctx);
+      const values: Record<string, string> = { ...req.body } as unknown as Record<string, string>;
+      delete values.formToken;
+      delete values.website;
+      const service = new QuestionService(ctx, limits);
+      const model = await service.form(req.tenantId);
+      const province = await service.provinceOf(service.units(), req.tenantId);
+      // The title says what the question is about; without one, the start of the text.
+      const typed = req.body.title?.trim() ? req.body.title : (req.body.content ?? '').slice(0, 300);
+      const suggestions = await new QuestionSuggestionService(ctx).similar(province.id, typed);
+      return formPage(site, model, values, [], 200, suggestions);
+    },
+  });
+
+  route.get('/hoi-dap/goi-y.js', {
+    summary: { vi: 'Tập lệnh gợi ý câu hỏi tương tự của trang gửi câu hỏi', en: 'The question form’s similar-question script' },
+    produces: 'text/javascript',
+    schema: {},
+    handler: () =>
+      respond(200, SUGGESTION_SCRIPT, {
+        'content-type': 'text/javascript; charset=utf-8',
+        'cache-control': 'public, max-age=3600',
+        'x-content-type-options': 'nosniff',
+      }),
   });
 
   route.get('/hoi-dap/xac-nhan/:token', {
@@ -119,7 +188,12 @@ export function publicPageRoutes(route: RouteBuilder, limits: QuestionLimits): v
       const site = await siteOfRequest(req, ctx);
       const token = req.params.token;
       const pending = VERIFICATION_TOKEN.test(token) ? await new QuestionService(ctx, limits).verificationPending(token) : undefined;
-      return pending ? confirmPage(site, token, pending.title) : invalidLinkPage(site);
+      if (!pending) return invalidLinkPage(site);
+      // Files can still be attached until this page's button is pressed.
+      const files = new QuestionAttachmentService(ctx, limits);
+      const attachToken = await files.tokenFor(pending.id);
+      const attach = limits.attachmentsMaxCount > 0 ? attachModel(limits, attachToken, await files.pending(attachToken)) : null;
+      return confirmPage(site, token, pending.title, attach);
     },
   });
 

@@ -20,6 +20,8 @@ export type QuestionAction = 'submitted' | 'verified' | 'classified' | 'forwarde
 /**
  * The answer's steps (src/answers), each a timeline event with its time, so SLA clocks can be computed
  * from the timeline: `info-requested` starts the pause (status `waiting`), `citizen-replied` ends it.
+ * `progress-report` (QA-03: progress with a stated answer date) meets the first-response clock and
+ * moves the due date; `answered-by-ref` is the board's answer by a link to a published Q&A (QA-06).
  * At most 16 characters (the column's width).
  */
 export type AnswerAction =
@@ -33,8 +35,10 @@ export type AnswerAction =
   | 'redacted'
   | 'published'
   | 'unpublished'
-  | 'rated';
-export const ANSWER_ACTIONS: readonly AnswerAction[] = ['drafted', 'approval-asked', 'approved', 'sent-back', 'answered', 'info-requested', 'citizen-replied', 'redacted', 'published', 'unpublished', 'rated'];
+  | 'rated'
+  | 'progress-report'
+  | 'answered-by-ref';
+export const ANSWER_ACTIONS: readonly AnswerAction[] = ['drafted', 'approval-asked', 'approved', 'sent-back', 'answered', 'info-requested', 'citizen-replied', 'redacted', 'published', 'unpublished', 'rated', 'progress-report', 'answered-by-ref'];
 
 export type RoutingRuleKind = 'field' | 'commune';
 
@@ -107,9 +111,21 @@ export interface QaDatabase {
     value: string;
     created_at: number;
   };
+  /** Files the asker attached (core file service ids); `erased_at` set by src/privacy, the content removed by the sweep. */
+  qa_question_attachments: {
+    file_id: string;
+    question_id: string;
+    province_id: string;
+    name: string;
+    content_type: string;
+    size: number;
+    created_at: number;
+    erased_at: number | null;
+  };
 }
 
 export type QuestionRow = QaDatabase['qa_questions'];
 export type QuestionEventRow = QaDatabase['qa_question_events'];
 export type FieldRow = QaDatabase['qa_fields'];
 export type RoutingRuleRow = QaDatabase['qa_routing_rules'];
+export type QuestionAttachmentRow = QaDatabase['qa_question_attachments'];

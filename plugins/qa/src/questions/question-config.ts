@@ -16,6 +16,14 @@ export interface QuestionLimits {
   readonly verifyPerAddress: RateLimitRule;
   readonly statusPerAddress: RateLimitRule;
   readonly consentVersion: string;
+  /** Most files one question takes (0: the form takes none). */
+  readonly attachmentsMaxCount: number;
+  /** Largest attached file, in bytes. */
+  readonly attachmentMaxBytes: number;
+  /** Accepted types, sniffed from the content by the core's file service. */
+  readonly attachmentTypes: readonly string[];
+  readonly attachPerAddress: RateLimitRule;
+  readonly suggestPerAddress: RateLimitRule;
 }
 
 export const DEFAULT_LIMITS: QuestionLimits = {
@@ -33,6 +41,11 @@ export const DEFAULT_LIMITS: QuestionLimits = {
   verifyPerAddress: { points: 20, durationSeconds: 3600 },
   statusPerAddress: { points: 30, durationSeconds: 600 },
   consentVersion: '2026-11',
+  attachmentsMaxCount: 5,
+  attachmentMaxBytes: 10 * 1024 * 1024,
+  attachmentTypes: ['application/pdf', 'image/jpeg', 'image/png', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
+  attachPerAddress: { points: 30, durationSeconds: 3600 },
+  suggestPerAddress: { points: 120, durationSeconds: 600 },
 };
 
 export function questionLimits(reg: PluginRegistrar): QuestionLimits {

@@ -1,4 +1,6 @@
 import { escapeHtml, respond, type RouteResponse } from '@cong/sdk';
+import type { QuestionAttachmentView } from './question-attachment.service.js';
+import type { QuestionSuggestion } from './question-suggestion.service.js';
 import type { PublicStatus } from './question.service.js';
 
 // Citizens' text is never markup: every value goes through the SDK's escapeHtml.
@@ -11,6 +13,16 @@ const HEADERS = {
   'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'; frame-ancestors 'self'",
   'referrer-policy': 'no-referrer',
   'x-robots-tag': 'noindex',
+};
+
+/**
+ * The form page's policy: the same, plus the one script file it loads from this site
+ * (`/hoi-dap/goi-y.js`, duplicate suggestions while typing) and that script's calls to this site's API.
+ * No inline script: the page works without it.
+ */
+const FORM_HEADERS = {
+  ...HEADERS,
+  'content-security-policy': "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'; frame-ancestors 'self'",
 };
 
 /** The site a page is for: its name and the `/t/<slug>` prefix when it was reached by path. */
@@ -26,12 +38,12 @@ const STYLE =
   '.hp{position:absolute;left:-10000px;width:1px;height:1px;overflow:hidden}button{margin-top:1.5rem;padding:.6rem 1.4rem;font:inherit}' +
   '.code{font-size:1.6rem;font-weight:700;letter-spacing:.1em}.consent{background:#f6f8fa;padding:.75rem;border-radius:4px}';
 
-export function page(status: number, site: PageSite, title: { vi: string; en: string }, body: string): RouteResponse {
+export function page(status: number, site: PageSite, title: { vi: string; en: string }, body: string, headers: Readonly<Record<string, string>> = HEADERS): RouteResponse {
   const html =
     `<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">` +
     `<meta name="robots" content="noindex"><title>${e(title.vi)} — ${e(site.name)}</title><style>${STYLE}</style></head>` +
     `<body><main><p><a href="${e(site.prefix)}/">${e(site.name)}</a></p><h1>${e(title.vi)} <span class="en" lang="en">/ ${e(title.en)}</span></h1>${body}</main></body></html>`;
-  return respond(status, html, HEADERS);
+  return respond(status, html, headers);
 }
 
 export interface FormModel {
@@ -39,7 +51,15 @@ export interface FormModel {
   readonly communes: readonly { slug: string; name: string }[];
   readonly consent: { readonly vi: string; readonly en: string; readonly version: string };
   readonly formToken: string;
-  readonly limits: { readonly titleMaxLength: number; readonly contentMaxLength: number };
+  readonly limits: { readonly titleMaxLength: number; readonly contentMaxLength: number; readonly attachmentsMaxCount?: number };
+}
+
+/** The files of a question being attached, and how to attach more (the upload form's hidden token). */
+export interface AttachModel {
+  readonly token: string;
+  readonly attachments: readonly QuestionAttachmentView[];
+  readonly remaining: number;
+  readonly maxBytes: number;
 }
 
 /** Problems to show above the form, each with the field it names. */
@@ -52,7 +72,14 @@ export interface FormProblem {
 const bi = (vi: string, en: string) => `${e(vi)} <span class="en" lang="en">(${e(en)})</span>`;
 
 /** The question form: works without JavaScript; the values sent are put back (escaped) after a refusal. */
-export function formPage(site: PageSite, model: FormModel, values: Readonly<Record<string, string>> = {}, problems: readonly FormProblem[] = [], status = 200): RouteResponse {
+export function formPage(
+  site: PageSite,
+  model: FormModel,
+  values: Readonly<Record<string, string>> = {},
+  problems: readonly FormProblem[] = [],
+  status = 200,
+  suggestions: readonly QuestionSuggestion[] | null = null,
+): RouteResponse {
   const v = (name: string) => e(values[name] ?? '');
   const input = (name: string, label: string, en: string, type: string, extra = '') =>
     `<label for="q-${name}">${bi(label, en)}</label><input id="q-${name}" name="${name}" type="${type}" value="${v(name)}" ${extra}>`;
@@ -67,8 +94,10 @@ export function formPage(site: PageSite, model: FormModel, values: Readonly<Reco
   const body =
     errorList +
     `<p>${bi('Các mục có dấu * là bắt buộc. Câu hỏi chỉ được tiếp nhận sau khi bạn xác nhận qua e-mail.', 'Fields marked * are required. Your question is received once you confirm it by e-mail.')}</p>` +
-    `<p>${bi('Lần này chưa nhận tệp đính kèm.', 'Attachments are not accepted yet.')}</p>` +
-    `<form method="post" action="${e(site.prefix)}/hoi-dap/gui-cau-hoi" accept-charset="utf-8">` +
+    ((model.limits.attachmentsMaxCount ?? 0) > 0
+      ? `<p>${bi(`Sau khi gửi, bạn có thể đính kèm tối đa ${model.limits.attachmentsMaxCount} tệp (PDF, JPEG, PNG, DOCX) trước khi xác nhận.`, `Once sent, you may attach up to ${model.limits.attachmentsMaxCount} files (PDF, JPEG, PNG, DOCX) before confirming.`)}</p>`
+      : '') +
+    `<form method="post" action="${e(site.prefix)}/hoi-dap/gui-cau-hoi" accept-charset="utf-8" data-suggest="${e(site.prefix)}/api/qa/public/suggestions" data-link-prefix="${e(site.prefix)}">` +
     input('name', 'Họ và tên *', 'Full name', 'text', 'required maxlength="200" autocomplete="name"') +
     input('email', 'E-mail *', 'E-mail', 'email', 'required maxlength="254" autocomplete="email"') +
     input('phone', 'Số điện thoại', 'Phone', 'tel', 'maxlength="20" autocomplete="tel"') +
@@ -81,35 +110,89 @@ export function formPage(site: PageSite, model: FormModel, values: Readonly<Reco
       model.communes.map((c) => ({ value: c.slug, label: c.name })),
       values.commune,
     )}</select>` +
-    input('title', 'Tiêu đề *', 'Title', 'text', `required maxlength="${model.limits.titleMaxLength}"`) +
+    input('title', 'Tiêu đề *', 'Title', 'text', `required maxlength="${model.limits.titleMaxLength}" aria-describedby="q-suggestions"`) +
+    suggestionSection(site, suggestions) +
     `<label for="q-content">${bi('Nội dung câu hỏi *', 'Your question')}</label><textarea id="q-content" name="content" rows="10" required maxlength="${model.limits.contentMaxLength}">${v('content')}</textarea>` +
     `<div class="hp" aria-hidden="true"><label for="q-website">Website (để trống / leave empty)</label><input id="q-website" name="website" type="text" tabindex="-1" autocomplete="off" value=""></div>` +
     `<input type="hidden" name="formToken" value="${e(model.formToken)}">` +
     `<div class="consent"><p>${e(model.consent.vi)}</p><p class="en" lang="en">${e(model.consent.en)}</p>` +
     `<label><input type="checkbox" name="consentProcessing" value="on" required${values.consentProcessing ? ' checked' : ''}> ${bi('Tôi đồng ý để cơ quan nhà nước xử lý thông tin cá nhân nêu trên cho mục đích này *', 'I agree to the processing of my personal data for this purpose')}</label>` +
     `<label><input type="checkbox" name="consentPublish" value="on"${values.consentPublish ? ' checked' : ''}> ${bi('Tôi đồng ý công khai câu hỏi và câu trả lời (đã che thông tin cá nhân)', 'I agree to the question and its answer being published with personal data masked')}</label></div>` +
-    `<button type="submit">Gửi câu hỏi / Send</button></form>` +
-    `<p><a href="${e(site.prefix)}/hoi-dap/tra-cuu">${bi('Tra cứu câu hỏi đã gửi', 'Track a question')}</a></p>`;
-  return page(status, site, { vi: 'Gửi câu hỏi', en: 'Ask a question' }, body);
+    `<button type="submit">Gửi câu hỏi / Send</button> ` +
+    // Without JavaScript, the same form asks for similar questions (nothing is sent); the script does it while typing.
+    `<button type="submit" formaction="${e(site.prefix)}/hoi-dap/gui-cau-hoi/tuong-tu" formnovalidate>Tìm câu hỏi tương tự / Find similar questions</button></form>` +
+    `<p><a href="${e(site.prefix)}/hoi-dap/tra-cuu">${bi('Tra cứu câu hỏi đã gửi', 'Track a question')}</a></p>` +
+    `<script src="${e(site.prefix)}/hoi-dap/goi-y.js" defer></script>`;
+  return page(status, site, { vi: 'Gửi câu hỏi', en: 'Ask a question' }, body, FORM_HEADERS);
 }
 
-export function submittedPage(site: PageSite, hours: number): RouteResponse {
+/**
+ * Published questions like the one typed (QA-06), under the title: server-rendered after "Tìm câu hỏi
+ * tương tự", filled by the script while typing. Always present (empty), so the script has its place.
+ */
+function suggestionSection(site: PageSite, suggestions: readonly QuestionSuggestion[] | null): string {
+  let inner = '';
+  if (suggestions !== null) {
+    inner =
+      suggestions.length === 0
+        ? `<p>${bi('Chưa có câu hỏi tương tự đã được trả lời.', 'No similar answered question yet.')}</p>`
+        : `<p>${bi('Câu hỏi tương tự đã được trả lời:', 'Similar questions already answered:')}</p><ul>${suggestions
+            .map((q) => `<li><a href="${e(site.prefix)}${e(q.path)}">${e(q.title)}</a> <span class="en">(${e(q.field)})</span></li>`)
+            .join('')}</ul>`;
+  }
+  return `<div id="q-suggestions" class="suggestions" aria-live="polite">${inner}</div>`;
+}
+
+/** The files attached so far and, while the question takes more, a form to upload one more (no JavaScript needed). */
+function attachSection(site: PageSite, attach: AttachModel): string {
+  const list =
+    attach.attachments.length === 0
+      ? ''
+      : `<ul>${attach.attachments.map((f) => `<li>${e(f.name)} (${e(Math.max(1, Math.round(f.size / 1024)).toLocaleString('vi-VN'))} KB)</li>`).join('')}</ul>`;
+  const most = attach.maxBytes >= 1024 * 1024 ? `${Math.round((attach.maxBytes / 1024 / 1024) * 10) / 10} MB` : `${Math.floor(attach.maxBytes / 1024)} KB`;
+  const form =
+    attach.remaining <= 0
+      ? `<p>${bi('Đã đủ số tệp tối đa.', 'The most files a question takes are attached.')}</p>`
+      : `<form method="post" action="${e(site.prefix)}/hoi-dap/gui-cau-hoi/tep" enctype="multipart/form-data">` +
+        `<input type="hidden" name="attachToken" value="${e(attach.token)}">` +
+        `<label for="a-file">${bi(`Chọn tệp (PDF, JPEG, PNG, DOCX; tối đa ${most}; còn ${attach.remaining} tệp)`, `Choose a file (PDF, JPEG, PNG, DOCX; at most ${most}; ${attach.remaining} left)`)}</label>` +
+        `<input id="a-file" name="file" type="file" required accept=".pdf,.jpg,.jpeg,.png,.docx,application/pdf,image/jpeg,image/png">` +
+        `<button type="submit">Đính kèm / Attach</button></form>`;
+  return `<section aria-labelledby="attach-h"><h2 id="attach-h">${bi('Tệp đính kèm', 'Attachments')}</h2>${list}${form}` +
+    `<p>${bi('Tệp chỉ được đính kèm trước khi bạn xác nhận câu hỏi qua e-mail.', 'Files can be attached until you confirm the question by e-mail.')}</p></section>`;
+}
+
+/** After an upload (or a refused one): the files so far, the problem if any, the form for one more. */
+export function attachmentsPage(site: PageSite, attach: AttachModel, problem: FormProblem | null = null, status = 200): RouteResponse {
+  return page(
+    status,
+    site,
+    { vi: 'Đính kèm tệp', en: 'Attach files' },
+    (problem ? `<div class="error" role="alert"><p>${bi(problem.vi, problem.en)}</p></div>` : '') +
+      attachSection(site, attach) +
+      `<p>${bi('Khi đã xong, mở liên kết trong e-mail và bấm "Xác nhận".', 'When you are done, open the link in the e-mail and press "Confirm".')}</p>`,
+  );
+}
+
+export function submittedPage(site: PageSite, hours: number, attach: AttachModel | null = null): RouteResponse {
   return page(
     200,
     site,
     { vi: 'Vui lòng kiểm tra e-mail', en: 'Please check your e-mail' },
     `<p>${e(`Chúng tôi đã gửi một liên kết xác nhận đến địa chỉ e-mail của bạn. Câu hỏi chỉ được tiếp nhận sau khi bạn mở liên kết và bấm "Xác nhận" (trong ${hours} giờ).`)}</p>` +
-      `<p class="en" lang="en">${e(`We sent a confirmation link to your e-mail address. Your question is received once you open it and press "Confirm" (within ${hours} hours).`)}</p>`,
+      `<p class="en" lang="en">${e(`We sent a confirmation link to your e-mail address. Your question is received once you open it and press "Confirm" (within ${hours} hours).`)}</p>` +
+      (attach && attach.remaining > 0 ? attachSection(site, attach) : ''),
   );
 }
 
 /** The page a verification link opens: a button, so that mail scanners that fetch links verify nothing. */
-export function confirmPage(site: PageSite, token: string, title: string): RouteResponse {
+export function confirmPage(site: PageSite, token: string, title: string, attach: AttachModel | null = null): RouteResponse {
   return page(
     200,
     site,
     { vi: 'Xác nhận câu hỏi', en: 'Confirm your question' },
     `<p>${bi('Câu hỏi:', 'Question:')} <strong>${e(title)}</strong></p>` +
+      (attach && (attach.remaining > 0 || attach.attachments.length > 0) ? attachSection(site, attach) : '') +
       `<form method="post" action="${e(site.prefix)}/hoi-dap/xac-nhan/${e(token)}"><button type="submit">Xác nhận / Confirm</button></form>`,
   );
 }
@@ -178,6 +261,7 @@ export function statusPage(site: PageSite, s: PublicStatus, email = ''): RouteRe
       `<dt>${bi('Tình trạng', 'Status')}</dt><dd>${bi(label.vi, label.en)}</dd>` +
       (s.agency ? `<dt>${bi('Cơ quan trả lời', 'Answering agency')}</dt><dd>${e(s.agency)}</dd>` : '') +
       (s.expectedAnswerBy ? `<dt>${bi('Hạn trả lời dự kiến', 'Expected answer by')}</dt><dd>${e(day(`${s.expectedAnswerBy}T12:00:00+07:00`))}</dd>` : '') +
+      (s.progressReport ? `<dt>${bi('Tiến độ giải quyết', 'Progress')}</dt><dd><div style="white-space:pre-line">${e(s.progressReport.text)}</div></dd>` : '') + // QA-03 (src/answers)
       (s.closeReason ? `<dt>${bi('Lý do', 'Reason')}</dt><dd>${e(s.closeReason)}</dd>` : '') +
       `</dl>` +
       answerSection(site, s, email) +

@@ -71,6 +71,16 @@ export const questionDetailSchema = {
         },
       ],
     },
+    attachments: {
+      type: 'array',
+      description: 'Files the asker attached (download: `GET …/:id/attachments/:fileId`).',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['id', 'name', 'contentType', 'size'],
+        properties: { id: text, name: text, contentType: text, size: { type: 'integer' } },
+      },
+    },
     timeline: {
       type: 'array',
       items: {
@@ -127,7 +137,14 @@ export const formDescriptorSchema = {
       type: 'object',
       additionalProperties: false,
       required: ['titleMaxLength', 'contentMaxLength', 'contentMinLength'],
-      properties: { titleMaxLength: { type: 'integer' }, contentMaxLength: { type: 'integer' }, contentMinLength: { type: 'integer' } },
+      properties: {
+        titleMaxLength: { type: 'integer' },
+        contentMaxLength: { type: 'integer' },
+        contentMinLength: { type: 'integer' },
+        attachmentsMaxCount: { type: 'integer', description: 'Most files a question takes (0: none).' },
+        attachmentMaxBytes: { type: 'integer', description: 'Largest file, in bytes.' },
+        attachmentTypes: { type: 'array', items: { type: 'string' }, description: 'Accepted types, sniffed from the content.' },
+      },
     },
   },
 } as const;
@@ -179,6 +196,10 @@ export const publicStatusSchema = {
       ],
     },
     informationRequest: { ...nullableText, description: 'While `waiting`: what the agency asks; reply with `POST /api/qa/public/reply`.' },
+    progressReport: {
+      description: 'QA-03 (src/answers): the agency’s latest report of progress and the date it will answer, while it has the question.',
+      anyOf: [{ type: 'null' }, { type: 'object', additionalProperties: false, required: ['text', 'answerBy', 'at'], properties: { text, answerBy: { type: 'string', format: 'date' }, at: time } }],
+    },
     rating: {
       anyOf: [
         { type: 'null' },

@@ -97,8 +97,13 @@ export function questionFormBody(hardCap: number) {
 export const submittedResponse = {
   type: 'object',
   additionalProperties: false,
-  required: ['id', 'status', 'verificationHours'],
-  properties: { id: { type: 'string' }, status: { const: 'unverified' }, verificationHours: { type: 'integer' } },
+  required: ['id', 'status', 'verificationHours', 'attachToken'],
+  properties: {
+    id: { type: 'string' },
+    status: { const: 'unverified' },
+    verificationHours: { type: 'integer' },
+    attachToken: { type: 'string', description: 'Attaches files to the question (`POST /api/qa/public/questions/attachments`) until it is confirmed.' },
+  },
 } as const;
 
 export const tokenParams = defineSchema<{ token: string }>({
@@ -176,4 +181,39 @@ export const ruleBody = defineSchema<RuleBody>({
     agency: UNIT,
     note: { anyOf: [{ type: 'string', maxLength: 500 }, { type: 'null' }] },
   },
+});
+
+/** An upload's other field: the token the submission answered. */
+export const attachBody = defineSchema<{ attachToken: string }>({
+  type: 'object',
+  additionalProperties: false,
+  required: ['attachToken'],
+  properties: { attachToken: { type: 'string', minLength: 1, maxLength: 100 } },
+});
+
+/** What the files of a question look like to the asker after an upload. */
+export const attachedResponse = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['attachments', 'remaining'],
+  properties: {
+    attachments: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['id', 'name', 'contentType', 'size'],
+        properties: { id: { type: 'string' }, name: { type: 'string' }, contentType: { type: 'string' }, size: { type: 'integer' } },
+      },
+    },
+    remaining: { type: 'integer', description: 'How many more files the question takes.' },
+  },
+} as const;
+
+/** A look-up of published questions like the one being typed (duplicate suggestions, QA-06). */
+export const suggestionQuery = defineSchema<{ q: string }>({
+  type: 'object',
+  additionalProperties: false,
+  required: ['q'],
+  properties: { q: { type: 'string', maxLength: 300 } },
 });

@@ -13,6 +13,7 @@ import type { QaDatabase, QuestionAction, QuestionRow, QuestionStatus, RoutingRu
 import { UnitTree, type UnitRef } from './unit-tree.js';
 import { MailTemplateService } from '../templates/mail-template.service.js';
 import { formKey } from '../public-forms/form-key.js';
+import { QuestionAttachmentService } from './question-attachment.service.js';
 
 /** What a citizen sends (the form and the widget alike). */
 export interface QuestionInput {
@@ -163,7 +164,14 @@ export class QuestionService {
       consent: { version: this.limits.consentVersion, vi: CONSENT_TEXT.vi, en: CONSENT_TEXT.en },
       formToken: signFormToken(key, tenantId!, Date.now()),
       minFillSeconds: this.limits.minFillSeconds,
-      limits: { titleMaxLength: this.limits.titleMaxLength, contentMaxLength: this.limits.contentMaxLength, contentMinLength: this.limits.contentMinLength },
+      limits: {
+        titleMaxLength: this.limits.titleMaxLength,
+        contentMaxLength: this.limits.contentMaxLength,
+        contentMinLength: this.limits.contentMinLength,
+        attachmentsMaxCount: this.limits.attachmentsMaxCount,
+        attachmentMaxBytes: this.limits.attachmentMaxBytes,
+        attachmentTypes: [...this.limits.attachmentTypes],
+      },
     };
   }
 
@@ -171,7 +179,7 @@ export class QuestionService {
    * Stores a question as `unverified` and mails its single-use verification link, in one
    * transaction (the message is in the outbox exactly when the question exists).
    */
-  async submit(req: RouteRequest, input: QuestionInput, channel: 'form' | 'widget', linkBase: string): Promise<{ id: string; status: 'unverified'; verificationHours: number }> {
+  async submit(req: RouteRequest, input: QuestionInput, channel: 'form' | 'widget', linkBase: string): Promise<{ id: string; status: 'unverified'; verificationHours: number; attachToken: string }> {
     const units = this.units();
     const province = await this.provinceOf(units, req.tenantId);
     // The cheap refusals first: a bot is told before anything is counted for an address.
@@ -237,7 +245,9 @@ export class QuestionService {
       await this.ctx.get(coreServices.mail).send({ to: email, ...message, tenantId: req.tenantId! }, { trx });
     });
     this.ctx.logger.info('question submitted', { questionId: row.id, tenantId: req.tenantId, channel });
-    return { id: row.id, status: 'unverified', verificationHours: this.limits.verificationHours };
+    // Files are attached with this token until the question is confirmed (src/questions/question-attachment.service.ts).
+    const attachToken = await new QuestionAttachmentService(this.ctx, this.limits).tokenFor(row.id);
+    return { id: row.id, status: 'unverified', verificationHours: this.limits.verificationHours, attachToken };
   }
 
   /** Whether a verification link is usable now (the confirm page asks before the POST that uses it). */
@@ -329,7 +339,7 @@ export class QuestionService {
         note: e.note,
       })),
     );
-    const view = { ...(await this.#view(units, row)), deadline: await currentDeadline(this.ctx, row.id) };
+    const view = { ...(await this.#view(units, row)), deadline: await currentDeadline(this.ctx, row.id), attachments: await new QuestionAttachmentService(this.ctx, this.limits).list(row.id) };
     return side.kind === 'board' ? { ...view, timeline, suggestions: await this.suggestions(units, row) } : { ...view, timeline };
   }
 

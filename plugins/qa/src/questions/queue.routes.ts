@@ -1,5 +1,6 @@
 import type { RouteBuilder, RouteRequest } from '@cong/sdk';
 import type { QuestionLimits } from './question-config.js';
+import { StaffNotifier } from '../answers/staff-notifier.js';
 import { classifyBody, forwardBody, idParams, listQuery, reasonBody, ruleBody, type ListQuery } from './question.schema.js';
 import { questionDetailSchema, questionPageSchema, returnedSchema, ruleListSchema, ruleSchema, transferredSchema } from './question-views.schema.js';
 import { QuestionService, type Actor } from './question.service.js';
@@ -70,7 +71,9 @@ export function queueRoutes(route: RouteBuilder, limits: QuestionLimits): void {
     schema: { params: idParams, body: forwardBody, response: { 200: questionDetailSchema } },
     handler: async (req, ctx) => {
       const s = service(ctx);
-      return s.forward(actorOf(req), await s.boardSide(req), req.params.id, req.body.agency, req.body.note ?? null);
+      const forwarded = await s.forward(actorOf(req), await s.boardSide(req), req.params.id, req.body.agency, req.body.note ?? null);
+      await new StaffNotifier(ctx).questionAssigned(req, req.params.id); // the agency's answerers (src/answers)
+      return forwarded;
     },
   });
   route.post('/questions/:id/decline', {
@@ -144,6 +147,10 @@ export function queueRoutes(route: RouteBuilder, limits: QuestionLimits): void {
     summary: { vi: 'Chuyển sang cơ quan khác', en: 'Transfer to another agency' },
     permission: ANSWER,
     schema: { params: idParams, body: forwardBody, response: { 200: transferredSchema } },
-    handler: (req, ctx) => service(ctx).transfer(actorOf(req), service(ctx).agencySide(req), req.params.id, req.body.agency, req.body.note ?? null),
+    handler: async (req, ctx) => {
+      const transferred = await service(ctx).transfer(actorOf(req), service(ctx).agencySide(req), req.params.id, req.body.agency, req.body.note ?? null);
+      await new StaffNotifier(ctx).questionAssigned(req, req.params.id); // the new agency's answerers (src/answers)
+      return transferred;
+    },
   });
 }

@@ -33,6 +33,11 @@ export const MAIL_TEMPLATE_NAMES = [
   'consultation-comment-verification',
   'dialogue-verification',
   'privacy-deletion-confirmation',
+  'answer-progress',
+  'answer-by-reference',
+  'staff-question-assigned',
+  'staff-approval-asked',
+  'staff-mentioned',
 ] as const;
 export type MailTemplateName = (typeof MAIL_TEMPLATE_NAMES)[number];
 
@@ -251,6 +256,81 @@ export const MAIL_TEMPLATES: Readonly<Record<MailTemplateName, MailTemplateDefin
       ),
     },
     sample: { code: 'HD-2026-7K3F9Q', link: 'https://quangtri.gov.vn/hoi-dap/xoa-du-lieu/MAU-lien-ket-mau', hours: '48', province: 'UBND tỉnh Quảng Trị' },
+  },
+  // ─── R2: progress reports, answers by reference, notifications inside the agency ───
+  'answer-progress': {
+    name: 'answer-progress',
+    description: { vi: 'Thư thông báo tiến độ và ngày trả lời (QA-03)', en: 'Progress report with the date of the answer (QA-03)' },
+    keys: ['code', 'title', 'agency', 'progress', 'answerBy', 'statusLink'],
+    defaults: {
+      subject: 'Tiến độ trả lời câu hỏi {{code}} / Progress on your question',
+      bodyVi: lines(
+        '{{agency}} thông báo tiến độ giải quyết câu hỏi của bạn:',
+        '"{{title}}"',
+        '',
+        '{{progress}}',
+        '',
+        'Ngày trả lời dự kiến: {{answerBy}}.',
+        'Tra cứu tình trạng câu hỏi bằng mã theo dõi {{code}} và địa chỉ e-mail này:',
+        '{{statusLink}}',
+      ),
+      bodyEn: lines('The agency handling question {{code}} reports its progress (above) and will answer by {{answerBy}}.', 'Track it with the code and this address: {{statusLink}}'),
+    },
+    sample: { code: 'HD-2026-7K3F9Q', title: 'Thủ tục cấp giấy chứng nhận quyền sử dụng đất', agency: 'Sở Nông nghiệp và Môi trường', progress: 'Sở đang xin ý kiến UBND xã về nguồn gốc sử dụng đất.', answerBy: '10/03/2027', statusLink: 'https://quangtri.gov.vn/hoi-dap/tra-cuu' },
+  },
+  'answer-by-reference': {
+    name: 'answer-by-reference',
+    description: { vi: 'Thư trả lời bằng đường dẫn đến hỏi đáp đã công khai (QA-06)', en: 'Answer by a link to a published Q&A (QA-06)' },
+    keys: ['code', 'title', 'link', 'note', 'statusLink'],
+    defaults: {
+      subject: 'Trả lời câu hỏi {{code}} / Answer to your question',
+      bodyVi: lines(
+        'Câu hỏi của bạn:',
+        '"{{title}}"',
+        '',
+        'có nội dung trùng với một câu hỏi đã được trả lời và công khai trên Cổng. Vui lòng xem câu trả lời tại:',
+        '{{link}}',
+        '',
+        '{{note}}',
+        'Tra cứu tình trạng câu hỏi bằng mã theo dõi {{code}} và địa chỉ e-mail này: {{statusLink}}',
+      ),
+      bodyEn: lines('Your question {{code}} has already been answered: the published answer is at the link above.', 'Track it with the code and this address: {{statusLink}}'),
+    },
+    sample: { code: 'HD-2026-7K3F9Q', title: 'Thủ tục cấp giấy chứng nhận quyền sử dụng đất', link: 'https://quangtri.gov.vn/hoi-dap/thu-tuc-cap-giay-chung-nhan-ab12cd34', note: '', statusLink: 'https://quangtri.gov.vn/hoi-dap/tra-cuu' },
+  },
+  'staff-question-assigned': {
+    name: 'staff-question-assigned',
+    description: { vi: 'Báo cán bộ trả lời: câu hỏi được chuyển đến đơn vị', en: 'To the answerers: a question forwarded to the unit' },
+    keys: ['code', 'title', 'unit', 'dueOn', 'link'],
+    defaults: {
+      subject: 'Câu hỏi {{code}} được chuyển đến {{unit}} / A question for your unit',
+      bodyVi: lines('Câu hỏi "{{title}}" (mã {{code}}) vừa được chuyển đến {{unit}} để trả lời.', 'Hạn trả lời: {{dueOn}}.', 'Xem câu hỏi: {{link}}'),
+      bodyEn: lines('Question {{code}} was forwarded to {{unit}} to be answered. Open it at the link above.'),
+    },
+    sample: { code: 'HD-2026-7K3F9Q', title: 'Thủ tục cấp giấy chứng nhận quyền sử dụng đất', unit: 'Sở Xây dựng', dueOn: '22/06/2027', link: 'https://quangtri.gov.vn/admin/qa/cau-hoi-duoc-chuyen' },
+  },
+  'staff-approval-asked': {
+    name: 'staff-approval-asked',
+    description: { vi: 'Báo lãnh đạo: dự thảo trả lời chờ ký duyệt', en: 'To the leaders: a draft answer awaits approval' },
+    keys: ['code', 'title', 'unit', 'link'],
+    defaults: {
+      subject: 'Dự thảo trả lời câu hỏi {{code}} chờ ký duyệt / An answer awaits your approval',
+      bodyVi: lines('Dự thảo trả lời câu hỏi "{{title}}" (mã {{code}}) của {{unit}} đã được trình ký duyệt.', 'Xem và ký duyệt: {{link}}'),
+      bodyEn: lines('A draft answer to question {{code}} was submitted for approval. Open it at the link above.'),
+    },
+    sample: { code: 'HD-2026-7K3F9Q', title: 'Thủ tục cấp giấy chứng nhận quyền sử dụng đất', unit: 'Sở Xây dựng', link: 'https://quangtri.gov.vn/admin/qa/cau-hoi-duoc-chuyen' },
+  },
+  'staff-mentioned': {
+    name: 'staff-mentioned',
+    description: { vi: 'Báo cán bộ được nhắc đến trong ghi chú nội bộ', en: 'To staff mentioned in an internal note' },
+    keys: ['code', 'title', 'author', 'link'],
+    defaults: {
+      // The note itself stays in the system: internal notes are never put in e-mails.
+      subject: '{{author}} nhắc đến bạn trong câu hỏi {{code}} / You were mentioned',
+      bodyVi: lines('{{author}} nhắc đến bạn trong một ghi chú nội bộ về câu hỏi "{{title}}" (mã {{code}}).', 'Xem ghi chú: {{link}}'),
+      bodyEn: lines('{{author}} mentioned you in an internal note on question {{code}}. Read it at the link above.'),
+    },
+    sample: { code: 'HD-2026-7K3F9Q', title: 'Thủ tục cấp giấy chứng nhận quyền sử dụng đất', author: 'Nguyễn Văn Nam', link: 'https://quangtri.gov.vn/admin/qa/cau-hoi-duoc-chuyen' },
   },
 };
 

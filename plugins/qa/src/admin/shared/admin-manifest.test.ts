@@ -2,7 +2,7 @@
 // ROUTES) and a permission the plugin declares. That every element is defined, the admin build checks.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ANSWER, APPROVE, CONSULTATION_REPLY, CONSULTATIONS, DIALOGUES, ROUTES, STATISTICS, TRIAGE } from './qa-api.js';
+import { ANSWER, APPROVE, CONSULTATION_REPLY, CONSULTATIONS, DIALOGUES, FEEDBACK, IDEAS, PRIVACY, ROUTES, STATISTICS, TEMPLATES, TRIAGE } from './qa-api.js';
 
 interface Manifest {
   scripts: { build: string };
@@ -22,6 +22,10 @@ describe('cong.admin', () => {
       'qa-consultation-requests': ROUTES.consultationRequests,
       'qa-dialogues': ROUTES.dialogues,
       'qa-statistics': ROUTES.statistics,
+      'qa-feedback': ROUTES.feedback,
+      'qa-ideas': ROUTES.ideas,
+      'qa-mail-templates': ROUTES.templates,
+      'qa-personal-data': ROUTES.privacy,
     });
     expect(Object.fromEntries(nav.map((n) => [n.element, n.permission]))).toEqual({
       'qa-board-queue': TRIAGE,
@@ -32,6 +36,10 @@ describe('cong.admin', () => {
       'qa-consultation-requests': CONSULTATION_REPLY,
       'qa-dialogues': DIALOGUES,
       'qa-statistics': STATISTICS,
+      'qa-feedback': FEEDBACK,
+      'qa-ideas': IDEAS,
+      'qa-mail-templates': TEMPLATES,
+      'qa-personal-data': PRIVACY,
     });
     // Ids and routes are unique: the shell keys its nav and its router by them.
     expect(new Set(nav.map((n) => n.id)).size).toBe(nav.length);

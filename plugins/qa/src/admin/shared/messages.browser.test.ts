@@ -7,8 +7,11 @@ import { boardMessages } from '../board/board-messages.js';
 import { publicationMessages } from '../board/publication-messages.js';
 import { consultationMessages } from '../consultations/consultation-messages.js';
 import { dialogueMessages } from '../dialogues/dialogue-messages.js';
+import { feedbackMessages } from '../feedback/feedback-messages.js';
+import { privacyMessages } from '../privacy/privacy-messages.js';
 import { rulesMessages } from '../rules/rules-messages.js';
 import { statisticsMessages } from '../statistics/statistics-messages.js';
+import { templateMessages } from '../templates/template-messages.js';
 import { commonMessages } from './common-messages.js';
 import { queueMessages } from './queue-messages.js';
 
@@ -25,7 +28,7 @@ function blanks(value: unknown, prefix = ''): string[] {
 }
 
 describe('the Q&A admin messages', () => {
-  const catalogues = { commonMessages, queueMessages, boardMessages, publicationMessages, rulesMessages, inboxMessages, answerMessages, consultationMessages, dialogueMessages, statisticsMessages };
+  const catalogues = { commonMessages, queueMessages, boardMessages, publicationMessages, rulesMessages, inboxMessages, answerMessages, consultationMessages, dialogueMessages, statisticsMessages, feedbackMessages, templateMessages, privacyMessages };
   for (const [name, catalogue] of Object.entries(catalogues)) {
     it(`${name}: the same texts in Vietnamese and English, none blank`, () => {
       expect(shape(catalogue.en)).toEqual(shape(catalogue.vi));

@@ -12,6 +12,9 @@ import type { DialogueService, DialogueInput } from '../../dialogues/dialogue.se
 import type { DialogueForwarding } from '../../dialogues/dialogue-forwarding.js';
 import type { DialogueQuestionStatus, DialogueStatus } from '../../dialogues/dialogue-database.js';
 import type { Statistics, AgencyFigures } from '../../deadlines/statistics.service.js';
+import type { FeedbackService } from '../../feedback/feedback.service.js';
+import type { Classification, ContentType, Decision, FeedbackStatus, ReviewCriterion } from '../../feedback/feedback-database.js';
+import type { MailTemplateService, MailTemplateView } from '../../templates/mail-template.service.js';
 
 export type { AnswerView, AttachmentView, FindingView, PublicTexts, QuestionAction, QuestionStatus, QuestionView, ReviewView, RoutingRuleKind, RoutingSuggestion, RuleView, TimelineEntry };
 
@@ -27,6 +30,10 @@ export const ROUTES = {
   consultationRequests: '/qa/du-thao-duoc-lay-y-kien',
   dialogues: '/qa/doi-thoai',
   statistics: '/qa/thong-ke',
+  feedback: '/qa/phan-anh-kien-nghi',
+  ideas: '/qa/gop-y-hien-ke',
+  templates: '/qa/mau-thu',
+  privacy: '/qa/du-lieu-ca-nhan',
 } as const;
 
 /** The permissions the pages check before calling (the server checks again). */
@@ -38,6 +45,10 @@ export const CONSULTATIONS = 'qa.consultations.manage';
 export const CONSULTATION_REPLY = 'qa.consultations.reply';
 export const DIALOGUES = 'qa.dialogues.manage';
 export const STATISTICS = 'qa.statistics.read';
+export const FEEDBACK = 'qa.feedback.process';
+export const IDEAS = 'qa.ideas.manage';
+export const TEMPLATES = 'qa.templates.manage';
+export const PRIVACY = 'qa.privacy.manage';
 
 /** The statuses staff can filter on (mirrors `listQuery`: every status but `unverified`). */
 export const LIST_STATUSES: readonly QuestionStatus[] = ['received', 'forwarded', 'returned', 'waiting', 'answered', 'closed'];
@@ -155,3 +166,51 @@ export interface SweepResult {
 /** What the dossier chooser accepts (the server sniffs the bytes; mirrors `DOSSIER_TYPES`). */
 export const DOSSIER_ACCEPT = '.pdf,.docx';
 export const DOSSIER_MAX_BYTES = 20 * 1024 * 1024;
+
+// ─── Feedback and ideas, mail templates, personal data ──────────────────────────────────────────
+export type { Classification, ContentType, Decision, FeedbackStatus, MailTemplateView, ReviewCriterion };
+
+/** One feedback on a regulation or one idea, with its timeline (`GET /api/qa/feedback/:id`, `GET /api/qa/ideas/:id`). */
+export type FeedbackView = Resolved<FeedbackService['detail']>;
+/** The review of a regulation against the six criteria (`PUT /api/qa/feedback/:id/review`). */
+export type ReviewCriteria = Readonly<Record<ReviewCriterion, { readonly met: boolean; readonly note: string }>>;
+/** The six criteria of NĐ 20/2008 Art. 14, in the order the API lists them (mirrors `REVIEW_CRITERIA`). */
+export const REVIEW_CRITERIA: readonly ReviewCriterion[] = ['necessity', 'reasonableness-legality', 'simplicity', 'feasibility', 'consistency', 'treaty-compliance'];
+/** The four outcomes of classification (mirrors `CLASSIFICATIONS`). */
+export const CLASSIFICATIONS: readonly Classification[] = ['not-accepted', 'official-complaint', 'within-competence', 'outside-competence'];
+/** The outcomes after which the item is forwarded by a due date. */
+export const FORWARDING: readonly Classification[] = ['official-complaint', 'outside-competence'];
+export const DECISIONS: readonly Decision[] = ['amend', 'replace', 'abolish', 'issue-new', 'keep'];
+export const CONTENT_TYPES: readonly ContentType[] = ['practical-obstacle', 'unsuitable', 'inconsistent', 'unlawful', 'contrary-to-treaty', 'other', 'proposed-solution', 'new-regulation'];
+/** The statuses staff filter feedback on regulations by (the list query refuses `unverified`). */
+export const FEEDBACK_LIST_STATUSES: readonly FeedbackStatus[] = ['received', 'registered', 'not-accepted', 'forwarding', 'forwarded', 'processing', 'decided', 'published', 'archived'];
+/** The statuses of ideas. */
+export const IDEA_LIST_STATUSES: readonly FeedbackStatus[] = ['received', 'accepted', 'rejected', 'archived'];
+
+/** A template of `GET /api/qa/templates`. */
+export type MailTemplateItem = Resolved<MailTemplateService['list']>['items'][number];
+/** `POST /api/qa/templates/:name/preview`. */
+export type MailPreview = Resolved<MailTemplateService['preview']>;
+
+/** `POST /api/qa/privacy/retention/run`. */
+export interface RetentionResult {
+  readonly erased: number;
+  readonly retentionYears: number;
+}
+
+/** The core's audit log (`GET /api/core/audit`, `core.audit.read`): the fields the erasure record reads. */
+export const AUDIT_READ = 'core.audit.read';
+/** The audit action of an erasure (privacy/personal-data-eraser.ts); `after` is `{ reason, published }`. */
+export const ERASURE_ACTION = 'qa.question.erase-personal-data';
+export interface AuditEntry {
+  readonly id: string;
+  readonly at: string;
+  readonly actorId: string;
+  readonly action: string;
+  readonly objectId: string;
+  readonly after?: unknown;
+}
+export interface AuditPage {
+  readonly items: readonly AuditEntry[];
+  readonly nextCursor: string | null;
+}

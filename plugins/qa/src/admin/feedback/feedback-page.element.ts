@@ -1,0 +1,442 @@
+import { html, nothing, type PropertyDeclarations } from 'lit';
+import { commonTexts, formatDate, formatTime } from '../shared/common-messages.js';
+import { field, textOf, type FieldErrors } from '../shared/form-field.js';
+import {
+  API,
+  CLASSIFICATIONS,
+  CONTENT_TYPES,
+  DECISIONS,
+  FEEDBACK,
+  FEEDBACK_LIST_STATUSES,
+  FORWARDING,
+  REVIEW_CRITERIA,
+  ROUTES,
+  type Classification,
+  type ContentType,
+  type Decision,
+  type FeedbackStatus,
+  type FeedbackView,
+  type Page,
+  type ReviewCriteria,
+  type UnitNode,
+} from '../shared/qa-api.js';
+import { QaPage } from '../shared/qa-page.js';
+import { pager } from '../shared/question-views.js';
+import { agencyChoices, loadUnits, provinceOf, unitOptions } from '../shared/unit-tree.js';
+import { feedbackTexts } from './feedback-messages.js';
+import { feedbackFacts, feedbackStatusBadge, feedbackTimeline, publicationFacts } from './feedback-views.js';
+
+const LIMIT = 20;
+/** The statuses an item is archived from (mirrors the service's `CLOSED`). */
+const ARCHIVABLE: readonly FeedbackStatus[] = ['not-accepted', 'forwarded', 'decided', 'published'];
+
+/**
+ * "Phản ánh, kiến nghị về quy định hành chính" (`qa.feedback.process`, the receiving unit, by default the
+ * Department of Justice; NĐ 20/2008 Arts. 9 and 14, QA-12, QA-13): the items by status and content type;
+ * for one, its facts and timeline, and the step its status allows: register (số vào sổ), classify into
+ * one of the four outcomes with a reason, forward by the due date, or process (ask to clarify, assess
+ * the basis, review the six criteria, decide), publish the result in texts written for the public,
+ * archive. Each form's field errors (the page's checks, the server's 400) go beside its fields.
+ */
+export class FeedbackPage extends QaPage {
+  static override properties: PropertyDeclarations = {
+    list: { state: true },
+    status: { state: true },
+    contentType: { state: true },
+    offset: { state: true },
+    view: { state: true },
+    units: { state: true },
+    outcome: { state: true },
+    fieldErrors: { state: true },
+  };
+
+  declare list: Page<FeedbackView> | undefined;
+  /** The status asked of the server; undefined: every status. */
+  declare status: FeedbackStatus | undefined;
+  /** The content type shown (filtered in the page shown: the API filters by status only). */
+  declare contentType: ContentType | undefined;
+  declare offset: number;
+  declare view: FeedbackView | undefined;
+  declare units: readonly UnitNode[];
+  /** The outcome chosen in the classify form: a forwarding one explains the due date. */
+  declare outcome: Classification | undefined;
+  /** Errors by `<form>-<field>` (the detail has several forms with a `note`). */
+  declare fieldErrors: FieldErrors;
+
+  protected override readonly route = ROUTES.feedback;
+
+  constructor() {
+    super();
+    this.offset = 0;
+    this.units = [];
+    this.fieldErrors = {};
+  }
+
+  protected override unitChanged(): void {
+    this.list = undefined;
+    this.view = undefined;
+    this.units = [];
+    this.offset = 0;
+  }
+
+  async load(): Promise<void> {
+    const api = this.api!;
+    if (!this.can(FEEDBACK)) return;
+    const [list, units] = await Promise.allSettled([
+      api.get<Page<FeedbackView>>(`${API}/feedback`, { query: { ...(this.status ? { status: this.status } : {}), limit: LIMIT, offset: this.offset } }),
+      this.units.length ? Promise.resolve(this.units) : loadUnits(api),
+    ]);
+    if (api !== this.api) return;
+    if (units.status === 'fulfilled') this.units = units.value;
+    if (list.status === 'fulfilled') {
+      this.list = list.value;
+      this.error = undefined;
+    } else this.error = this.failure(list.reason);
+  }
+
+  protected override followLink(id: string | undefined): void {
+    if (id) void this.#open(id);
+    else void this.#close();
+  }
+
+  async #open(id: string): Promise<void> {
+    const api = this.api!;
+    try {
+      const view = await api.get<FeedbackView>(`${API}/feedback/${encodeURIComponent(id)}`);
+      if (api !== this.api) return;
+      this.view = view;
+      this.outcome = undefined;
+      this.fieldErrors = {};
+      this.error = undefined;
+      this.linkTo(id);
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
+    } catch (error) {
+      this.error = this.failure(error);
+    }
+  }
+
+  async #close(): Promise<void> {
+    this.view = undefined;
+    this.fieldErrors = {};
+    this.linkTo(undefined);
+    await this.load();
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('h1')?.focus();
+  }
+
+  async #filter(status: string): Promise<void> {
+    this.status = (status || undefined) as FeedbackStatus | undefined;
+    this.offset = 0;
+    await this.load();
+  }
+
+  async #page(offset: number): Promise<void> {
+    this.offset = offset;
+    await this.load();
+  }
+
+  /** Checks here first (`errors` by field), then runs one step; the server's field errors go beside the form's fields. */
+  async #step(form: string, errors: Record<string, string>, path: string, body: unknown, done: (v: FeedbackView) => string, method: 'post' | 'put' = 'post'): Promise<boolean> {
+    this.fieldErrors = Object.fromEntries(Object.entries(errors).map(([k, v]) => [`${form}-${k}`, v]));
+    if (Object.keys(errors).length) {
+      await this.focusFirstError();
+      return false;
+    }
+    const ok = await this.act(
+      async () => {
+        this.view = await this.api![method]<FeedbackView>(`${API}/feedback/${encodeURIComponent(this.view!.id)}/${path}`, body);
+        this.fieldErrors = {};
+        this.outcome = undefined;
+      },
+      () => done(this.view!),
+      (error) => Object.keys((this.fieldErrors = Object.fromEntries(Object.entries(error.fieldErrors()).map(([k, v]) => [`${form}-${k}`, v])))).length > 0,
+    );
+    if (!ok) await this.focusFirstError();
+    return ok;
+  }
+
+  #register(event: SubmitEvent): Promise<boolean> {
+    event.preventDefault();
+    const number = textOf(new FormData(event.target as HTMLFormElement), 'number');
+    return this.#step('register', {}, 'register', number ? { number } : {}, (v) => feedbackTexts().registered(v.registerNumber ?? ''));
+  }
+
+  #classify(event: SubmitEvent): Promise<boolean> {
+    event.preventDefault();
+    const t = feedbackTexts();
+    const data = new FormData(event.target as HTMLFormElement);
+    const body = { outcome: textOf(data, 'outcome'), reason: textOf(data, 'reason') };
+    const errors: Record<string, string> = {};
+    if (!body.outcome) errors['outcome'] = t.chooseRequired;
+    if (!body.reason) errors['reason'] = t.required;
+    return this.#step('classify', errors, 'classify', body, () => t.classified);
+  }
+
+  #forward(event: SubmitEvent): Promise<boolean> {
+    event.preventDefault();
+    const t = feedbackTexts();
+    const data = new FormData(event.target as HTMLFormElement);
+    const unit = textOf(data, 'unit');
+    const to = unit || textOf(data, 'other');
+    const note = textOf(data, 'note');
+    const name = this.units.find((u) => u.id === unit)?.nameVi ?? to;
+    return this.#step('forward', to ? {} : { to: t.chooseRequired }, 'forward', { to, ...(note ? { note } : {}) }, (v) => t.forwarded(v.forwardedTo ?? name));
+  }
+
+  async #clarify(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    const t = feedbackTexts();
+    const form = event.target as HTMLFormElement;
+    const note = textOf(new FormData(form), 'note');
+    // Recorded steps stay on the page (the item is still processing): the form empties for the next one.
+    if (await this.#step('clarify', note ? {} : { note: t.required }, 'clarify', { note }, () => t.clarified)) form.reset();
+  }
+
+  async #assess(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    const t = feedbackTexts();
+    const form = event.target as HTMLFormElement;
+    const data = new FormData(form);
+    const basis = textOf(data, 'sufficientBasis');
+    const note = textOf(data, 'note');
+    const errors: Record<string, string> = {};
+    if (!basis) errors['sufficientBasis'] = t.chooseRequired;
+    if (!note) errors['note'] = t.required;
+    if (await this.#step('assess', errors, 'assess', { sufficientBasis: basis === 'yes', note }, () => t.assessed)) form.reset();
+  }
+
+  #review(event: SubmitEvent): Promise<boolean> {
+    event.preventDefault();
+    const data = new FormData(event.target as HTMLFormElement);
+    const criteria = Object.fromEntries(REVIEW_CRITERIA.map((c) => [c, { met: data.get(`met-${c}`) !== null, note: textOf(data, `note-${c}`) }])) as unknown as ReviewCriteria;
+    return this.#step('review', {}, 'review', { criteria }, () => feedbackTexts().reviewed, 'put');
+  }
+
+  #decide(event: SubmitEvent): Promise<boolean> {
+    event.preventDefault();
+    const t = feedbackTexts();
+    const data = new FormData(event.target as HTMLFormElement);
+    const body = { decision: textOf(data, 'decision'), note: textOf(data, 'note') };
+    const errors: Record<string, string> = {};
+    if (!body.decision) errors['decision'] = t.chooseRequired;
+    if (!body.note) errors['note'] = t.required;
+    return this.#step('decide', errors, 'decide', body, () => t.decided);
+  }
+
+  #publish(event: SubmitEvent): Promise<boolean> {
+    event.preventDefault();
+    const t = feedbackTexts();
+    const data = new FormData(event.target as HTMLFormElement);
+    const body = { title: textOf(data, 'title'), summary: textOf(data, 'summary'), result: textOf(data, 'result') };
+    const errors: Record<string, string> = {};
+    if (body.title.length < 5) errors['title'] = body.title ? t.titleTooShort : t.required;
+    if (!body.summary) errors['summary'] = t.required;
+    if (!body.result) errors['result'] = t.required;
+    return this.#step('publish', errors, 'publish', body, () => t.published);
+  }
+
+  // ─── Rendering ────────────────────────────────────────────────────────────────────────────
+  override render() {
+    const t = feedbackTexts();
+    if (!this.can(FEEDBACK)) return html`<h1>${t.title}</h1><p class="note">${t.needProcess}</p>`;
+    return html`<h1 tabindex="-1">${t.title}</h1>${this.renderStatus()}${this.view ? this.#renderOne(this.view) : this.#renderList()}`;
+  }
+
+  #renderList() {
+    const t = feedbackTexts();
+    const c = commonTexts();
+    const list = this.list;
+    const items = list?.items.filter((i) => !this.contentType || i.contentType === this.contentType);
+    const filtered = this.status !== undefined || this.contentType !== undefined;
+    return html`
+      <p class="note">${t.intro}</p>
+      <div class="row">
+        ${field('fb-status', t.statusFilter, undefined, (d) => html`<select id="fb-status" aria-describedby=${d} @change=${(e: Event) => this.#filter((e.target as HTMLSelectElement).value)}>
+          <option value="" ?selected=${!this.status}>${c.all}</option>
+          ${FEEDBACK_LIST_STATUSES.map((s) => html`<option value=${s} ?selected=${this.status === s}>${t.statuses[s]}</option>`)}
+        </select>`)}
+        ${field('fb-type', t.typeFilter, undefined, (d) => html`<select id="fb-type" aria-describedby=${d} @change=${(e: Event) => (this.contentType = ((e.target as HTMLSelectElement).value || undefined) as ContentType | undefined)}>
+          <option value="" ?selected=${!this.contentType}>${c.all}</option>
+          ${CONTENT_TYPES.map((s) => html`<option value=${s} ?selected=${this.contentType === s}>${t.contentTypes[s]}</option>`)}
+        </select>`)}
+      </div>
+      ${!list || !items
+        ? this.error ? nothing : html`<p>${c.loading}</p>`
+        : items.length === 0
+          ? html`<p>${filtered ? t.emptyFilter : t.empty}</p>`
+          : html`<table>
+              <caption class="visually-hidden">${t.title}</caption>
+              <thead><tr><th scope="col">${t.subject}</th><th scope="col">${t.typeFilter}</th><th scope="col">${t.statusFilter}</th><th scope="col">${t.registerNumber}</th><th scope="col">${t.receivedAt}</th><th scope="col">${t.forwardDue}</th></tr></thead>
+              <tbody>${items.map(
+                (i) => html`<tr data-feedback=${i.id}>
+                  <td><button type="button" class="link" aria-label=${t.openLabel(i.title)} @click=${() => this.#open(i.id)}>${i.title}</button>${i.trackingCode ? html`<div class="note">${i.trackingCode}</div>` : nothing}</td>
+                  <td>${i.contentType ? t.contentTypes[i.contentType] : c.none}</td>
+                  <td>${feedbackStatusBadge(i.status)}</td>
+                  <td>${i.registerNumber ?? c.none}</td>
+                  <td>${formatTime(i.receivedAt ?? i.createdAt)}</td>
+                  <td>${i.forwardDueOn && i.status === 'forwarding' ? formatDate(i.forwardDueOn) : c.none}</td>
+                </tr>`,
+              )}</tbody>
+            </table>`}
+      ${list ? pager(list.offset, list.items.length, list.total, (offset) => void this.#page(offset), LIMIT) : nothing}
+    `;
+  }
+
+  #renderOne(v: FeedbackView) {
+    const c = commonTexts();
+    return html`
+      <p><button type="button" @click=${() => this.#close()}>${c.back}</button></p>
+      <h2 tabindex="-1">${v.title}</h2>
+      ${feedbackFacts(v)}
+      ${this.#renderSteps(v)}
+      ${publicationFacts(v, '/phan-anh-kien-nghi/ket-qua')}
+      ${feedbackTimeline(v)}
+    `;
+  }
+
+  #renderSteps(v: FeedbackView) {
+    switch (v.status) {
+      case 'received':
+        return this.#renderRegister();
+      case 'registered':
+        return this.#renderClassify();
+      case 'forwarding':
+        return this.#renderForward(v);
+      case 'processing':
+        return html`${this.#renderClarify()}${this.#renderAssess()}${this.#renderReview(v)}${this.#renderDecide(v)}`;
+      case 'decided':
+      case 'published':
+        return html`${this.#renderPublish(v)}${this.#renderArchive()}`;
+      default:
+        return ARCHIVABLE.includes(v.status) ? this.#renderArchive() : nothing;
+    }
+  }
+
+  #renderRegister() {
+    const t = feedbackTexts();
+    const e = this.fieldErrors;
+    return html`<form class="panel" novalidate aria-labelledby="fb-register-heading" @submit=${(ev: SubmitEvent) => this.#register(ev)}>
+      <h3 id="fb-register-heading">${t.registerTitle}</h3>
+      ${field('fb-register-number', t.registerNumber, e['register-number'], (d, bad) => html`<input id="fb-register-number" name="number" maxlength="40" aria-describedby=${d} aria-invalid=${bad} />`, t.registerHint)}
+      <div class="actions"><button type="submit" class="primary" ?disabled=${this.busy}>${t.register}</button></div>
+    </form>`;
+  }
+
+  #renderClassify() {
+    const t = feedbackTexts();
+    const e = this.fieldErrors;
+    const forwarding = this.outcome !== undefined && FORWARDING.includes(this.outcome);
+    return html`<form class="panel" novalidate aria-labelledby="fb-classify-heading" @submit=${(ev: SubmitEvent) => this.#classify(ev)}>
+      <h3 id="fb-classify-heading">${t.classifyTitle}</h3>
+      <fieldset aria-describedby=${e['classify-outcome'] ? 'fb-classify-outcome-error' : nothing}>
+        <legend>${t.outcome}</legend>
+        ${CLASSIFICATIONS.map(
+          (o, i) => html`<label class="check"><input type="radio" name="outcome" value=${o} id=${i === 0 ? 'fb-classify-outcome' : nothing} aria-invalid=${e['classify-outcome'] ? 'true' : 'false'} @change=${() => (this.outcome = o)} /> ${t.classifications[o]}</label>`,
+        )}
+        ${e['classify-outcome'] ? html`<span class="field-error" id="fb-classify-outcome-error">${e['classify-outcome']}</span>` : nothing}
+      </fieldset>
+      ${forwarding ? html`<p class="note" id="fb-classify-forward-hint">${t.forwardAfterClassify}</p>` : nothing}
+      ${field('fb-classify-reason', t.reason, e['classify-reason'], (d, bad) => html`<textarea id="fb-classify-reason" name="reason" rows="3" maxlength="4000" required aria-required="true" aria-describedby=${d} aria-invalid=${bad}></textarea>`)}
+      <div class="actions"><button type="submit" class="primary" ?disabled=${this.busy}>${t.classify}</button></div>
+    </form>`;
+  }
+
+  #renderForward(v: FeedbackView) {
+    const t = feedbackTexts();
+    const e = this.fieldErrors;
+    const province = this.tenant ? provinceOf(this.units, this.tenant.id) : undefined;
+    const choices = province ? agencyChoices(this.units, province.id, this.tenant?.id) : [];
+    return html`<form class="panel" novalidate aria-labelledby="fb-forward-heading" @submit=${(ev: SubmitEvent) => this.#forward(ev)}>
+      <h3 id="fb-forward-heading">${t.forwardTitle}</h3>
+      ${v.forwardDueOn ? html`<p><span class="badge" data-state="due-soon">${t.forwardHint(formatDate(v.forwardDueOn))}</span></p>` : nothing}
+      <div class="row">
+        ${field('fb-forward-to', t.forwardTo, e['forward-to'], (d, bad) => html`<select id="fb-forward-to" name="unit" aria-describedby=${d} aria-invalid=${bad}>
+          <option value="">${t.chooseUnit}</option>
+          ${unitOptions(choices)}
+        </select>`, t.forwardToHint)}
+        ${field('fb-forward-other', t.forwardOther, undefined, (d, bad) => html`<input id="fb-forward-other" name="other" maxlength="500" aria-describedby=${d} aria-invalid=${bad} />`)}
+      </div>
+      ${field('fb-forward-note', t.forwardNote, e['forward-note'], (d, bad) => html`<textarea id="fb-forward-note" name="note" rows="2" maxlength="4000" aria-describedby=${d} aria-invalid=${bad}></textarea>`)}
+      <div class="actions"><button type="submit" class="primary" ?disabled=${this.busy}>${t.forward}</button></div>
+    </form>`;
+  }
+
+  #renderClarify() {
+    const t = feedbackTexts();
+    const e = this.fieldErrors;
+    return html`<form class="panel" novalidate aria-labelledby="fb-clarify-heading" @submit=${(ev: SubmitEvent) => this.#clarify(ev)}>
+      <h3 id="fb-clarify-heading">${t.clarifyTitle}</h3>
+      ${field('fb-clarify-note', t.clarifyNote, e['clarify-note'], (d, bad) => html`<textarea id="fb-clarify-note" name="note" rows="2" maxlength="4000" required aria-required="true" aria-describedby=${d} aria-invalid=${bad}></textarea>`)}
+      <div class="actions"><button type="submit" ?disabled=${this.busy}>${t.clarify}</button></div>
+    </form>`;
+  }
+
+  #renderAssess() {
+    const t = feedbackTexts();
+    const e = this.fieldErrors;
+    const bad = e['assess-sufficientBasis'] ? 'true' : 'false';
+    return html`<form class="panel" novalidate aria-labelledby="fb-assess-heading" @submit=${(ev: SubmitEvent) => this.#assess(ev)}>
+      <h3 id="fb-assess-heading">${t.assessTitle}</h3>
+      <fieldset aria-describedby=${e['assess-sufficientBasis'] ? 'fb-assess-basis-error' : nothing}>
+        <legend>${t.basis}</legend>
+        <label class="check"><input type="radio" id="fb-assess-basis" name="sufficientBasis" value="yes" aria-invalid=${bad} /> ${t.sufficient}</label>
+        <label class="check"><input type="radio" name="sufficientBasis" value="no" aria-invalid=${bad} /> ${t.insufficient}</label>
+        ${e['assess-sufficientBasis'] ? html`<span class="field-error" id="fb-assess-basis-error">${e['assess-sufficientBasis']}</span>` : nothing}
+      </fieldset>
+      ${field('fb-assess-note', t.note, e['assess-note'], (d, b) => html`<textarea id="fb-assess-note" name="note" rows="2" maxlength="4000" required aria-required="true" aria-describedby=${d} aria-invalid=${b}></textarea>`)}
+      <div class="actions"><button type="submit" ?disabled=${this.busy}>${t.assess}</button></div>
+    </form>`;
+  }
+
+  #renderReview(v: FeedbackView) {
+    const t = feedbackTexts();
+    const e = this.fieldErrors;
+    return html`<form class="panel" novalidate aria-labelledby="fb-review-heading" @submit=${(ev: SubmitEvent) => this.#review(ev)}>
+      <h3 id="fb-review-heading">${t.reviewTitle}</h3>
+      ${REVIEW_CRITERIA.map(
+        (c) => html`<fieldset data-criterion=${c}>
+          <legend>${t.criteria[c]}</legend>
+          <label class="check"><input type="checkbox" id=${`fb-review-met-${c}`} name=${`met-${c}`} .checked=${v.review?.[c]?.met ?? false} /> ${t.met}</label>
+          ${field(`fb-review-note-${c}`, t.criterionNote(t.criteria[c]), undefined, (d, bad) => html`<textarea id=${`fb-review-note-${c}`} name=${`note-${c}`} rows="2" maxlength="4000" .value=${v.review?.[c]?.note ?? ''} aria-describedby=${d} aria-invalid=${bad}></textarea>`)}
+        </fieldset>`,
+      )}
+      ${e['review-criteria'] ? html`<p class="field-error" id="fb-review-error">${e['review-criteria']}</p>` : nothing}
+      <div class="actions"><button type="submit" ?disabled=${this.busy}>${t.review}</button></div>
+    </form>`;
+  }
+
+  #renderDecide(v: FeedbackView) {
+    const t = feedbackTexts();
+    const e = this.fieldErrors;
+    return html`<form class="panel" novalidate aria-labelledby="fb-decide-heading" @submit=${(ev: SubmitEvent) => this.#decide(ev)}>
+      <h3 id="fb-decide-heading">${t.decideTitle}</h3>
+      ${v.review ? nothing : html`<p class="note" id="fb-decide-hint">${t.reviewFirst}</p>`}
+      ${field('fb-decide-decision', t.decision, e['decide-decision'], (d, bad) => html`<select id="fb-decide-decision" name="decision" required aria-required="true" aria-describedby=${d} aria-invalid=${bad}>
+        <option value="">${t.choose}</option>
+        ${DECISIONS.map((s: Decision) => html`<option value=${s}>${t.decisions[s]}</option>`)}
+      </select>`)}
+      ${field('fb-decide-note', t.decisionNote, e['decide-note'], (d, bad) => html`<textarea id="fb-decide-note" name="note" rows="4" maxlength="50000" required aria-required="true" aria-describedby=${d} aria-invalid=${bad}></textarea>`)}
+      <div class="actions"><button type="submit" class="primary" aria-describedby=${v.review ? nothing : 'fb-decide-hint'} ?disabled=${this.busy || !v.review}>${t.decide}</button></div>
+    </form>`;
+  }
+
+  #renderPublish(v: FeedbackView) {
+    const t = feedbackTexts();
+    const e = this.fieldErrors;
+    const p = v.publication;
+    return html`<form class="panel" novalidate aria-labelledby="fb-publish-heading" @submit=${(ev: SubmitEvent) => this.#publish(ev)}>
+      <h3 id="fb-publish-heading">${t.publishTitle}</h3>
+      <p class="note" id="fb-publish-hint">${t.publishHint}</p>
+      ${field('fb-publish-title', t.publicTitle, e['publish-title'], (d, bad) => html`<input id="fb-publish-title" name="title" maxlength="500" required aria-required="true" .value=${p?.title ?? ''} aria-describedby=${d} aria-invalid=${bad} />`)}
+      ${field('fb-publish-summary', t.publicSummary, e['publish-summary'], (d, bad) => html`<textarea id="fb-publish-summary" name="summary" rows="4" maxlength="50000" required aria-required="true" .value=${p?.summary ?? ''} aria-describedby=${d} aria-invalid=${bad}></textarea>`)}
+      ${field('fb-publish-result', t.publicResult, e['publish-result'], (d, bad) => html`<textarea id="fb-publish-result" name="result" rows="4" maxlength="50000" required aria-required="true" .value=${p?.result ?? ''} aria-describedby=${d} aria-invalid=${bad}></textarea>`)}
+      <div class="actions"><button type="submit" class="primary" aria-describedby="fb-publish-hint" ?disabled=${this.busy}>${p ? t.republish : t.publish}</button></div>
+    </form>`;
+  }
+
+  #renderArchive() {
+    const t = feedbackTexts();
+    return html`<div class="actions panel"><button type="button" ?disabled=${this.busy} @click=${() => this.#step('archive', {}, 'archive', undefined, () => t.archived)}>${t.archive}</button></div>`;
+  }
+}

@@ -1,0 +1,11 @@
+import { PersonalDataPage } from './personal-data.element.js';
+
+PersonalDataPage.define('qa-personal-data', 'qa');
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'qa-personal-data': PersonalDataPage;
+  }
+}
+
+export { PersonalDataPage };

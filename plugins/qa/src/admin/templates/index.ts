@@ -1,0 +1,2 @@
+// The province's e-mail templates.
+export { MailTemplatesPage } from './mail-templates.js';
