@@ -21,7 +21,7 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { fold } from '@cong/sdk';
 import { loadAverage, PAGE_HEADERS, run, serverRssMb, startServer } from './bench-support.js';
-import { fetchAll, rotate } from './portal-bench.js';
+import { fetchAll, recordPage, rotate } from './portal-bench.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const cli = join(root, 'core/dist/cli/main.js');
@@ -146,7 +146,19 @@ export async function qaBench({ duration = 10, warmup = 3, connections = 50, mea
       log(`public Q&A list, ${pages.length} URLs rotated, -c ${connections}, ${duration} s`);
       const listLoad = loadAverage();
       const list = { name: `public Q&A list /hoi-dap (${pages.length} URLs rotated, warm)`, connections, loadAverage1m: listLoad.one, ...(await rotate(base, pages, { connections, duration, warmup })), rssMb: serverRssMb(platform.pid) };
+      const pageFile = join(dir, 'bare-page.json');
+      writeFileSync(pageFile, JSON.stringify(await recordPage(base, pages[0])));
       await platform.stop();
+      // What the list is also compared with, as the portal's pages are: Koa answering the same page's
+      // bytes and headers, asked the same way — the load generator reads the same bytes in both runs.
+      const bareServer = await startServer([join(root, 'tests/bench/bare-koa.js')], { env: { BARE_KOA_PAGE: pageFile } }, /listening (\d+)/);
+      try {
+        const samePage = await rotate(bareServer.url, pages, { connections, duration, warmup });
+        list.bareSamePageReqPerSec = samePage.requestsPerSec;
+        list.shareOfBareSamePage = Math.round((list.requestsPerSec / samePage.requestsPerSec) * 1000) / 1000;
+      } finally {
+        await bareServer.stop();
+      }
       const bare = measureBare ? await measureBare() : undefined;
       if (bare) list.shareOfBare = Math.round((list.requestsPerSec / bare.requestsPerSec) * 1000) / 1000;
       return { published: PUBLISHED, checks, submission, list, bare: bare ? { requestsPerSec: bare.requestsPerSec, latencyP99Ms: bare.latencyP99Ms } : null, targets: QA_TARGETS };
@@ -166,6 +178,7 @@ export function printQa(out, write) {
     write(`${s.name.padEnd(66)} ${String(s.connections).padStart(3)}  ${String(s.requestsPerSec).padStart(6)}   ${String(s.latencyP50Ms).padStart(6)}   ${String(s.latencyP99Ms).padStart(6)}   ${String(s.non2xx + s.errors).padStart(14)}   ${s.loadAverage1m}\n`);
   }
   if (out.bare) write(`bare Koa at -c ${out.list.connections}: ${out.bare.requestsPerSec} req/s; the list is ${(out.list.shareOfBare * 100).toFixed(1)} % of it\n`);
+  if (out.list.bareSamePageReqPerSec) write(`bare Koa answering the same list page: ${out.list.bareSamePageReqPerSec} req/s; the list is ${(out.list.shareOfBareSamePage * 100).toFixed(1)} % of it\n`);
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

@@ -112,6 +112,16 @@ export class AnswerRepository {
     await trx.updateTable('qa_publications').set({ ...changes, status }).where('question_id', '=', questionId).execute();
   }
 
+  /** What changes whenever a publication of the province is made, edited, withdrawn or removed: for the list cache. */
+  async publicationsFingerprint(provinceId: string): Promise<string> {
+    const row = await this.db
+      .selectFrom('qa_publications')
+      .where('province_id', '=', provinceId)
+      .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('updated_at').as('latest')])
+      .executeTakeFirst();
+    return `${Number(row?.n ?? 0)}:${Number(row?.latest ?? 0)}`;
+  }
+
   /** A published question and answer by its slug (or its question id), within a province. */
   async published(provinceId: string, slugOrId: string): Promise<PublicationRow | undefined> {
     return this.db

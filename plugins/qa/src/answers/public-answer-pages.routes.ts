@@ -8,6 +8,7 @@ import { AnswerService } from './answer.service.js';
 import { downloadResponse } from './download-response.js';
 import { provinceOfSite } from './public-answers.routes.js';
 import { PublicationService } from './publication.service.js';
+import { publicListCacheOf } from './public-list-cache.js';
 import { LINK_TOKEN } from './link-token.js';
 
 /**
@@ -27,11 +28,20 @@ export function publicAnswerPageRoutes(route: RouteBuilder, settings: AnswerSett
       const pageNumber = req.query.trang ?? 1;
       const field = req.query['linh-vuc'] || undefined;
       const q = req.query.q?.trim() || undefined;
-      const [found, fields] = await Promise.all([
-        service.publicPage(provinceId, { limit: settings.publicPageSize, offset: (pageNumber - 1) * settings.publicPageSize, ...(field ? { field } : {}), ...(q ? { q } : {}) }),
-        service.publicFields(provinceId),
-      ]);
-      return listPage(site, { items: found.items, total: found.total, page: pageNumber, pageSize: settings.publicPageSize, field, q, fields });
+      // The page differs by the unit's site (its name, its links) and the query; the province's publications decide it.
+      const key = JSON.stringify([site.tenant.id, site.prefix, site.linkBase, pageNumber, field ?? '', q ?? '']);
+      return publicListCacheOf(ctx).page(
+        provinceId,
+        key,
+        () => service.repo.publicationsFingerprint(provinceId),
+        async () => {
+          const [found, fields] = await Promise.all([
+            service.publicPage(provinceId, { limit: settings.publicPageSize, offset: (pageNumber - 1) * settings.publicPageSize, ...(field ? { field } : {}), ...(q ? { q } : {}) }),
+            service.publicFields(provinceId),
+          ]);
+          return listPage(site, { items: found.items, total: found.total, page: pageNumber, pageSize: settings.publicPageSize, field, q, fields });
+        },
+      );
     },
   });
 

@@ -1,3 +1,4 @@
+import { publicListCacheOf } from './public-list-cache.js';
 import { randomUUID } from 'node:crypto';
 import { coreServices, fold, NotFoundError, normalizeText, slugify, type PluginContext } from '@cong/sdk';
 import type { Kysely, Transaction } from 'kysely';
@@ -152,6 +153,7 @@ export class PublicationService {
       await this.#audit(actor, 'qa.publication.review', question, existing ? { status: existing.status } : undefined, { status: row.status, slug: row.slug }, trx);
       if (row.status === 'published') await syncAnswerSearch(this.ctx, question.id, trx); // the new version, at once
     });
+    publicListCacheOf(this.ctx).invalidate(side.provinceId);
     return this.review(side, id);
   }
 
@@ -168,6 +170,7 @@ export class PublicationService {
       await this.#audit(actor, 'qa.publication.publish', question, { status: row.status }, { status: 'published', slug: row.slug }, trx);
       await syncAnswerSearch(this.ctx, question.id, trx); // the site-wide search finds it
     });
+    publicListCacheOf(this.ctx).invalidate(side.provinceId);
     return this.review(side, id);
   }
 
@@ -182,6 +185,7 @@ export class PublicationService {
       await this.#audit(actor, 'qa.publication.unpublish', question, { status: 'published' }, { status: 'unpublished', reason }, trx);
       await syncAnswerSearch(this.ctx, question.id, trx); // and no longer finds it
     });
+    publicListCacheOf(this.ctx).invalidate(side.provinceId);
     return this.review(side, id);
   }
 
