@@ -80,8 +80,14 @@ export class FeedbackRepository {
   }
 
   // ─── The timeline ───────────────────────────────────────────────────────────────────────────
+  /**
+   * Records a step. Its time is at least a millisecond after the feedback's previous step, so the
+   * timeline keeps the order of the steps even when two land in the same millisecond.
+   */
   async event(row: FeedbackEventRow, trx: Db): Promise<void> {
-    await trx.insertInto('qa_feedback_events').values(row).execute();
+    const last = await trx.selectFrom('qa_feedback_events').where('feedback_id', '=', row.feedback_id).select((eb) => eb.fn.max('created_at').as('at')).executeTakeFirst();
+    const after = last?.at === null || last?.at === undefined ? -Infinity : Number(last.at) + 1;
+    await trx.insertInto('qa_feedback_events').values({ ...row, created_at: Math.max(Number(row.created_at), after) }).execute();
   }
 
   async events(feedbackId: string): Promise<FeedbackEventRow[]> {
