@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ApiError, type ApiClient } from '@cong/sdk/admin';
 import type { Call } from '../testing/admin-test-support.js';
 import { axeViolations, clickButton, routedApi, settle, settleAll } from '../testing/admin-test-support.js';
-import { answerView, detail, DONG_HA, form, page, PROVINCE, TNMT, TU_PHAP, units } from '../testing/qa-fixtures.js';
+import { answerView, detail, DONG_HA, form, page, progressReport, PROVINCE, TNMT, TU_PHAP, units } from '../testing/qa-fixtures.js';
 import type { QuestionDetail } from '../shared/qa-api.js';
 import './agency-inbox.js';
 
@@ -41,6 +41,7 @@ function inbox(extra: Record<string, (call: Call) => unknown> = {}, list: () => 
     'GET /api/core/tenants': () => units,
     'GET /api/qa/inbox/q-1': () => forwarded,
     'GET /api/qa/inbox/q-1/answer': () => answerView({ questionId: 'q-1' }, null),
+    'GET /api/qa/inbox/q-1/progress-reports': () => ({ items: [] }),
     ...extra,
   });
 }
@@ -168,5 +169,62 @@ describe('<qa-agency-inbox>', () => {
     expect(api.calls.some((c) => c.path === '/api/qa/inbox/q-1/answer/send')).toBe(true);
     expect(root.querySelector('h2')!.textContent).toContain('Đã trả lời');
     expect(editor.shadowRoot!.textContent).toContain('Đã gửi');
+  });
+});
+
+describe('<qa-agency-inbox> progress reports (QA-03)', () => {
+  it('lists the reports sent, sends one with its text and date, and shows the API’s field error beside the date', async () => {
+    const earlier = progressReport();
+    let post: (call: Call) => unknown = () => {
+      throw new ApiError(400, 'CONG_ERR_VALIDATION', 'body /answerBy is too far', [{ in: 'body', pointer: '/answerBy', message: 'must be at most 15 working days away' }]);
+    };
+    const api = inbox({
+      'GET /api/qa/inbox/q-1/progress-reports': () => ({ items: [earlier] }),
+      'POST /api/qa/inbox/q-1/progress-reports': (call) => post(call),
+    });
+    const element = mount(api);
+    const root = await openFirst(element);
+    const section = root.querySelector('section[aria-labelledby=i-progress]')!;
+    expect(section.textContent).toContain('Báo cáo tiến độ');
+    expect(section.textContent).toContain(earlier.text);
+    expect(section.textContent).toContain('hẹn trả lời ngày 04/12/2026');
+    expect(root.querySelector<HTMLInputElement>('#i-answer-by')!.type).toBe('date');
+    expect(await axeViolations(element)).toEqual([]);
+
+    const report = root.querySelector<HTMLFormElement>('form[aria-labelledby=i-progress]')!;
+    report.requestSubmit();
+    await settle(element);
+    expect(root.querySelector('#i-progress-text-error')!.textContent).toBe('Hãy nhập tiến độ xử lý');
+    expect(root.querySelector('#i-answer-by-error')!.textContent).toBe('Hãy chọn ngày sẽ trả lời');
+    expect(api.calls.some((c) => c.method === 'POST' && c.path.endsWith('/progress-reports'))).toBe(false);
+
+    root.querySelector<HTMLTextAreaElement>('#i-progress-text')!.value = 'Đã có kết quả đo đạc, đang dự thảo trả lời';
+    root.querySelector<HTMLInputElement>('#i-answer-by')!.value = '2027-03-01';
+    report.requestSubmit();
+    await settle(element);
+    expect(api.calls.filter((c) => c.method === 'POST' && c.path.endsWith('/progress-reports')).at(-1)!.body).toEqual({ text: 'Đã có kết quả đo đạc, đang dự thảo trả lời', answerBy: '2027-03-01' });
+    expect(root.querySelector('#i-answer-by-error')!.textContent).toContain('must be at most 15 working days away');
+    expect(root.querySelector('#i-answer-by')!.getAttribute('aria-invalid')).toBe('true');
+    expect(await axeViolations(element)).toEqual([]);
+
+    post = (call) => progressReport({ id: 'p-2', ...(call.body as { text: string; answerBy: string }), at: '2026-11-25T03:00:00.000Z' });
+    root.querySelector<HTMLInputElement>('#i-answer-by')!.value = '2026-12-08';
+    report.requestSubmit();
+    await settleAll(element);
+    expect(api.calls.filter((c) => c.method === 'POST' && c.path.endsWith('/progress-reports')).at(-1)!.body).toEqual({ text: 'Đã có kết quả đo đạc, đang dự thảo trả lời', answerBy: '2026-12-08' });
+    expect(root.querySelector('[role=status]')!.textContent).toBe('Đã gửi báo cáo tiến độ; hẹn trả lời ngày 08/12/2026');
+    expect(root.querySelector('#i-answer-by-error')).toBeNull();
+    const items = [...root.querySelectorAll('section[aria-labelledby=i-progress] li')].map((li) => li.textContent);
+    expect(items).toHaveLength(2);
+    expect(items[1]).toContain('Đã có kết quả đo đạc, đang dự thảo trả lời');
+  });
+
+  it('shows the reports but offers no form once the question is no longer with the agency', async () => {
+    const answered = { ...forwarded, status: 'answered' as const };
+    const api = inbox({ 'GET /api/qa/inbox/q-1': () => answered, 'GET /api/qa/inbox/q-1/progress-reports': () => ({ items: [progressReport()] }) });
+    const element = mount(api);
+    const root = await openFirst(element);
+    expect(root.querySelector('#i-progress-text')).toBeNull();
+    expect(root.querySelector('section[aria-labelledby=i-progress]')!.textContent).toContain(progressReport().text);
   });
 });

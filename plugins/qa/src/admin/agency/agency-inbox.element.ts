@@ -1,6 +1,7 @@
 import { html, nothing, type PropertyDeclarations } from 'lit';
+import { formatDate, formatTime } from '../shared/common-messages.js';
 import { field, textOf } from '../shared/form-field.js';
-import { ANSWER, API, ROUTES, type QuestionDetail, type QuestionStatus, type UnitNode } from '../shared/qa-api.js';
+import { ANSWER, API, ROUTES, type ProgressReportView, type QuestionDetail, type QuestionStatus, type UnitNode } from '../shared/qa-api.js';
 import { QuestionQueuePage } from '../shared/question-queue-page.js';
 import { agencyChoices, loadUnits, provinceOf, unitOptions } from '../shared/unit-tree.js';
 import './answer-editor.js';
@@ -18,10 +19,13 @@ const INBOX_STATUSES: readonly QuestionStatus[] = ['forwarded', 'waiting', 'answ
 export class AgencyInbox extends QuestionQueuePage {
   static override properties: PropertyDeclarations = {
     units: { state: true },
+    reports: { state: true },
   };
 
   /** The active units, for the transfer picker (read when a question is first opened). */
   declare units: readonly UnitNode[];
+  /** The progress reports sent on the opened question (QA-03), oldest first as the API orders them. */
+  declare reports: readonly ProgressReportView[];
 
   protected override readonly route = ROUTES.inbox;
   protected readonly basePath = `${API}/inbox`;
@@ -31,6 +35,7 @@ export class AgencyInbox extends QuestionQueuePage {
   constructor() {
     super();
     this.units = [];
+    this.reports = [];
   }
 
   protected pageTitle(): string {
@@ -46,7 +51,9 @@ export class AgencyInbox extends QuestionQueuePage {
     this.units = [];
   }
 
-  protected override opened(_detail: QuestionDetail): void {
+  protected override opened(detail: QuestionDetail): void {
+    this.reports = [];
+    void this.#loadReports(detail.id);
     if (this.units.length > 0) return;
     const api = this.api!;
     loadUnits(api).then(
@@ -119,6 +126,66 @@ export class AgencyInbox extends QuestionQueuePage {
     if (!ok) await this.focusFirstError();
   }
 
+  async #loadReports(id: string): Promise<void> {
+    const api = this.api!;
+    try {
+      const { items } = await api.get<{ items: ProgressReportView[] }>(`${this.basePath}/${encodeURIComponent(id)}/progress-reports`);
+      if (api === this.api && this.detail?.id === id) this.reports = items;
+    } catch {
+      // the shell's client showed the failure; the list stays empty
+    }
+  }
+
+  /** QA-03: tells the asker how far the agency is and the date it will answer by. */
+  async #report(event: SubmitEvent, detail: QuestionDetail): Promise<void> {
+    event.preventDefault();
+    const t = inboxTexts();
+    const form = event.target as HTMLFormElement;
+    const data = new FormData(form);
+    const text = textOf(data, 'text');
+    const answerBy = textOf(data, 'answerBy');
+    const missing: Record<string, string> = {};
+    if (!text) missing['text'] = t.progressTextRequired;
+    if (!answerBy) missing['answerBy'] = t.answerByRequired;
+    if (Object.keys(missing).length > 0) {
+      this.fieldErrors = missing;
+      await this.focusFirstError();
+      return;
+    }
+    const ok = await this.act(
+      async () => {
+        const sent = await this.api!.post<ProgressReportView>(`${this.basePath}/${encodeURIComponent(detail.id)}/progress-reports`, { text, answerBy });
+        this.fieldErrors = {};
+        this.reports = [...this.reports, sent];
+        form.reset();
+        await this.#refresh(detail.id);
+      },
+      () => t.progressSent(formatDate(answerBy)),
+      (error) => Object.keys((this.fieldErrors = error.fieldErrors())).length > 0,
+    );
+    if (!ok) await this.focusFirstError();
+  }
+
+  #renderProgress(detail: QuestionDetail) {
+    const t = inboxTexts();
+    const e = this.fieldErrors;
+    return html`<section class="panel" aria-labelledby="i-progress">
+      <h3 id="i-progress">${t.progressTitle}</h3>
+      ${detail.status === 'forwarded'
+        ? html`<form class="panel" novalidate aria-labelledby="i-progress" @submit=${(ev: SubmitEvent) => this.#report(ev, detail)}>
+            <p class="note">${t.progressIntro}</p>
+            ${field('i-progress-text', t.progressText, e['text'], (d, bad) => html`<textarea id="i-progress-text" name="text" rows="3" maxlength="2000" required aria-required="true" aria-describedby=${d} aria-invalid=${bad}></textarea>`)}
+            ${field('i-answer-by', t.answerBy, e['answerBy'], (d, bad) => html`<input id="i-answer-by" name="answerBy" type="date" required aria-required="true" aria-describedby=${d} aria-invalid=${bad} />`)}
+            <div class="actions"><button type="submit" ?disabled=${this.busy}>${t.progressSubmit}</button></div>
+          </form>`
+        : nothing}
+      <h4>${t.progressSentList}</h4>
+      ${this.reports.length === 0
+        ? html`<p class="note">${t.noProgress}</p>`
+        : html`<ul class="plain">${this.reports.map((r) => html`<li><strong>${t.progressItem(formatTime(r.at), formatDate(r.answerBy))}</strong><div>${r.text}</div></li>`)}</ul>`}
+    </section>`;
+  }
+
   /** Reads the opened question again (its status and timeline changed). */
   async #refresh(id: string): Promise<void> {
     try {
@@ -160,6 +227,7 @@ export class AgencyInbox extends QuestionQueuePage {
             </form>
           </section>`
         : nothing}
+      ${this.#renderProgress(detail)}
       <section class="panel" aria-labelledby="i-answer">
         <h3 id="i-answer">${t.answerTitle}</h3>
         <qa-answer-editor .api=${this.api} .user=${this.user} .tenant=${this.tenant} .questionStatus=${detail.status} question-id=${detail.id} @qa-answer-changed=${() => this.#refresh(detail.id)}></qa-answer-editor>

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ApiError, type ApiClient } from '@cong/sdk/admin';
 import type { Call } from '../testing/admin-test-support.js';
 import { axeViolations, clickButton, routedApi, settle, settleAll } from '../testing/admin-test-support.js';
-import { detail, DONG_HA, form, page, PROVINCE, question, review, TNMT, TU_PHAP, units } from '../testing/qa-fixtures.js';
+import { detail, DONG_HA, form, page, PROVINCE, publishedItem, question, review, TNMT, TU_PHAP, units } from '../testing/qa-fixtures.js';
 import type { QuestionDetail } from '../shared/qa-api.js';
 import './board-queue.js';
 
@@ -31,6 +31,7 @@ function board(extra: Record<string, (call: Call) => unknown> = {}, list: (call:
     'GET /api/qa/public/form': () => form,
     'GET /api/core/tenants': () => units,
     'GET /api/qa/questions/q-1': () => received,
+    'GET /api/qa/public/answers': () => page([]),
     ...extra,
   });
 }
@@ -259,5 +260,74 @@ describe('<qa-board-queue>', () => {
     const triageOnly = mount(board({ 'GET /api/qa/questions/q-1': () => answered }), ['qa.questions.triage']);
     const plain = await openFirst(triageOnly);
     expect(plain.querySelector('qa-publication-review')).toBeNull();
+  });
+});
+
+describe('<qa-board-queue> answer by reference (QA-06)', () => {
+  it('picks a published Q&A, asks for confirmation, sends the link with the note, and shows it afterwards', async () => {
+    const sodo = publishedItem();
+    const khaisinh = publishedItem({ slug: 'dang-ky-khai-sinh', title: 'Đăng ký khai sinh cho con', field: { code: 'tu-phap-ho-tich', name: 'Tư pháp, hộ tịch' } });
+    let current: QuestionDetail = received;
+    let post: (call: Call) => unknown = () => {
+      throw new ApiError(400, 'CONG_ERR_VALIDATION', 'body /publication is not published', [{ in: 'body', pointer: '/publication', message: 'is not a question and answer published by this province' }]);
+    };
+    const api = board({
+      'GET /api/qa/questions/q-1': () => current,
+      'GET /api/qa/public/answers': (call) => page(call.query?.['q'] === 'khai sinh' ? [khaisinh] : [sodo, khaisinh]),
+      'POST /api/qa/questions/q-1/answer-by-reference': (call) => post(call),
+    });
+    const element = mount(api);
+    const root = await openFirst(element);
+    const section = root.querySelector('section[aria-labelledby=b-reference-title]')!;
+    expect(section.textContent).toContain('Trả lời bằng hỏi đáp đã công khai');
+    const picker = root.querySelector<HTMLSelectElement>('#b-published')!;
+    expect([...picker.options].map((o) => o.value)).toEqual(['', sodo.slug, khaisinh.slug]);
+    expect(await axeViolations(element)).toEqual([]);
+
+    // The search asks the public list with the words.
+    root.querySelector<HTMLInputElement>('#b-published-q')!.value = 'khai sinh';
+    section.querySelector<HTMLFormElement>('form[role=search]')!.requestSubmit();
+    await settle(element);
+    expect(api.calls.filter((c) => c.path === '/api/qa/public/answers').at(-1)!.query).toEqual({ limit: 50, q: 'khai sinh' });
+    expect([...root.querySelector<HTMLSelectElement>('#b-published')!.options].map((o) => o.value)).toEqual(['', khaisinh.slug]);
+
+    const answer = section.querySelector<HTMLFormElement>('form[aria-labelledby=b-reference-title]')!;
+    answer.requestSubmit();
+    await settle(element);
+    expect(root.querySelector('#b-published-error')!.textContent).toBe('Hãy chọn hỏi đáp đã công khai');
+    expect(root.querySelector('#b-confirm-error')!.textContent).toBe('Hãy xác nhận trước khi trả lời');
+    expect(api.calls.some((c) => c.path.endsWith('/answer-by-reference'))).toBe(false);
+
+    root.querySelector<HTMLSelectElement>('#b-published')!.value = khaisinh.slug;
+    root.querySelector<HTMLTextAreaElement>('#b-reference-note')!.value = 'Câu hỏi của ông/bà đã được trả lời tại đây';
+    root.querySelector<HTMLInputElement>('#b-confirm')!.checked = true;
+    answer.requestSubmit();
+    await settle(element);
+    expect(api.calls.filter((c) => c.path.endsWith('/answer-by-reference')).at(-1)!.body).toEqual({ publication: khaisinh.slug, note: 'Câu hỏi của ông/bà đã được trả lời tại đây' });
+    expect(root.querySelector('#b-published-error')!.textContent).toContain('is not a question and answer published by this province');
+    expect(root.querySelector('#b-published')!.getAttribute('aria-invalid')).toBe('true');
+    expect(await axeViolations(element)).toEqual([]);
+
+    post = () => {
+      current = { ...received, status: 'answered' };
+      return { id: 'q-1', status: 'answered', publication: { questionId: 'q-9', slug: khaisinh.slug, title: khaisinh.title } };
+    };
+    root.querySelector<HTMLInputElement>('#b-confirm')!.checked = true;
+    answer.requestSubmit();
+    await settleAll(element);
+    expect(root.querySelector('[role=status]')!.textContent).toBe(`Đã trả lời bằng hỏi đáp “${khaisinh.title}”`);
+    expect(root.querySelector('#b-published')).toBeNull();
+    const link = root.querySelector<HTMLAnchorElement>('section[aria-labelledby=b-linked] a')!;
+    expect(link.textContent).toBe(khaisinh.title);
+    expect(link.getAttribute('href')).toBe(`/hoi-dap/${khaisinh.slug}`);
+    expect(await axeViolations(element)).toEqual([]);
+  });
+
+  it('is not offered for a question already forwarded to an agency', async () => {
+    const api = board({ 'GET /api/qa/questions/q-1': () => ({ ...received, status: 'forwarded', agency: TNMT }) });
+    const element = mount(api);
+    const root = await openFirst(element);
+    expect(root.querySelector('#b-published')).toBeNull();
+    expect(api.calls.some((c) => c.path === '/api/qa/public/answers')).toBe(false);
   });
 });

@@ -2,7 +2,7 @@ import { html, nothing, type PropertyDeclarations } from 'lit';
 import { adminLanguage, ApiError } from '@cong/sdk/admin';
 import { commonTexts } from '../shared/common-messages.js';
 import { field, textOf } from '../shared/form-field.js';
-import { API, LIST_STATUSES, PUBLISH, ROUTES, TRIAGE, type QuestionDetail, type QuestionStatus, type UnitNode } from '../shared/qa-api.js';
+import { API, LIST_STATUSES, PUBLISH, ROUTES, TRIAGE, type AnsweredByReference, type Page, type PublishedItem, type QuestionDetail, type QuestionStatus, type UnitNode } from '../shared/qa-api.js';
 import { QuestionQueuePage } from '../shared/question-queue-page.js';
 import { agencyChoices, loadUnits, unitOptions } from '../shared/unit-tree.js';
 import { boardTexts } from './board-messages.js';
@@ -23,12 +23,18 @@ export class BoardQueue extends QuestionQueuePage {
   static override properties: PropertyDeclarations = {
     units: { state: true },
     forwardAgency: { state: true },
+    published: { state: true },
+    linked: { state: true },
   };
 
   /** The active units, for the forwarding picker (read when a question is first opened). */
   declare units: readonly UnitNode[];
   /** The agency chosen in the forwarding picker (a suggestion's button sets it). */
   declare forwardAgency: string;
+  /** Published Q&A for the answer-by-reference picker (QA-06), as the last search found them. */
+  declare published: readonly PublishedItem[];
+  /** The Q&A the opened question was just answered with (the detail view does not carry it). */
+  declare linked: AnsweredByReference | undefined;
 
   protected override readonly route = ROUTES.board;
   protected readonly basePath = `${API}/questions`;
@@ -39,6 +45,8 @@ export class BoardQueue extends QuestionQueuePage {
     super();
     this.units = [];
     this.forwardAgency = '';
+    this.published = [];
+    this.linked = undefined;
   }
 
   protected pageTitle(): string {
@@ -59,8 +67,11 @@ export class BoardQueue extends QuestionQueuePage {
     return error instanceof ApiError && error.status === 404 ? boardTexts().boardOnly : this.failure(error);
   }
 
-  protected override opened(_detail: QuestionDetail): void {
+  protected override opened(detail: QuestionDetail): void {
     this.forwardAgency = '';
+    this.linked = undefined;
+    this.published = [];
+    if (FORWARDABLE.includes(detail.status)) void this.#searchPublished('');
     if (this.units.length === 0) {
       const api = this.api!;
       loadUnits(api).then(
@@ -129,6 +140,87 @@ export class BoardQueue extends QuestionQueuePage {
     await this.#step(detail, 'decline', { reason }, () => t.declined);
   }
 
+  /** The province's published Q&A matching the words (the public list the portal's widget reads). */
+  async #searchPublished(words: string): Promise<void> {
+    const api = this.api!;
+    try {
+      const found = await api.get<Page<PublishedItem>>(`${API}/public/answers`, { query: { limit: 50, ...(words ? { q: words } : {}) } });
+      if (api === this.api) this.published = found.items;
+    } catch {
+      // the shell's client showed the failure; the picker stays empty
+    }
+  }
+
+  async #search(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    await this.#searchPublished(textOf(new FormData(event.target as HTMLFormElement), 'q'));
+  }
+
+  /** QA-06: answers the question by linking a published Q&A; the asker is mailed the link. */
+  async #answerByReference(event: SubmitEvent, detail: QuestionDetail): Promise<void> {
+    event.preventDefault();
+    const t = boardTexts();
+    const data = new FormData(event.target as HTMLFormElement);
+    const publication = textOf(data, 'publication');
+    const note = textOf(data, 'note');
+    const missing: Record<string, string> = {};
+    if (!publication) missing['publication'] = t.publishedRequired;
+    if (data.get('confirm') !== 'yes') missing['confirm'] = t.referenceConfirmRequired;
+    if (Object.keys(missing).length > 0) {
+      this.fieldErrors = missing;
+      await this.focusFirstError();
+      return;
+    }
+    let answer: AnsweredByReference | undefined;
+    const ok = await this.act(
+      async () => {
+        answer = await this.api!.post<AnsweredByReference>(`${this.basePath}/${encodeURIComponent(detail.id)}/answer-by-reference`, { publication, ...(note ? { note } : {}) });
+        this.fieldErrors = {};
+        this.detail = await this.api!.get<QuestionDetail>(`${this.basePath}/${encodeURIComponent(detail.id)}`);
+        this.linked = answer;
+        void this.loadClocks(detail.id);
+      },
+      () => t.answeredByReference(answer?.publication.title ?? publication),
+      (error) => Object.keys((this.fieldErrors = error.fieldErrors())).length > 0,
+    );
+    if (!ok && Object.keys(this.fieldErrors).length) await this.focusFirstError();
+  }
+
+  #renderByReference(detail: QuestionDetail) {
+    const t = boardTexts();
+    const e = this.fieldErrors;
+    if (this.linked && this.linked.id === detail.id) {
+      const p = this.linked.publication;
+      return html`<section class="panel" aria-labelledby="b-linked">
+        <h3 id="b-linked">${t.linkedTitle}</h3>
+        <p><a href=${`/hoi-dap/${p.slug}`} target="_blank" rel="noopener">${p.title}</a></p>
+      </section>`;
+    }
+    if (!FORWARDABLE.includes(detail.status)) return nothing;
+    return html`<section class="panel" aria-labelledby="b-reference-title">
+      <h3 id="b-reference-title">${t.byReference}</h3>
+      <p class="note">${t.byReferenceIntro}</p>
+      <form role="search" aria-label=${t.searchPublished} novalidate @submit=${(ev: SubmitEvent) => this.#search(ev)}>
+        <div class="row">
+          ${field('b-published-q', t.searchPublished, undefined, () => html`<input id="b-published-q" name="q" type="search" maxlength="200" />`)}
+          <button type="submit" ?disabled=${this.busy}>${t.searchSubmit}</button>
+        </div>
+      </form>
+      <form novalidate aria-labelledby="b-reference-title" @submit=${(ev: SubmitEvent) => this.#answerByReference(ev, detail)}>
+        ${field('b-published', t.publishedPick, e['publication'], (d, bad) => html`<select id="b-published" name="publication" required aria-required="true" aria-describedby=${d} aria-invalid=${bad}>
+          <option value="">${this.published.length === 0 ? t.noPublished : t.choosePublished}</option>
+          ${this.published.map((p) => html`<option value=${p.slug}>${p.title} (${p.field.name})</option>`)}
+        </select>`)}
+        ${field('b-reference-note', t.referenceNote, e['note'], (d, bad) => html`<textarea id="b-reference-note" name="note" rows="2" maxlength="1000" aria-describedby=${d} aria-invalid=${bad}></textarea>`)}
+        <div class="field">
+          <label><input id="b-confirm" type="checkbox" name="confirm" value="yes" aria-describedby=${e['confirm'] ? 'b-confirm-error' : nothing} aria-invalid=${e['confirm'] ? 'true' : 'false'} /> ${t.referenceConfirm}</label>
+          ${e['confirm'] ? html`<span class="field-error" id="b-confirm-error">${e['confirm']}</span>` : nothing}
+        </div>
+        <div class="actions"><button type="submit" class="primary" ?disabled=${this.busy}>${t.referenceSubmit}</button></div>
+      </form>
+    </section>`;
+  }
+
   protected renderActions(detail: QuestionDetail) {
     const t = boardTexts();
     const e = this.fieldErrors;
@@ -176,6 +268,7 @@ export class BoardQueue extends QuestionQueuePage {
               <div class="actions"><button type="submit" class="danger" ?disabled=${this.busy}>${t.declineSubmit}</button></div>
             </form>`
         : nothing}
+      ${this.#renderByReference(detail)}
       ${detail.status === 'answered' && detail.consentPublish && this.can(PUBLISH)
         ? html`<section class="panel" aria-labelledby="b-publication">
             <h3 id="b-publication">${t.publication}</h3>

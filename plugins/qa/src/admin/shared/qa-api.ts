@@ -214,3 +214,16 @@ export interface AuditPage {
   readonly items: readonly AuditEntry[];
   readonly nextCursor: string | null;
 }
+
+// ─── Progress reports (QA-03) and answers by reference (QA-06) ─────────────────────────────────
+export type { ProgressReportView } from '../../answers/progress-report.service.js';
+export type { AnsweredByReference } from '../../answers/answer-link.service.js';
+
+/** A published Q&A as `GET /api/qa/public/answers` lists it (the fields the picker reads). */
+export interface PublishedItem {
+  readonly slug: string;
+  readonly title: string;
+  readonly field: { readonly code: string; readonly name: string };
+  readonly agency: string | null;
+  readonly publishedAt: string;
+}

@@ -14,6 +14,8 @@ import type {
   FormLists,
   Page,
   PeriodsView,
+  ProgressReportView,
+  PublishedItem,
   QuestionDetail,
   QuestionItem,
   ReviewView,
@@ -288,4 +290,12 @@ export function statistics(overrides: Partial<Statistics> = {}): Statistics {
     ],
     ...overrides,
   };
+}
+
+export function progressReport(overrides: Partial<ProgressReportView> = {}): ProgressReportView {
+  return { id: 'p-1', text: 'Đang xác minh hồ sơ địa chính với UBND phường', answerBy: '2026-12-04', at: '2026-11-24T03:00:00.000Z', ...overrides };
+}
+
+export function publishedItem(overrides: Partial<PublishedItem> = {}): PublishedItem {
+  return { slug: 'thu-tuc-cap-so-do', title: 'Thủ tục cấp sổ đỏ lần đầu', field: { code: 'dat-dai', name: 'Đất đai' }, agency: TNMT.name, publishedAt: '2026-11-10T03:00:00.000Z', ...overrides };
 }
