@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyDeclarations } from 'lit';
 import { commonTexts, formatDate, formatTime } from '../shared/common-messages.js';
-import { field, textOf, type FieldErrors } from '../shared/form-field.js';
+import { field, textOf } from '../shared/form-field.js';
 import {
   API,
   CLASSIFICATIONS,
@@ -20,13 +20,12 @@ import {
   type ReviewCriteria,
   type UnitNode,
 } from '../shared/qa-api.js';
-import { QaPage } from '../shared/qa-page.js';
 import { pager } from '../shared/question-views.js';
 import { agencyChoices, loadUnits, provinceOf, unitOptions } from '../shared/unit-tree.js';
 import { feedbackTexts } from './feedback-messages.js';
+import { FeedbackStepsPage, LIMIT } from './feedback-steps-page.js';
 import { feedbackFacts, feedbackStatusBadge, feedbackTimeline, publicationFacts } from './feedback-views.js';
 
-const LIMIT = 20;
 /** The statuses an item is archived from (mirrors the service's `CLOSED`). */
 const ARCHIVABLE: readonly FeedbackStatus[] = ['not-accepted', 'forwarded', 'decided', 'published'];
 
@@ -38,52 +37,42 @@ const ARCHIVABLE: readonly FeedbackStatus[] = ['not-accepted', 'forwarded', 'dec
  * the basis, review the six criteria, decide), publish the result in texts written for the public,
  * archive. Each form's field errors (the page's checks, the server's 400) go beside its fields.
  */
-export class FeedbackPage extends QaPage {
+export class FeedbackPage extends FeedbackStepsPage {
   static override properties: PropertyDeclarations = {
-    list: { state: true },
-    status: { state: true },
+    ...FeedbackStepsPage.properties,
     contentType: { state: true },
-    offset: { state: true },
-    view: { state: true },
     units: { state: true },
     outcome: { state: true },
-    fieldErrors: { state: true },
   };
 
-  declare list: Page<FeedbackView> | undefined;
-  /** The status asked of the server; undefined: every status. */
-  declare status: FeedbackStatus | undefined;
   /** The content type shown (filtered in the page shown: the API filters by status only). */
   declare contentType: ContentType | undefined;
-  declare offset: number;
-  declare view: FeedbackView | undefined;
   declare units: readonly UnitNode[];
   /** The outcome chosen in the classify form: a forwarding one explains the due date. */
   declare outcome: Classification | undefined;
-  /** Errors by `<form>-<field>` (the detail has several forms with a `note`). */
-  declare fieldErrors: FieldErrors;
 
   protected override readonly route = ROUTES.feedback;
+  protected readonly collection = 'feedback';
 
   constructor() {
     super();
-    this.offset = 0;
     this.units = [];
-    this.fieldErrors = {};
   }
 
   protected override unitChanged(): void {
-    this.list = undefined;
-    this.view = undefined;
+    super.unitChanged();
     this.units = [];
-    this.offset = 0;
+  }
+
+  protected override itemChanged(): void {
+    this.outcome = undefined;
   }
 
   async load(): Promise<void> {
     const api = this.api!;
     if (!this.can(FEEDBACK)) return;
     const [list, units] = await Promise.allSettled([
-      api.get<Page<FeedbackView>>(`${API}/feedback`, { query: { ...(this.status ? { status: this.status } : {}), limit: LIMIT, offset: this.offset } }),
+      api.get<Page<FeedbackView>>(`${API}/feedback`, this.listQuery()),
       this.units.length ? Promise.resolve(this.units) : loadUnits(api),
     ]);
     if (api !== this.api) return;
@@ -94,72 +83,10 @@ export class FeedbackPage extends QaPage {
     } else this.error = this.failure(list.reason);
   }
 
-  protected override followLink(id: string | undefined): void {
-    if (id) void this.#open(id);
-    else void this.#close();
-  }
-
-  async #open(id: string): Promise<void> {
-    const api = this.api!;
-    try {
-      const view = await api.get<FeedbackView>(`${API}/feedback/${encodeURIComponent(id)}`);
-      if (api !== this.api) return;
-      this.view = view;
-      this.outcome = undefined;
-      this.fieldErrors = {};
-      this.error = undefined;
-      this.linkTo(id);
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
-    } catch (error) {
-      this.error = this.failure(error);
-    }
-  }
-
-  async #close(): Promise<void> {
-    this.view = undefined;
-    this.fieldErrors = {};
-    this.linkTo(undefined);
-    await this.load();
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('h1')?.focus();
-  }
-
-  async #filter(status: string): Promise<void> {
-    this.status = (status || undefined) as FeedbackStatus | undefined;
-    this.offset = 0;
-    await this.load();
-  }
-
-  async #page(offset: number): Promise<void> {
-    this.offset = offset;
-    await this.load();
-  }
-
-  /** Checks here first (`errors` by field), then runs one step; the server's field errors go beside the form's fields. */
-  async #step(form: string, errors: Record<string, string>, path: string, body: unknown, done: (v: FeedbackView) => string, method: 'post' | 'put' = 'post'): Promise<boolean> {
-    this.fieldErrors = Object.fromEntries(Object.entries(errors).map(([k, v]) => [`${form}-${k}`, v]));
-    if (Object.keys(errors).length) {
-      await this.focusFirstError();
-      return false;
-    }
-    const ok = await this.act(
-      async () => {
-        this.view = await this.api![method]<FeedbackView>(`${API}/feedback/${encodeURIComponent(this.view!.id)}/${path}`, body);
-        this.fieldErrors = {};
-        this.outcome = undefined;
-      },
-      () => done(this.view!),
-      (error) => Object.keys((this.fieldErrors = Object.fromEntries(Object.entries(error.fieldErrors()).map(([k, v]) => [`${form}-${k}`, v])))).length > 0,
-    );
-    if (!ok) await this.focusFirstError();
-    return ok;
-  }
-
   #register(event: SubmitEvent): Promise<boolean> {
     event.preventDefault();
     const number = textOf(new FormData(event.target as HTMLFormElement), 'number');
-    return this.#step('register', {}, 'register', number ? { number } : {}, (v) => feedbackTexts().registered(v.registerNumber ?? ''));
+    return this.step('register', {}, 'register', number ? { number } : {}, (v) => feedbackTexts().registered(v.registerNumber ?? ''));
   }
 
   #classify(event: SubmitEvent): Promise<boolean> {
@@ -170,7 +97,7 @@ export class FeedbackPage extends QaPage {
     const errors: Record<string, string> = {};
     if (!body.outcome) errors['outcome'] = t.chooseRequired;
     if (!body.reason) errors['reason'] = t.required;
-    return this.#step('classify', errors, 'classify', body, () => t.classified);
+    return this.step('classify', errors, 'classify', body, () => t.classified);
   }
 
   #forward(event: SubmitEvent): Promise<boolean> {
@@ -181,7 +108,7 @@ export class FeedbackPage extends QaPage {
     const to = unit || textOf(data, 'other');
     const note = textOf(data, 'note');
     const name = this.units.find((u) => u.id === unit)?.nameVi ?? to;
-    return this.#step('forward', to ? {} : { to: t.chooseRequired }, 'forward', { to, ...(note ? { note } : {}) }, (v) => t.forwarded(v.forwardedTo ?? name));
+    return this.step('forward', to ? {} : { to: t.chooseRequired }, 'forward', { to, ...(note ? { note } : {}) }, (v) => t.forwarded(v.forwardedTo ?? name));
   }
 
   async #clarify(event: SubmitEvent): Promise<void> {
@@ -190,7 +117,7 @@ export class FeedbackPage extends QaPage {
     const form = event.target as HTMLFormElement;
     const note = textOf(new FormData(form), 'note');
     // Recorded steps stay on the page (the item is still processing): the form empties for the next one.
-    if (await this.#step('clarify', note ? {} : { note: t.required }, 'clarify', { note }, () => t.clarified)) form.reset();
+    if (await this.step('clarify', note ? {} : { note: t.required }, 'clarify', { note }, () => t.clarified)) form.reset();
   }
 
   async #assess(event: SubmitEvent): Promise<void> {
@@ -203,14 +130,14 @@ export class FeedbackPage extends QaPage {
     const errors: Record<string, string> = {};
     if (!basis) errors['sufficientBasis'] = t.chooseRequired;
     if (!note) errors['note'] = t.required;
-    if (await this.#step('assess', errors, 'assess', { sufficientBasis: basis === 'yes', note }, () => t.assessed)) form.reset();
+    if (await this.step('assess', errors, 'assess', { sufficientBasis: basis === 'yes', note }, () => t.assessed)) form.reset();
   }
 
   #review(event: SubmitEvent): Promise<boolean> {
     event.preventDefault();
     const data = new FormData(event.target as HTMLFormElement);
     const criteria = Object.fromEntries(REVIEW_CRITERIA.map((c) => [c, { met: data.get(`met-${c}`) !== null, note: textOf(data, `note-${c}`) }])) as unknown as ReviewCriteria;
-    return this.#step('review', {}, 'review', { criteria }, () => feedbackTexts().reviewed, 'put');
+    return this.step('review', {}, 'review', { criteria }, () => feedbackTexts().reviewed, 'put');
   }
 
   #decide(event: SubmitEvent): Promise<boolean> {
@@ -221,7 +148,7 @@ export class FeedbackPage extends QaPage {
     const errors: Record<string, string> = {};
     if (!body.decision) errors['decision'] = t.chooseRequired;
     if (!body.note) errors['note'] = t.required;
-    return this.#step('decide', errors, 'decide', body, () => t.decided);
+    return this.step('decide', errors, 'decide', body, () => t.decided);
   }
 
   #publish(event: SubmitEvent): Promise<boolean> {
@@ -233,7 +160,7 @@ export class FeedbackPage extends QaPage {
     if (body.title.length < 5) errors['title'] = body.title ? t.titleTooShort : t.required;
     if (!body.summary) errors['summary'] = t.required;
     if (!body.result) errors['result'] = t.required;
-    return this.#step('publish', errors, 'publish', body, () => t.published);
+    return this.step('publish', errors, 'publish', body, () => t.published);
   }
 
   // ─── Rendering ────────────────────────────────────────────────────────────────────────────
@@ -252,7 +179,7 @@ export class FeedbackPage extends QaPage {
     return html`
       <p class="note">${t.intro}</p>
       <div class="row">
-        ${field('fb-status', t.statusFilter, undefined, (d) => html`<select id="fb-status" aria-describedby=${d} @change=${(e: Event) => this.#filter((e.target as HTMLSelectElement).value)}>
+        ${field('fb-status', t.statusFilter, undefined, (d) => html`<select id="fb-status" aria-describedby=${d} @change=${(e: Event) => this.filter((e.target as HTMLSelectElement).value)}>
           <option value="" ?selected=${!this.status}>${c.all}</option>
           ${FEEDBACK_LIST_STATUSES.map((s) => html`<option value=${s} ?selected=${this.status === s}>${t.statuses[s]}</option>`)}
         </select>`)}
@@ -270,7 +197,7 @@ export class FeedbackPage extends QaPage {
               <thead><tr><th scope="col">${t.subject}</th><th scope="col">${t.typeFilter}</th><th scope="col">${t.statusFilter}</th><th scope="col">${t.registerNumber}</th><th scope="col">${t.receivedAt}</th><th scope="col">${t.forwardDue}</th></tr></thead>
               <tbody>${items.map(
                 (i) => html`<tr data-feedback=${i.id}>
-                  <td><button type="button" class="link" aria-label=${t.openLabel(i.title)} @click=${() => this.#open(i.id)}>${i.title}</button>${i.trackingCode ? html`<div class="note">${i.trackingCode}</div>` : nothing}</td>
+                  <td><button type="button" class="link" aria-label=${t.openLabel(i.title)} @click=${() => this.openItem(i.id)}>${i.title}</button>${i.trackingCode ? html`<div class="note">${i.trackingCode}</div>` : nothing}</td>
                   <td>${i.contentType ? t.contentTypes[i.contentType] : c.none}</td>
                   <td>${feedbackStatusBadge(i.status)}</td>
                   <td>${i.registerNumber ?? c.none}</td>
@@ -279,14 +206,14 @@ export class FeedbackPage extends QaPage {
                 </tr>`,
               )}</tbody>
             </table>`}
-      ${list ? pager(list.offset, list.items.length, list.total, (offset) => void this.#page(offset), LIMIT) : nothing}
+      ${list ? pager(list.offset, list.items.length, list.total, (offset) => void this.showPage(offset), LIMIT) : nothing}
     `;
   }
 
   #renderOne(v: FeedbackView) {
     const c = commonTexts();
     return html`
-      <p><button type="button" @click=${() => this.#close()}>${c.back}</button></p>
+      <p><button type="button" @click=${() => this.closeItem()}>${c.back}</button></p>
       <h2 tabindex="-1">${v.title}</h2>
       ${feedbackFacts(v)}
       ${this.#renderSteps(v)}
@@ -437,6 +364,6 @@ export class FeedbackPage extends QaPage {
 
   #renderArchive() {
     const t = feedbackTexts();
-    return html`<div class="actions panel"><button type="button" ?disabled=${this.busy} @click=${() => this.#step('archive', {}, 'archive', undefined, () => t.archived)}>${t.archive}</button></div>`;
+    return html`<div class="actions panel"><button type="button" ?disabled=${this.busy} @click=${() => this.step('archive', {}, 'archive', undefined, () => t.archived)}>${t.archive}</button></div>`;
   }
 }

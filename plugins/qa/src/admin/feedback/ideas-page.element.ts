@@ -1,13 +1,11 @@
-import { html, nothing, type PropertyDeclarations } from 'lit';
+import { html, nothing } from 'lit';
 import { commonTexts, formatTime } from '../shared/common-messages.js';
-import { field, textOf, type FieldErrors } from '../shared/form-field.js';
-import { API, IDEA_LIST_STATUSES, IDEAS, ROUTES, type FeedbackStatus, type FeedbackView, type Page } from '../shared/qa-api.js';
-import { QaPage } from '../shared/qa-page.js';
+import { field, textOf } from '../shared/form-field.js';
+import { API, IDEA_LIST_STATUSES, IDEAS, ROUTES, type FeedbackView, type Page } from '../shared/qa-api.js';
 import { pager } from '../shared/question-views.js';
 import { feedbackTexts } from './feedback-messages.js';
+import { FeedbackStepsPage, LIMIT } from './feedback-steps-page.js';
 import { feedbackFacts, feedbackStatusBadge, feedbackTimeline, publicationFacts } from './feedback-views.js';
-
-const LIMIT = 20;
 
 /**
  * "Góp ý, hiến kế" (`qa.ideas.manage`, the province; QA-15): the ideas by status with their support
@@ -15,101 +13,21 @@ const LIMIT = 20;
  * with a text staff write (never the sender's data: the server refuses it, naming the field) or reject it
  * with a reason; acknowledge or adopt an accepted idea with a public note; archive.
  */
-export class IdeasPage extends QaPage {
-  static override properties: PropertyDeclarations = {
-    list: { state: true },
-    status: { state: true },
-    offset: { state: true },
-    view: { state: true },
-    fieldErrors: { state: true },
-  };
-
-  declare list: Page<FeedbackView> | undefined;
-  declare status: FeedbackStatus | undefined;
-  declare offset: number;
-  declare view: FeedbackView | undefined;
-  /** Errors by `<form>-<field>`. */
-  declare fieldErrors: FieldErrors;
-
+export class IdeasPage extends FeedbackStepsPage {
   protected override readonly route = ROUTES.ideas;
-
-  constructor() {
-    super();
-    this.offset = 0;
-    this.fieldErrors = {};
-  }
-
-  protected override unitChanged(): void {
-    this.list = undefined;
-    this.view = undefined;
-    this.offset = 0;
-  }
+  protected readonly collection = 'ideas';
 
   async load(): Promise<void> {
     const api = this.api!;
     if (!this.can(IDEAS)) return;
     try {
-      const list = await api.get<Page<FeedbackView>>(`${API}/ideas`, { query: { ...(this.status ? { status: this.status } : {}), limit: LIMIT, offset: this.offset } });
+      const list = await api.get<Page<FeedbackView>>(`${API}/ideas`, this.listQuery());
       if (api !== this.api) return;
       this.list = list;
       this.error = undefined;
     } catch (error) {
       if (api === this.api) this.error = this.failure(error);
     }
-  }
-
-  protected override followLink(id: string | undefined): void {
-    if (id) void this.#open(id);
-    else void this.#close();
-  }
-
-  async #open(id: string): Promise<void> {
-    const api = this.api!;
-    try {
-      const view = await api.get<FeedbackView>(`${API}/ideas/${encodeURIComponent(id)}`);
-      if (api !== this.api) return;
-      this.view = view;
-      this.fieldErrors = {};
-      this.error = undefined;
-      this.linkTo(id);
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
-    } catch (error) {
-      this.error = this.failure(error);
-    }
-  }
-
-  async #close(): Promise<void> {
-    this.view = undefined;
-    this.fieldErrors = {};
-    this.linkTo(undefined);
-    await this.load();
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('h1')?.focus();
-  }
-
-  async #filter(status: string): Promise<void> {
-    this.status = (status || undefined) as FeedbackStatus | undefined;
-    this.offset = 0;
-    await this.load();
-  }
-
-  async #step(form: string, errors: Record<string, string>, path: string, body: unknown, done: string): Promise<boolean> {
-    this.fieldErrors = Object.fromEntries(Object.entries(errors).map(([k, v]) => [`${form}-${k}`, v]));
-    if (Object.keys(errors).length) {
-      await this.focusFirstError();
-      return false;
-    }
-    const ok = await this.act(
-      async () => {
-        this.view = await this.api!.post<FeedbackView>(`${API}/ideas/${encodeURIComponent(this.view!.id)}/${path}`, body);
-        this.fieldErrors = {};
-      },
-      done,
-      (error) => Object.keys((this.fieldErrors = Object.fromEntries(Object.entries(error.fieldErrors()).map(([k, v]) => [`${form}-${k}`, v])))).length > 0,
-    );
-    if (!ok) await this.focusFirstError();
-    return ok;
   }
 
   #accept(event: SubmitEvent): Promise<boolean> {
@@ -120,14 +38,14 @@ export class IdeasPage extends QaPage {
     const errors: Record<string, string> = {};
     if (body.title.length < 5) errors['title'] = body.title ? t.titleTooShort : t.required;
     if (!body.summary) errors['summary'] = t.required;
-    return this.#step('accept', errors, 'accept', body, t.accepted);
+    return this.step('accept', errors, 'accept', body, () => t.accepted);
   }
 
   #reject(event: SubmitEvent): Promise<boolean> {
     event.preventDefault();
     const t = feedbackTexts();
     const reason = textOf(new FormData(event.target as HTMLFormElement), 'reason');
-    return this.#step('reject', reason ? {} : { reason: t.required }, 'reject', { reason }, t.rejected);
+    return this.step('reject', reason ? {} : { reason: t.required }, 'reject', { reason }, () => t.rejected);
   }
 
   #acknowledge(event: SubmitEvent): Promise<boolean> {
@@ -138,7 +56,7 @@ export class IdeasPage extends QaPage {
     const errors: Record<string, string> = {};
     if (!body.level) errors['level'] = t.chooseRequired;
     if (!body.note) errors['note'] = t.required;
-    return this.#step('acknowledge', errors, 'acknowledge', body, t.acknowledgedDone);
+    return this.step('acknowledge', errors, 'acknowledge', body, () => t.acknowledgedDone);
   }
 
   // ─── Rendering ────────────────────────────────────────────────────────────────────────────
@@ -155,7 +73,7 @@ export class IdeasPage extends QaPage {
     return html`
       <p class="note">${t.ideasIntro}</p>
       <div class="row">
-        ${field('idea-status', t.statusFilter, undefined, (d) => html`<select id="idea-status" aria-describedby=${d} @change=${(e: Event) => this.#filter((e.target as HTMLSelectElement).value)}>
+        ${field('idea-status', t.statusFilter, undefined, (d) => html`<select id="idea-status" aria-describedby=${d} @change=${(e: Event) => this.filter((e.target as HTMLSelectElement).value)}>
           <option value="" ?selected=${!this.status}>${c.all}</option>
           ${IDEA_LIST_STATUSES.map((s) => html`<option value=${s} ?selected=${this.status === s}>${t.statuses[s]}</option>`)}
         </select>`)}
@@ -169,14 +87,14 @@ export class IdeasPage extends QaPage {
               <thead><tr><th scope="col">${t.subject}</th><th scope="col">${t.statusFilter}</th><th scope="col">${t.supports}</th><th scope="col">${t.receivedAt}</th></tr></thead>
               <tbody>${list.items.map(
                 (i) => html`<tr data-idea=${i.id}>
-                  <td><button type="button" class="link" aria-label=${t.openLabel(i.title)} @click=${() => this.#open(i.id)}>${i.title}</button>${i.publication ? html`<div class="note">${i.publication.title}</div>` : nothing}</td>
+                  <td><button type="button" class="link" aria-label=${t.openLabel(i.title)} @click=${() => this.openItem(i.id)}>${i.title}</button>${i.publication ? html`<div class="note">${i.publication.title}</div>` : nothing}</td>
                   <td>${feedbackStatusBadge(i.status)}${i.acknowledgement ? html` <span class="badge" data-status="published">${t.levels[i.acknowledgement.level]}</span>` : nothing}</td>
                   <td>${i.supportCount}</td>
                   <td>${formatTime(i.receivedAt ?? i.createdAt)}</td>
                 </tr>`,
               )}</tbody>
             </table>`}
-      ${list ? pager(list.offset, list.items.length, list.total, (offset) => { this.offset = offset; void this.load(); }, LIMIT) : nothing}
+      ${list ? pager(list.offset, list.items.length, list.total, (offset) => void this.showPage(offset), LIMIT) : nothing}
     `;
   }
 
@@ -184,13 +102,13 @@ export class IdeasPage extends QaPage {
     const t = feedbackTexts();
     const c = commonTexts();
     return html`
-      <p><button type="button" @click=${() => this.#close()}>${c.back}</button></p>
+      <p><button type="button" @click=${() => this.closeItem()}>${c.back}</button></p>
       <h2 tabindex="-1">${v.title}</h2>
       ${feedbackFacts(v)}
       ${v.status === 'received' ? html`${this.#renderAccept()}${this.#renderReject()}` : nothing}
       ${v.status === 'accepted' ? this.#renderAcknowledge(v) : nothing}
       ${v.status === 'accepted' || v.status === 'rejected'
-        ? html`<div class="actions panel"><button type="button" ?disabled=${this.busy} @click=${() => this.#step('archive', {}, 'archive', undefined, t.archived)}>${t.archive}</button></div>`
+        ? html`<div class="actions panel"><button type="button" ?disabled=${this.busy} @click=${() => this.step('archive', {}, 'archive', undefined, () => t.archived)}>${t.archive}</button></div>`
         : nothing}
       ${v.publication ? publicationFacts(v, `/gop-y-hien-ke/${v.publication.slug}`) : nothing}
       ${feedbackTimeline(v)}
