@@ -19,11 +19,14 @@ import {
   type UnitNode,
 } from '../shared/qa-api.js';
 import { QaPage } from '../shared/qa-page.js';
+import { pager } from '../shared/question-views.js';
 import { agencyChoices, loadUnits, provinceOf, unitOptions } from '../shared/unit-tree.js';
 import { uploadFile, type FileUploader } from '../shared/upload-file.js';
 import { consultationTexts } from './consultation-messages.js';
 import './consultation-comments.js';
 
+/** List rows a page shows (the API pages them; the page offers the next ones). */
+const LIST_LIMIT = 100;
 const PHASES: readonly ConsultationPhase[] = ['draft', 'announced', 'open', 'closed', 'outcome-published'];
 /** The phases in which the title, days and contacts may change (mirror the service's check). */
 const BEFORE_OPENING: readonly ConsultationPhase[] = ['draft', 'announced'];
@@ -52,6 +55,8 @@ type Mode = { readonly kind: 'list' } | { readonly kind: 'new' } | { readonly ki
 export class ConsultationsPage extends QaPage {
   static override properties: PropertyDeclarations = {
     items: { state: true },
+    offset: { state: true },
+    total: { state: true },
     phase: { state: true },
     periods: { state: true },
     units: { state: true },
@@ -69,6 +74,9 @@ export class ConsultationsPage extends QaPage {
   };
 
   declare items: readonly ConsultationItem[] | undefined;
+  /** Where the shown page of the list starts, and how many there are in all. */
+  declare offset: number;
+  declare total: number;
   /** The phase shown; undefined: all. */
   declare phase: ConsultationPhase | undefined;
   declare periods: PeriodsView | undefined;
@@ -92,6 +100,8 @@ export class ConsultationsPage extends QaPage {
 
   constructor() {
     super();
+    this.offset = 0;
+    this.total = 0;
     this.units = [];
     this.mode = { kind: 'list' };
     this.editingInfo = false;
@@ -104,6 +114,7 @@ export class ConsultationsPage extends QaPage {
 
   protected override unitChanged(): void {
     this.items = undefined;
+    this.offset = 0;
     this.view = undefined;
     this.units = [];
     this.periods = undefined;
@@ -114,7 +125,7 @@ export class ConsultationsPage extends QaPage {
     const api = this.api!;
     if (!this.can(CONSULTATIONS)) return;
     const [list, periods, units] = await Promise.allSettled([
-      api.get<Page<ConsultationItem>>(`${API}/consultations`, { query: { limit: 100, offset: 0 } }),
+      api.get<Page<ConsultationItem>>(`${API}/consultations`, { query: { limit: LIST_LIMIT, offset: this.offset } }),
       this.periods ? Promise.resolve(this.periods) : api.get<PeriodsView>(`${API}/consultation-periods`),
       this.units.length ? Promise.resolve(this.units) : loadUnits(api),
     ]);
@@ -123,6 +134,7 @@ export class ConsultationsPage extends QaPage {
     if (units.status === 'fulfilled') this.units = units.value;
     if (list.status === 'fulfilled') {
       this.items = list.value.items;
+      this.total = list.value.total;
       this.error = undefined;
     } else this.error = this.failure(list.reason);
   }
@@ -355,6 +367,7 @@ export class ConsultationsPage extends QaPage {
                 </tr>`,
               )}</tbody>
             </table>`}
+      ${this.items ? pager(this.offset, this.items.length, this.total, (offset) => { this.offset = offset; void this.load(); }, LIST_LIMIT) : nothing}
     `;
   }
 

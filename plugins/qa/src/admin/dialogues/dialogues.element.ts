@@ -4,7 +4,7 @@ import { commonTexts, formatTime } from '../shared/common-messages.js';
 import { field, textOf, type FieldErrors } from '../shared/form-field.js';
 import { API, DIALOGUES, ROUTES, type DialogueInput, type DialogueView, type FormLists, type Page } from '../shared/qa-api.js';
 import { QaPage } from '../shared/qa-page.js';
-import { fieldName } from '../shared/question-views.js';
+import { fieldName, pager } from '../shared/question-views.js';
 import { loadFormLists } from '../shared/unit-tree.js';
 import { dialogueTexts } from './dialogue-messages.js';
 import { fromVietnamInput, toVietnamInput } from './vietnam-time.js';
@@ -21,6 +21,8 @@ interface GuestDraft {
 }
 
 /** The statuses in which the event can still be edited (mirror the service's check). */
+/** List rows a page shows (the API pages them; the page offers the next ones). */
+const LIST_LIMIT = 100;
 const EDITABLE = ['announced', 'live'];
 
 /**
@@ -32,6 +34,8 @@ const EDITABLE = ['announced', 'live'];
 export class DialoguesPage extends QaPage {
   static override properties: PropertyDeclarations = {
     items: { state: true },
+    offset: { state: true },
+    total: { state: true },
     lists: { state: true },
     mode: { state: true },
     view: { state: true },
@@ -40,6 +44,9 @@ export class DialoguesPage extends QaPage {
   };
 
   declare items: readonly DialogueView[] | undefined;
+  /** Where the shown page of the list starts, and how many there are in all. */
+  declare offset: number;
+  declare total: number;
   declare lists: FormLists;
   declare mode: Mode;
   declare view: DialogueView | undefined;
@@ -50,6 +57,8 @@ export class DialoguesPage extends QaPage {
 
   constructor() {
     super();
+    this.offset = 0;
+    this.total = 0;
     this.lists = { fields: [], communes: [] };
     this.mode = { kind: 'list' };
     this.guests = [];
@@ -58,6 +67,7 @@ export class DialoguesPage extends QaPage {
 
   protected override unitChanged(): void {
     this.items = undefined;
+    this.offset = 0;
     this.view = undefined;
     this.lists = { fields: [], communes: [] };
     this.mode = { kind: 'list' };
@@ -66,11 +76,12 @@ export class DialoguesPage extends QaPage {
   async load(): Promise<void> {
     const api = this.api!;
     if (!this.can(DIALOGUES)) return;
-    const [list, lists] = await Promise.allSettled([api.get<Page<DialogueView>>(`${API}/dialogues`, { query: { limit: 100, offset: 0 } }), this.lists.fields.length ? Promise.resolve(this.lists) : loadFormLists(api)]);
+    const [list, lists] = await Promise.allSettled([api.get<Page<DialogueView>>(`${API}/dialogues`, { query: { limit: LIST_LIMIT, offset: this.offset } }), this.lists.fields.length ? Promise.resolve(this.lists) : loadFormLists(api)]);
     if (api !== this.api) return;
     if (lists.status === 'fulfilled') this.lists = lists.value;
     if (list.status === 'fulfilled') {
       this.items = list.value.items;
+      this.total = list.value.total;
       this.error = undefined;
     } else this.error = this.failure(list.reason);
   }
@@ -178,6 +189,7 @@ export class DialoguesPage extends QaPage {
                 </tr>`,
               )}</tbody>
             </table>`}
+      ${this.items ? pager(this.offset, this.items.length, this.total, (offset) => { this.offset = offset; void this.load(); }, LIST_LIMIT) : nothing}
     `;
   }
 
