@@ -75,12 +75,13 @@ export async function seedPortal({ dir, articlesPerUnit = 200, unitCount = 155, 
      values (?, ?, ?, ?, ?, ?, ?, ?, 'published', 'bench-seed', null, null, null, null, null, ?, 1, ?, ?)`,
   );
   const insertDocument = db.prepare(
-    `insert into core_search_documents (owner, type, doc_id, tenant_id, title, body, url, published_at, title_fold, body_fold, updated_at)
-     values ('portal', 'article', ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `insert into core_search_documents (owner, type, doc_id, tenant_id, title, body, url, published_at, title_fold, body_fold, updated_at, sort_key)
+     values ('portal', 'article', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertFullText = db.prepare('insert into core_search_fts (rowid, title, body) values (?, ?, ?)');
   const counts = units.map(() => new Array(CATEGORIES.length).fill(0));
   const expected = new Map();
+  const sortKeys = new Set();
   let written = 0;
   let bytes = 0;
   const total = units.length * articlesPerUnit;
@@ -103,9 +104,12 @@ export async function seedPortal({ dir, articlesPerUnit = 200, unitCount = 155, 
       insertArticle.run(id, unit.id, unit.categoryIds[a.category], a.slug, a.title, a.titleFolded, a.summary, a.body, a.publishedAt, a.publishedAt, a.publishedAt);
       if (index === 'direct') {
         const doc = indexRow(a);
-        const { lastInsertRowid } = insertDocument.run(id, unit.id, doc.title, doc.body, doc.url, doc.published_at, doc.title_fold, doc.body_fold, now);
+        let key = sortKey(doc.published_at, 'portal', 'article', id);
+        while (sortKeys.has(key)) key--;
+        sortKeys.add(key);
+        insertDocument.run(id, unit.id, doc.title, doc.body, doc.url, doc.published_at, doc.title_fold, doc.body_fold, now, key);
         const code = unitCode(unit.id);
-        insertFullText.run(lastInsertRowid, unitTokens(code, doc.title_fold), unitTokens(code, doc.body_fold));
+        insertFullText.run(key, unitTokens(code, doc.title_fold), unitTokens(code, doc.body_fold));
         if (u === CHECKED_UNIT) expected.set(id, doc);
       }
       written++;
@@ -234,12 +238,21 @@ function indexForm(text) {
 
 /** core/src/search/unit-tokens.ts unitCode: `k` and 7 base-36 digits of the id's FNV-1a hash. */
 function unitCode(tenantId) {
+  return `k${fnv1a(tenantId).toString(36).padStart(7, '0').slice(-7)}`;
+}
+
+/** core/src/search/sort-key.ts preferredSortKey: the full-text row's id, the second of publication × 2^20 + 20 bits of the identity's hash. */
+function sortKey(publishedAtMs, owner, type, docId) {
+  return Math.floor(publishedAtMs / 1000) * 2 ** 20 + (fnv1a(`${owner}\u0000${type}\u0000${docId}`) & 0xfffff);
+}
+
+function fnv1a(text) {
   let hash = 0x811c9dc5;
-  for (let i = 0; i < tenantId.length; i++) {
-    hash ^= tenantId.charCodeAt(i);
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
     hash = Math.imul(hash, 0x01000193) >>> 0;
   }
-  return `k${hash.toString(36).padStart(7, '0').slice(-7)}`;
+  return hash;
 }
 
 /** core/src/search/unit-tokens.ts unitTokens: every token of the stored form, prefixed with the unit's code. */

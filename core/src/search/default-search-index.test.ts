@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { CONG_ERR_VALIDATION, type SearchDocument, type SearchService } from '@cong/sdk';
 import { describeEachDialect } from '../testing/describe-each-dialect.js';
 import { createCoreTestDatabase, type TestDatabase } from '../testing/test-database.js';
 import { DefaultSearchIndex } from './default-search-index.js';
+import { preferredSortKey } from './sort-key.js';
 import { unitCode } from './unit-tokens.js';
 
 /** A tenant of its own per test, so tests share one database without seeing each other's rows. */
@@ -294,6 +295,51 @@ describeEachDialect('DefaultSearchIndex', (dialect) => {
     await expect(news.search({ text: 'thong bao', tenantIds: [t], offset: -1 })).rejects.toMatchObject({ code: CONG_ERR_VALIDATION.code });
   });
 
+  it('pages across the end of the title matches: every title match, newest first, then every other match, newest first', async () => {
+    const t = newTenant();
+    const base = Date.UTC(2026, 2, 1);
+    const day = 86_400_000;
+    // Dates interleave, so an order by date alone would mix the two kinds.
+    for (let i = 0; i < 7; i++) await news.index(doc(t, `t${i}`, `Chuyển đổi số đợt ${i}`, 'Tin tức', { publishedAt: new Date(base + (2 * i) * day) }));
+    for (let i = 0; i < 9; i++) await news.index(doc(t, `b${i}`, `Tin tức đợt ${i}`, 'Bài viết nói về chuyển đổi số ở cơ sở', { publishedAt: new Date(base + (2 * i + 1) * day) }));
+    await news.index(doc(t, 'x', 'Không liên quan', 'Không liên quan'));
+
+    const seen: string[] = [];
+    for (let offset = 0; offset < 16; offset += 3) {
+      const page = await news.search({ text: 'chuyen doi so', tenantIds: [t], limit: 3, offset });
+      expect(page.total).toBe(16);
+      seen.push(...page.hits.map((h) => h.id));
+    }
+    expect(new Set(seen).size).toBe(16);
+    expect(seen.slice(0, 7).every((id) => id.startsWith('t'))).toBe(true);
+    if (dialect === 'sqlite') {
+      // MySQL/MariaDB rank by relevance before the date (the class comment); SQLite by date alone.
+      expect(seen).toEqual([...[6, 5, 4, 3, 2, 1, 0].map((i) => `t${i}`), ...[8, 7, 6, 5, 4, 3, 2, 1, 0].map((i) => `b${i}`)]);
+    }
+    expect(await news.search({ text: 'chuyen doi so', tenantIds: [t], limit: 3, offset: 16 })).toEqual({ total: 16, hits: [] });
+  });
+
+  it('keeps one entry per document when its date changes, and finds documents of the same second', async () => {
+    const t = newTenant();
+    const second = Date.UTC(2026, 3, 1, 8, 0, 0);
+    for (let i = 0; i < 30; i++) await news.index(doc(t, `s${i}`, `Lịch công tác tuần ${i}`, '', { publishedAt: new Date(second + (i % 3)) }));
+    const all = await news.search({ text: 'lich cong tac', tenantIds: [t], limit: 100 });
+    expect(all.total).toBe(30);
+    expect(new Set(all.hits.map((h) => h.id)).size).toBe(30);
+
+    await news.index(doc(t, 's7', 'Lịch công tác tuần 7 (sửa)', '', { publishedAt: new Date(second + 5 * 86_400_000) }));
+    await news.index(doc(t, 's8', 'Lịch công tác tuần 8 (sửa)', '', { publishedAt: new Date(second + 999) }));
+    const after = await news.search({ text: 'lich cong tac', tenantIds: [t], limit: 100 });
+    expect(after.total).toBe(30);
+    expect(after.hits[0]).toMatchObject({ id: 's7', title: 'Lịch công tác tuần 7 (sửa)' });
+    expect(after.hits.filter((h) => h.id === 's8')).toHaveLength(1);
+    expect(after.hits.find((h) => h.id === 's8')!.title).toBe('Lịch công tác tuần 8 (sửa)');
+
+    await news.remove('article', 's7');
+    expect((await news.search({ text: 'lich cong tac', tenantIds: [t], limit: 100 })).total).toBe(29);
+    expect((await news.search({ text: 'sua', tenantIds: [t] })).hits.map((h) => h.id)).toEqual(['s8']);
+  });
+
   it('ranks title matches above body matches', async () => {
     const t = newTenant();
     await news.index(doc(t, 'body', 'Tin tức tổng hợp', 'Bài viết có nhắc đến ngân sách địa phương trong năm.'));
@@ -339,5 +385,41 @@ describeEachDialect('DefaultSearchIndex', (dialect) => {
       return;
     }
     await sql`INSERT INTO core_search_fts(core_search_fts, rank) VALUES ('integrity-check', 1)`.execute(db.kysely);
+  });
+});
+
+// The sort key is SQLite's alone: MySQL/MariaDB order by relevance and date in FULLTEXT queries.
+describe('[sqlite] DefaultSearchIndex: sort keys', () => {
+  let db: TestDatabase;
+  let news: SearchService;
+
+  beforeAll(async () => {
+    db = await createCoreTestDatabase('sqlite');
+    news = new DefaultSearchIndex({ db }).forPlugin('news');
+  });
+
+  afterAll(async () => {
+    await db?.drop();
+  });
+
+  it('gives two documents that want the same sort key different ones ', async () => {
+    const t = newTenant();
+    const at = Date.UTC(2026, 4, 1);
+    // Two identities whose hashes agree in the key's low bits: found by trying, as the key function is fixed.
+    const byKey = new Map<number, string>();
+    let pair: [string, string] | undefined;
+    for (let i = 0; pair === undefined; i++) {
+      const key = preferredSortKey(at, 'news', 'article', `c${i}`);
+      const other = byKey.get(key);
+      if (other !== undefined) pair = [other, `c${i}`];
+      byKey.set(key, `c${i}`);
+    }
+    for (const id of pair) await news.index(doc(t, id, `Văn bản ${id}`, 'Trùng khóa sắp xếp', { publishedAt: new Date(at) }));
+    const keys = await sql<{ sort_key: number }>`SELECT sort_key FROM core_search_documents WHERE tenant_id = ${t} ORDER BY sort_key DESC`.execute(db.kysely);
+    expect(keys.rows.map((r) => Number(r.sort_key))).toEqual([preferredSortKey(at, 'news', 'article', pair[0]), preferredSortKey(at, 'news', 'article', pair[0]) - 1]);
+    expect(ids(await news.search({ text: 'trung khoa', tenantIds: [t] }))).toEqual([...pair].sort());
+    // Re-indexing the second keeps its lowered key rather than taking the first's.
+    await news.index(doc(t, pair[1], `Văn bản ${pair[1]} (sửa)`, 'Trùng khóa sắp xếp', { publishedAt: new Date(at) }));
+    expect((await news.search({ text: 'trung khoa', tenantIds: [t] })).total).toBe(2);
   });
 });

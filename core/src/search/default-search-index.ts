@@ -10,6 +10,7 @@ import {
 import type { Database } from '../db/create-database.js';
 import { toPlainText } from './html-to-text.js';
 import { fts5Query, mysqlMatch, parseQuery, toIndexForm, type Clause } from './search-query.js';
+import { preferredSortKey, sameSortSecond } from './sort-key.js';
 import { unitCode, unitTokens } from './unit-tokens.js';
 import { isLowSurrogate, makeSnippet, snippetFinder } from './snippet.js';
 
@@ -117,21 +118,28 @@ export class DefaultSearchIndex {
       await insert(trx ?? this.#db.kysely).onDuplicateKeyUpdate(row).execute();
       return;
     }
-    // SQLite: the document and its index row (written here, not by triggers) commit together.
+    // SQLite: the document and its index row (written here, not by triggers) commit together. The
+    // full-text row's id is the document's sort key (sort-key.ts): kept while the second of publication
+    // stays, otherwise the first free key at or below the preferred one.
     await this.#inTransaction(trx, async (db) => {
-      const { id } = await insert(db)
+      const before = await db.selectFrom(TABLE).select(['id', 'published_at', 'sort_key']).where('owner', '=', owner).where('type', '=', document.type).where('doc_id', '=', document.id).executeTakeFirst();
+      const kept = before?.sort_key != null && sameSortSecond(Number(before.published_at), row.published_at);
+      const sortKey = kept ? Number(before.sort_key) : await freeSortKey(db, preferredSortKey(row.published_at, owner, document.type, document.id), before?.id);
+      const indexed = { ...row, sort_key: sortKey };
+      await db
+        .insertInto(TABLE)
+        .values({ owner, type: document.type, doc_id: document.id, ...indexed })
         .onConflict((oc) =>
           oc.columns(['owner', 'type', 'doc_id']).doUpdateSet((eb) => {
             const set: Record<string, unknown> = {};
-            for (const column of Object.keys(row)) set[column] = eb.ref(`excluded.${column}`);
+            for (const column of Object.keys(indexed)) set[column] = eb.ref(`excluded.${column}`);
             return set;
           }),
         )
-        .returning('id')
-        .executeTakeFirstOrThrow();
+        .execute();
       const code = unitCode(row.tenant_id);
-      await sql`DELETE FROM core_search_fts WHERE rowid = ${id}`.execute(db);
-      await sql`INSERT INTO core_search_fts(rowid, title, body) VALUES (${id}, ${unitTokens(code, row.title_fold)}, ${unitTokens(code, row.body_fold)})`.execute(db);
+      if (before?.sort_key != null) await sql`DELETE FROM core_search_fts WHERE rowid = ${Number(before.sort_key)}`.execute(db);
+      await sql`INSERT INTO core_search_fts(rowid, title, body) VALUES (${sortKey}, ${unitTokens(code, row.title_fold)}, ${unitTokens(code, row.body_fold)})`.execute(db);
     });
   }
 
@@ -149,8 +157,8 @@ export class DefaultSearchIndex {
       return;
     }
     await this.#inTransaction(trx, async (db) => {
-      const removed = await matching(db).returning('id').executeTakeFirst();
-      if (removed) await sql`DELETE FROM core_search_fts WHERE rowid = ${removed.id}`.execute(db);
+      const removed = await matching(db).returning('sort_key').executeTakeFirst();
+      if (removed?.sort_key != null) await sql`DELETE FROM core_search_fts WHERE rowid = ${Number(removed.sort_key)}`.execute(db);
     });
   }
 
@@ -220,38 +228,54 @@ export class DefaultSearchIndex {
   }
 
   /**
-   * SQLite: the index holds the units' own tokens and the fields a search filters and sorts by
-   * (migration 2026_11_29_0016), so the page is chosen inside the index, and only its documents are
-   * read. Ranking: a title match or not, then the newest first — not bm25(), whose IDF walks every
-   * document holding each term (benchmarks.md, F3).
+   * SQLite: the index holds the units' own tokens, and its rows are keyed by date (migration
+   * 2026_11_29_0019), so FTS5 gives the matches newest first and the page is read without sorting, or
+   * even finding, the rest. Ranking: matches in the title first, then the others, each newest first —
+   * two walks, the second only when the title matches run out on this page. Not bm25(), whose IDF walks
+   * every document holding each term (benchmarks.md, F3).
    */
   async #searchSqlite({ clauses, tenantIds, plugins, types, limit, offset, countUpTo }: CheckedQuery): Promise<FoundPage> {
     const words = fts5Query(clauses, [...new Set(tenantIds.map(unitCode))]);
     const db = this.#db.kysely;
-    // The tenant is checked on the document too: two units may share a code (unit-tokens.ts). The
-    // rank index covers these filters and the order: no match's wide row is read.
-    const from = sql`core_search_fts JOIN ${sql.table(TABLE)} AS d INDEXED BY core_search_documents_rank_idx ON d.id = core_search_fts.rowid`;
-    const where = sql.join(
-      [
-        sql`core_search_fts MATCH ${`{title body} : (${words})`}`,
-        sql`d.tenant_id IN (${sql.join(tenantIds)})`,
-        ...(plugins ? [sql`d.owner IN (${sql.join(plugins)})`] : []),
-        ...(types ? [sql`d.type IN (${sql.join(types)})`] : []),
-      ],
-      sql` AND `,
-    );
-    const titleMatch = sql`CASE WHEN core_search_fts.rowid IN (SELECT rowid FROM core_search_fts WHERE core_search_fts MATCH ${`title : (${words})`}) THEN 1 ELSE 0 END`;
-    const page = await sql<{ id: number }>`SELECT d.id AS id, ${titleMatch} AS score FROM ${from} WHERE ${where}
-      ORDER BY score DESC, d.published_at DESC, d.id DESC LIMIT ${limit} OFFSET ${offset}`.execute(db);
-    const ids = page.rows.map((p) => Number(p.id));
+    // The tenant is checked on the document too: two units may share a code (unit-tokens.ts). The sort
+    // index holds these filters: a match is checked without reading its document's row.
+    const from = sql`core_search_fts JOIN ${sql.table(TABLE)} AS d INDEXED BY core_search_documents_sort_idx ON d.sort_key = core_search_fts.rowid`;
+    const filters = [
+      sql`d.tenant_id IN (${sql.join(tenantIds)})`,
+      ...(plugins ? [sql`d.owner IN (${sql.join(plugins)})`] : []),
+      ...(types ? [sql`d.type IN (${sql.join(types)})`] : []),
+    ];
+    const matching = (match: string) => sql.join([sql`core_search_fts MATCH ${match}`, ...filters], sql` AND `);
+    const newest = async (match: string, take: number, skip: number) =>
+      (await sql<{ id: number }>`SELECT d.id AS id FROM ${from} WHERE ${matching(match)} ORDER BY core_search_fts.rowid DESC LIMIT ${take} OFFSET ${skip}`.execute(db)).rows.map((r) => Number(r.id));
+    const count = async (match: string, cap: number | undefined) => {
+      const matches = sql`SELECT 1 FROM ${from} WHERE ${matching(match)}${cap === undefined ? sql`` : sql` LIMIT ${cap}`}`;
+      return Number((await sql<{ n: number }>`SELECT count(*) AS n FROM (${matches})`.execute(db)).rows[0]?.n ?? 0);
+    };
+
+    const inTitle = `title : (${words})`;
+    const anywhere = `{title body} : (${words})`;
+    const ids = await newest(inTitle, limit, offset);
+    if (ids.length < limit) {
+      // The title matches end on this page or before it: the page goes on with the other matches.
+      const titleMatches = ids.length > 0 || offset === 0 ? offset + ids.length : await count(inTitle, offset);
+      ids.push(...(await newest(`(${anywhere}) NOT (${inTitle})`, limit - ids.length, Math.max(0, offset - titleMatches))));
+    }
     const documents = ids.length === 0 ? [] : ((await db.selectFrom(`${TABLE} as d`).select(DOCUMENT_COLUMNS).where('d.id', 'in', ids).execute()) as FoundRow[]);
     const byId = new Map(documents.map((d) => [Number(d.id), d]));
     const rows = ids.map((id) => byId.get(id)).filter((d): d is FoundRow => d !== undefined);
-    const counted = await countMatches(rows, { limit, offset, countUpTo }, async (cap) => {
-      const matches = sql`SELECT 1 FROM ${from} WHERE ${where}${cap === undefined ? sql`` : sql` LIMIT ${cap}`}`;
-      return Number((await sql<{ n: number }>`SELECT count(*) AS n FROM (${matches})`.execute(db)).rows[0]?.n ?? 0);
-    });
-    return { rows, ...counted };
+    return { rows, ...(await countMatches(rows, { limit, offset, countUpTo }, (cap) => count(anywhere, cap))) };
+  }
+}
+
+/**
+ * The first sort key at or below `preferred` that no other document holds (`self`, the document being
+ * re-indexed, may keep its own). Two documents of the same second want the same key once in 2^20.
+ */
+async function freeSortKey(db: Kysely<any>, preferred: number, self: number | undefined): Promise<number> {
+  for (let key = preferred; ; key--) {
+    const holder = await db.selectFrom(TABLE).select('id').where('sort_key', '=', key).executeTakeFirst();
+    if (holder === undefined || Number(holder.id) === self) return key;
   }
 }
 
