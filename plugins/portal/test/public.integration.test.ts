@@ -91,6 +91,22 @@ describeEachDialect('portal public content API', (dialect) => {
     expect((await anon(`/t/${A}/api/portal/public/articles?since=2999-01-01T00:00:00Z`)).body.total).toBe(0);
   });
 
+  it('keeps totals right across publications and withdrawals, asked right after each', async () => {
+    const page = async (query: string) => (await anon(`/t/${A}/api/portal/public/articles?limit=1${query}`)).body as { total: number; items: { title: string }[] };
+    // Full pages of one: each total is counted (or remembered), not taken from the page.
+    expect((await page('')).total).toBe(3);
+    expect((await page('&category=tin-tuc')).total).toBe(1);
+    const added = await publish(A, 'Thông báo tuyển dụng', { categoryId: ids.news });
+    expect(await page('')).toMatchObject({ total: 4, items: [{ title: 'Thông báo tuyển dụng' }] });
+    expect((await page('&category=tin-tuc')).total).toBe(2);
+    const c = inTenant(t.client.as({ id: 'truong-ban', permissions: ['portal.content.write', 'portal.content.approve'] }), A);
+    const withdrawn = await c.post(`/api/portal/articles/${added.id}/transitions/archive`, {});
+    expect(withdrawn.status, JSON.stringify(withdrawn.body)).toBe(200);
+    expect((await page('')).total).toBe(3);
+    expect((await page('&category=tin-tuc')).total).toBe(1);
+    expect((await anon(`/t/${B}/api/portal/public/articles?limit=1`)).body.total).toBe(1);
+  });
+
   it('refuses what is not on the allowlist, naming the field', async () => {
     for (const [query, pointer] of [
       ['status=draft', '/status'],

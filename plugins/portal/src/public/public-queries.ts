@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { categoryName, categoryTranslations } from '../content/category-names.js';
 import type { ContentDatabase } from '../content/content-database.js';
+import type { ArticleCounts } from './article-counts.js';
 import type { PublicLang } from './public-schemas.js';
 
 /** A category with its name in the language asked for (Vietnamese where it has none). */
@@ -23,21 +24,25 @@ export class PublicQueries {
     return rows.map((c) => ({ id: c.id, slug: c.slug, parent_id: c.parent_id, name: categoryName(c, lang, translated) }));
   }
 
-  async page(tenantId: string, options: { limit: number; offset: number; categoryId?: string; since?: number }): Promise<{ items: ArticleRow[]; total: number }> {
+  /**
+   * A page of the unit's published articles, newest first, and their total: none counted when the first
+   * page is not full, and the unfiltered and per-category totals kept by `counts` (article-counts.ts).
+   */
+  async page(tenantId: string, options: { limit: number; offset: number; categoryId?: string; since?: number }, counts?: ArticleCounts): Promise<{ items: ArticleRow[]; total: number }> {
     let query = this.db.selectFrom('portal_articles').where('tenant_id', '=', tenantId).where('status', '=', 'published');
     if (options.categoryId !== undefined) query = query.where('category_id', '=', options.categoryId);
     if (options.since !== undefined) query = query.where('published_at', '>=', options.since);
-    const [items, count] = await Promise.all([
-      query
-        .select(['id', 'slug', 'title', 'summary', 'category_id', 'published_at'])
-        .orderBy('published_at', 'desc')
-        .orderBy('id', 'desc')
-        .limit(options.limit)
-        .offset(options.offset)
-        .execute(),
-      query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-    ]);
-    return { items, total: Number(count.n) };
+    const items = await query
+      .select(['id', 'slug', 'title', 'summary', 'category_id', 'published_at'])
+      .orderBy('published_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(options.limit)
+      .offset(options.offset)
+      .execute();
+    if (options.offset === 0 && items.length < options.limit) return { items, total: items.length };
+    const count = async () => Number((await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    const total = counts && options.since === undefined ? await counts.total(tenantId, options.categoryId ?? '', count) : await count();
+    return { items, total };
   }
 
   /** The published article at its current slug (drafts, archived and other units' articles: none). */

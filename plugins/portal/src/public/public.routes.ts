@@ -1,6 +1,7 @@
 import { coreServices, NotFoundError, respond, type PluginContext, type RouteBuilder } from '@cong/sdk';
 import type { ContentDatabase } from '../content/content-database.js';
 import type { Languages } from '../site/languages.js';
+import type { ArticleCounts } from './article-counts.js';
 import { PublicQueries, type ArticleRow, type CategoryRow } from './public-queries.js';
 import {
   publicArticle,
@@ -37,7 +38,7 @@ function item(unit: PublicUnit, row: ArticleRow, categories: ReadonlyMap<string,
  * the unit's allowed origins (CORS, no cookies) and cacheable for a minute. `lang` takes the site's
  * languages (Vietnamese, English and the configured ones).
  */
-export function publicContentRoutes(route: RouteBuilder, languages: Languages): void {
+export function publicContentRoutes(route: RouteBuilder, languages: Languages, counts: ArticleCounts): void {
   route.get('/public/articles', {
     summary: { vi: 'Tin bài đã xuất bản của đơn vị (công khai)', en: 'The unit\'s published articles (public)' },
     description: 'Newest first. Filters: category (slug), since (date or date-time); paging with limit and offset. No other query parameter is accepted.',
@@ -58,7 +59,7 @@ export function publicContentRoutes(route: RouteBuilder, languages: Languages): 
         offset: req.query.offset,
         ...(categoryId !== undefined ? { categoryId } : {}),
         ...(req.query.since !== undefined ? { since: sinceMs(req.query.since) } : {}),
-      });
+      }, counts);
       const translations = await q.translations(unit.tenant.id, page.items.map((a) => a.id), req.query.lang);
       const items = page.items.map((row) => item(unit, row, categories, req.query.lang, translations.get(row.id)));
       return respond(200, { items, total: page.total, limit: req.query.limit, offset: req.query.offset }, PUBLIC_HEADERS);
