@@ -32,3 +32,8 @@ export type { OutboundLink, SiteActivity, SiteActivityService } from '../network
 // Following the merger of units: their content moves to the successor's site.
 export { contentSuccessionRef } from '../succession/content-succession.js';
 export type { ContentMoveReport, ContentSuccession } from '../succession/content-succession.js';
+
+// Search sources (`portal.search-sources`): other plugins' public documents (indexed by them in the
+// core's search) found by the portal's search page and `GET /api/portal/search`. See docs/guides/portal.md.
+export { searchSourcesPoint } from '../search/search-sources.js';
+export type { PortalSearchScope, PortalSearchSource, PortalSearchSources } from '../search/search-sources.js';

@@ -15,7 +15,9 @@ export function searchRoutes(route: RouteBuilder, languages: Languages): void {
     summary: { vi: 'Tìm kiếm tin bài và văn bản đã công bố', en: 'Search published articles and legal documents' },
     description:
       'Anonymous. The request\'s unit only; from the province (the root unit) `allUnits=true` searches every unit and adds a facet of units. ' +
-      'Accents are optional, "quoted phrases" stay together, all words must match. Titles and snippets are plain text.',
+      'Accents are optional, "quoted phrases" stay together, all words must match. Titles and snippets are plain text. ' +
+      'In Vietnamese, also the public documents other plugins add as search sources (`portal.search-sources`) where they are enabled: ' +
+      'the Q&A plugin\'s published answers (`type=answer`, filed under the province and found on every unit\'s site).',
     cors: true,
     schema: { query: searchQuery(languages), response: { 200: searchPageSchema(languages) } },
     handler: async (req, ctx) => {

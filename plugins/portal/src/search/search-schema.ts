@@ -1,10 +1,11 @@
 import { defineSchema } from '@cong/sdk';
 import type { Languages } from '../site/languages.js';
-import { MAX_LIMIT, DEFAULT_LIMIT, type PortalSearchLang, type PortalSearchType } from './search-portal.js';
+import { MAX_LIMIT, DEFAULT_LIMIT, type PortalSearchLang } from './search-portal.js';
 
 export interface SearchRouteQuery {
   q: string;
-  type?: PortalSearchType;
+  /** Checked against the portal's types and the search sources' by the search. */
+  type?: string;
   lang: PortalSearchLang;
   allUnits: boolean;
   limit: number;
@@ -19,7 +20,11 @@ export const searchQuery = (languages: Languages) =>
     required: ['q'],
     properties: {
       q: { type: 'string', maxLength: 500, description: 'Words to find, accents optional ("dang ky ho khau"); "quoted phrases" are kept together.' },
-      type: { enum: ['article', 'legal', 'page'] },
+      type: {
+        type: 'string',
+        pattern: '^[a-z][a-z0-9-]{0,39}$',
+        description: 'article, legal or page, or the type of a search source another plugin added (answer: the Q&A plugin\'s published questions and answers); any other value is refused.',
+      },
       lang: { enum: [...languages.codes], default: 'vi', description: 'Another language than vi: the versions of articles and pages in that language.' },
       allUnits: { type: 'boolean', default: false, description: 'Search every unit, with a facet of units. Only on the province (the root unit).' },
       limit: { type: 'integer', minimum: 1, maximum: MAX_LIMIT, default: DEFAULT_LIMIT },
@@ -51,7 +56,7 @@ export const searchPageSchema = (languages: Languages) =>
           additionalProperties: false,
           required: ['type', 'lang', 'id', 'title', 'snippet', 'url', 'date', 'unitId'],
           properties: {
-            type: { enum: ['article', 'legal', 'page'] },
+            type: { type: 'string', description: 'article, legal, page, or a search source\'s type (answer).' },
             lang: { enum: [...languages.codes] },
             id: { type: 'string' },
             title: { type: 'string', description: 'Plain text.' },

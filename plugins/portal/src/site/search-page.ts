@@ -1,5 +1,6 @@
 import type { RouteRequest, RouteResponse } from '@cong/sdk';
 import { searchPortal, type PortalSearchItem, type PortalSearchPage } from '../search/index.js';
+import { searchSourceRegistryRef } from '../search/search-sources.js';
 import { html, type SafeHtml } from './html.js';
 import { renderPage, sendBody } from './layout.js';
 import { PAGE_SIZE, pageNumber, showDate } from './pages.js';
@@ -7,7 +8,7 @@ import type { Site } from './site-context.js';
 
 export interface SearchQuery {
   readonly q?: string;
-  /** `tin` (articles), `trang` (pages) or `van-ban` (legal documents); anything else is all of them. */
+  /** `tin` (articles), `trang` (pages), `van-ban` (legal documents) or a search source's slug (`hoi-dap`); anything else is all of them. */
   readonly loai?: string;
   readonly trang?: string;
   /** `1`: every unit (only on the province site). */
@@ -31,7 +32,9 @@ function hitHref(site: Site, item: PortalSearchItem): string {
   return `${unitRoot(site, item.unit)}${item.url}`;
 }
 
-function typeLabel(site: Site, item: PortalSearchItem): string {
+function typeLabel(site: Site, item: PortalSearchItem, labels: ReadonlyMap<string, { readonly vi: string; readonly en: string }>): string {
+  const source = labels.get(item.type);
+  if (source) return site.t(source.vi, source.en);
   return item.type === 'legal' ? site.t('Văn bản', 'Legal document') : item.type === 'page' ? site.t('Trang', 'Page') : site.t('Tin bài', 'Article');
 }
 
@@ -39,12 +42,17 @@ function typeLabel(site: Site, item: PortalSearchItem): string {
  * `/tim-kiem?q=&loai=&trang=` (and `/en/tim-kiem`, `/<lang>/tim-kiem`): the site's search (POR-20),
  * diacritic-insensitive, phrases in quotes; from the province, every unit with a facet of units (TEN-05).
  * Pages in another language search the versions of articles and pages in that language, and the
- * (Vietnamese) legal documents when asked for them.
+ * (Vietnamese) legal documents when asked for them. The search sources other plugins add
+ * (`portal.search-sources`: the Q&A plugin's answers) are types of their own, with their labels,
+ * Vietnamese documents like the legal ones.
  * Never cached: results follow the search index, which is written on its own schedule.
  */
 export async function searchPage(req: RouteRequest, site: Site, query: SearchQuery): Promise<RouteResponse> {
   const q = (query.q ?? '').trim().slice(0, 200);
-  const type = query.loai === 'tin' || query.loai === 'trang' || query.loai === 'van-ban' ? query.loai : undefined;
+  const sources = site.ctx.get(searchSourceRegistryRef);
+  const source = query.loai === undefined ? undefined : sources.bySlug(query.loai);
+  const type = query.loai === 'tin' || query.loai === 'trang' || query.loai === 'van-ban' || source ? query.loai : undefined;
+  const labels = new Map(sources.all().map((s) => [s.type, s.label]));
   const province = site.tenant.parentId === null;
   const allUnits = province && query['tat-ca'] === '1';
   const page = pageNumber(query.trang);
@@ -52,8 +60,10 @@ export async function searchPage(req: RouteRequest, site: Site, query: SearchQue
 
   let result: PortalSearchPage | undefined;
   if (q !== '') {
-    const lang = site.lang !== 'vi' && type !== 'van-ban' ? site.lang : 'vi';
-    result = await searchPortal(site.ctx, { tenantId: site.tenant.id, allUnits, q, type: type ? TYPES[type] : undefined, lang, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
+    // Legal documents and the sources' documents are in Vietnamese only.
+    const lang = site.lang !== 'vi' && type !== 'van-ban' && !source ? site.lang : 'vi';
+    const searched = source ? source.type : type ? TYPES[type as keyof typeof TYPES] : undefined;
+    result = await searchPortal(site.ctx, { tenantId: site.tenant.id, allUnits, q, type: searched, lang, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
   }
   const pages = result ? Math.max(1, Math.ceil(result.total / PAGE_SIZE)) : 1;
   const extra = new URLSearchParams({ q, ...(type ? { loai: type } : {}), ...(allUnits ? { 'tat-ca': '1' } : {}) });
@@ -62,7 +72,7 @@ export async function searchPage(req: RouteRequest, site: Site, query: SearchQue
   const option = (value: string, label: string) => html`<option value="${value}"${(type ?? '') === value ? html` selected` : null}>${label}</option>`;
   const form = html`<form class="filters" method="get" action="${site.path('/tim-kiem')}" role="search">
 <label for="tim-q">${site.t('Từ khóa', 'Search for')}</label><input id="tim-q" type="search" name="q" value="${q}" maxlength="200">
-<label>${site.t('Loại', 'Type')}<select name="loai">${option('', site.t('Tất cả', 'All'))}${option('tin', site.t('Tin bài', 'Articles'))}${option('trang', site.t('Trang', 'Pages'))}${option('van-ban', site.t('Văn bản', 'Legal documents'))}</select></label>
+<label>${site.t('Loại', 'Type')}<select name="loai">${option('', site.t('Tất cả', 'All'))}${option('tin', site.t('Tin bài', 'Articles'))}${option('trang', site.t('Trang', 'Pages'))}${option('van-ban', site.t('Văn bản', 'Legal documents'))}${sources.all().map((s) => option(s.slug, site.t(s.label.vi, s.label.en)))}</select></label>
 ${province ? html`<label class="check"><input type="checkbox" name="tat-ca" value="1"${allUnits ? html` checked` : null}> ${site.t('Tìm trong tất cả các đơn vị', 'Search every unit')}</label>` : null}
 <button type="submit">${site.t('Tìm', 'Search')}</button>
 </form>
@@ -84,7 +94,7 @@ ${facet.length > 0
     : null}
 <ol class="list results" start="${(page - 1) * PAGE_SIZE + 1}">${result.items.map(
       (item) => html`<li data-type="${item.type}"><h3><a href="${hitHref(site, item)}"${item.lang === site.lang ? null : html` lang="${item.lang}"`}>${item.title}</a></h3>
-<p class="meta"><span class="type">${typeLabel(site, item)}</span> · <time datetime="${item.date}">${showDate(Date.parse(item.date))}</time>${item.unit && item.unitId !== site.tenant.id ? html` · ${item.unit.name}` : null}</p>
+<p class="meta"><span class="type">${typeLabel(site, item, labels)}</span> · <time datetime="${item.date}">${showDate(Date.parse(item.date))}</time>${item.unit && item.unitId !== site.tenant.id ? html` · ${item.unit.name}` : null}</p>
 ${item.snippet ? html`<p class="snippet">${item.snippet}</p>` : null}</li>`,
     )}</ol>
 ${pages > 1
