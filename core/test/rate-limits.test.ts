@@ -39,6 +39,11 @@ const forms = {
             return { ok: true };
           },
         });
+        route.get('/exempt', {
+          summary: 'Whether limits are lifted for this request',
+          schema: { response: ok },
+          handler: (req, ctx) => ({ ok: ctx.get(coreServices.rateLimits).exempts(req) }),
+        });
       });
     },
   }),
@@ -53,6 +58,13 @@ describeEachDialect('rate limits of routes and of plugins', (dialect) => {
     t = await createTestPlatform({ plugins: [forms], database: dialect, config: { http: { rateLimitBypassKeys: [BYPASS] } } });
   });
   afterAll(async () => t?.stop());
+
+  it('tells a plugin whether a request is exempt from limits (a valid bypass key only)', async () => {
+    const exempt = async (headers: Record<string, string>) => ((await (await fetch(new URL('/api/forms/exempt', t.url), { headers })).json()) as { ok: boolean }).ok;
+    expect(await exempt({ 'x-cong-rate-limit-bypass': BYPASS })).toBe(true);
+    expect(await exempt({ 'x-cong-rate-limit-bypass': `${BYPASS}x` })).toBe(false);
+    expect(await exempt({})).toBe(false);
+  });
 
   it('counts every path of a route in one bucket per address, refuses with 429 and Retry-After, before reading the body', async () => {
     expect((await post('/api/forms/questions/dat-dai', { text: 'Hỏi 1' })).status).toBe(200);

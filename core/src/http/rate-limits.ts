@@ -78,6 +78,7 @@ export class RateLimits {
         check(rule);
         if (!skip(request)) await this.enforce(`${pluginId}:${name}`, key, rule);
       },
+      exempts: (request) => skip(request),
     };
   }
 

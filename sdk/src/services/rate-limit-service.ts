@@ -32,4 +32,9 @@ export interface RateLimitService {
   consume(name: string, key: string, rule: RateLimitRule, request?: RouteRequest): Promise<RateLimitDecision>;
   /** {@link consume}, refusing with `CONG_ERR_RATE_LIMITED` (429, `Retry-After`) when the bucket is empty. */
   enforce(name: string, key: string, rule: RateLimitRule, request?: RouteRequest): Promise<void>;
+  /**
+   * Whether the request carries a valid bypass key, so limits do not apply to it: for a plugin's own
+   * anti-abuse checks that are not buckets (a proof-of-work, say) and should be lifted with them.
+   */
+  exempts(request: RouteRequest): boolean;
 }

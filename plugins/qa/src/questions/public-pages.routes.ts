@@ -6,6 +6,7 @@ import { attachBody, questionFormBody, statusBody, tokenParams, type QuestionFor
 import { QuestionAttachmentService, type AttachedFiles } from './question-attachment.service.js';
 import { QuestionSuggestionService } from './question-suggestion.service.js';
 import { SUGGESTION_SCRIPT } from './suggestion-script.js';
+import { PROOF_OF_WORK_SCRIPT } from '../public-forms/proof-of-work-script.js';
 import { VERIFICATION_TOKEN } from './question-tokens.js';
 import { QuestionService } from './question.service.js';
 import { siteOfRequest, type RequestSite } from './site-of-request.js';
@@ -100,6 +101,7 @@ export function publicPageRoutes(route: RouteBuilder, limits: QuestionLimits): v
       const values: Record<string, string> = { ...body } as unknown as Record<string, string>;
       delete values.formToken;
       delete values.website;
+      delete values.proof;
       const problems = checkForm(body, limits);
       if (problems.length > 0) return formAgain(ctx, limits, req, site, values, problems, 400);
       try {
@@ -115,6 +117,7 @@ export function publicPageRoutes(route: RouteBuilder, limits: QuestionLimits): v
           ...(body.address ? { address: body.address } : {}),
           ...(body.commune ? { commune: body.commune } : {}),
           ...(body.website !== undefined ? { website: body.website } : {}),
+          ...(body.proof ? { proof: body.proof } : {}),
         };
         const done = await new QuestionService(ctx, limits).submit(req, input, 'form', site.linkBase);
         const attach = limits.attachmentsMaxCount > 0 ? attachModel(limits, done.attachToken, { attachments: [], remaining: limits.attachmentsMaxCount }) : null;
@@ -159,6 +162,7 @@ export function publicPageRoutes(route: RouteBuilder, limits: QuestionLimits): v
       const values: Record<string, string> = { ...req.body } as unknown as Record<string, string>;
       delete values.formToken;
       delete values.website;
+      delete values.proof;
       const service = new QuestionService(ctx, limits);
       const model = await service.form(req.tenantId);
       const province = await service.provinceOf(service.units(), req.tenantId);
@@ -175,6 +179,19 @@ export function publicPageRoutes(route: RouteBuilder, limits: QuestionLimits): v
     schema: {},
     handler: () =>
       respond(200, SUGGESTION_SCRIPT, {
+        'content-type': 'text/javascript; charset=utf-8',
+        'cache-control': 'public, max-age=3600',
+        'x-content-type-options': 'nosniff',
+      }),
+  });
+
+  route.get('/hoi-dap/kiem-tra.js', {
+    summary: { vi: 'Tập lệnh chống gửi tự động (proof-of-work) của trang gửi câu hỏi', en: 'The question form’s proof-of-work script' },
+    description: 'Loaded by the form page while `questions.proofOfWork` is on: solves the form\'s challenge with Web Crypto before sending.',
+    produces: 'text/javascript',
+    schema: {},
+    handler: () =>
+      respond(200, PROOF_OF_WORK_SCRIPT, {
         'content-type': 'text/javascript; charset=utf-8',
         'cache-control': 'public, max-age=3600',
         'x-content-type-options': 'nosniff',

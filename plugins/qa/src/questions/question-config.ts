@@ -24,6 +24,16 @@ export interface QuestionLimits {
   readonly attachmentTypes: readonly string[];
   readonly attachPerAddress: RateLimitRule;
   readonly suggestPerAddress: RateLimitRule;
+  /**
+   * Proof-of-work on the form and the widget: each submission carries a solved, signed challenge
+   * (src/public-forms/proof-of-work-guard.ts). Default is `false`.
+   */
+  readonly proofOfWork: boolean;
+  /**
+   * Leading zero bits of the SHA-256 the client must find, 8 to 24; each bit doubles the work. Default
+   * is 16: about 65,000 hashes, half a second in headless Chromium on a 2-core server (docs/guides/qa.md).
+   */
+  readonly proofOfWorkBits: number;
 }
 
 export const DEFAULT_LIMITS: QuestionLimits = {
@@ -46,6 +56,8 @@ export const DEFAULT_LIMITS: QuestionLimits = {
   attachmentTypes: ['application/pdf', 'image/jpeg', 'image/png', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
   attachPerAddress: { points: 30, durationSeconds: 3600 },
   suggestPerAddress: { points: 120, durationSeconds: 600 },
+  proofOfWork: false,
+  proofOfWorkBits: 16,
 };
 
 export function questionLimits(reg: PluginRegistrar): QuestionLimits {

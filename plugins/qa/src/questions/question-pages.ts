@@ -1,4 +1,5 @@
 import { escapeHtml, respond, type RouteResponse } from '@cong/sdk';
+import type { ProofChallenge } from '../public-forms/proof-of-work.js';
 import type { QuestionAttachmentView } from './question-attachment.service.js';
 import type { QuestionSuggestion } from './question-suggestion.service.js';
 import type { PublicStatus } from './question.service.js';
@@ -16,9 +17,10 @@ const HEADERS = {
 };
 
 /**
- * The form page's policy: the same, plus the one script file it loads from this site
- * (`/hoi-dap/goi-y.js`, duplicate suggestions while typing) and that script's calls to this site's API.
- * No inline script: the page works without it.
+ * The form page's policy: the same, plus the script files it loads from this site
+ * (`/hoi-dap/goi-y.js`, duplicate suggestions while typing; `/hoi-dap/kiem-tra.js`, the proof-of-work
+ * when it is on) and the first one's calls to this site's API. No inline script: the page works without
+ * them, except that a proof-of-work needs the second.
  */
 const FORM_HEADERS = {
   ...HEADERS,
@@ -52,6 +54,8 @@ export interface FormModel {
   readonly consent: { readonly vi: string; readonly en: string; readonly version: string };
   readonly formToken: string;
   readonly limits: { readonly titleMaxLength: number; readonly contentMaxLength: number; readonly attachmentsMaxCount?: number };
+  /** The challenge to solve before sending, while `questions.proofOfWork` is on. */
+  readonly proof?: ProofChallenge;
 }
 
 /** The files of a question being attached, and how to attach more (the upload form's hidden token). */
@@ -97,7 +101,10 @@ export function formPage(
     ((model.limits.attachmentsMaxCount ?? 0) > 0
       ? `<p>${bi(`Sau khi gửi, bạn có thể đính kèm tối đa ${model.limits.attachmentsMaxCount} tệp (PDF, JPEG, PNG, DOCX) trước khi xác nhận.`, `Once sent, you may attach up to ${model.limits.attachmentsMaxCount} files (PDF, JPEG, PNG, DOCX) before confirming.`)}</p>`
       : '') +
-    `<form method="post" action="${e(site.prefix)}/hoi-dap/gui-cau-hoi" accept-charset="utf-8" data-suggest="${e(site.prefix)}/api/qa/public/suggestions" data-link-prefix="${e(site.prefix)}">` +
+    proofNotice(model.proof) +
+    `<form method="post" action="${e(site.prefix)}/hoi-dap/gui-cau-hoi" accept-charset="utf-8" data-suggest="${e(site.prefix)}/api/qa/public/suggestions" data-link-prefix="${e(site.prefix)}"${
+      model.proof ? ` data-proof="${e(model.proof.challenge)}" data-proof-bits="${e(String(model.proof.bits))}"` : ''
+    }>` +
     input('name', 'Họ và tên *', 'Full name', 'text', 'required maxlength="200" autocomplete="name"') +
     input('email', 'E-mail *', 'E-mail', 'email', 'required maxlength="254" autocomplete="email"') +
     input('phone', 'Số điện thoại', 'Phone', 'tel', 'maxlength="20" autocomplete="tel"') +
@@ -115,15 +122,29 @@ export function formPage(
     `<label for="q-content">${bi('Nội dung câu hỏi *', 'Your question')}</label><textarea id="q-content" name="content" rows="10" required maxlength="${model.limits.contentMaxLength}">${v('content')}</textarea>` +
     `<div class="hp" aria-hidden="true"><label for="q-website">Website (để trống / leave empty)</label><input id="q-website" name="website" type="text" tabindex="-1" autocomplete="off" value=""></div>` +
     `<input type="hidden" name="formToken" value="${e(model.formToken)}">` +
+    (model.proof ? `<input type="hidden" name="proof" value="">` : '') +
     `<div class="consent"><p>${e(model.consent.vi)}</p><p class="en" lang="en">${e(model.consent.en)}</p>` +
     `<label><input type="checkbox" name="consentProcessing" value="on" required${values.consentProcessing ? ' checked' : ''}> ${bi('Tôi đồng ý để cơ quan nhà nước xử lý thông tin cá nhân nêu trên cho mục đích này *', 'I agree to the processing of my personal data for this purpose')}</label>` +
     `<label><input type="checkbox" name="consentPublish" value="on"${values.consentPublish ? ' checked' : ''}> ${bi('Tôi đồng ý công khai câu hỏi và câu trả lời (đã che thông tin cá nhân)', 'I agree to the question and its answer being published with personal data masked')}</label></div>` +
+    (model.proof ? `<p id="q-proof-status" role="status" aria-live="polite"></p>` : '') +
     `<button type="submit">Gửi câu hỏi / Send</button> ` +
     // Without JavaScript, the same form asks for similar questions (nothing is sent); the script does it while typing.
     `<button type="submit" formaction="${e(site.prefix)}/hoi-dap/gui-cau-hoi/tuong-tu" formnovalidate>Tìm câu hỏi tương tự / Find similar questions</button></form>` +
     `<p><a href="${e(site.prefix)}/hoi-dap/tra-cuu">${bi('Tra cứu câu hỏi đã gửi', 'Track a question')}</a></p>` +
-    `<script src="${e(site.prefix)}/hoi-dap/goi-y.js" defer></script>`;
+    `<script src="${e(site.prefix)}/hoi-dap/goi-y.js" defer></script>` +
+    (model.proof ? `<script src="${e(site.prefix)}/hoi-dap/kiem-tra.js" defer></script>` : '');
   return page(status, site, { vi: 'Gửi câu hỏi', en: 'Ask a question' }, body, FORM_HEADERS);
+}
+
+/** While proof-of-work is on, a browser without JavaScript is told first that the form cannot be sent from it. */
+function proofNotice(proof: ProofChallenge | undefined): string {
+  if (!proof) return '';
+  return (
+    `<noscript><div class="error" role="note"><p>${bi(
+      'Biểu mẫu đang bật chế độ chống gửi tự động: cần bật JavaScript trong trình duyệt để gửi câu hỏi.',
+      'The form’s protection against automated sending is on: JavaScript must be enabled in the browser to send a question.',
+    )}</p></div></noscript>`
+  );
 }
 
 /**

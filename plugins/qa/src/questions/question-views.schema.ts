@@ -146,6 +146,14 @@ export const formDescriptorSchema = {
         attachmentTypes: { type: 'array', items: { type: 'string' }, description: 'Accepted types, sniffed from the content.' },
       },
     },
+    proof: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['challenge', 'bits', 'expiresAt'],
+      description:
+        'Only while `questions.proofOfWork` is on: find a decimal nonce such that SHA-256 of `<challenge>:<nonce>` (UTF-8) starts with `bits` zero bits, and send `<challenge>:<nonce>` as `proof` with the question. One solution, one question.',
+      properties: { challenge: { type: 'string' }, bits: { type: 'integer', minimum: 8, maximum: 24 }, expiresAt: { type: 'string', format: 'date-time' } },
+    },
   },
 } as const;
 

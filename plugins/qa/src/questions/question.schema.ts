@@ -9,6 +9,12 @@ const NOTE = { type: 'string', maxLength: 2000 } as const;
 const PHONE = { type: 'string', maxLength: 20, pattern: '^$|^\\+?[0-9][0-9 .()-]{6,18}[0-9]$' } as const;
 const TRACKING = { type: 'string', minLength: 1, maxLength: 30 } as const;
 const EMAIL = { type: 'string', minLength: 3, maxLength: 254, format: 'email' } as const;
+/** A solved proof-of-work challenge; checked by the service (src/public-forms/proof-of-work.ts), so a refusal has its own code. */
+const PROOF = {
+  type: 'string',
+  maxLength: 200,
+  description: 'While `questions.proofOfWork` is on: `<challenge>:<nonce>` (the form\'s `proof.challenge`, a colon, a decimal nonce) whose SHA-256 starts with `proof.bits` zero bits.',
+} as const;
 
 /** The question's fields, shared by the widget's JSON and the page's form. */
 function questionProperties(limits: QuestionLimits): Record<string, JsonSchema> {
@@ -23,6 +29,7 @@ function questionProperties(limits: QuestionLimits): Record<string, JsonSchema> 
     content: { type: 'string', minLength: 1, maxLength: limits.contentMaxLength },
     website: { type: 'string', maxLength: 200 },
     formToken: { type: 'string', minLength: 1, maxLength: 100 },
+    proof: PROOF,
   };
 }
 const REQUIRED = ['name', 'email', 'field', 'title', 'content', 'formToken'];
@@ -40,6 +47,7 @@ export interface QuestionJsonBody {
   consentProcessing: true;
   website?: string;
   formToken: string;
+  proof?: string;
 }
 
 /** The widget's JSON: consent to processing must be `true`; consent to publication is a boolean. */
@@ -66,6 +74,7 @@ export interface QuestionFormBody {
   consentProcessing?: string;
   website?: string;
   formToken?: string;
+  proof?: string;
 }
 
 /**
@@ -90,6 +99,7 @@ export function questionFormBody(hardCap: number) {
       consentProcessing: { type: 'string', maxLength: 10 },
       website: { type: 'string', maxLength: 1000 },
       formToken: { type: 'string', maxLength: 100 },
+      proof: PROOF,
     },
   });
 }

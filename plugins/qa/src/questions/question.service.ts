@@ -13,6 +13,7 @@ import type { QaDatabase, QuestionAction, QuestionRow, QuestionStatus, RoutingRu
 import { UnitTree, type UnitRef } from './unit-tree.js';
 import { MailTemplateService } from '../templates/mail-template.service.js';
 import { formKey } from '../public-forms/form-key.js';
+import { ProofOfWorkGuard } from '../public-forms/proof-of-work-guard.js';
 import { QuestionAttachmentService } from './question-attachment.service.js';
 
 /** What a citizen sends (the form and the widget alike). */
@@ -29,6 +30,8 @@ export interface QuestionInput {
   /** The honeypot: hidden from people, must stay empty. */
   readonly website?: string;
   readonly formToken: string;
+  /** The solved proof-of-work challenge, `<challenge>:<nonce>`, when `questions.proofOfWork` is on. */
+  readonly proof?: string;
 }
 
 /** Who acts on a question: a person through a route, in the request's unit. */
@@ -110,6 +113,8 @@ export interface RuleView {
 }
 
 const FORM_KEY = 'form-token-key';
+/** The question form's proof-of-work: its key (`question-proof-key`) and spent challenges. */
+const PROOF_NAME = 'question-proof';
 /** The form key of each running plugin (its context): read from the database once, never changes. */
 const TRACKING_ATTEMPTS = 5;
 /** The statuses in which the status page names the agency: it has the question, or answered it. */
@@ -157,7 +162,7 @@ export class QuestionService {
   async form(tenantId: string | undefined) {
     const units = this.units();
     const province = await this.provinceOf(units, tenantId);
-    const [fields, communes, key] = await Promise.all([this.fields(province.id), units.communes(province.id), this.#formKey()]);
+    const [fields, communes, key, proof] = await Promise.all([this.fields(province.id), units.communes(province.id), this.#formKey(), this.proofOfWork().challenge(tenantId!)]);
     return {
       fields,
       communes: communes.map((c) => ({ slug: c.slug, name: c.nameVi })),
@@ -172,7 +177,14 @@ export class QuestionService {
         attachmentMaxBytes: this.limits.attachmentMaxBytes,
         attachmentTypes: [...this.limits.attachmentTypes],
       },
+      // Only while `questions.proofOfWork` is on: what the client solves before sending.
+      ...(proof ? { proof } : {}),
     };
+  }
+
+  /** The form's optional proof-of-work; its challenges live as long as the fill-time token. */
+  proofOfWork(): ProofOfWorkGuard {
+    return new ProofOfWorkGuard(this.ctx, PROOF_NAME, { enabled: this.limits.proofOfWork, bits: this.limits.proofOfWorkBits, lifetimeMs: this.limits.formMaxAgeHours * 3_600_000 });
   }
 
   /**
@@ -193,6 +205,9 @@ export class QuestionService {
     if (now - issuedAt < this.limits.minFillSeconds * 1000) {
       throw QA_ERR_FORM_TOO_FAST.create({ seconds, minimum: this.limits.minFillSeconds }, { errors: [{ in: 'body', pointer: '/formToken', message: `was sent ${seconds} s after the form opened`, keyword: 'minimum' }] });
     }
+    // One HMAC and one hash, before the fields are checked or a counter taken; spent only when the question is stored.
+    const proofOfWork = this.proofOfWork();
+    const proof = await proofOfWork.check(req, input.proof, now);
 
     const email = text(input.email).toLowerCase();
     const title = text(input.title);
@@ -239,6 +254,8 @@ export class QuestionService {
       updated_at: now,
     };
     const message = verificationMail({ title, link: `${linkBase}/hoi-dap/xac-nhan/${token}`, hours: this.limits.verificationHours, province: province.nameVi }, await new MailTemplateService(this.ctx).textFor(province.id, 'question-verification'));
+    // Spent just before the write, with no await in between: two submissions of one solution, one question.
+    proofOfWork.claim(proof);
     await this.#transaction(async (trx) => {
       await this.repo.insert(row, trx);
       await this.repo.addEvent(this.#event(row, 'submitted', 'public', req.tenantId!, null, null, now), trx);

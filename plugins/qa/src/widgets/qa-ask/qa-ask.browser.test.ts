@@ -198,6 +198,55 @@ describe('<cong-qa-ask>', () => {
     expect(root.querySelector('input[type=file]')).toBeNull();
   });
 
+  it('solves the proof-of-work the form asks for before posting, saying it is checking meanwhile', async () => {
+    const challenge = '8.1800000000000.AAAAAAAAAAAAAAAAAAAAAA.' + 'B'.repeat(43);
+    const calls: Call[] = [];
+    vi.stubGlobal('fetch', async (url: string, init?: RequestInit) => {
+      calls.push({ url: String(url), init });
+      const answer = init?.method === 'POST' ? { status: 202, body: { id: 'q-2', status: 'unverified', verificationHours: 48, attachToken: 'x' } } : { status: 200, body: { ...FORM, proof: { challenge, bits: 8, expiresAt: '2027-01-15T08:00:00.000Z' } } };
+      return new Response(JSON.stringify(answer.body), { status: answer.status, headers: { 'content-type': 'application/json' } });
+    });
+    // Web Crypto held back until the test lets it go, to see the widget while it is checking.
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const digest = crypto.subtle.digest.bind(crypto.subtle);
+    const spy = vi.spyOn(crypto.subtle, 'digest').mockImplementation(async (algorithm, data) => {
+      await gate;
+      return digest(algorithm, data);
+    });
+    const element = await mount({ tenant: 'quang-tri', server: 'https://cong.example' });
+    const root = element.shadowRoot!;
+    fill(element, GOOD);
+    root.querySelector<HTMLInputElement>('[name=consentProcessing]')!.checked = true;
+    await submit(element);
+    const button = root.querySelector<HTMLButtonElement>('form button[type=submit]')!;
+    expect(button.textContent).toBe('Đang kiểm tra…');
+    expect(button.disabled).toBe(true);
+    expect(calls.filter((c) => c.init?.method === 'POST')).toEqual([]);
+
+    release();
+    await vi.waitUntil(() => calls.some((c) => c.init?.method === 'POST'));
+    await settle(element);
+    const sent = JSON.parse(String(calls.find((c) => c.init?.method === 'POST')!.init!.body));
+    expect(sent.proof).toMatch(new RegExp(`^${challenge.replace(/\./g, '\\.')}:\\d+$`));
+    // What the server checks: SHA-256 of the whole solution starts with 8 zero bits.
+    const hash = new Uint8Array(await digest('SHA-256', new TextEncoder().encode(sent.proof)));
+    expect(hash[0]).toBe(0);
+    expect(root.querySelector('[part=result]')!.textContent).toContain('Vui lòng kiểm tra e-mail');
+    spy.mockRestore();
+  });
+
+  it('reloads the form when the server refuses the proof-of-work, and says to send again', async () => {
+    const calls = stubFetch({ status: 400, body: { code: 'QA_ERR_PROOF_INVALID', errors: [{ pointer: '/proof' }] } });
+    const element = await mount({ tenant: 'quang-tri', server: 'https://cong.example' });
+    const root = element.shadowRoot!;
+    fill(element, GOOD);
+    root.querySelector<HTMLInputElement>('[name=consentProcessing]')!.checked = true;
+    await submit(element);
+    expect(root.querySelector('[role=alert]')!.textContent).toBe('Biểu mẫu cần được kiểm tra lại nên vừa được tải lại. Vui lòng gửi lại.');
+    expect(calls.filter((c) => !c.init?.method || c.init.method === 'GET')).toHaveLength(2);
+  });
+
   it('refuses a server that is not http(s) and a unit that is not a slug: nothing is fetched', async () => {
     const calls = stubFetch();
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);

@@ -2,6 +2,7 @@ import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { ApiError, fetchJson, postFile, postJson, publicApiUrl, safeHref, unitBase, widgetLanguage, type WidgetLanguage } from '../widget-support.js';
 import { qaAskStyles } from './qa-ask.styles.js';
+import { solveProof } from './solve-proof.js';
 
 /** What `GET /api/qa/public/form` answers (the fields the widget uses). */
 interface FormDescriptor {
@@ -9,6 +10,8 @@ interface FormDescriptor {
   readonly consent: { readonly vi: string; readonly en: string };
   readonly formToken: string;
   readonly limits: { readonly titleMaxLength: number; readonly contentMaxLength: number; readonly attachmentsMaxCount?: number; readonly attachmentMaxBytes?: number };
+  /** Present while the server asks for a proof-of-work: solved before the question is posted. */
+  readonly proof?: { readonly challenge: string; readonly bits: number; readonly expiresAt: string };
 }
 
 /** A file attached to the question, as `POST /api/qa/public/questions/attachments` lists it. */
@@ -37,6 +40,9 @@ const messages = {
     consentPublish: 'Tôi đồng ý công khai câu hỏi và câu trả lời (đã che thông tin cá nhân)',
     send: 'Gửi câu hỏi',
     sending: 'Đang gửi…',
+    checking: 'Đang kiểm tra…',
+    proofFailed: 'Biểu mẫu cần được kiểm tra lại nên vừa được tải lại. Vui lòng gửi lại.',
+    noCrypto: 'Trình duyệt này không chạy được bước kiểm tra chống gửi tự động của biểu mẫu. Vui lòng dùng trang gửi câu hỏi đầy đủ.',
     invalid: 'Chưa hợp lệ',
     missing: 'Bắt buộc',
     notSent: 'Câu hỏi chưa được gửi. Vui lòng kiểm tra các mục được đánh dấu.',
@@ -75,6 +81,9 @@ const messages = {
     consentPublish: 'I agree to the question and its answer being published with personal data masked',
     send: 'Send the question',
     sending: 'Sending…',
+    checking: 'Checking…',
+    proofFailed: 'The form had to be checked again and has been reloaded. Please send it again.',
+    noCrypto: 'This browser cannot run the form’s check against automated sending. Please use the full question form.',
     invalid: 'Not valid',
     missing: 'Required',
     notSent: 'The question was not sent. Please check the marked fields.',
@@ -106,7 +115,9 @@ const messages = {
  * `POST /api/qa/public/questions`, and then says to check the e-mail: the question is received once the
  * asker opens the mailed link. Refusals are shown next to the field the server names. Until then, files
  * can be attached one by one (`POST /api/qa/public/questions/attachments` with the `attachToken` the
- * submission answered; multipart, so no preflight).
+ * submission answered; multipart, so no preflight). While the server asks for a proof-of-work (`proof` in
+ * the descriptor, `questions.proofOfWork`), the widget solves it with Web Crypto, starting when the form
+ * is first entered, and "Send" shows "Đang kiểm tra…" until it is done.
  *
  * ```html
  * <script type="module" src="https://cong.example.gov.vn/widgets/qa.js"></script>
@@ -131,6 +142,7 @@ export class QaAsk extends LitElement {
     descriptor: { state: true },
     failed: { state: true },
     sending: { state: true },
+    checking: { state: true },
     problems: { state: true },
     message: { state: true },
     doneHours: { state: true },
@@ -149,6 +161,8 @@ export class QaAsk extends LitElement {
   declare descriptor: FormDescriptor | undefined;
   declare failed: boolean;
   declare sending: boolean;
+  /** True while the proof-of-work is being solved after "Send". */
+  declare checking: boolean;
   /** Field → what is wrong with it, from the last refusal. */
   declare problems: Readonly<Partial<Record<FieldName, string>>>;
   /** The last refusal or notice, as one sentence. */
@@ -164,11 +178,14 @@ export class QaAsk extends LitElement {
   declare fileMessage: string;
 
   #controller: AbortController | undefined;
+  /** The proof-of-work of the descriptor's challenge, started when the form is first entered. */
+  #proof: { readonly challenge: string; readonly solution: Promise<string> } | undefined;
 
   constructor() {
     super();
     this.failed = false;
     this.sending = false;
+    this.checking = false;
     this.problems = {};
     this.message = '';
     this.attachments = [];
@@ -249,6 +266,18 @@ export class QaAsk extends LitElement {
     const controller = new AbortController();
     this.#controller = controller;
     try {
+      if (descriptor.proof) {
+        this.checking = true;
+        try {
+          Object.assign(body, { proof: await this.#solve(descriptor.proof) });
+        } catch (error) {
+          if (controller.signal.aborted) return;
+          console.warn('<cong-qa-ask>', error);
+          return this.#refused({}, t.noCrypto);
+        } finally {
+          this.checking = false;
+        }
+      }
       const done = await postJson<{ id: string; verificationHours: number; attachToken?: string }>(publicApiUrl(this.server, this.unit || this.tenant, 'questions'), body, controller.signal);
       this.doneHours = typeof done.verificationHours === 'number' ? done.verificationHours : 48;
       this.attachToken = typeof done.attachToken === 'string' ? done.attachToken : undefined;
@@ -262,6 +291,18 @@ export class QaAsk extends LitElement {
     } finally {
       this.sending = false;
     }
+  }
+
+  /** The solution of `proof`'s challenge: one search per challenge, whether started by focus or by "Send". */
+  #solve(proof: NonNullable<FormDescriptor['proof']>): Promise<string> {
+    if (this.#proof?.challenge !== proof.challenge) this.#proof = { challenge: proof.challenge, solution: solveProof(proof.challenge, proof.bits) };
+    return this.#proof.solution;
+  }
+
+  /** Starts the proof-of-work when the person enters the form, so it is usually done by "Send". */
+  #warmUp(): void {
+    const proof = this.descriptor?.proof;
+    if (proof) this.#solve(proof).catch(() => undefined);
   }
 
   /** One file, as the full form's page takes it: sent with the token, the list answered back. */
@@ -330,6 +371,11 @@ export class QaAsk extends LitElement {
       void this.#load();
       return this.#refused({}, t.expired);
     }
+    if (code === 'QA_ERR_PROOF_INVALID' || code === 'QA_ERR_PROOF_REQUIRED') {
+      // Expired, spent, or the server started asking for one: a fresh descriptor brings a fresh challenge.
+      void this.#load();
+      return this.#refused({}, t.proofFailed);
+    }
     if (error.status === 429) return this.#refused({}, t.limited);
     const problems: Partial<Record<FieldName, string>> = {};
     for (const issue of error.problem?.errors ?? []) {
@@ -376,7 +422,7 @@ export class QaAsk extends LitElement {
       const invalid = (flag: boolean) => (flag ? 'true' : 'false');
       content = html`
         <p part="status" class="status alert" role="alert">${this.message}</p>
-        <form part="form" novalidate @submit=${(e: SubmitEvent) => void this.#submit(e)}>
+        <form part="form" novalidate @submit=${(e: SubmitEvent) => void this.#submit(e)} @focusin=${() => this.#warmUp()}>
           <p class="consent">${t.required}</p>
           ${this.#control('name', t.name, (by, bad) => html`<input part="input" id="f-name" name="name" type="text" maxlength="200" autocomplete="name" aria-required="true" aria-invalid=${invalid(bad)} aria-describedby=${by ?? nothing} />`)}
           ${this.#control('email', t.email, (by, bad) => html`<input part="input" id="f-email" name="email" type="email" maxlength="254" autocomplete="email" aria-required="true" aria-invalid=${invalid(bad)} aria-describedby=${by ?? nothing} />`)}
@@ -400,7 +446,7 @@ export class QaAsk extends LitElement {
             ${this.problems.consentProcessing ? html`<p part="error" class="error" id="e-consentProcessing">${this.problems.consentProcessing}</p>` : nothing}
           </div>
           <label part="label" class="check"><input name="consentPublish" type="checkbox" />${t.consentPublish}</label>
-          <button part="button" type="submit" ?disabled=${this.sending}>${this.sending ? t.sending : t.send}</button>
+          <button part="button" type="submit" ?disabled=${this.sending}>${this.checking ? t.checking : this.sending ? t.sending : t.send}</button>
         </form>
         ${fullForm ? html`<p class="consent"><a href=${fullForm}>${t.fullForm}</a></p>` : nothing}
       `;
