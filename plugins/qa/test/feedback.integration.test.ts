@@ -91,9 +91,14 @@ describeEachDialect('feedback on regulations and ideas for the province', (diale
     const verified = await t.client.post(`/t/${site}/${prefix}/xac-nhan/${token}`);
     expect(verified.status).toBe(200);
     expect((await t.client.post(`/t/${site}/${prefix}/xac-nhan/${token}`)).status).toBe(404);
-    return { code: CODE.exec(verified.text)![1]!, email: fields.email! };
+    const code = CODE.exec(verified.text)![1]!;
+    // The tracking code is mailed too: exactly one message.
+    expect((await deliver()).map((m) => m.subject)).toEqual([`Mã theo dõi ${code} / Tracking code ${code}`]);
+    return { code, email: fields.email! };
   }
   const idOf = async (code: string, staff: TestClient, path: string) => (ok(await staff.get(path)).items as { id: string; trackingCode: string }[]).find((i) => i.trackingCode === code)!.id;
+  /** The one outcome message a concluding step sends its sender. */
+  const outcomeMailed = async (to: string) => expect((await deliver()).map((m) => m.to)).toEqual([[to]]);
   const lookup = (code: string, email: string) => form(`/t/${PROVINCE}/phan-anh-kien-nghi/tra-cuu`, { trackingCode: code, email });
 
   beforeAll(async () => {
@@ -178,6 +183,7 @@ describeEachDialect('feedback on regulations and ideas for the province', (diale
     const forwarded = ok(await justice().post(`/api/qa/feedback/${id}/forward`, { to: 'Bộ Xây dựng', note: 'Công văn số 12/STP' }));
     expect(forwarded).toMatchObject({ status: 'forwarded', forwardedTo: 'Bộ Xây dựng', forwardedOnTime: true });
     expect(forwarded.timeline.map((e: { action: string }) => e.action)).toEqual(['received', 'registered', 'classified', 'forwarded']);
+    await outcomeMailed(outside.email);
     expect((await lookup(outside.code, outside.email)).text).toContain('Bộ Xây dựng');
     expect((await lookup(outside.code, 'khac@example.vn')).status).toBe(404);
     expect(ok(await justice().post(`/api/qa/feedback/${id}/archive`)).status).toBe('archived');
@@ -188,12 +194,14 @@ describeEachDialect('feedback on regulations and ideas for the province', (diale
     ok(await justice().post(`/api/qa/feedback/${complaintId}/register`, { number: '15/STP-2027' }));
     expect(ok(await justice().post(`/api/qa/feedback/${complaintId}/classify`, { outcome: 'official-complaint', reason: 'Phản ánh hành vi của công chức' })).forwardDueOn).toBe('2027-02-23');
     expect(ok(await justice().post(`/api/qa/feedback/${complaintId}/forward`, { to: 'so-noi-vu' }))).toMatchObject({ forwardedTo: 'Sở Nội vụ', forwardedOnTime: true, registerNumber: '15/STP-2027' });
+    await outcomeMailed(complaint.email);
 
     // ─── Not accepted: closed with the reason the sender reads.
     const rejected = await submit('regulation', feedbackFields({ title: 'Nội dung không rõ ràng về quy định' }));
     const rejectedId = await idOf(rejected.code, justice(), '/api/qa/feedback');
     expect(ok(await justice().post(`/api/qa/feedback/${rejectedId}/register`, {})).registerNumber).toBe('0003/2027');
     expect(ok(await justice().post(`/api/qa/feedback/${rejectedId}/classify`, { outcome: 'not-accepted', reason: 'Nội dung đã được xem xét, trả lời trước đây' }))).toMatchObject({ status: 'not-accepted', forwardDueOn: null });
+    await outcomeMailed(rejected.email);
     expect((await lookup(rejected.code, rejected.email)).text).toContain('Nội dung đã được xem xét, trả lời trước đây');
 
     // ─── Within competence: clarify, assess, review (required before deciding), decide, publish, archive.
@@ -213,6 +221,7 @@ describeEachDialect('feedback on regulations and ideas for the province', (diale
     expect(ok(await justice().post(`/api/qa/feedback/${withinId}/publish`, { title: 'Giảm bản sao hồ sơ', summary: 'Liên hệ lan-1@example.vn', result: 'Kết quả' }), 400).errors[0].pointer).toBe('/summary');
     const published = ok(await justice().post(`/api/qa/feedback/${withinId}/publish`, { title: 'Giảm số bản sao trong hồ sơ cấp phép xây dựng', summary: `Người dân phản ánh hồ sơ phải nộp nhiều bản sao. ${XSS_TEXT}`, result: 'UBND tỉnh đã sửa đổi Điều 5 Quyết định 41/2019/QĐ-UBND: chỉ nộp 1 bản sao.' }));
     expect(published).toMatchObject({ status: 'published', publication: { title: 'Giảm số bản sao trong hồ sơ cấp phép xây dựng' } });
+    await outcomeMailed(within.email);
     const archived = ok(await justice().post(`/api/qa/feedback/${withinId}/archive`));
     expect(archived.timeline.map((e: { action: string }) => e.action)).toEqual(['received', 'registered', 'classified', 'clarified', 'assessed', 'reviewed', 'decided', 'published', 'archived']);
 
@@ -241,6 +250,7 @@ describeEachDialect('feedback on regulations and ideas for the province', (diale
     expect(ok(await board().post(`/api/qa/ideas/${id}/accept`, { title: 'Đường đi bộ ven sông Hiếu', summary: '' }), 400).errors[0].pointer).toBe('/summary');
     const accepted = ok(await board().post(`/api/qa/ideas/${id}/accept`, { title: 'Đường đi bộ ven sông Hiếu', summary: `Xây dựng tuyến đường đi bộ ven sông Hiếu. ${XSS_TEXT}` }));
     const slug = accepted.publication.slug as string;
+    await outcomeMailed(idea.email);
 
     const listPage = await t.client.get(`/t/${PROVINCE}/gop-y-hien-ke`);
     expect(listPage.text).toContain('Đường đi bộ ven sông Hiếu');
@@ -281,6 +291,7 @@ describeEachDialect('feedback on regulations and ideas for the province', (diale
     const other = await submit('idea', { name: 'Trần Văn Nam', email: 'nam@example.vn', title: 'Quảng cáo dịch vụ', content: 'Nội dung quảng cáo không liên quan đến phát triển tỉnh.', consentProcessing: 'on', website: '' });
     const otherId = await idOf(other.code, board(), '/api/qa/ideas');
     ok(await board().post(`/api/qa/ideas/${otherId}/reject`, { reason: 'Không phải góp ý, hiến kế' }));
+    await outcomeMailed(other.email);
     expect((await lookup(other.code, other.email)).text).toContain('Không phải góp ý, hiến kế');
     expect((await t.client.get(`/t/${PROVINCE}/gop-y-hien-ke`)).text).not.toContain('Quảng cáo dịch vụ');
   });

@@ -9,6 +9,9 @@
  *                                                                                 └─▶ processing ──decide──▶ decided ──publish──▶ published
  *   (clarify, assess and review are recorded while processing; not-accepted, forwarded, decided and published end in archived)
  *
+ * Staff enter feedback received by post, telephone, questionnaire or in person straight as `received`
+ * (they vouch for the sender: no e-mail verification), with the day it arrived as `received_at`.
+ *
  * An idea (góp ý, hiến kế, QA-15): unverified ──verify──▶ received ──accept──▶ accepted (public, with
  * support votes and an acknowledgement) or ──reject──▶ rejected; both end in archived.
  */
@@ -72,6 +75,20 @@ export const DECISIONS = {
 } as const;
 export type Decision = keyof typeof DECISIONS;
 
+/**
+ * How an item reached the receiving unit (NĐ 20/2008 Art. 6, QA-11): the portal's form (`web`, e-mail
+ * verified) or entered by staff from a letter, a call, a questionnaire (phiếu lấy ý kiến) or a visit.
+ */
+export type FeedbackChannel = 'web' | 'post' | 'phone' | 'questionnaire' | 'in_person';
+/** The channels staff enter items from (everything but the form). */
+export const INTAKE_CHANNELS = {
+  post: { vi: 'Thư gửi qua bưu điện', en: 'Letter by post' },
+  phone: { vi: 'Điện thoại', en: 'Telephone' },
+  questionnaire: { vi: 'Phiếu lấy ý kiến', en: 'Questionnaire' },
+  in_person: { vi: 'Trực tiếp tại cơ quan', en: 'In person' },
+} as const satisfies Record<Exclude<FeedbackChannel, 'web'>, { vi: string; en: string }>;
+export type IntakeChannel = keyof typeof INTAKE_CHANNELS;
+
 /** Public acknowledgement of an idea. */
 export type Acknowledgement = 'acknowledged' | 'adopted';
 
@@ -83,6 +100,8 @@ export interface FeedbackDatabase {
     receiving_unit_id: string;
     kind: FeedbackKind;
     status: FeedbackStatus;
+    /** How it reached the unit (migration 0520); `web` for the form's, and for every row written before. */
+    channel: FeedbackChannel;
     tracking_code: string | null;
     sender_name: string;
     sender_email: string;

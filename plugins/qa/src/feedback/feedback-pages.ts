@@ -145,7 +145,7 @@ export function verifiedPage(site: PageSite, kind: FeedbackKind, code: string): 
     kind,
     'Đã tiếp nhận',
     'Received',
-    `<p>${bi('Mã theo dõi của bạn (dùng cùng địa chỉ e-mail để tra cứu):', 'Your tracking code (look it up with your e-mail address):')}</p><p class="code">${e(code)}</p>` +
+    `<p>${bi('Mã theo dõi của bạn (cũng đã gửi qua e-mail; dùng cùng địa chỉ e-mail để tra cứu):', 'Your tracking code (also e-mailed to you; look it up with your e-mail address):')}</p><p class="code">${e(code)}</p>` +
       `<p><a href="${e(site.prefix)}/${AREAS.regulation.path}/tra-cuu">${bi('Tra cứu kết quả xử lý', 'Look up its status')}</a></p>`,
   );
 }

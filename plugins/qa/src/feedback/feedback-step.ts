@@ -4,6 +4,7 @@ import type { Transaction } from 'kysely';
 import { QA_ERR_FEEDBACK_STATE } from '../errors.js';
 import type { FeedbackDatabase, FeedbackRow, FeedbackStatus } from './feedback-database.js';
 import type { FeedbackRepository } from './feedback.repository.js';
+import { sendInTransaction, type SenderMail } from './feedback-notices.js';
 
 /** Who acts: a person through a route, in the request's unit. */
 export interface FeedbackActor {
@@ -23,12 +24,15 @@ export interface FeedbackStep {
   /** The audit action, `qa.feedback.<step>` or `qa.idea.<step>`. */
   readonly audit: string;
   readonly after: Record<string, unknown>;
+  /** The message to the sender this step sends (its outcome), built beforehand; sent only if the step commits. */
+  readonly mail?: SenderMail;
 }
 
 /**
  * Runs a step in one transaction: the item changes only if it is still in one of `from` (else 409
  * `QA_ERR_FEEDBACK_STATE`, also when another request moved it first), the timeline gets the event and
- * the audit log the entry, tenant = the acting unit.
+ * the audit log the entry, tenant = the acting unit; the step's message to the sender, if any, is
+ * handed to the mail service in the same transaction.
  */
 export async function runFeedbackStep(ctx: PluginContext, repo: FeedbackRepository, actor: FeedbackActor, row: FeedbackRow, step: FeedbackStep, action: string): Promise<FeedbackRow> {
   if (!step.from.includes(row.status)) throw QA_ERR_FEEDBACK_STATE.create({ status: row.status, action });
@@ -41,6 +45,7 @@ export async function runFeedbackStep(ctx: PluginContext, repo: FeedbackReposito
       { action: step.audit, objectType: row.kind === 'idea' ? 'qa.idea' : 'qa.feedback', objectId: row.id, tenantId: actor.unitId, before: { status: row.status }, after: step.after },
       { request: actor.request, trx },
     );
+    await sendInTransaction(ctx, step.mail, trx);
   });
   return { ...row, ...changes };
 }

@@ -13,6 +13,7 @@ const feedbackProperties = {
   id: text,
   kind: { enum: ['regulation', 'idea'] },
   status: { enum: [...FEEDBACK_STATUSES] },
+  channel: { enum: ['web', 'post', 'phone', 'questionnaire', 'in_person'], description: 'How it reached the unit: the portal’s form (`web`) or entered by staff.' },
   trackingCode: nullableText,
   sender: object({ name: text, email: text, phone: text, address: text }),
   contentType: nullable({ enum: Object.keys(CONTENT_TYPES) }),

@@ -8,6 +8,7 @@ export function staffFeedbackView(row: FeedbackRow, events: readonly FeedbackEve
     id: row.id,
     kind: row.kind,
     status: row.status,
+    channel: row.channel,
     trackingCode: row.tracking_code,
     sender: { name: row.sender_name, email: row.sender_email, phone: row.sender_phone, address: row.sender_address },
     contentType: row.content_type,

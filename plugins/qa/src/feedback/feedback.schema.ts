@@ -1,5 +1,5 @@
 import { defineSchema } from '@cong/sdk';
-import { CLASSIFICATIONS, DECISIONS, FEEDBACK_STATUSES, REVIEW_CRITERIA, type Classification, type Decision, type FeedbackStatus, type Review } from './feedback-database.js';
+import { CLASSIFICATIONS, CONTENT_TYPES, DECISIONS, FEEDBACK_STATUSES, INTAKE_CHANNELS, REVIEW_CRITERIA, type Classification, type ContentType, type Decision, type FeedbackStatus, type IntakeChannel, type Review } from './feedback-database.js';
 
 const ID = { type: 'string', minLength: 1, maxLength: 64 } as const;
 const NOTE = { type: 'string', minLength: 1, maxLength: 4000 } as const;
@@ -42,6 +42,44 @@ export const publishBody = defineSchema<{ title: string; summary: string; result
   additionalProperties: false,
   required: ['title', 'summary', 'result'],
   properties: { title: { type: 'string', minLength: 5, maxLength: 500 }, summary: LONG, result: LONG },
+});
+
+/** Feedback received by post, telephone, questionnaire or in person, as staff enter it. */
+export interface IntakeBody {
+  readonly channel: IntakeChannel;
+  /** The day it arrived (`YYYY-MM-DD`, Vietnam): today or earlier; the forwarding deadline counts from it. */
+  readonly receivedOn: string;
+  readonly name: string;
+  readonly address: string;
+  readonly phone: string;
+  readonly email?: string;
+  readonly contentType: ContentType;
+  readonly regulationName: string;
+  readonly regulationLink?: string;
+  readonly title: string;
+  readonly content: string;
+  readonly proposal?: string;
+  readonly consentPublish?: boolean;
+}
+export const intakeBody = defineSchema<IntakeBody>({
+  type: 'object',
+  additionalProperties: false,
+  required: ['channel', 'receivedOn', 'name', 'address', 'phone', 'contentType', 'regulationName', 'title', 'content'],
+  properties: {
+    channel: { enum: Object.keys(INTAKE_CHANNELS) },
+    receivedOn: { type: 'string', pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' },
+    name: { type: 'string', maxLength: 400 },
+    address: { type: 'string', maxLength: 600 },
+    phone: { type: 'string', maxLength: 100 },
+    email: { type: 'string', maxLength: 500 },
+    contentType: { enum: Object.keys(CONTENT_TYPES) },
+    regulationName: { type: 'string', maxLength: 1000 },
+    regulationLink: { type: 'string', maxLength: 2100 },
+    title: { type: 'string', maxLength: 600 },
+    content: { type: 'string', maxLength: 25000 },
+    proposal: { type: 'string', maxLength: 25000 },
+    consentPublish: { type: 'boolean' },
+  },
 });
 
 export const acceptBody = defineSchema<{ title: string; summary: string }>({ type: 'object', additionalProperties: false, required: ['title', 'summary'], properties: { title: { type: 'string', minLength: 5, maxLength: 500 }, summary: LONG } });

@@ -1,11 +1,14 @@
 import { coreServices, InputError, NotFoundError, normalizeText, slugify, type PluginContext } from '@cong/sdk';
 import { findPersonalData } from '../answers/redaction.js';
+import { siteLinkBase } from '../answers/site-link.js';
 import { PETITION_FORWARD_RULE, type WorkingDaysRuleValue } from '../deadlines/deadline-rules.js';
 import { vietnamDate } from '../deadlines/vietnam-date.js';
 import { QA_ERR_FEEDBACK_NOT_REVIEWED, QA_ERR_FEEDBACK_STATE } from '../errors.js';
 import { UnitTree } from '../questions/unit-tree.js';
 import type { FeedbackSettings } from './feedback-config.js';
 import { REVIEW_CRITERIA, type Classification, type Decision, type FeedbackDatabase, type FeedbackKind, type FeedbackRow, type FeedbackStatus, type Review } from './feedback-database.js';
+import { outcomes, resultNotice, type Outcome, type SenderMail } from './feedback-notices.js';
+import { AREAS } from './feedback-pages.js';
 import { runFeedbackStep, type FeedbackActor, type FeedbackStep } from './feedback-step.js';
 import { staffFeedbackView } from './feedback-views.js';
 import { FeedbackRepository } from './feedback.repository.js';
@@ -109,7 +112,9 @@ export class FeedbackService {
       due = { on: await this.ctx.get(coreServices.calendar).addWorkingDays(receivedOn, rule.value.days), version: rule.version };
     }
     const status: FeedbackStatus = outcome === 'not-accepted' ? 'not-accepted' : forwarding ? 'forwarding' : 'processing';
+    const mail = status === 'not-accepted' ? await this.#resultMail(actor, row, () => outcomes.notAccepted(why)) : undefined;
     return this.#step(actor, row, 'classified', {
+      ...(mail ? { mail } : {}),
       from: ['registered'],
       changes: { status, classification: outcome, classify_reason: why, forward_due_on: due?.on ?? null, forward_rule_version: due?.version ?? null },
       event: 'classified',
@@ -127,7 +132,9 @@ export class FeedbackService {
     const name = unit?.nameVi ?? target;
     const now = Date.now();
     const onTime = row.forward_due_on === null ? null : vietnamDate(now) <= row.forward_due_on;
+    const mail = row.status === 'forwarding' ? await this.#resultMail(actor, row, () => outcomes.forwarded(name)) : undefined;
     return this.#step(actor, row, 'forwarded', {
+      ...(mail ? { mail } : {}),
       from: ['forwarding'],
       changes: { status: 'forwarded', forwarded_to: name, forwarded_at: now },
       event: 'forwarded',
@@ -182,7 +189,10 @@ export class FeedbackService {
     this.#noPersonalData(row, texts);
     const slug = row.public_slug ?? `${slugify(texts.title, 80) || 'ket-qua'}-${row.id.slice(0, 8)}`;
     const now = Date.now();
+    // The sender hears of the result once: when it is first published, not when its text is corrected.
+    const mail = row.status === 'decided' && row.published_at === null ? await this.#resultMail(actor, row, (base) => outcomes.published(texts.result, `${base}/${AREAS.regulation.path}/ket-qua#${slug}`)) : undefined;
     return this.#step(actor, row, 'published', {
+      ...(mail ? { mail } : {}),
       from: ['decided', 'published'],
       changes: { status: 'published', public_slug: slug, public_title: texts.title, public_summary: texts.summary, public_result: texts.result, published_at: row.published_at ?? now },
       event: 'published',
@@ -203,7 +213,9 @@ export class FeedbackService {
     const texts = { title: required(input.title, 'title'), summary: required(input.summary, 'summary') };
     this.#noPersonalData(row, texts);
     const slug = `${slugify(texts.title, 80) || 'hien-ke'}-${row.id.slice(0, 8)}`;
+    const mail = row.status === 'received' ? await this.#resultMail(actor, row, (base) => outcomes.accepted(`${base}/${AREAS.idea.path}/${slug}`)) : undefined;
     return this.#step(actor, row, 'accepted', {
+      ...(mail ? { mail } : {}),
       from: ['received'],
       changes: { status: 'accepted', public_slug: slug, public_title: texts.title, public_summary: texts.summary, published_at: Date.now() },
       event: 'accepted',
@@ -216,7 +228,8 @@ export class FeedbackService {
   async reject(actor: FeedbackActor, id: string, reason: string) {
     const why = required(reason, 'reason');
     const row = await this.own(actor.unitId, id);
-    return this.#step(actor, row, 'rejected', { from: ['received'], changes: { status: 'rejected', classify_reason: why }, event: 'rejected', note: why, audit: 'qa.idea.reject', after: { status: 'rejected' } });
+    const mail = row.status === 'received' ? await this.#resultMail(actor, row, () => outcomes.rejected(why)) : undefined;
+    return this.#step(actor, row, 'rejected', { ...(mail ? { mail } : {}), from: ['received'], changes: { status: 'rejected', classify_reason: why }, event: 'rejected', note: why, audit: 'qa.idea.reject', after: { status: 'rejected' } });
   }
 
   /** Public acknowledgement of an accepted idea: acknowledged, or adopted, with a note shown on its page. */
@@ -227,11 +240,18 @@ export class FeedbackService {
     return this.#step(actor, row, 'acknowledged', { from: ['accepted'], changes: { acknowledgement: level, acknowledgement_note: what }, event: level, note: what, audit: 'qa.idea.acknowledge', after: { acknowledgement: level } });
   }
 
+  /** The outcome message to the sender (none without an e-mail), with links on the site the item came from. */
+  async #resultMail(actor: FeedbackActor, row: FeedbackRow, outcome: (linkBase: string) => Outcome): Promise<SenderMail | undefined> {
+    if (row.sender_email === '') return undefined;
+    const base = await siteLinkBase(this.ctx, actor.request, row.site_id);
+    return resultNotice(this.ctx, row, outcome(base), base, actor.unitId);
+  }
+
   #noPersonalData(row: FeedbackRow, texts: Record<string, string>): void {
     for (const [field, value] of Object.entries(texts)) {
       const folded = value.toLowerCase();
       const found = findPersonalData(value, { name: row.sender_name, address: row.sender_address }).filter((f) => f.kind !== 'licence-plate');
-      if (found.length > 0 || folded.includes(row.sender_email) || (row.sender_phone !== '' && value.replace(/\D/g, '').includes(row.sender_phone.replace(/\D/g, '')))) {
+      if (found.length > 0 || (row.sender_email !== '' && folded.includes(row.sender_email)) || (row.sender_phone !== '' && value.replace(/\D/g, '').includes(row.sender_phone.replace(/\D/g, '')))) {
         throw bodyIssue(field, `must not carry personal data (${found[0]?.kind ?? 'contact'})`, 'not');
       }
     }

@@ -6,6 +6,7 @@ import { newTrackingCode, newVerificationToken, normalizeTrackingCode, readFormT
 import { CONTENT_TYPES, type ContentType, type FeedbackDatabase, type FeedbackKind, type FeedbackRow } from './feedback-database.js';
 import type { FeedbackSettings } from './feedback-config.js';
 import { feedbackVerificationMail, voteVerificationMail } from './feedback-mail.js';
+import { sendInTransaction, trackingNotice } from './feedback-notices.js';
 import { FeedbackRepository } from './feedback.repository.js';
 import { feedbackScope, type FeedbackScope } from './receiving-unit.js';
 import { formKey } from '../public-forms/form-key.js';
@@ -54,9 +55,10 @@ export function webAddress(value: string): string | undefined {
 /**
  * Checks a submission as the form's page shows it: every problem at once, each naming its field.
  * Feedback on a regulation needs the sender's name, address and phone (NĐ 20/2008 Art. 7, QA-11) and the
- * e-mail that verifies it; an idea needs the name and the e-mail.
+ * e-mail that verifies it; an idea needs the name and the e-mail. Entered by `staff` (a letter, a call, a
+ * questionnaire, a visit), the e-mail is optional and there is no consent box: staff vouch for the sender.
  */
-export function checkSubmission(kind: FeedbackKind, v: SubmissionValues, settings: FeedbackSettings): SubmissionProblem[] {
+export function checkSubmission(kind: FeedbackKind, v: SubmissionValues, settings: FeedbackSettings, by: 'sender' | 'staff' = 'sender'): SubmissionProblem[] {
   const problems: SubmissionProblem[] = [];
   const name = text(v.name);
   const email = text(v.email);
@@ -64,7 +66,7 @@ export function checkSubmission(kind: FeedbackKind, v: SubmissionValues, setting
   const address = text(v.address);
   const content = text(v.content);
   if (name === '' || length(name) > 200) problems.push({ field: 'name', vi: 'Họ và tên: bắt buộc, tối đa 200 ký tự.', en: 'Full name: required, at most 200 characters.' });
-  if (!EMAIL_ADDRESS.test(email) || length(email) > 254) problems.push({ field: 'email', vi: 'E-mail: địa chỉ không hợp lệ.', en: 'E-mail: not a valid address.' });
+  if ((by === 'sender' || email !== '') && (!EMAIL_ADDRESS.test(email) || length(email) > 254)) problems.push({ field: 'email', vi: 'E-mail: địa chỉ không hợp lệ.', en: 'E-mail: not a valid address.' });
   const phoneNeeded = kind === 'regulation' || phone !== '';
   if (phoneNeeded && (!PHONE.test(phone) || phone.replace(/\D/g, '').length < 9)) problems.push({ field: 'phone', vi: 'Số điện thoại: bắt buộc, ít nhất 9 chữ số.', en: 'Phone: required, at least 9 digits.' });
   if ((kind === 'regulation' && address === '') || length(address) > 300) problems.push({ field: 'address', vi: 'Địa chỉ: bắt buộc, tối đa 300 ký tự.', en: 'Address: required, at most 300 characters.' });
@@ -81,7 +83,7 @@ export function checkSubmission(kind: FeedbackKind, v: SubmissionValues, setting
     problems.push({ field: 'content', vi: `Nội dung: từ ${settings.contentMinLength} đến ${settings.contentMaxLength} ký tự.`, en: `Content: ${settings.contentMinLength} to ${settings.contentMaxLength} characters.` });
   }
   if (length(text(v.proposal)) > settings.contentMaxLength) problems.push({ field: 'proposal', vi: `Đề xuất: tối đa ${settings.contentMaxLength} ký tự.`, en: `Proposal: at most ${settings.contentMaxLength} characters.` });
-  if ((v.consentProcessing ?? '') === '') problems.push({ field: 'consentProcessing', vi: 'Bạn cần đồng ý để cơ quan nhà nước xử lý thông tin cá nhân cho mục đích này.', en: 'You need to agree to the processing of your personal data for this purpose.' });
+  if (by === 'sender' && (v.consentProcessing ?? '') === '') problems.push({ field: 'consentProcessing', vi: 'Bạn cần đồng ý để cơ quan nhà nước xử lý thông tin cá nhân cho mục đích này.', en: 'You need to agree to the processing of your personal data for this purpose.' });
   return problems;
 }
 
@@ -132,6 +134,7 @@ export class PublicFeedbackService {
       receiving_unit_id: kind === 'regulation' ? scope.receivingUnitId : scope.province.id,
       kind,
       status: 'unverified',
+      channel: 'web',
       tracking_code: null,
       sender_name: text(v.name),
       sender_email: email,
@@ -187,16 +190,21 @@ export class PublicFeedbackService {
     return row && row.kind === kind && row.status === 'unverified' && (row.verify_expires_at ?? 0) > Date.now() ? row : undefined;
   }
 
-  /** Uses a verification link: the item is received, with a tracking code and a timeline entry. */
-  async verify(kind: FeedbackKind, token: string): Promise<{ trackingCode: string }> {
+  /**
+   * Uses a verification link: the item is received, with a tracking code and a timeline entry, and the
+   * code is mailed to the sender (links on `linkBase`, the site the link was opened on), all in one transaction.
+   */
+  async verify(kind: FeedbackKind, token: string, linkBase: string): Promise<{ trackingCode: string }> {
     const pending = await this.verificationPending(kind, token);
     if (!pending) throw QA_ERR_VERIFICATION_INVALID.create();
     const now = Date.now();
     const code = newTrackingCode(new Date(now).getUTCFullYear()).replace(/^HD/, kind === 'regulation' ? 'PA' : 'HK');
+    const mail = await trackingNotice(this.ctx, { ...pending, tracking_code: code, received_at: now }, linkBase, pending.site_id);
     await this.ctx.get(coreServices.database).transaction<FeedbackDatabase, void>(async (trx) => {
       const changed = await this.repo.update(pending.id, ['unverified'], { status: 'received', tracking_code: code, verify_hash: null, verify_expires_at: null, received_at: now, updated_at: now }, trx);
       if (!changed) throw QA_ERR_VERIFICATION_INVALID.create();
       await this.repo.event({ id: randomUUID(), feedback_id: pending.id, action: 'received', actor_id: 'public', unit_id: pending.site_id, note: 'portal', created_at: now }, trx);
+      await sendInTransaction(this.ctx, mail, trx);
     });
     return { trackingCode: code };
   }
@@ -204,7 +212,9 @@ export class PublicFeedbackService {
   /** The status by tracking code and e-mail: an unknown code and a wrong address give the same 404. */
   async status(scope: FeedbackScope, code: string, email: string): Promise<FeedbackStatusView> {
     const row = await this.repo.byTrackingCode(normalizeTrackingCode(code));
-    const matches = row !== undefined && row.province_id === scope.province.id && sameSecret(row.sender_email, text(email).toLowerCase());
+    // An item entered by staff without an e-mail (a letter may have none) is not looked up by e-mail: never by an empty one.
+    const given = text(email).toLowerCase();
+    const matches = row !== undefined && row.province_id === scope.province.id && given !== '' && row.sender_email !== '' && sameSecret(row.sender_email, given);
     if (!row || !matches) throw new NotFoundError('No feedback with this code and e-mail address');
     return { row, forwardedTo: row.forwarded_to };
   }

@@ -98,7 +98,7 @@ export function feedbackPublicRoutes(route: RouteBuilder, settings: FeedbackSett
         const site = await siteOfRequest(req, ctx);
         if (!VERIFICATION_TOKEN.test(req.params.token)) return invalidLinkPage(site, kind);
         try {
-          return verifiedPage(site, kind, (await service(ctx).verify(kind, req.params.token)).trackingCode);
+          return verifiedPage(site, kind, (await service(ctx).verify(kind, req.params.token, site.linkBase)).trackingCode);
         } catch (error) {
           if (CongError.is(error) && error.code === 'QA_ERR_VERIFICATION_INVALID') return invalidLinkPage(site, kind);
           throw error;

@@ -1,8 +1,9 @@
-import type { PluginContext, RouteBuilder, RouteRequest } from '@cong/sdk';
+import { respond, type PluginContext, type RouteBuilder, type RouteRequest } from '@cong/sdk';
 import type { FeedbackSettings } from './feedback-config.js';
-import { acceptBody, acknowledgeBody, assessBody, classifyBody, decideBody, forwardBody, idParams, listQuery, noteBody, publishBody, registerBody, rejectBody, reviewBody } from './feedback.schema.js';
+import { acceptBody, acknowledgeBody, assessBody, classifyBody, decideBody, forwardBody, idParams, intakeBody, listQuery, noteBody, publishBody, registerBody, rejectBody, reviewBody } from './feedback.schema.js';
 import { feedbackListSchema, feedbackSchema } from './feedback-views.schema.js';
 import type { FeedbackActor } from './feedback-step.js';
+import { FeedbackIntakeService } from './feedback-intake.service.js';
 import { FeedbackService } from './feedback.service.js';
 
 /** The receiving unit's staff (the Department of Justice by default) who process feedback on regulations. */
@@ -26,6 +27,15 @@ export function feedbackStaffRoutes(route: RouteBuilder, settings: FeedbackSetti
     permission: PROCESS_FEEDBACK,
     schema: { query: listQuery, response: { 200: feedbackListSchema } },
     handler: (req, ctx) => feedback(ctx).page(req.tenantId!, req.query.status, req.query.limit ?? 20, req.query.offset ?? 0),
+  });
+  route.post('/feedback', {
+    summary: { vi: 'Nhập phản ánh, kiến nghị nhận qua bưu điện, điện thoại, phiếu lấy ý kiến hoặc trực tiếp', en: 'Enter feedback received by post, telephone, questionnaire or in person' },
+    description:
+      'Enters the flow as `received` at once (staff vouch for the sender: no e-mail verification), with a tracking code. `receivedOn` is the day it arrived (today or earlier, Vietnam): the forwarding deadline counts from it. Name, address and phone are required (NĐ 20/2008 Art. 7); `email` is optional, and when given the tracking code is mailed to it. Each problem is a 400 naming its field. The timeline and the audit log (`qa.feedback.intake`) name the staff member.',
+    permission: PROCESS_FEEDBACK,
+    bodyLimit: 128 * 1024,
+    schema: { body: intakeBody, response: { 201: feedbackSchema } },
+    handler: async (req, ctx) => respond(201, await new FeedbackIntakeService(ctx, settings).enter(actorOf(req), req.body)),
   });
   route.get('/feedback/:id', {
     summary: { vi: 'Chi tiết phản ánh, kiến nghị (người gửi, các bước, thời hạn chuyển)', en: 'A feedback: sender, timeline, forwarding due date' },

@@ -38,6 +38,8 @@ export const MAIL_TEMPLATE_NAMES = [
   'staff-question-assigned',
   'staff-approval-asked',
   'staff-mentioned',
+  'feedback-tracking',
+  'feedback-result',
 ] as const;
 export type MailTemplateName = (typeof MAIL_TEMPLATE_NAMES)[number];
 
@@ -331,6 +333,43 @@ export const MAIL_TEMPLATES: Readonly<Record<MailTemplateName, MailTemplateDefin
       bodyEn: lines('{{author}} mentioned you in an internal note on question {{code}}. Read it at the link above.'),
     },
     sample: { code: 'HD-2026-7K3F9Q', title: 'Thủ tục cấp giấy chứng nhận quyền sử dụng đất', author: 'Nguyễn Văn Nam', link: 'https://quangtri.gov.vn/admin/qa/cau-hoi-duoc-chuyen' },
+  },
+  // ─── Feedback on regulations and ideas (src/feedback): to the sender who gave an e-mail ───
+  'feedback-tracking': {
+    name: 'feedback-tracking',
+    description: { vi: 'Thư báo mã theo dõi phản ánh, kiến nghị hoặc góp ý, hiến kế đã tiếp nhận', en: 'Tracking code of received feedback or an idea' },
+    keys: ['code', 'title', 'kind', 'kindEn', 'unit', 'receivedOn', 'statusLink'],
+    defaults: {
+      subject: 'Mã theo dõi {{code}} / Tracking code {{code}}',
+      bodyVi: lines(
+        '{{unit}} đã tiếp nhận {{kind}} của bạn ngày {{receivedOn}}:',
+        '"{{title}}"',
+        '',
+        'Mã theo dõi: {{code}}',
+        'Tra cứu kết quả xử lý bằng mã theo dõi và địa chỉ e-mail này:',
+        '{{statusLink}}',
+      ),
+      bodyEn: lines('{{unit}} received your {{kindEn}} on {{receivedOn}}. Tracking code: {{code}}.', 'Check its status with this code and this e-mail address: {{statusLink}}'),
+    },
+    sample: { code: 'PA-2027-7K3F9Q', title: 'Thủ tục cấp phép xây dựng yêu cầu quá nhiều bản sao', kind: 'phản ánh, kiến nghị về quy định hành chính', kindEn: 'feedback on a regulation', unit: 'Sở Tư pháp', receivedOn: '03/02/2027', statusLink: 'https://quangtri.gov.vn/phan-anh-kien-nghi/tra-cuu' },
+  },
+  'feedback-result': {
+    name: 'feedback-result',
+    description: { vi: 'Thư báo kết quả xử lý phản ánh, kiến nghị hoặc góp ý, hiến kế', en: 'The outcome of feedback or an idea' },
+    keys: ['code', 'title', 'unit', 'outcome', 'outcomeEn', 'statusLink'],
+    defaults: {
+      subject: 'Kết quả xử lý {{code}} / Outcome of {{code}}',
+      bodyVi: lines('{{unit}} thông báo kết quả xử lý nội dung bạn gửi (mã {{code}}):', '"{{title}}"', '', '{{outcome}}', '', 'Tra cứu bằng mã theo dõi và địa chỉ e-mail này:', '{{statusLink}}'),
+      bodyEn: lines('{{unit}} has concluded what you sent ({{code}}): {{outcomeEn}}', 'Check it with the code and this address: {{statusLink}}'),
+    },
+    sample: {
+      code: 'PA-2027-7K3F9Q',
+      title: 'Thủ tục cấp phép xây dựng yêu cầu quá nhiều bản sao',
+      unit: 'Sở Tư pháp',
+      outcome: 'Kết quả xử lý đã được công khai: UBND tỉnh đã sửa đổi Điều 5 Quyết định 41/2019/QĐ-UBND.\nXem tại: https://quangtri.gov.vn/phan-anh-kien-nghi/ket-qua#giam-ban-sao',
+      outcomeEn: 'the result is published (link above).',
+      statusLink: 'https://quangtri.gov.vn/phan-anh-kien-nghi/tra-cuu',
+    },
   },
 };
 

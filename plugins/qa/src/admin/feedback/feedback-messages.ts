@@ -1,5 +1,5 @@
 import { localized } from '@cong/sdk/admin';
-import type { Classification, ContentType, Decision, FeedbackStatus, ReviewCriterion } from '../shared/qa-api.js';
+import type { Classification, ContentType, Decision, FeedbackStatus, FeedbackView, ReviewCriterion } from '../shared/qa-api.js';
 
 /** Feedback on regulations (QA-10…QA-13) and ideas (QA-15): the receiving unit's pages. Vietnamese first. */
 export const feedbackMessages = {
@@ -172,6 +172,28 @@ export const feedbackMessages = {
     acknowledge: 'Lưu ghi nhận',
     acknowledgedDone: 'Đã lưu ghi nhận',
     acknowledgement: 'Ghi nhận',
+    // Entered by staff (received by post, telephone, questionnaire or in person)
+    channel: 'Kênh tiếp nhận',
+    channels: { web: 'Cổng thông tin', post: 'Bưu điện', phone: 'Điện thoại', questionnaire: 'Phiếu lấy ý kiến', in_person: 'Trực tiếp' } as Record<FeedbackView['channel'], string>,
+    intakeOpen: 'Nhập phản ánh nhận qua bưu điện, điện thoại…',
+    intakeTitle: 'Nhập phản ánh, kiến nghị nhận qua bưu điện, điện thoại, phiếu lấy ý kiến hoặc trực tiếp',
+    intakeIntro: 'Phản ánh được tiếp nhận ngay, không cần xác nhận e-mail: cán bộ nhập chịu trách nhiệm về nguồn gốc. Hạn chuyển tính từ ngày nhận.',
+    channelLegend: 'Nhận qua',
+    receivedOn: 'Ngày nhận',
+    receivedOnHint: 'Ngày cơ quan nhận được thư, cuộc gọi, phiếu; không sau hôm nay.',
+    futureDate: 'Ngày nhận không được sau hôm nay',
+    senderName: 'Họ và tên người gửi',
+    senderAddress: 'Địa chỉ',
+    senderPhone: 'Số điện thoại',
+    senderEmail: 'E-mail (không bắt buộc)',
+    senderEmailHint: 'Nếu có, người gửi nhận mã theo dõi và kết quả xử lý qua e-mail.',
+    regulationName: 'Quy định được phản ánh (tên, số, ký hiệu văn bản)',
+    regulationLink: 'Đường dẫn đến văn bản (không bắt buộc)',
+    intakeSubject: 'Tiêu đề',
+    proposalOptional: 'Đề xuất (không bắt buộc)',
+    consentPublishLabel: 'Người gửi đồng ý công khai nội dung (không kèm thông tin cá nhân)',
+    intakeSave: 'Lưu và tiếp nhận',
+    entered: (code: string) => `Đã tiếp nhận, mã theo dõi ${code}`,
   },
   en: {
     title: 'Feedback on regulations',
@@ -341,6 +363,27 @@ export const feedbackMessages = {
     acknowledge: 'Save',
     acknowledgedDone: 'Acknowledgement saved',
     acknowledgement: 'Acknowledgement',
+    channel: 'Channel',
+    channels: { web: 'Portal', post: 'Post', phone: 'Telephone', questionnaire: 'Questionnaire', in_person: 'In person' } as Record<FeedbackView['channel'], string>,
+    intakeOpen: 'Enter feedback received by post, phone…',
+    intakeTitle: 'Enter feedback received by post, telephone, questionnaire or in person',
+    intakeIntro: 'It is received at once, without e-mail verification: the staff member entering it vouches for it. The forwarding deadline counts from the day it was received.',
+    channelLegend: 'Received by',
+    receivedOn: 'Received on',
+    receivedOnHint: 'The day the letter, call or questionnaire reached the unit; not after today.',
+    futureDate: 'The received day must not be after today',
+    senderName: 'Sender’s full name',
+    senderAddress: 'Address',
+    senderPhone: 'Phone',
+    senderEmail: 'E-mail (optional)',
+    senderEmailHint: 'When given, the sender gets the tracking code and the outcome by e-mail.',
+    regulationName: 'Regulation concerned (name, number)',
+    regulationLink: 'Link to the regulation (optional)',
+    intakeSubject: 'Title',
+    proposalOptional: 'Proposal (optional)',
+    consentPublishLabel: 'The sender agrees to publication (without personal data)',
+    intakeSave: 'Save and receive',
+    entered: (code: string) => `Received, tracking code ${code}`,
   },
 };
 

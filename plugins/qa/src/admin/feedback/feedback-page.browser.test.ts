@@ -249,4 +249,83 @@ describe('<qa-feedback>', () => {
     expect(root.textContent).toContain('Đã lưu trữ');
     expect(root.querySelector('form')).toBeNull();
   });
+  it('enters feedback received by post: checked here first (no future day), the server’s field errors beside the fields, then opened with its channel', async () => {
+    const entered = feedbackItem({ id: 'fb-9', channel: 'post', trackingCode: 'PA-2026-7K2M9Q', sender: { name: 'Trần Văn Bình', email: '', phone: '0233 3852 111', address: 'Thôn 3, Cam Hiếu' }, receivedAt: '2026-11-17T17:00:00.000Z', timeline: [{ action: 'received', actor: 'tu-phap', unit: TU_PHAP.id, note: 'post', at: '2026-11-17T17:00:00.000Z' }] });
+    let answer: (call: Call) => unknown = () => {
+      throw new ApiError(400, 'CONG_ERR_VALIDATION', 'body /phone: Phone: required, at least 9 digits.', [{ in: 'body', pointer: '/phone', message: 'Phone: required, at least 9 digits.' }]);
+    };
+    const api = base({ 'POST /api/qa/feedback': (call) => answer(call) }, () => [...list, feedbackItem({ id: 'fb-3', channel: 'phone', title: 'Gọi điện về phí chợ' })]);
+    const element = mount(api);
+    await settle(element);
+    const root = element.shadowRoot!;
+    // The channel is a column of the list.
+    expect(root.querySelector('thead')!.textContent).toContain('Kênh tiếp nhận');
+    expect(root.querySelector('tr[data-feedback="fb-1"]')!.textContent).toContain('Cổng thông tin');
+    expect(root.querySelector('tr[data-feedback="fb-3"]')!.textContent).toContain('Điện thoại');
+
+    clickButton(root, 'Nhập phản ánh nhận qua bưu điện, điện thoại…');
+    await settle(element);
+    expect(root.activeElement?.id).toBe('fb-intake-heading');
+    expect(root.querySelector('table')).toBeNull();
+    expect([...root.querySelectorAll<HTMLInputElement>('input[name=channel]')].map((i) => i.value)).toEqual(['post', 'phone', 'questionnaire', 'in_person']);
+    expect(await axeViolations(element)).toEqual([]);
+
+    // Empty: every required field named, nothing sent; a day after today is refused here.
+    const form = () => root.querySelector<HTMLFormElement>('form[aria-labelledby="fb-intake-heading"]')!;
+    const tomorrow = new Date(Date.now() + 31 * 3_600_000).toISOString().slice(0, 10);
+    root.querySelector<HTMLInputElement>('#fb-intake-receivedOn')!.value = tomorrow;
+    form().requestSubmit();
+    await settle(element);
+    for (const f of ['channel', 'name', 'address', 'phone', 'contentType', 'regulationName', 'title', 'content']) expect(root.querySelector(`#fb-intake-${f}-error`), f).not.toBeNull();
+    expect(root.querySelector('#fb-intake-receivedOn-error')!.textContent).toBe('Ngày nhận không được sau hôm nay');
+    expect(root.querySelector('#fb-intake-email-error')).toBeNull();
+    expect(root.activeElement?.id).toBe('fb-intake-channel');
+    expect(api.calls.some((c) => c.method === 'POST')).toBe(false);
+    expect(await axeViolations(element)).toEqual([]);
+
+    const fill = (id: string, value: string) => {
+      const control = root.querySelector<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>(`#fb-intake-${id}`)!;
+      control.value = value;
+    };
+    root.querySelector<HTMLInputElement>('input[name=channel][value=post]')!.click();
+    fill('receivedOn', '2026-11-18');
+    fill('name', 'Trần Văn Bình');
+    fill('address', 'Thôn 3, Cam Hiếu');
+    fill('phone', '12');
+    fill('contentType', 'unsuitable');
+    fill('regulationName', 'Quyết định 12/2025/QĐ-UBND');
+    fill('title', 'Thư phản ánh về phí chợ');
+    fill('content', 'Mức phí chợ cao hơn mức quy định của tỉnh, đề nghị xem xét lại.');
+    form().requestSubmit();
+    await settle(element);
+    expect(root.querySelector('#fb-intake-phone-error')!.textContent).toBe('Phone: required, at least 9 digits.');
+    expect(root.activeElement?.id).toBe('fb-intake-phone');
+    expect(root.querySelector('[role=alert]')).toBeNull();
+
+    answer = () => entered;
+    fill('phone', '0233 3852 111');
+    form().requestSubmit();
+    await settle(element);
+    // No e-mail, link or proposal: left out; the consent box unticked.
+    expect(api.calls.filter((c) => c.method === 'POST').at(-1)!.body).toEqual({
+      channel: 'post',
+      receivedOn: '2026-11-18',
+      name: 'Trần Văn Bình',
+      address: 'Thôn 3, Cam Hiếu',
+      phone: '0233 3852 111',
+      contentType: 'unsuitable',
+      regulationName: 'Quyết định 12/2025/QĐ-UBND',
+      title: 'Thư phản ánh về phí chợ',
+      content: 'Mức phí chợ cao hơn mức quy định của tỉnh, đề nghị xem xét lại.',
+      consentPublish: false,
+    });
+    expect(element.announcement).toBe('Đã tiếp nhận, mã theo dõi PA-2026-7K2M9Q');
+    // The new item is open at the register step, with its channel in the facts and the timeline.
+    expect(root.querySelector('#fb-register-heading')).not.toBeNull();
+    const facts = root.querySelector('dl.facts')!.textContent!;
+    expect(facts).toContain('Kênh tiếp nhận');
+    expect(facts).toContain('Bưu điện');
+    expect(root.querySelector('caption')!.parentElement!.querySelector('tbody')!.textContent).toContain('Bưu điện');
+    expect(await axeViolations(element)).toEqual([]);
+  });
 });

@@ -28,6 +28,10 @@ import { feedbackFacts, feedbackStatusBadge, feedbackTimeline, publicationFacts 
 
 /** The statuses an item is archived from (mirrors the service's `CLOSED`). */
 const ARCHIVABLE: readonly FeedbackStatus[] = ['not-accepted', 'forwarded', 'decided', 'published'];
+/** The channels staff enter feedback from (`web` is the portal's form). */
+const INTAKE_CHANNELS: readonly Exclude<FeedbackView['channel'], 'web'>[] = ['post', 'phone', 'questionnaire', 'in_person'];
+/** Today in Vietnam, `YYYY-MM-DD`: the latest day feedback can have been received. */
+const vietnamToday = () => new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
 
 /**
  * "Phản ánh, kiến nghị về quy định hành chính" (`qa.feedback.process`, the receiving unit, by default the
@@ -36,6 +40,8 @@ const ARCHIVABLE: readonly FeedbackStatus[] = ['not-accepted', 'forwarded', 'dec
  * one of the four outcomes with a reason, forward by the due date, or process (ask to clarify, assess
  * the basis, review the six criteria, decide), publish the result in texts written for the public,
  * archive. Each form's field errors (the page's checks, the server's 400) go beside its fields.
+ * Feedback received by post, telephone, questionnaire or in person is entered here (`POST
+ * /api/qa/feedback`): received at once, the forwarding deadline counted from the day it arrived.
  */
 export class FeedbackPage extends FeedbackStepsPage {
   static override properties: PropertyDeclarations = {
@@ -43,6 +49,7 @@ export class FeedbackPage extends FeedbackStepsPage {
     contentType: { state: true },
     units: { state: true },
     outcome: { state: true },
+    intake: { state: true },
   };
 
   /** The content type shown (filtered in the page shown: the API filters by status only). */
@@ -50,6 +57,8 @@ export class FeedbackPage extends FeedbackStepsPage {
   declare units: readonly UnitNode[];
   /** The outcome chosen in the classify form: a forwarding one explains the due date. */
   declare outcome: Classification | undefined;
+  /** The form entering feedback received outside the portal is open (instead of the list). */
+  declare intake: boolean;
 
   protected override readonly route = ROUTES.feedback;
   protected readonly collection = 'feedback';
@@ -57,11 +66,18 @@ export class FeedbackPage extends FeedbackStepsPage {
   constructor() {
     super();
     this.units = [];
+    this.intake = false;
   }
 
   protected override unitChanged(): void {
     super.unitChanged();
     this.units = [];
+    this.intake = false;
+  }
+
+  protected override followLink(id: string | undefined): void {
+    if (id) this.intake = false;
+    super.followLink(id);
   }
 
   protected override itemChanged(): void {
@@ -81,6 +97,62 @@ export class FeedbackPage extends FeedbackStepsPage {
       this.list = list.value;
       this.error = undefined;
     } else this.error = this.failure(list.reason);
+  }
+
+  async #openIntake(): Promise<void> {
+    this.intake = true;
+    this.fieldErrors = {};
+    this.error = undefined;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#fb-intake-heading')?.focus();
+  }
+
+  async #closeIntake(): Promise<void> {
+    this.intake = false;
+    this.fieldErrors = {};
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('h1')?.focus();
+  }
+
+  /** Checks the form here first, then enters it; the new item opens, with its tracking code announced. */
+  async #enter(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    const t = feedbackTexts();
+    const data = new FormData(event.target as HTMLFormElement);
+    const values = Object.fromEntries(['channel', 'receivedOn', 'name', 'address', 'phone', 'email', 'contentType', 'regulationName', 'regulationLink', 'title', 'content', 'proposal'].map((k) => [k, textOf(data, k)]));
+    const errors: Record<string, string> = {};
+    for (const k of ['name', 'address', 'phone', 'regulationName', 'content']) if (!values[k]) errors[`intake-${k}`] = t.required;
+    if (!values['channel']) errors['intake-channel'] = t.chooseRequired;
+    if (!values['contentType']) errors['intake-contentType'] = t.chooseRequired;
+    if (!values['receivedOn']) errors['intake-receivedOn'] = t.required;
+    else if (values['receivedOn'] > vietnamToday()) errors['intake-receivedOn'] = t.futureDate;
+    if (values['title']!.length < 5) errors['intake-title'] = values['title'] ? t.titleTooShort : t.required;
+    this.fieldErrors = errors;
+    if (Object.keys(errors).length) {
+      await this.focusFirstError();
+      return;
+    }
+    // Optional fields left empty are left out; the sender's consent is a box.
+    const body = { ...Object.fromEntries(Object.entries(values).filter(([, v]) => v !== '')), consentPublish: data.get('consentPublish') !== null };
+    let entered: FeedbackView | undefined;
+    const ok = await this.act(
+      async () => {
+        entered = await this.api!.post<FeedbackView>(`${API}/feedback`, body);
+      },
+      () => t.entered(entered?.trackingCode ?? ''),
+      (error) => Object.keys((this.fieldErrors = Object.fromEntries(Object.entries(error.fieldErrors()).map(([k, v]) => [`intake-${k}`, v])))).length > 0,
+    );
+    if (!ok) {
+      await this.focusFirstError();
+      return;
+    }
+    this.intake = false;
+    this.fieldErrors = {};
+    this.view = entered;
+    this.itemChanged();
+    this.linkTo(entered!.id);
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
   }
 
   #register(event: SubmitEvent): Promise<boolean> {
@@ -167,7 +239,7 @@ export class FeedbackPage extends FeedbackStepsPage {
   override render() {
     const t = feedbackTexts();
     if (!this.can(FEEDBACK)) return html`<h1>${t.title}</h1><p class="note">${t.needProcess}</p>`;
-    return html`<h1 tabindex="-1">${t.title}</h1>${this.renderStatus()}${this.view ? this.#renderOne(this.view) : this.#renderList()}`;
+    return html`<h1 tabindex="-1">${t.title}</h1>${this.renderStatus()}${this.view ? this.#renderOne(this.view) : this.intake ? this.#renderIntake() : this.#renderList()}`;
   }
 
   #renderList() {
@@ -178,6 +250,7 @@ export class FeedbackPage extends FeedbackStepsPage {
     const filtered = this.status !== undefined || this.contentType !== undefined;
     return html`
       <p class="note">${t.intro}</p>
+      <p><button type="button" class="primary" @click=${() => void this.#openIntake()}>${t.intakeOpen}</button></p>
       <div class="row">
         ${field('fb-status', t.statusFilter, undefined, (d) => html`<select id="fb-status" aria-describedby=${d} @change=${(e: Event) => this.filter((e.target as HTMLSelectElement).value)}>
           <option value="" ?selected=${!this.status}>${c.all}</option>
@@ -194,11 +267,12 @@ export class FeedbackPage extends FeedbackStepsPage {
           ? html`<p>${filtered ? t.emptyFilter : t.empty}</p>`
           : html`<table>
               <caption class="visually-hidden">${t.title}</caption>
-              <thead><tr><th scope="col">${t.subject}</th><th scope="col">${t.typeFilter}</th><th scope="col">${t.statusFilter}</th><th scope="col">${t.registerNumber}</th><th scope="col">${t.receivedAt}</th><th scope="col">${t.forwardDue}</th></tr></thead>
+              <thead><tr><th scope="col">${t.subject}</th><th scope="col">${t.typeFilter}</th><th scope="col">${t.channel}</th><th scope="col">${t.statusFilter}</th><th scope="col">${t.registerNumber}</th><th scope="col">${t.receivedAt}</th><th scope="col">${t.forwardDue}</th></tr></thead>
               <tbody>${items.map(
                 (i) => html`<tr data-feedback=${i.id}>
                   <td><button type="button" class="link" aria-label=${t.openLabel(i.title)} @click=${() => this.openItem(i.id)}>${i.title}</button>${i.trackingCode ? html`<div class="note">${i.trackingCode}</div>` : nothing}</td>
                   <td>${i.contentType ? t.contentTypes[i.contentType] : c.none}</td>
+                  <td>${t.channels[i.channel] ?? i.channel}</td>
                   <td>${feedbackStatusBadge(i.status)}</td>
                   <td>${i.registerNumber ?? c.none}</td>
                   <td>${formatTime(i.receivedAt ?? i.createdAt)}</td>
@@ -208,6 +282,46 @@ export class FeedbackPage extends FeedbackStepsPage {
             </table>`}
       ${list ? pager(list.offset, list.items.length, list.total, (offset) => void this.showPage(offset), LIMIT) : nothing}
     `;
+  }
+
+  #renderIntake() {
+    const t = feedbackTexts();
+    const c = commonTexts();
+    const e = this.fieldErrors;
+    const text = (name: string, label: string, attrs: { max: number; required?: boolean; type?: string; hint?: string; autocomplete?: string }) =>
+      field(`fb-intake-${name}`, label, e[`intake-${name}`], (d, bad) => html`<input id=${`fb-intake-${name}`} name=${name} type=${attrs.type ?? 'text'} maxlength=${attrs.max} autocomplete=${attrs.autocomplete ?? 'off'} ?required=${attrs.required ?? false} aria-required=${attrs.required ? 'true' : 'false'} aria-describedby=${d} aria-invalid=${bad} />`, attrs.hint);
+    return html`<form class="panel" novalidate aria-labelledby="fb-intake-heading" @submit=${(ev: SubmitEvent) => void this.#enter(ev)}>
+      <h2 id="fb-intake-heading" tabindex="-1">${t.intakeTitle}</h2>
+      <p class="note">${t.intakeIntro}</p>
+      <fieldset aria-describedby=${e['intake-channel'] ? 'fb-intake-channel-error' : nothing}>
+        <legend>${t.channelLegend}</legend>
+        ${INTAKE_CHANNELS.map(
+          (ch, i) => html`<label class="check"><input type="radio" name="channel" value=${ch} id=${i === 0 ? 'fb-intake-channel' : nothing} aria-invalid=${e['intake-channel'] ? 'true' : 'false'} /> ${t.channels[ch]}</label>`,
+        )}
+        ${e['intake-channel'] ? html`<span class="field-error" id="fb-intake-channel-error">${e['intake-channel']}</span>` : nothing}
+      </fieldset>
+      ${field('fb-intake-receivedOn', t.receivedOn, e['intake-receivedOn'], (d, bad) => html`<input id="fb-intake-receivedOn" name="receivedOn" type="date" max=${vietnamToday()} .value=${vietnamToday()} required aria-required="true" aria-describedby=${d} aria-invalid=${bad} />`, t.receivedOnHint)}
+      <div class="row">
+        ${text('name', t.senderName, { max: 200, required: true })}
+        ${text('phone', t.senderPhone, { max: 40, required: true, type: 'tel' })}
+      </div>
+      ${text('address', t.senderAddress, { max: 300, required: true })}
+      ${text('email', t.senderEmail, { max: 254, type: 'email', hint: t.senderEmailHint })}
+      ${field('fb-intake-contentType', t.typeFilter, e['intake-contentType'], (d, bad) => html`<select id="fb-intake-contentType" name="contentType" required aria-required="true" aria-describedby=${d} aria-invalid=${bad}>
+        <option value="">${t.choose}</option>
+        ${CONTENT_TYPES.map((s) => html`<option value=${s}>${t.contentTypes[s]}</option>`)}
+      </select>`)}
+      ${text('regulationName', t.regulationName, { max: 500, required: true })}
+      ${text('regulationLink', t.regulationLink, { max: 2000, type: 'url' })}
+      ${text('title', t.intakeSubject, { max: 300, required: true })}
+      ${field('fb-intake-content', t.content, e['intake-content'], (d, bad) => html`<textarea id="fb-intake-content" name="content" rows="6" maxlength="10000" required aria-required="true" aria-describedby=${d} aria-invalid=${bad}></textarea>`)}
+      ${field('fb-intake-proposal', t.proposalOptional, e['intake-proposal'], (d, bad) => html`<textarea id="fb-intake-proposal" name="proposal" rows="3" maxlength="10000" aria-describedby=${d} aria-invalid=${bad}></textarea>`)}
+      <label class="check"><input type="checkbox" id="fb-intake-consentPublish" name="consentPublish" /> ${t.consentPublishLabel}</label>
+      <div class="actions">
+        <button type="submit" class="primary" ?disabled=${this.busy}>${t.intakeSave}</button>
+        <button type="button" @click=${() => void this.#closeIntake()}>${c.cancel}</button>
+      </div>
+    </form>`;
   }
 
   #renderOne(v: FeedbackView) {

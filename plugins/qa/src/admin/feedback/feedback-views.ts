@@ -19,6 +19,7 @@ export function feedbackFacts(v: FeedbackView): TemplateResult {
       ${v.trackingCode ? html`<dt>${t.trackingCode}</dt><dd>${v.trackingCode}</dd>` : nothing}
       ${v.registerNumber ? html`<dt>${t.registerNumber}</dt><dd>${v.registerNumber}</dd>` : nothing}
       <dt>${t.receivedAt}</dt><dd>${formatTime(v.receivedAt ?? v.createdAt)}</dd>
+      <dt>${t.channel}</dt><dd>${t.channels[v.channel] ?? v.channel}</dd>
       <dt>${t.sender}</dt><dd>${sender || c.none}</dd>
       ${v.contentType ? html`<dt>${t.typeFilter}</dt><dd>${t.contentTypes[v.contentType]}</dd>` : nothing}
       ${v.regulation ? html`<dt>${t.regulation}</dt><dd>${v.regulation.name}${v.regulation.link ? html` <a href=${v.regulation.link} target="_blank" rel="noopener noreferrer">${v.regulation.link}</a>` : nothing}</dd>` : nothing}
@@ -59,7 +60,7 @@ export function feedbackTimeline(v: FeedbackView): TemplateResult {
         <td>${formatTime(e.at)}</td>
         <td>${t.events[e.action] ?? e.action}</td>
         <td>${e.actor}</td>
-        <td>${e.note ?? ''}</td>
+        <td>${e.action === 'received' && e.note && Object.hasOwn(t.channels, e.note) ? t.channels[e.note as FeedbackView['channel']] : (e.note ?? '')}</td>
       </tr>`,
     )}</tbody>
   </table>`;

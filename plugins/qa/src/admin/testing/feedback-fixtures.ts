@@ -9,6 +9,7 @@ export function feedbackItem(overrides: Partial<FeedbackView> = {}): FeedbackVie
     id: 'fb-1',
     kind: 'regulation',
     status: 'received',
+    channel: 'web',
     trackingCode: 'PA-7K2M9Q',
     sender: { name: 'Nguyễn Văn An', email: 'an.nguyen@example.vn', phone: '0912345678', address: '12 Lê Lợi, Đông Hà' },
     contentType: 'practical-obstacle',
