@@ -10,6 +10,7 @@ import type { ConsultationSettings } from './consultation-config.js';
 import type { ArticleRow, CommentRow, ConsultationDatabase, ConsultationRow, ConsulteeRow, DossierFileRow } from './consultation-database.js';
 import { phaseOf, type ConsultationPhase } from './consultation-phase.js';
 import { ConsultationRepository } from './consultation.repository.js';
+import { vietnamToday } from './consultation-rules.js';
 import { bodyIssue } from './consultation.service.js';
 import { MailTemplateService } from '../templates/mail-template.service.js';
 import { formKey } from '../public-forms/form-key.js';
@@ -69,10 +70,24 @@ export class CommentService {
     return { unitId: unit.id, isProvince: unit.parentId === null };
   }
 
-  async list(site: PublicSite) {
-    const rows = await this.repo.announcedFor(site);
+  /** Page `page` (from 1) of the site's announced consultations, `size` a page, and how many there are. */
+  async list(site: PublicSite, page: number, size: number) {
+    const found = await this.repo.announcedPage(site, size, (page - 1) * size);
     const units = new UnitTree(this.ctx);
-    return Promise.all(rows.map(async (row) => ({ row, phase: phaseOf(row), unitName: (await units.refOrNull(row.unit_id))?.name ?? '' })));
+    const items = await Promise.all(found.items.map(async (row) => ({ row, phase: phaseOf(row), unitName: (await units.refOrNull(row.unit_id))?.name ?? '' })));
+    return { items, total: found.total };
+  }
+
+  /** The site's consultations announced or open today, for the calendar feed (at most `limit`). */
+  async current(site: PublicSite, limit: number) {
+    const rows = await this.repo.current(site, vietnamToday(), limit);
+    const units = new UnitTree(this.ctx);
+    return Promise.all(rows.map(async (row) => ({ row, unitName: (await units.refOrNull(row.unit_id))?.name ?? '' })));
+  }
+
+  /** The name of the unit that drafts `row`, as the pages show it. */
+  async unitName(row: ConsultationRow): Promise<string> {
+    return (await new UnitTree(this.ctx).refOrNull(row.unit_id))?.name ?? '';
   }
 
   /** An announced consultation shown on `site`; anything else does not exist (404). */

@@ -4,6 +4,7 @@ import { anonymise, DECISION_LABELS, vnDate } from './acceptance-report.js';
 import type { PublicConsultation } from './comment.service.js';
 import type { ArticleRow, CommentRow, ConsultationRow } from './consultation-database.js';
 import { PHASE_LABELS, type ConsultationPhase } from './consultation-phase.js';
+import { pagerHtml } from './public-pager.js';
 
 // Every value from a person (the public's comments, staff's texts) goes through escapeHtml: no markup.
 const e = escapeHtml;
@@ -24,7 +25,8 @@ const STYLE =
   '.hp{position:absolute;left:-10000px;width:1px;height:1px;overflow:hidden}button{margin-top:.75rem;padding:.5rem 1.2rem;font:inherit}' +
   '.text{white-space:pre-line}.comment{border-left:3px solid #0b5394;padding:.25rem .75rem;margin:.75rem 0;background:#f6f8fa}' +
   'details{margin:.75rem 0}summary{cursor:pointer;color:#0b5394;text-decoration:underline}.phase{font-weight:700}' +
-  'article{border-top:1px solid #d0d7de;margin-top:1.5rem}.report button{margin:0;padding:.1rem .5rem;font-size:.85rem}';
+  'article{border-top:1px solid #d0d7de;margin-top:1.5rem}.report button{margin:0;padding:.1rem .5rem;font-size:.85rem}' +
+  '.pager{display:flex;gap:1rem;list-style:none;padding:0}';
 
 function page(status: number, site: PageSite, title: string, titleEn: string, body: string): RouteResponse {
   const html =
@@ -37,9 +39,12 @@ function page(status: number, site: PageSite, title: string, titleEn: string, bo
 
 const LIST_ORDER: readonly ConsultationPhase[] = ['open', 'announced', 'closed', 'outcome-published'];
 
-/** The consultations of the site, by phase (`/gop-y-du-thao`). */
-export function listPage(site: PageSite, items: readonly { row: ConsultationRow; phase: ConsultationPhase; unitName: string }[]): RouteResponse {
-  const sections = LIST_ORDER.map((phase) => {
+/**
+ * One page of the site's consultations, latest closing day first, by phase (`/gop-y-du-thao?trang=N`).
+ * Past the first page a phase with nothing on the page is left out.
+ */
+export function listPage(site: PageSite, items: readonly { row: ConsultationRow; phase: ConsultationPhase; unitName: string }[], pageNumber = 1, pages = 1): RouteResponse {
+  const sections = LIST_ORDER.filter((phase) => pageNumber === 1 || items.some((i) => i.phase === phase)).map((phase) => {
     const inPhase = items.filter((i) => i.phase === phase);
     const label = PHASE_LABELS[phase];
     const id = `giai-doan-${phase}`;
@@ -53,7 +58,8 @@ export function listPage(site: PageSite, items: readonly { row: ConsultationRow;
       `</section>`
     );
   }).join('');
-  return page(200, site, 'Góp ý dự thảo văn bản', 'Consultations on draft documents', sections);
+  const feed = `<p><a href="${e(site.prefix)}/lich-gop-y-doi-thoai.ics">${bi('Lịch các đợt lấy ý kiến và buổi đối thoại sắp tới (iCalendar)', 'Calendar of coming consultations and dialogues')}</a></p>`;
+  return page(200, site, pageNumber > 1 ? `Góp ý dự thảo văn bản — trang ${pageNumber}` : 'Góp ý dự thảo văn bản', 'Consultations on draft documents', sections + pagerHtml(`${site.prefix}/gop-y-du-thao`, pageNumber, pages) + feed);
 }
 
 export interface CommentFormValues {
@@ -112,7 +118,7 @@ export function consultationPage(site: PageSite, c: PublicConsultation, formToke
     `<p class="phase">${bi(label.vi, label.en)}</p>` +
     `<dl><dt>${bi('Cơ quan chủ trì soạn thảo', 'Drafting unit')}</dt><dd>${e(c.unitName)}</dd>` +
     `<dt>${bi('Thời gian lấy ý kiến', 'Comment period')}</dt><dd>${e(`Từ ngày ${vnDate(r.opens_on)} đến hết ngày ${vnDate(r.closes_on)}`)}</dd>` +
-    `<dt>${bi('Hạn góp ý', 'Closing date')}</dt><dd><strong>${e(vnDate(r.closes_on))}</strong></dd>` +
+    `<dt>${bi('Hạn góp ý', 'Closing date')}</dt><dd><strong>${e(vnDate(r.closes_on))}</strong> — <a href="${e(base)}/lich.ics">Thêm vào lịch <span class="en" lang="en">/ Add to calendar</span></a></dd>` +
     `<dt>${bi('Nơi tiếp nhận ý kiến', 'Collecting unit')}</dt><dd>${e(r.contact_address)}<br>E-mail: <a href="mailto:${e(r.contact_email)}">${e(r.contact_email)}</a>` +
     (r.contact_phone ? `<br>${bi('Điện thoại', 'Phone')}: ${e(r.contact_phone)}` : '') +
     `</dd></dl>`;

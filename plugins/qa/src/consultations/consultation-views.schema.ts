@@ -127,7 +127,12 @@ export const commentView = {
   },
 } as const;
 
-export const commentListSchema = { type: 'object', additionalProperties: false, required: ['items'], properties: { items: { type: 'array', items: commentView } } } as const;
+export const commentListSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['items', 'total', 'limit', 'offset'],
+  properties: { items: { type: 'array', items: commentView }, total: { type: 'integer', description: 'Comments in the chosen statuses, all pages.' }, limit: { type: 'integer' }, offset: { type: 'integer' } },
+} as const;
 
 export const moderationLogSchema = {
   type: 'object',

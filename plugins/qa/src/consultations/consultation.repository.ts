@@ -38,16 +38,31 @@ export class ConsultationRepository {
     return { items, total: Number(count?.n ?? 0) };
   }
 
-  /** The announced consultations a site shows: its own, or every unit's of the province when it is the province's site. */
-  announcedFor(site: { unitId: string; isProvince: boolean }): Promise<ConsultationRow[]> {
+  /**
+   * A page of the announced consultations a site shows, latest closing day first: its own, or every
+   * unit's of the province when it is the province's site.
+   */
+  async announcedPage(site: { unitId: string; isProvince: boolean }, limit: number, offset: number): Promise<{ items: ConsultationRow[]; total: number }> {
+    const base = this.db.selectFrom('qa_consultations').where(site.isProvince ? 'province_id' : 'unit_id', '=', site.unitId).where('announced_at', 'is not', null);
+    const [items, count] = await Promise.all([
+      base.selectAll().orderBy('closes_on', 'desc').orderBy('id').limit(limit).offset(offset).execute(),
+      base.select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirst(),
+    ]);
+    return { items, total: Number(count?.n ?? 0) };
+  }
+
+  /** The announced consultations of a site not yet closed on `today` (announced or open; no outcome yet), soonest closing first. */
+  current(site: { unitId: string; isProvince: boolean }, today: string, limit: number): Promise<ConsultationRow[]> {
     return this.db
       .selectFrom('qa_consultations')
       .selectAll()
       .where(site.isProvince ? 'province_id' : 'unit_id', '=', site.unitId)
       .where('announced_at', 'is not', null)
-      .orderBy('closes_on', 'desc')
+      .where('outcome_published_at', 'is', null)
+      .where('closes_on', '>=', today)
+      .orderBy('closes_on')
       .orderBy('id')
-      .limit(500)
+      .limit(limit)
       .execute();
   }
 
@@ -115,6 +130,16 @@ export class ConsultationRepository {
     let q = this.db.selectFrom('qa_consultation_comments').selectAll().where('consultation_id', '=', consultationId);
     if (statuses && statuses.length > 0) q = q.where('status', 'in', [...statuses]);
     return q.orderBy('created_at').orderBy('id').execute();
+  }
+
+  /** A page of the comments in `statuses` (not empty), oldest first, and how many there are in them. */
+  async commentPage(consultationId: string, statuses: readonly CommentStatus[], limit: number, offset: number): Promise<{ items: CommentRow[]; total: number }> {
+    const base = this.db.selectFrom('qa_consultation_comments').where('consultation_id', '=', consultationId).where('status', 'in', [...statuses]);
+    const [items, count] = await Promise.all([
+      base.selectAll().orderBy('created_at').orderBy('id').limit(limit).offset(offset).execute(),
+      base.select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirst(),
+    ]);
+    return { items, total: Number(count?.n ?? 0) };
   }
 
   comment(consultationId: string, id: string): Promise<CommentRow | undefined> {

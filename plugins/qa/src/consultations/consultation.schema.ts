@@ -39,7 +39,12 @@ export const pageQuery = defineSchema<{ limit?: number; offset?: number }>({
   additionalProperties: false,
   properties: { limit: { type: 'integer', minimum: 1, maximum: 100, default: 20 }, offset: { type: 'integer', minimum: 0, maximum: 100000, default: 0 } },
 });
-export const commentQuery = defineSchema<{ status?: CommentStatus }>({ type: 'object', additionalProperties: false, properties: { status: { enum: ['pending', 'approved', 'rejected'] } } });
+/** The moderation queue: by status, oldest first, `limit` at a time (100 by default) from `offset`. */
+export const commentQuery = defineSchema<{ status?: CommentStatus; limit?: number; offset?: number }>({
+  type: 'object',
+  additionalProperties: false,
+  properties: { status: { enum: ['pending', 'approved', 'rejected'] }, limit: { type: 'integer', minimum: 1, maximum: 100, default: 100 }, offset: { type: 'integer', minimum: 0, maximum: 1000000, default: 0 } },
+});
 
 export interface CreateBody {
   title: string;

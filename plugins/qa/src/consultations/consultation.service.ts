@@ -264,10 +264,11 @@ export class ConsultationService {
   }
 
   // ─── Moderation (QA-25) ─────────────────────────────────────────────────────────────────────
-  async comments(unitId: string, id: string, statuses?: readonly CommentStatus[]) {
+  /** A page of the moderation queue: verified comments in `statuses` (all three by default), oldest first. */
+  async comments(unitId: string, id: string, statuses: readonly CommentStatus[] | undefined, limit: number, offset: number) {
     await this.#own(unitId, id);
-    const rows = await this.repo.comments(id, statuses ?? ['pending', 'approved', 'rejected']);
-    return { items: rows.filter((c) => c.status !== 'unverified').map(staffCommentView) };
+    const page = await this.repo.commentPage(id, (statuses ?? ['pending', 'approved', 'rejected']).filter((s) => s !== 'unverified'), limit, offset);
+    return { items: page.items.map(staffCommentView), total: page.total, limit, offset };
   }
 
   async moderate(actor: ConsultationActor, id: string, commentId: string, action: 'approve' | 'reject' | 'restore', reason: string | null) {

@@ -8,7 +8,10 @@ import { CommentService } from './comment.service.js';
 import type { ConsultationSettings } from './consultation-config.js';
 import { commentFormBody, reportFileParams, slugCommentParams, slugFileParams, slugParams, tokenParams } from './consultation.schema.js';
 import { commentRefusedPage, confirmPage, consultationPage, listPage, messagePage } from './consultation-pages.js';
+import { calendarResponse, renderCalendar } from '../calendar/icalendar.js';
+import { consultationEvent } from './consultation-calendar.js';
 import { fileDownload } from './file-download.js';
+import { pageCount, PUBLIC_PAGE_SIZE, publicPageQuery } from './public-pager.js';
 import { reportDownload } from './render-report.js';
 
 
@@ -35,10 +38,34 @@ export function consultationPublicRoutes(route: RouteBuilder, settings: Consulta
 
   route.get('/gop-y-du-thao', {
     summary: { vi: 'Danh sách dự thảo lấy ý kiến', en: 'Consultations on draft documents' },
-    schema: {},
+    schema: { query: publicPageQuery },
     handler: async (req, ctx) => {
       const site = await siteOfRequest(req, ctx);
-      return listPage(site, await service(ctx).list(await service(ctx).siteOf(req.tenantId)));
+      const s = service(ctx);
+      const pageNumber = req.query.trang ?? 1;
+      const found = await s.list(await s.siteOf(req.tenantId), pageNumber, PUBLIC_PAGE_SIZE);
+      const pages = pageCount(found.total);
+      if (pageNumber > pages) return messagePage(site, 404, 'Không có trang này', 'No such page', `Danh sách chỉ có ${pages} trang.`, `The list has ${pages} page(s).`, `${site.prefix}/gop-y-du-thao`);
+      return listPage(site, found.items, pageNumber, pages);
+    },
+  });
+
+  route.get('/gop-y-du-thao/:slug/lich.ics', {
+    summary: { vi: 'Thời gian lấy ý kiến dự thảo (iCalendar)', en: 'A consultation’s comment period (iCalendar)' },
+    description: 'One VEVENT from 00:00 of the opening day to the end of the closing day, Vietnam time, in UTC. Only announced consultations shown on this site.',
+    produces: 'text/calendar',
+    schema: { params: slugParams },
+    handler: async (req, ctx) => {
+      const site = await siteOfRequest(req, ctx);
+      const s = service(ctx);
+      try {
+        const row = await s.find(await s.siteOf(req.tenantId), req.params.slug);
+        const event = consultationEvent(row, await s.unitName(row), `${site.linkBase}/gop-y-du-thao/${row.slug}`);
+        return calendarResponse(renderCalendar([event]), `${row.slug}.ics`);
+      } catch (error) {
+        if (!CongError.is(error) || error.status !== 404) throw error;
+        return messagePage(site, 404, 'Không tìm thấy dự thảo', 'No such consultation', 'Dự thảo không có trên trang này hoặc chưa được công bố.', 'The draft is not on this site or has not been announced.', `${site.prefix}/gop-y-du-thao`);
+      }
     },
   });
 

@@ -155,7 +155,7 @@ export function consultationStaffRoutes(route: RouteBuilder, settings: Consultat
     summary: { vi: 'Ý kiến góp ý (kiểm duyệt)', en: 'Comments (moderation)' },
     permission: MANAGE,
     schema: { params: idParams, query: commentQuery, response: { 200: commentListSchema } },
-    handler: (req, ctx) => service(ctx).comments(req.tenantId!, req.params.id, req.query.status ? [req.query.status] : undefined),
+    handler: (req, ctx) => service(ctx).comments(req.tenantId!, req.params.id, req.query.status ? [req.query.status] : undefined, req.query.limit ?? 100, req.query.offset ?? 0),
   });
 
   route.post('/consultations/:id/comments/:commentId/approve', {

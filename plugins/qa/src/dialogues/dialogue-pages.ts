@@ -2,6 +2,7 @@ import { escapeHtml, respond, type RouteResponse } from '@cong/sdk';
 import type { PageSite } from '../questions/question-pages.js';
 import type { DialogueQuestionRow, DialogueRow, DialogueStatus } from './dialogue-database.js';
 import type { PublicDialogue } from './public-dialogue.service.js';
+import { pagerHtml } from '../consultations/public-pager.js';
 
 // Every value from a person (the public's questions, staff's texts, guests' answers) goes through escapeHtml: no markup.
 const e = escapeHtml;
@@ -22,7 +23,7 @@ const STYLE =
   '.hp{position:absolute;left:-10000px;width:1px;height:1px;overflow:hidden}button{margin-top:.75rem;padding:.5rem 1.2rem;font:inherit}' +
   '.text{white-space:pre-line}.question{border-left:3px solid #0b5394;padding:.25rem .75rem;margin:.75rem 0;background:#f6f8fa}' +
   '.answer{border-left:3px solid #1a7f37;padding:.25rem .75rem;margin:.5rem 0 0 .5rem;background:#fff}.status{font-weight:700}' +
-  '.consent{background:#f6f8fa;padding:.75rem;border-radius:4px}';
+  '.consent{background:#f6f8fa;padding:.75rem;border-radius:4px}.pager{display:flex;gap:1rem;list-style:none;padding:0}';
 
 export const STATUS_LABELS: Readonly<Record<DialogueStatus, { vi: string; en: string }>> = {
   announced: { vi: 'Sắp diễn ra', en: 'Upcoming' },
@@ -58,9 +59,13 @@ const LIST_SECTIONS: readonly { id: string; vi: string; en: string; statuses: re
   { id: 'da-dien-ra', vi: 'Đã diễn ra', en: 'Past', statuses: ['ended', 'published', 'cancelled'] },
 ];
 
-/** The site's dialogues: live, upcoming (soonest first), past (latest first) (`/doi-thoai`). */
-export function listPage(site: PageSite, items: readonly { row: DialogueRow; unitName: string }[]): RouteResponse {
-  const body = LIST_SECTIONS.map((section) => {
+/**
+ * One page of the site's dialogues (`/doi-thoai?trang=N`), newest schedule first: live, upcoming
+ * (soonest first), past (latest first). Past the first page a section with nothing on it is left out.
+ */
+export function listPage(site: PageSite, items: readonly { row: DialogueRow; unitName: string }[], pageNumber = 1, pages = 1): RouteResponse {
+  const sections = LIST_SECTIONS.filter((section) => pageNumber === 1 || items.some((i) => section.statuses.includes(i.row.status)));
+  const body = sections.map((section) => {
     const rows = items.filter((i) => section.statuses.includes(i.row.status));
     if (section.id === 'sap-dien-ra') rows.reverse();
     return (
@@ -78,7 +83,8 @@ export function listPage(site: PageSite, items: readonly { row: DialogueRow; uni
       `</section>`
     );
   }).join('');
-  return page(200, site, 'Giao lưu, đối thoại trực tuyến', 'Online dialogues with leaders', body);
+  const feed = `<p><a href="${e(site.prefix)}/lich-gop-y-doi-thoai.ics">${bi('Lịch các buổi đối thoại và đợt lấy ý kiến sắp tới (iCalendar)', 'Calendar of coming dialogues and consultations')}</a></p>`;
+  return page(200, site, pageNumber > 1 ? `Giao lưu, đối thoại trực tuyến — trang ${pageNumber}` : 'Giao lưu, đối thoại trực tuyến', 'Online dialogues with leaders', body + pagerHtml(`${site.prefix}/doi-thoai`, pageNumber, pages) + feed);
 }
 
 export interface AskFormValues {
@@ -131,7 +137,9 @@ export function dialoguePage(site: PageSite, d: PublicDialogue, formToken: strin
     `<p class="status">${bi(label.vi, label.en)}</p>` +
     `<dl><dt>${bi('Đơn vị tổ chức', 'Organised by')}</dt><dd>${e(d.unitName)}</dd>` +
     `<dt>${bi('Lĩnh vực', 'Field')}</dt><dd>${e(d.fieldName)}</dd>` +
-    `<dt>${bi('Thời gian', 'Time')}</dt><dd>${e(`Từ ${vnDateTime(r.starts_at)} đến ${vnDateTime(r.ends_at)}`)}</dd>` +
+    `<dt>${bi('Thời gian', 'Time')}</dt><dd>${e(`Từ ${vnDateTime(r.starts_at)} đến ${vnDateTime(r.ends_at)}`)}` +
+    (r.status === 'announced' || r.status === 'live' ? ` — <a href="${e(site.prefix)}/doi-thoai/${e(r.slug)}/lich.ics">Thêm vào lịch <span class="en" lang="en">/ Add to calendar</span></a>` : '') +
+    `</dd>` +
     (r.livestream_url && asking ? `<dt>${bi('Truyền hình trực tiếp', 'Livestream')}</dt><dd><a href="${e(r.livestream_url)}" rel="noopener noreferrer nofollow">${bi('Xem trực tiếp', 'Watch live')}</a></dd>` : '') +
     `</dl>`;
   if (r.status === 'cancelled') body += `<p class="error">${bi('Buổi đối thoại đã bị hủy.', 'The dialogue has been cancelled.')} ${e(r.cancel_reason ?? '')}</p>`;

@@ -41,10 +41,28 @@ export class DialogueRepository {
     return { items, total: Number(count.n) };
   }
 
-  /** The events a public site lists, newest schedule first (at most `limit`). */
-  async listed(scope: DialogueScope, limit: number): Promise<DialogueRow[]> {
+  /** A page of the events a public site lists, newest schedule first. */
+  async listedPage(scope: DialogueScope, limit: number, offset: number): Promise<{ items: DialogueRow[]; total: number }> {
+    const query = scope.isProvince ? this.db.selectFrom('qa_dialogues').where('province_id', '=', scope.unitId) : this.db.selectFrom('qa_dialogues').where('unit_id', '=', scope.unitId);
+    const [items, count] = await Promise.all([
+      query.selectAll().orderBy('starts_at', 'desc').orderBy('id').limit(limit).offset(offset).execute(),
+      query.select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow(),
+    ]);
+    return { items, total: Number(count.n) };
+  }
+
+  /**
+   * The events of a public site still ahead at `now`: announced or live, and those cancelled that were
+   * to start later (a calendar that imported one learns it is cancelled); soonest first.
+   */
+  async upcoming(scope: DialogueScope, now: number, limit: number): Promise<DialogueRow[]> {
     const query = this.db.selectFrom('qa_dialogues').selectAll();
-    return (scope.isProvince ? query.where('province_id', '=', scope.unitId) : query.where('unit_id', '=', scope.unitId)).orderBy('starts_at', 'desc').orderBy('id').limit(limit).execute();
+    return (scope.isProvince ? query.where('province_id', '=', scope.unitId) : query.where('unit_id', '=', scope.unitId))
+      .where((eb) => eb.or([eb('status', 'in', ['announced', 'live']), eb.and([eb('status', '=', 'cancelled'), eb('starts_at', '>', now)])]))
+      .orderBy('starts_at')
+      .orderBy('id')
+      .limit(limit)
+      .execute();
   }
 
   /** Changes an event only if it is still in one of `from`: the guard against a concurrent step. */

@@ -39,7 +39,6 @@ export interface PublicDialogue {
 export const ASKING_STATUSES = ['announced', 'live'] as const;
 /** The questions a public page shows. */
 const SHOWN = ['approved', 'answering', 'answered', 'forwarded'] as const;
-const LIST_LIMIT = 200;
 const FORM_KEY = 'dialogue-form-token-key';
 const text = (value: string): string => normalizeText(value).trim();
 
@@ -64,9 +63,17 @@ export class PublicDialogueService {
     return { unitId: unit.id, isProvince: unit.parentId === null };
   }
 
-  async list(scope: DialogueScope): Promise<{ row: DialogueRow; unitName: string }[]> {
+  /** Page `page` (from 1) of the site's events, newest schedule first, `size` a page, and how many there are. */
+  async list(scope: DialogueScope, page: number, size: number): Promise<{ items: { row: DialogueRow; unitName: string }[]; total: number }> {
+    const found = await this.repo.listedPage(scope, size, (page - 1) * size);
     const units = new UnitTree(this.ctx);
-    return Promise.all((await this.repo.listed(scope, LIST_LIMIT)).map(async (row) => ({ row, unitName: (await units.refOrNull(row.unit_id))?.name ?? '' })));
+    return { items: await Promise.all(found.items.map(async (row) => ({ row, unitName: (await units.refOrNull(row.unit_id))?.name ?? '' }))), total: found.total };
+  }
+
+  /** The site's events still ahead (and cancelled ones that were), for the calendar feed (at most `limit`). */
+  async upcoming(scope: DialogueScope, limit: number): Promise<{ row: DialogueRow; unitName: string }[]> {
+    const units = new UnitTree(this.ctx);
+    return Promise.all((await this.repo.upcoming(scope, Date.now(), limit)).map(async (row) => ({ row, unitName: (await units.refOrNull(row.unit_id))?.name ?? '' })));
   }
 
   /** An event shown on `scope`'s site; anything else does not exist (404). */

@@ -7,6 +7,9 @@ import type { DialogueSettings } from './dialogue-config.js';
 import { askFormBody, slugParams, tokenParams } from './dialogue.schema.js';
 import { askRefusedPage, confirmPage, dialoguePage, listPage, messagePage } from './dialogue-pages.js';
 import { PublicDialogueService } from './public-dialogue.service.js';
+import { calendarResponse, renderCalendar } from '../calendar/icalendar.js';
+import { pageCount, PUBLIC_PAGE_SIZE, publicPageQuery } from '../consultations/public-pager.js';
+import { dialogueEvent } from './dialogue-calendar.js';
 
 
 /** What a refusal tells the person, by error code. */
@@ -34,11 +37,29 @@ export function dialoguePublicRoutes(route: RouteBuilder, settings: DialogueSett
 
   route.get('/doi-thoai', {
     summary: { vi: 'Danh sách buổi giao lưu, đối thoại trực tuyến', en: 'Online dialogues' },
-    schema: {},
+    schema: { query: publicPageQuery },
     handler: async (req, ctx) => {
       const site = await siteOfRequest(req, ctx);
       const s = service(ctx);
-      return listPage(site, await s.list(await s.scopeOf(req.tenantId)));
+      const pageNumber = req.query.trang ?? 1;
+      const found = await s.list(await s.scopeOf(req.tenantId), pageNumber, PUBLIC_PAGE_SIZE);
+      const pages = pageCount(found.total);
+      if (pageNumber > pages) return messagePage(site, 404, 'Không có trang này', 'No such page', `Danh sách chỉ có ${pages} trang.`, `The list has ${pages} page(s).`);
+      return listPage(site, found.items, pageNumber, pages);
+    },
+  });
+
+  route.get('/doi-thoai/:slug/lich.ics', {
+    summary: { vi: 'Lịch buổi đối thoại trực tuyến (iCalendar)', en: 'An online dialogue in iCalendar' },
+    description: 'One VEVENT with the announced schedule in UTC and the livestream link; STATUS:CANCELLED once cancelled.',
+    produces: 'text/calendar',
+    schema: { params: slugParams },
+    handler: async (req, ctx) => {
+      const site = await siteOfRequest(req, ctx);
+      const s = service(ctx);
+      const model = await s.page(await s.scopeOf(req.tenantId), req.params.slug);
+      const event = dialogueEvent(model.row, model.unitName, `${site.linkBase}/doi-thoai/${model.row.slug}`, model.guests);
+      return calendarResponse(renderCalendar([event]), `${model.row.slug}.ics`);
     },
   });
 

@@ -3,11 +3,14 @@ import { commonTexts, formatTime } from '../shared/common-messages.js';
 import { field, textOf, type FieldErrors } from '../shared/form-field.js';
 import { API, CONSULTATIONS, type CommentView, type ConsultationView, type ModerationEntry, type ReplyDecision } from '../shared/qa-api.js';
 import { QaPage } from '../shared/qa-page.js';
+import { pager } from '../shared/question-views.js';
 import { consultationTexts } from './consultation-messages.js';
 
 const STATUSES = ['pending', 'approved', 'rejected'] as const;
 type CommentStatus = (typeof STATUSES)[number];
 const DECISIONS: readonly ReplyDecision[] = ['accepted', 'partly', 'not-accepted'];
+/** Comments a page of the queue shows (the API's maximum); the panel offers the next ones. */
+const QUEUE_LIMIT = 100;
 
 /** Which comment's form is open: rejecting it (with a reason). */
 type Pending = { readonly kind: 'reject'; readonly id: string } | undefined;
@@ -22,6 +25,8 @@ export class ConsultationComments extends QaPage {
   static override properties: PropertyDeclarations = {
     consultation: { attribute: false },
     items: { state: true },
+    offset: { state: true },
+    total: { state: true },
     log: { state: true },
     status: { state: true },
     pending: { state: true },
@@ -30,6 +35,9 @@ export class ConsultationComments extends QaPage {
 
   declare consultation: ConsultationView | undefined;
   declare items: readonly CommentView[] | undefined;
+  /** Where the shown page of the queue starts, and how many comments the chosen status has in all. */
+  declare offset: number;
+  declare total: number;
   declare log: readonly ModerationEntry[] | undefined;
   /** The status shown; undefined: all. */
   declare status: CommentStatus | undefined;
@@ -43,12 +51,15 @@ export class ConsultationComments extends QaPage {
   constructor() {
     super();
     this.status = 'pending';
+    this.offset = 0;
+    this.total = 0;
     this.formErrors = {};
   }
 
   override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     const previous = changed.get('consultation') as ConsultationView | undefined;
+    if (changed.has('consultation') && previous?.id !== this.consultation?.id) this.offset = 0;
     if (changed.has('consultation') && !changed.has('api') && this.api && previous?.id !== this.consultation?.id) void this.load();
   }
 
@@ -60,11 +71,17 @@ export class ConsultationComments extends QaPage {
     const path = `${API}/consultations/${encodeURIComponent(id)}`;
     try {
       const [comments, log] = await Promise.all([
-        api.get<{ items: CommentView[] }>(`${path}/comments`, this.status ? { query: { status: this.status } } : {}),
+        api.get<{ items: CommentView[]; total: number }>(`${path}/comments`, { query: { ...(this.status ? { status: this.status } : {}), limit: QUEUE_LIMIT, offset: this.offset } }),
         api.get<{ items: ModerationEntry[] }>(`${path}/moderation-log`),
       ]);
       if (api !== this.api || id !== this.consultation?.id) return;
+      // A moderated comment leaves the queue: past its last page, show the page before.
+      if (comments.items.length === 0 && this.offset > 0 && comments.total > 0) {
+        this.offset = Math.max(0, Math.floor((comments.total - 1) / QUEUE_LIMIT) * QUEUE_LIMIT);
+        return this.load();
+      }
       this.items = comments.items;
+      this.total = comments.total;
       this.log = log.items;
       this.error = undefined;
     } catch (error) {
@@ -79,6 +96,13 @@ export class ConsultationComments extends QaPage {
   async #filter(status: CommentStatus | undefined): Promise<void> {
     this.status = status;
     this.#statusChosen = true;
+    this.items = undefined;
+    this.offset = 0;
+    await this.load();
+  }
+
+  async #go(offset: number): Promise<void> {
+    this.offset = offset;
     this.items = undefined;
     await this.load();
   }
@@ -157,6 +181,7 @@ export class ConsultationComments extends QaPage {
         : items.length === 0
           ? html`<p>${t.noComments}</p>`
           : html`<ul class="plain">${items.map((comment) => this.#renderComment(comment))}</ul>`}
+      ${items ? pager(this.offset, items.length, this.total, (offset) => this.#go(offset), QUEUE_LIMIT) : nothing}
       ${this.#renderLog()}
     </section>`;
   }

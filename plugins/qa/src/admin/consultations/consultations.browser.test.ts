@@ -75,7 +75,7 @@ describe('<qa-consultations>', () => {
     const api = base({
       'POST /api/qa/consultations/split': () => ({ articles: created.articles }),
       'POST /api/qa/consultations': (call) => answer(call),
-      'GET /api/qa/consultations/c-9/comments': () => ({ items: [] }),
+      'GET /api/qa/consultations/c-9/comments': () => page([]),
       'GET /api/qa/consultations/c-9/moderation-log': () => ({ items: [] }),
     });
     const element = mount(api);
@@ -167,7 +167,7 @@ describe('<qa-consultations>', () => {
       'PATCH /api/qa/consultations/c-1': (call) => patch(call),
       'PUT /api/qa/consultations/c-1/articles': (call) => (current = { ...current, articles: (call.body as { articles: ConsultationView['articles'] }).articles }),
       'POST /api/qa/consultations/c-1/announce': () => (current = { ...current, phase: 'announced', announcedAt: '2026-11-29T02:00:00.000Z' }),
-      'GET /api/qa/consultations/c-1/comments': () => ({ items: [] }),
+      'GET /api/qa/consultations/c-1/comments': () => page([]),
       'GET /api/qa/consultations/c-1/moderation-log': () => ({ items: [] }),
     });
     const element = mount(api);
@@ -271,7 +271,7 @@ describe('<qa-consultations>', () => {
     let items = [pending, spam];
     const api = base({
       'GET /api/qa/consultations/c-2': () => current,
-      'GET /api/qa/consultations/c-2/comments': (call) => ({ items: call.query?.['status'] === 'approved' ? [hidden] : items }),
+      'GET /api/qa/consultations/c-2/comments': (call) => page(call.query?.['status'] === 'approved' ? [hidden] : items),
       'GET /api/qa/consultations/c-2/moderation-log': () => ({ items: [{ commentId: 'k-3', action: 'auto-hide', reason: null, actor: 'system', at: '2026-12-06T02:00:00.000Z' }] }),
       'POST /api/qa/consultations/c-2/comments/k-1/approve': () => {
         items = [spam];
@@ -290,7 +290,7 @@ describe('<qa-consultations>', () => {
     // Articles can no longer be re-split once commented.
     expect(element.shadowRoot!.textContent).toContain('Đã có góp ý theo từng điều nên không sửa được việc tách điều.');
     const root = commentsOf(element);
-    expect(api.calls.find((c) => c.path.endsWith('/comments'))!.query).toEqual({ status: 'pending' });
+    expect(api.calls.find((c) => c.path.endsWith('/comments'))!.query).toEqual({ status: 'pending', limit: 100, offset: 0 });
     const first = root.querySelector('li[data-comment=k-1]')!;
     expect(first.textContent).toContain('Trần Văn Bình');
     expect(first.textContent).toContain('Công ty TNHH Bình An');
@@ -328,6 +328,61 @@ describe('<qa-consultations>', () => {
     expect(root.querySelector('details')!.textContent).toContain('Tự động ẩn (báo cáo vi phạm)');
   });
 
+  it('pages the moderation queue past the first 100, starts again at the first page for another status, and steps back when the last page empties', async () => {
+    const current = consultation({ id: 'c-4', phase: 'open', comments: 150 });
+    // 150 pending comments: the fake answers the page asked for (ids k-0…k-149), 100 at most.
+    let pendingCount = 150;
+    const pendingIds = () => Array.from({ length: pendingCount }, (_, i) => `k-${i}`);
+    const api = base({
+      'GET /api/qa/consultations/c-4': () => current,
+      'GET /api/qa/consultations/c-4/comments': (call) => {
+        const offset = Number(call.query?.['offset'] ?? 0);
+        const limit = Number(call.query?.['limit'] ?? 100);
+        const ids = call.query?.['status'] === 'pending' ? pendingIds() : ['r-0'];
+        return { ...page(ids.slice(offset, offset + limit).map((id) => comment({ id, author: { name: `Người góp ý ${id}`, organisation: null, email: `${id}@example.vn` } })), ids.length), limit, offset };
+      },
+      'GET /api/qa/consultations/c-4/moderation-log': () => ({ items: [] }),
+      'POST /api/qa/consultations/c-4/comments/k-100/approve': () => {
+        pendingCount = 100; // the last comment of page 2 is moderated (and, meanwhile, 49 others by a colleague)
+        return comment({ id: 'k-100', status: 'approved' });
+      },
+    }, () => [consultationItem({ id: 'c-4', phase: 'open' })]);
+    const element = mount(api);
+    await settle(element);
+    element.shadowRoot!.querySelector<HTMLButtonElement>('button[aria-label^="Xem đợt lấy ý kiến"]')!.click();
+    await settleAll(element);
+    const root = commentsOf(element);
+    const queries = () => api.calls.filter((c) => c.path.endsWith('/c-4/comments')).map((c) => c.query);
+    expect(queries()).toEqual([{ status: 'pending', limit: 100, offset: 0 }]);
+    expect(root.querySelectorAll('li[data-comment]')).toHaveLength(100);
+    expect(root.textContent).toContain('1–100 trên 150');
+    const previous = [...root.querySelectorAll('button')].find((b) => b.textContent === 'Trang trước')!;
+    expect(previous.disabled).toBe(true);
+    clickButton(root, 'Trang sau');
+    await settleAll(element);
+    expect(queries().at(-1)).toEqual({ status: 'pending', limit: 100, offset: 100 });
+    expect([...root.querySelectorAll('li[data-comment]')].map((li) => li.getAttribute('data-comment'))).toEqual(Array.from({ length: 50 }, (_, i) => `k-${100 + i}`));
+    expect(root.textContent).toContain('101–150 trên 150');
+    expect([...root.querySelectorAll('button')].find((b) => b.textContent === 'Trang sau')!.disabled).toBe(true);
+    expect(await axeViolations(element)).toEqual([]);
+
+    // The queue empties past its last page: the panel shows the page before instead of an empty one.
+    root.querySelector<HTMLButtonElement>('button[aria-label="Duyệt góp ý của Người góp ý k-100"]')!.click();
+    await settleAll(element);
+    expect(queries().slice(-2)).toEqual([{ status: 'pending', limit: 100, offset: 100 }, { status: 'pending', limit: 100, offset: 0 }]);
+    expect(root.querySelectorAll('li[data-comment]')).toHaveLength(100);
+    expect(root.textContent).toContain('1–100 trên 100');
+
+    clickButton(root, 'Trang sau'); // disabled: nothing is asked
+    await settleAll(element);
+    expect(queries().at(-1)).toEqual({ status: 'pending', limit: 100, offset: 0 });
+    const status = root.querySelector<HTMLSelectElement>('#cc-status')!;
+    status.value = 'rejected';
+    status.dispatchEvent(new Event('change'));
+    await settleAll(element);
+    expect(queries().at(-1)).toEqual({ status: 'rejected', limit: 100, offset: 0 });
+  });
+
   it('after closing: answers each comment (beside the field), downloads the report, publishes the outcome', async () => {
     let current = consultation({ id: 'c-3', phase: 'closed', comments: 1 });
     const shown = comment({ id: 'k-1', status: 'approved' });
@@ -338,7 +393,7 @@ describe('<qa-consultations>', () => {
     const downloads: { path: string; options: DownloadOptions }[] = [];
     const api = base({
       'GET /api/qa/consultations/c-3': () => current,
-      'GET /api/qa/consultations/c-3/comments': () => ({ items }),
+      'GET /api/qa/consultations/c-3/comments': () => ({ items, total: items.length, limit: 100, offset: 0 }), // `page` is the element's root below
       'GET /api/qa/consultations/c-3/moderation-log': () => ({ items: [] }),
       'PUT /api/qa/consultations/c-3/comments/k-1/reply': (call) => {
         const body = call.body as { decision: 'partly'; explanation: string };
@@ -354,7 +409,7 @@ describe('<qa-consultations>', () => {
     await settleAll(element);
     const root = commentsOf(element);
     // After closing, the shown comments come first: they are the ones to answer.
-    expect(api.calls.find((c) => c.path.endsWith('/comments'))!.query).toEqual({ status: 'approved' });
+    expect(api.calls.find((c) => c.path.endsWith('/comments'))!.query).toEqual({ status: 'approved', limit: 100, offset: 0 });
     clickButton(root, 'Lưu tiếp thu, giải trình');
     await settleAll(element);
     expect(root.querySelector('#cc-decision-k-1-error')!.textContent).toBe('Hãy chọn một mục');
