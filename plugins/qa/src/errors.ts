@@ -11,6 +11,8 @@ export const QA_ERR_VERIFICATION_INVALID = createErrorCode('QA_ERR_VERIFICATION_
 export const QA_ERR_TRACKING_BUSY = createErrorCode('QA_ERR_TRACKING_BUSY', 'No free tracking code was found: try again', 503);
 export const QA_ERR_ATTACHMENT_LIMIT = createErrorCode('QA_ERR_ATTACHMENT_LIMIT', 'A question takes at most {max} files', 409);
 export const QA_ERR_ATTACHMENT_TOKEN_INVALID = createErrorCode('QA_ERR_ATTACHMENT_TOKEN_INVALID', 'The attachment token is not valid, or the question no longer takes files', 404);
+export const QA_ERR_PROOF_REQUIRED = createErrorCode('QA_ERR_PROOF_REQUIRED', 'The form needs a proof of work while its protection is on: its script (JavaScript) solves it', 400);
+export const QA_ERR_PROOF_INVALID = createErrorCode('QA_ERR_PROOF_INVALID', 'The proof of work is not valid ({reason}): reload the form and send it again', 400);
 // ─── End of questions codes ───
 
 // ─── Answers: drafting, approval, publication, rating (src/answers) ─── add codes above the end marker

@@ -1,6 +1,7 @@
 import { definePlugin } from '@cong/sdk';
 import { qaMigrations } from './migrations/index.js';
 import { registerAnswers } from './answers/index.js';
+import { registerCalendar } from './calendar/index.js';
 import { registerConsultations } from './consultations/index.js';
 import { registerDeadlines } from './deadlines/index.js';
 import { registerDialogues } from './dialogues/index.js';
@@ -8,6 +9,7 @@ import { registerFeedback } from './feedback/index.js';
 import { registerQuestions } from './questions/index.js';
 import { registerPrivacy } from './privacy/index.js';
 import { registerTemplates } from './templates/index.js';
+import { addAnswerSearchSource, portalSearchSources } from './search/portal-search-source.js';
 
 /**
  * Questions and consultation (hỏi đáp, góp ý, QA-01…QA-31): citizens' and businesses' questions
@@ -24,7 +26,10 @@ export default definePlugin({
     registerAnswers(reg);
     registerConsultations(reg);
     registerDialogues(reg);
+    registerCalendar(reg);
     registerFeedback(reg);
     registerTemplates(reg);
+    // Published answers in the portal's search, when the portal is installed (skipped otherwise).
+    reg.extend(portalSearchSources, addAnswerSearchSource);
   },
 });

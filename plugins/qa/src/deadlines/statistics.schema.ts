@@ -6,9 +6,13 @@ export interface StatisticsQuery {
   from?: string;
   to?: string;
   agency?: string;
+  groupBy?: 'agency' | 'field' | 'commune';
 }
 
-/** The period (inclusive dates; default: 1 January of this year to today) and, for the board, one agency. */
+/**
+ * The period (inclusive dates; default: 1 January of this year to today), for the board one agency,
+ * and what the rows are listed by. The CSV export (`/statistics.csv`) takes the same query.
+ */
 export const statisticsQuery = defineSchema<StatisticsQuery>({
   type: 'object',
   additionalProperties: false,
@@ -16,6 +20,7 @@ export const statisticsQuery = defineSchema<StatisticsQuery>({
     from: DATE,
     to: DATE,
     agency: { type: 'string', minLength: 1, maxLength: 100, description: 'One agency (slug or id) of the province.' },
+    groupBy: { enum: ['agency', 'field', 'commune'], description: 'The rows: per agency (the default), per field of the questions or per commune they came from.' },
   },
 });
 
@@ -43,27 +48,46 @@ const count = { type: 'integer', minimum: 0 } as const;
 const nullableNumber = { type: ['number', 'null'] } as const;
 const unitRef = { type: 'object', additionalProperties: false, required: ['id', 'slug', 'name'], properties: { id: { type: 'string' }, slug: { type: 'string' }, name: { type: 'string' } } } as const;
 
+const figureProperties = {
+  received: { ...count, description: 'Turns that began in the period: forwarded or transferred to the agency.' },
+  answered: count,
+  answeredOnTime: count,
+  answeredLate: count,
+  overdue: { ...count, description: 'Still with the agency and past the due date today (a pause never counts).' },
+  open: count,
+  paused: { ...count, description: 'Waiting for the citizen today.' },
+  transferred: count,
+  returned: count,
+  progressReported: { ...count, description: 'Turns where the agency reported progress with a stated answer date (QA-03).' },
+  progressReportedOnTime: { ...count, description: 'Of them, reported by the first due date: the first-response clock was met.' },
+  onTimeRate: { ...nullableNumber, description: 'Answered on time ÷ answered, 0–1; null with no answers.' },
+  medianWorkingDays: { ...nullableNumber, description: 'Median working days to answer, pauses left out.' },
+  ratings: { type: 'object', additionalProperties: false, required: ['count', 'average'], properties: { count, average: nullableNumber } },
+} as const;
+const FIGURES = ['received', 'answered', 'answeredOnTime', 'answeredLate', 'overdue', 'open', 'paused', 'transferred', 'returned', 'progressReported', 'progressReportedOnTime', 'onTimeRate', 'medianWorkingDays', 'ratings'] as const;
+
+/** One row of the statistics by field or commune: the agencies' turns on the questions of that field or commune. */
+const groupFigures = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['group', ...FIGURES],
+  properties: {
+    group: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['id', 'name', 'nameEn'],
+      properties: { id: { type: ['string', 'null'] }, name: { type: ['string', 'null'] }, nameEn: { type: ['string', 'null'] } },
+      description: 'The field (`id` its code) or the commune (`id` its unit id); `id` null for the questions that name no commune.',
+    },
+    ...figureProperties,
+  },
+} as const;
+
 const agencyFigures = {
   type: 'object',
   additionalProperties: false,
-  required: ['agency', 'received', 'answered', 'answeredOnTime', 'answeredLate', 'overdue', 'open', 'paused', 'transferred', 'returned', 'progressReported', 'progressReportedOnTime', 'onTimeRate', 'medianWorkingDays', 'ratings'],
-  properties: {
-    agency: unitRef,
-    received: { ...count, description: 'Turns that began in the period: forwarded or transferred to the agency.' },
-    answered: count,
-    answeredOnTime: count,
-    answeredLate: count,
-    overdue: { ...count, description: 'Still with the agency and past the due date today (a pause never counts).' },
-    open: count,
-    paused: { ...count, description: 'Waiting for the citizen today.' },
-    transferred: count,
-    returned: count,
-    progressReported: { ...count, description: 'Turns where the agency reported progress with a stated answer date (QA-03).' },
-    progressReportedOnTime: { ...count, description: 'Of them, reported by the first due date: the first-response clock was met.' },
-    onTimeRate: { ...nullableNumber, description: 'Answered on time ÷ answered, 0–1; null with no answers.' },
-    medianWorkingDays: { ...nullableNumber, description: 'Median working days to answer, pauses left out.' },
-    ratings: { type: 'object', additionalProperties: false, required: ['count', 'average'], properties: { count, average: nullableNumber } },
-  },
+  required: ['agency', ...FIGURES],
+  properties: { agency: unitRef, ...figureProperties },
 } as const;
 
 /** Statistics of a province (the board, the public dashboard) or of one agency. */
@@ -93,7 +117,9 @@ export const statisticsSchema = {
       required: ['received', 'answered', 'answeredOnTime', 'answeredLate', 'overdue', 'onTimeRate', 'medianWorkingDays'],
       properties: { received: count, answered: count, answeredOnTime: count, answeredLate: count, overdue: count, onTimeRate: nullableNumber, medianWorkingDays: nullableNumber },
     },
-    agencies: { type: 'array', items: agencyFigures, description: 'The league table: best on-time rate first.' },
+    agencies: { type: 'array', items: agencyFigures, description: 'The league table: best on-time rate first. Empty when grouped by field or commune.' },
+    groupBy: { enum: ['agency', 'field', 'commune'], description: 'What the rows are listed by.' },
+    groups: { type: 'array', items: groupFigures, description: 'With `groupBy` `field` or `commune`: one row per field or commune, most questions first.' },
   },
 } as const;
 

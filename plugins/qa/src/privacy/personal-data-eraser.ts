@@ -1,6 +1,7 @@
 import { coreServices, type PluginContext } from '@cong/sdk';
 import type { Transaction } from 'kysely';
 import type { QuestionRow } from '../questions/qa-database.js';
+import { refoldQuestion } from '../questions/question.repository.js';
 import type { ErasureReason, PrivacyDatabase } from './privacy-database.js';
 import { syncAnswerSearch } from '../search/answer-search.js';
 
@@ -48,6 +49,7 @@ export async function erasePersonalData(
     })
     .where('id', '=', id)
     .execute();
+  await refoldQuestion(trx, id); // the queue's search text must not keep what was just erased
 
   for (const event of await trx.selectFrom('qa_question_events').select(['id', 'action', 'actor_id', 'note']).where('question_id', '=', id).execute()) {
     if (event.note === null) continue;

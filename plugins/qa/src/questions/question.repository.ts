@@ -1,8 +1,38 @@
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
+import { fold } from '@cong/sdk';
 import { DEFAULT_FIELDS } from './default-fields.js';
 import type { FieldRow, QaDatabase, QuestionEventRow, QuestionRow, QuestionStatus, RoutingRuleRow } from './qa-database.js';
 
 type Db = Kysely<QaDatabase> | Transaction<QaDatabase>;
+
+/**
+ * `qa_questions` with its search column (migration 0540): written and read only here, so the row
+ * type the rest of the plugin builds and reads stays without it.
+ */
+type FoldDatabase = Omit<QaDatabase, 'qa_questions'> & { qa_questions: QuestionRow & { search_fold: string | null } };
+type FoldDb = Kysely<FoldDatabase> | Transaction<FoldDatabase>;
+const withFold = (db: Db): FoldDb => db as unknown as FoldDb;
+
+/** The columns a question's folded search text is made of. */
+const FOLDED_COLUMNS = ['tracking_code', 'title', 'content'] as const;
+
+/** The text the queue searches: tracking code, title and text, folded (no diacritics, đ→d, lower case). */
+export function questionFold(row: Pick<QuestionRow, 'tracking_code' | 'title' | 'content'>): string {
+  return fold([row.tracking_code ?? '', row.title, row.content].join(' '));
+}
+
+/**
+ * Writes a question's folded search text again from its stored columns: for writers outside this
+ * repository that change the title or text (the erasure of personal data), inside their transaction.
+ */
+export async function refoldQuestion<DB extends Pick<QaDatabase, 'qa_questions'>>(db: Kysely<DB> | Transaction<DB>, id: string): Promise<void> {
+  const trx = db as unknown as Db;
+  const row = await trx.selectFrom('qa_questions').select([...FOLDED_COLUMNS]).where('id', '=', id).executeTakeFirst();
+  if (row) await withFold(trx).updateTable('qa_questions').set({ search_fold: questionFold(row) }).where('id', '=', id).execute();
+}
+
+/** A `LIKE` pattern finding `word` anywhere, its wildcards taken literally (escape character `!`, the same on both dialects). */
+const containing = (word: string) => `%${word.replace(/[!%_]/g, (c) => `!${c}`)}%`;
 
 /** What the board's and an agency's lists filter on. */
 export interface QuestionFilter {
@@ -12,6 +42,8 @@ export interface QuestionFilter {
   /** Received from (epoch ms, inclusive) and before (exclusive). */
   readonly from?: number;
   readonly to?: number;
+  /** Folded words that must all occur in the tracking code, title or text (the board's queue, `q`). */
+  readonly words?: readonly string[];
   readonly limit: number;
   readonly offset: number;
 }
@@ -27,7 +59,7 @@ export class QuestionRepository {
   constructor(private readonly db: Kysely<QaDatabase>) {}
 
   async insert(row: QuestionRow, trx: Db): Promise<void> {
-    await trx.insertInto('qa_questions').values(row).execute();
+    await withFold(trx).insertInto('qa_questions').values({ ...row, search_fold: questionFold(row) }).execute();
   }
 
   async addEvent(row: QuestionEventRow, trx: Db): Promise<void> {
@@ -57,6 +89,7 @@ export class QuestionRepository {
     if (filter.communeId) query = query.where('commune_id', '=', filter.communeId);
     if (filter.from !== undefined) query = query.where('created_at', '>=', filter.from);
     if (filter.to !== undefined) query = query.where('created_at', '<', filter.to);
+    for (const word of filter.words ?? []) query = query.where(sql<boolean>`search_fold like ${containing(word)} escape '!'`);
     const [items, count] = await Promise.all([
       query.selectAll().orderBy('created_at', 'desc').orderBy('id').limit(filter.limit).offset(filter.offset).execute(),
       query.select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow(),
@@ -73,7 +106,10 @@ export class QuestionRepository {
       .where('status', 'in', [...from])
       .where((eb) => (agencyId === null ? eb('agency_id', 'is', null) : eb('agency_id', '=', agencyId)))
       .executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1;
+    const changed = Number(result.numUpdatedRows) === 1;
+    // The tracking code arrives with verification; the title and text change only on erasure today.
+    if (changed && FOLDED_COLUMNS.some((c) => c in changes)) await refoldQuestion(trx, id);
+    return changed;
   }
 
   async events(questionId: string): Promise<QuestionEventRow[]> {

@@ -1,4 +1,4 @@
-import type { RouteBuilder, RouteRequest } from '@cong/sdk';
+import { defineSchema, fold, type RouteBuilder, type RouteRequest } from '@cong/sdk';
 import type { QuestionLimits } from './question-config.js';
 import { StaffNotifier } from '../answers/staff-notifier.js';
 import { classifyBody, forwardBody, idParams, listQuery, reasonBody, ruleBody, type ListQuery } from './question.schema.js';
@@ -10,6 +10,27 @@ export const TRIAGE = 'qa.questions.triage';
 export const ANSWER = 'qa.questions.answer';
 
 const actorOf = (req: RouteRequest): Actor => ({ id: req.principal!.id, unitId: req.tenantId!, request: req });
+
+/** The board's queue also finds words (`q`) in the tracking code, title and text. */
+export interface BoardListQuery extends ListQuery {
+  q?: string;
+}
+
+/** At most this many words of `q` are searched: each is one more `LIKE` over the province's questions. */
+const MAX_WORDS = 10;
+
+export const boardListQuery = defineSchema<BoardListQuery>({
+  ...listQuery,
+  properties: {
+    ...(listQuery as { properties: Record<string, unknown> }).properties,
+    q: { type: 'string', minLength: 1, maxLength: 200, pattern: '\\S', description: 'Words (trimmed) that must all occur in the tracking code, title or text; without diacritics, `đ` as `d`, any case.' },
+  },
+});
+
+/** The folded words of `q`: "Đất  ĐAI" → ["dat", "dai"]; NFD input folds as NFC does. */
+export function queueWords(q: string | undefined): string[] {
+  return [...new Set(fold(q?.trim() ?? '').split(/\s+/).filter((w) => w !== ''))].slice(0, MAX_WORDS);
+}
 
 /** A date `YYYY-MM-DD` as the start of that day in Vietnam (UTC+7), in epoch ms. */
 const vietnamDay = (date: string | undefined, plusDays = 0): number | undefined =>
@@ -40,11 +61,13 @@ export function queueRoutes(route: RouteBuilder, limits: QuestionLimits): void {
   // ─── The board ─────────────────────────────────────────────────────────────────────────────
   route.get('/questions', {
     summary: { vi: 'Danh sách câu hỏi của Ban biên tập', en: 'The board’s question queue' },
+    description: '`q` finds questions whose tracking code, title or text holds every word, compared without diacritics (`dat dai` finds “Đất đai”).',
     permission: TRIAGE,
-    schema: { query: listQuery, response: { 200: questionPageSchema } },
+    schema: { query: boardListQuery, response: { 200: questionPageSchema } },
     handler: async (req, ctx) => {
       const s = service(ctx);
-      return s.page(await s.boardSide(req), filterOf(req.query));
+      const words = queueWords(req.query.q);
+      return s.page(await s.boardSide(req), { ...filterOf(req.query), ...(words.length ? { words } : {}) });
     },
   });
   route.get('/questions/:id', {

@@ -45,8 +45,9 @@ async function openFirst(element: HTMLElementTagNameMap['qa-board-queue']): Prom
 }
 
 describe('<qa-board-queue>', () => {
-  it('lists the queue with status, field and commune; filters go to the API, words filter the page', async () => {
-    const api = board();
+  it('lists the queue with status, field and commune; filters and words go to the API', async () => {
+    // The server searches: the words come back as the list it answers with.
+    const api = board({}, (call) => (call.query?.['q'] === 'khong co' ? page([]) : call.query?.['q'] ? page([other]) : page([received, other])));
     const element = mount(api);
     await settle(element);
     const root = element.shadowRoot!;
@@ -69,15 +70,32 @@ describe('<qa-board-queue>', () => {
     await settle(element);
     expect(api.calls.filter((c) => c.path === '/api/qa/questions').at(-1)!.query).toEqual({ status: 'returned', field: 'tu-phap-ho-tich', commune: DONG_HA.slug, from: '2026-11-01', to: undefined, limit: 20, offset: 0 });
 
-    // Words are looked up in the page, without diacritics.
-    root.querySelector<HTMLInputElement>('#q-text')!.value = 'khai sinh binh';
+    // Words are sent to the server as `q` (trimmed), from the first page, with the other filters;
+    // the list shows what it found, not a filter of the page shown.
+    expect(root.querySelector('label[for=q-text]')!.textContent).toBe('Tìm câu hỏi');
+    expect(root.querySelector('#q-text-hint')!.textContent).toContain('Mã theo dõi, tiêu đề, nội dung');
+    root.querySelector<HTMLInputElement>('#q-text')!.value = '  Đăng ký khai sinh  ';
     filters.requestSubmit();
     await settle(element);
+    expect(api.calls.filter((c) => c.path === '/api/qa/questions').at(-1)!.query).toEqual({ status: 'returned', field: 'tu-phap-ho-tich', commune: DONG_HA.slug, from: '2026-11-01', to: undefined, q: 'Đăng ký khai sinh', limit: 20, offset: 0 });
     expect([...root.querySelectorAll('tbody tr strong')].map((s) => s.textContent)).toEqual([other.title]);
-    root.querySelector<HTMLInputElement>('#q-text')!.value = 'không có';
+    // A word the page's own rows do not hold (the server matched the text): still listed.
+    root.querySelector<HTMLInputElement>('#q-text')!.value = 'bệnh viện';
     filters.requestSubmit();
     await settle(element);
-    expect(root.textContent).toContain('Không có câu hỏi nào trên trang này khớp với từ khoá.');
+    expect(api.calls.filter((c) => c.path === '/api/qa/questions').at(-1)!.query!['q']).toBe('bệnh viện');
+    expect([...root.querySelectorAll('tbody tr strong')].map((s) => s.textContent)).toEqual([other.title]);
+    root.querySelector<HTMLInputElement>('#q-text')!.value = 'khong co';
+    filters.requestSubmit();
+    await settle(element);
+    expect(root.textContent).toContain('Không có câu hỏi nào khớp với từ khoá.');
+    expect(root.textContent).not.toContain('Không có câu hỏi nào.');
+    // Emptied: no `q` at all.
+    root.querySelector<HTMLInputElement>('#q-text')!.value = '   ';
+    filters.requestSubmit();
+    await settle(element);
+    expect(api.calls.filter((c) => c.path === '/api/qa/questions').at(-1)!.query).not.toHaveProperty('q');
+    expect(await axeViolations(element)).toEqual([]);
   });
 
   it('shows due dates when the server gives them: in the list, and each hop’s clock in the question', async () => {

@@ -14,7 +14,7 @@ const FORWARDABLE: readonly QuestionStatus[] = ['received', 'returned'];
 
 /**
  * "Tiếp nhận câu hỏi" (`qa.questions.triage`, the province; QA-02): the verified questions of the
- * province by status, field, commune and dates; one question with its timeline and the routing
+ * province by status, field, commune, dates and words (searched on the server); one question with its timeline and the routing
  * rules' suggestions; classifying it, forwarding it to an agency of the province's tree, declining it
  * as outside the province's competence with a reason; and, for an answered question whose asker
  * agreed (`qa.answers.publish`), the redaction review and publication.
@@ -60,6 +60,16 @@ export class BoardQueue extends QuestionQueuePage {
   protected override unitChanged(): void {
     super.unitChanged();
     this.units = [];
+  }
+
+  /** The board's queue searches every question of the province on the server (`q`), not the page shown. */
+  protected override searchesOnServer(): boolean {
+    return true;
+  }
+
+  protected override textLabels() {
+    const t = boardTexts();
+    return { label: t.text, hint: t.textHint, noMatch: t.noMatch };
   }
 
   protected override listFailure(error: unknown): string {

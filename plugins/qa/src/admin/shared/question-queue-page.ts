@@ -100,7 +100,7 @@ export abstract class QuestionQueuePage extends QaPage {
     const api = this.api!;
     if (!this.can(this.permission)) return;
     const f = this.filters;
-    const query = { status: f.status || undefined, field: f.field || undefined, commune: f.commune || undefined, from: f.from || undefined, to: f.to || undefined, limit: LIMIT, offset: this.offset };
+    const query = { status: f.status || undefined, field: f.field || undefined, commune: f.commune || undefined, from: f.from || undefined, to: f.to || undefined, ...(this.searchesOnServer() && this.text ? { q: this.text } : {}), limit: LIMIT, offset: this.offset };
     const [page, lists] = await Promise.allSettled([
       api.get<Page<QuestionItem>>(this.basePath, { query }),
       this.lists.fields.length ? Promise.resolve(this.lists) : loadFormLists(api),
@@ -152,6 +152,20 @@ export abstract class QuestionQueuePage extends QaPage {
     }
   }
 
+  /**
+   * Whether the words go to the API as `q` (the board's queue searches every question on the server)
+   * instead of filtering the page shown. Default false.
+   */
+  protected searchesOnServer(): boolean {
+    return false;
+  }
+
+  /** The words field's label and hint, and what the list says when nothing matches them. */
+  protected textLabels(): { readonly label: string; readonly hint: string; readonly noMatch: string } {
+    const t = queueTexts();
+    return { label: t.text, hint: t.textHint, noMatch: t.noMatch };
+  }
+
   /** A question was opened: pages reset their forms here. */
   protected opened(_detail: QuestionDetail): void {}
 
@@ -185,7 +199,9 @@ export abstract class QuestionQueuePage extends QaPage {
     const f = this.filters;
     const english = adminLanguage() === 'en';
     const all = this.page?.items;
-    const items = all ? matching(all, this.text) : undefined;
+    const server = this.searchesOnServer();
+    const items = all ? (server ? all : matching(all, this.text)) : undefined;
+    const words = this.textLabels();
     return html`
       <form class="row" role="search" aria-label=${t.filters} @submit=${(e: SubmitEvent) => this.#filter(e)}>
         <div class="field"><label for="q-status">${c.status}</label><select id="q-status" name="status"><option value="">${c.all}</option>${this.statuses.map((s) => html`<option value=${s} ?selected=${f.status === s}>${c.statuses[s]}</option>`)}</select></div>
@@ -193,13 +209,13 @@ export abstract class QuestionQueuePage extends QaPage {
         <div class="field"><label for="q-commune">${c.commune}</label><select id="q-commune" name="commune"><option value="">${t.allCommunes}</option>${this.lists.communes.map((x) => html`<option value=${x.slug} ?selected=${f.commune === x.slug}>${x.name}</option>`)}</select></div>
         <div class="field"><label for="q-from">${t.from}</label><input id="q-from" name="from" type="date" .value=${f.from} /></div>
         <div class="field"><label for="q-to">${t.to}</label><input id="q-to" name="to" type="date" .value=${f.to} /></div>
-        <div class="field"><label for="q-text">${t.text}</label><input id="q-text" name="text" type="search" maxlength="200" aria-describedby="q-text-hint" .value=${this.text} /><span class="hint" id="q-text-hint">${t.textHint}</span></div>
+        <div class="field"><label for="q-text">${words.label}</label><input id="q-text" name="text" type="search" maxlength="200" aria-describedby="q-text-hint" .value=${this.text} /><span class="hint" id="q-text-hint">${words.hint}</span></div>
         <button type="submit">${c.filter}</button>
       </form>
       ${!items
         ? this.error ? nothing : html`<p>${c.loading}</p>`
         : items.length === 0
-          ? html`<p>${all!.length === 0 ? t.empty : t.noMatch}</p>`
+          ? html`<p>${all!.length === 0 && !(server && this.text) ? t.empty : words.noMatch}</p>`
           : html`<table>
               <caption class="visually-hidden">${this.pageTitle()}</caption>
               <thead><tr><th scope="col">${c.trackingCode}</th><th scope="col">${t.question}</th><th scope="col">${c.field}</th><th scope="col">${c.status}</th><th scope="col">${c.receivedAt}</th><th scope="col">${c.agency}</th><th scope="col"><span class="visually-hidden">${c.open}</span></th></tr></thead>

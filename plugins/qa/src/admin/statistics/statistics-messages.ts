@@ -1,10 +1,15 @@
 import { localized } from '@cong/sdk/admin';
 
-/** The statistics of questions (QA-05): per agency for a period; the board's deadline sweep. Vietnamese first. */
+/** The statistics of questions (QA-05, QA-03): per agency, field or commune for a period, as CSV too; the board's deadline sweep. Vietnamese first. */
 export const statisticsMessages = {
   vi: {
     title: 'Thống kê hỏi đáp',
-    intro: 'Câu hỏi được chuyển đến từng cơ quan trong kỳ: đã trả lời đúng hạn, trễ hạn, đang quá hạn, số ngày làm việc trung vị và đánh giá của người hỏi.',
+    intro: 'Câu hỏi được chuyển đến cơ quan trong kỳ, theo cơ quan, lĩnh vực hoặc xã, phường: đã trả lời đúng hạn, trễ hạn, đang quá hạn, số ngày làm việc trung vị và đánh giá của người hỏi.',
+    groupBy: 'Thống kê theo',
+    groupings: { agency: 'Cơ quan', field: 'Lĩnh vực', commune: 'Xã, phường' },
+    noCommune: 'Không ghi xã, phường',
+    download: 'Tải bảng (CSV)',
+    downloadHint: 'Bảng đang xem, mở được bằng Excel hoặc LibreOffice.',
     needRead: 'Bạn cần quyền “Xem thống kê hỏi đáp” để xem trang này.',
     from: 'Từ ngày',
     to: 'Đến ngày',
@@ -12,7 +17,6 @@ export const statisticsMessages = {
     periodShown: (from: string, to: string) => `Kỳ thống kê: ${from} – ${to}`,
     toBeforeFrom: 'Ngày kết thúc phải từ ngày bắt đầu trở đi',
     empty: 'Chưa có câu hỏi nào được chuyển đến cơ quan trong kỳ này.',
-    agency: 'Cơ quan',
     received: 'Tiếp nhận',
     onTime: 'Đúng hạn',
     late: 'Trễ hạn',
@@ -34,7 +38,12 @@ export const statisticsMessages = {
   },
   en: {
     title: 'Question statistics',
-    intro: 'Questions forwarded to each agency in the period: answered on time, late, overdue now, the median working days and the askers’ ratings.',
+    intro: 'Questions forwarded to agencies in the period, per agency, field or commune: answered on time, late, overdue now, the median working days and the askers’ ratings.',
+    groupBy: 'Group by',
+    groupings: { agency: 'Agency', field: 'Field', commune: 'Commune' },
+    noCommune: 'No commune given',
+    download: 'Download the table (CSV)',
+    downloadHint: 'The table shown, for Excel or LibreOffice.',
     needRead: 'You need the “Read question statistics” permission to see this page.',
     from: 'From',
     to: 'To',
@@ -42,7 +51,6 @@ export const statisticsMessages = {
     periodShown: (from: string, to: string) => `Period: ${from} – ${to}`,
     toBeforeFrom: 'The end must not be before the start',
     empty: 'No question was forwarded to an agency in this period.',
-    agency: 'Agency',
     received: 'Received',
     onTime: 'On time',
     late: 'Late',

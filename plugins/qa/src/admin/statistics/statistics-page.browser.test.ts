@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ApiError, type ApiClient } from '@cong/sdk/admin';
+import { ApiError, type ApiClient, type DownloadOptions } from '@cong/sdk/admin';
 import { axeViolations, clickButton, routedApi, settle, type Call } from '../testing/admin-test-support.js';
 import { PROVINCE, statistics, TNMT, TU_PHAP } from '../testing/qa-fixtures.js';
 import './statistics-page.js';
@@ -77,6 +77,57 @@ describe('<qa-statistics>', () => {
     expect(root.querySelector('#s-to-error')).toBeNull();
   });
 
+  it('lists the figures by field or commune when asked, and downloads the table shown as CSV', async () => {
+    const figures = (c: ReturnType<typeof statistics>['agencies'][number]) => {
+      const { agency: _agency, ...rest } = c;
+      return rest;
+    };
+    const [tnmt, tuPhap] = statistics().agencies;
+    const byCommune = statistics({
+      agencies: [],
+      groupBy: 'commune',
+      groups: [
+        { group: { id: 'u-dong-ha', name: 'Phường Đông Hà', nameEn: null }, ...figures(tnmt!) },
+        { group: { id: null, name: null, nameEn: null }, ...figures(tuPhap!) },
+      ],
+    });
+    const api = routedApi({ 'GET /api/qa/statistics': (call) => (call.query?.['groupBy'] === 'commune' ? byCommune : statistics()) });
+    const downloads: { path: string; options: DownloadOptions }[] = [];
+    const element = mount(api);
+    Object.assign(element, { download: async (path: string, options: DownloadOptions) => void downloads.push({ path, options }) });
+    await settle(element);
+    const root = element.shadowRoot!;
+    // Per agency first (nothing sent: the server's defaults); its CSV likewise, for the period shown.
+    clickButton(root, 'Tải bảng (CSV)');
+    await settle(element);
+    expect(downloads.at(-1)).toEqual({ path: '/api/qa/statistics.csv', options: { fileName: 'thong-ke-hoi-dap-agency-2026-01-01-2026-11-29.csv', query: { from: '2026-01-01', to: '2026-11-29' }, tenant: PROVINCE.id } });
+
+    const select = root.querySelector<HTMLSelectElement>('#s-group')!;
+    expect(root.querySelector('label[for=s-group]')!.textContent).toContain('Thống kê theo');
+    select.value = 'commune';
+    clickButton(root, 'Xem thống kê');
+    await settle(element);
+    // The dates shown are sent with it (the form holds the period of the figures).
+    expect(api.calls.at(-1)).toEqual({ method: 'GET', path: '/api/qa/statistics', query: { from: '2026-01-01', to: '2026-11-29', groupBy: 'commune' } });
+    expect(root.querySelector('thead th')!.textContent).toBe('Xã, phường');
+    const rows = [...root.querySelectorAll('tbody tr')].map((r) => [...r.children].map((c) => c.textContent!.trim()));
+    expect(rows).toEqual([
+      ['Phường Đông Hà', '20', '17', '1', '1', '2', '94%', '6', '4,25/5 (12 lượt)'],
+      ['Không ghi xã, phường', '15', '10', '2', '1', '3', '83%', '8', 'Chưa có'],
+    ]);
+    expect(root.querySelector('tfoot')!.textContent).toContain('90%');
+    clickButton(root, 'Tải bảng (CSV)');
+    await settle(element);
+    expect(downloads.at(-1)).toEqual({ path: '/api/qa/statistics.csv', options: { fileName: 'thong-ke-hoi-dap-commune-2026-01-01-2026-11-29.csv', query: { from: '2026-01-01', to: '2026-11-29', groupBy: 'commune' }, tenant: PROVINCE.id } });
+    expect(await axeViolations(element)).toEqual([]);
+
+    // A refused download is said, not swallowed.
+    Object.assign(element, { download: async () => { throw new ApiError(403, 'CONG_ERR_FORBIDDEN', 'Missing permission qa.statistics.read'); } });
+    clickButton(root, 'Tải bảng (CSV)');
+    await settle(element);
+    expect(root.querySelector('[role=alert]')!.textContent).toContain('Missing permission qa.statistics.read');
+  });
+
   it('lets the board run the deadline sweep now, and reads the figures again', async () => {
     const api = routedApi({ 'GET /api/qa/statistics': () => statistics(), 'POST /api/qa/deadlines/sweep': () => ({ computed: 12, reminders: 2, escalations: 1 }) });
     const element = mount(api);
@@ -93,7 +144,7 @@ describe('<qa-statistics>', () => {
     const own = mount(routedApi({ 'GET /api/qa/statistics': () => statistics({ board: null, agencies: [statistics().agencies[0]!] }) }), ['qa.statistics.read', 'qa.questions.answer'], agency);
     await settle(own);
     expect(own.shadowRoot!.querySelectorAll('tbody tr')).toHaveLength(1);
-    expect([...own.shadowRoot!.querySelectorAll('button')].map((b) => b.textContent!.trim())).toEqual(['Xem thống kê']);
+    expect([...own.shadowRoot!.querySelectorAll('button')].map((b) => b.textContent!.trim())).toEqual(['Xem thống kê', 'Tải bảng (CSV)']);
     expect(own.shadowRoot!.textContent).not.toContain('Ban biên tập tiếp nhận');
     // Triage held in an agency does not make it the board.
     const notBoard = mount(routedApi({ 'GET /api/qa/statistics': () => statistics({ board: null }) }), ['qa.statistics.read', 'qa.questions.triage'], agency);
