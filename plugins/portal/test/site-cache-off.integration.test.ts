@@ -34,4 +34,30 @@ describeEachDialect('portal page cache switched off', (dialect) => {
     expect(second.headers.get('cache-control')).toMatch(/^public, max-age=/); // anonymous pages stay cacheable downstream
     expect((await fetch(url, { headers: { 'if-none-match': first.headers.get('etag')! } })).status).toBe(304);
   });
+
+  it('pages a category with totals right after each publication and withdrawal, though totals are kept a moment', async () => {
+    const writer = inTenant(t.client.as({ id: 'phong-vien', permissions: ['portal.content.write'] }), A);
+    const chief = inTenant(t.client.as({ id: 'truong-ban', permissions: ['portal.content.write', 'portal.content.approve'] }), A);
+    expect((await writer.post('/api/portal/categories', { slug: 'dem-trang', name: { vi: 'Đếm trang' } })).status).toBe(201);
+    const categoryId = (await writer.get('/api/portal/categories')).body.items.find((c: { slug: string }) => c.slug === 'dem-trang').id;
+    const publish = async (n: number) => {
+      const a = await writer.post('/api/portal/articles', { title: `Tin đếm trang ${n}`, slug: `dem-trang-${n}`, summary: 'x', body: '<p>x</p>', categoryId });
+      await writer.post(`/api/portal/articles/${a.body.id}/transitions/submit`, {});
+      expect((await chief.post(`/api/portal/articles/${a.body.id}/transitions/approve`, {})).body.status).toBe('published');
+      return a.body.id as string;
+    };
+    const page = async (n: number) => {
+      const res = await fetch(new URL(`/t/${A}/chuyen-muc/dem-trang${n > 1 ? `?trang=${n}` : ''}`, t.url));
+      return { status: res.status, text: await res.text() };
+    };
+    for (let n = 1; n <= 10; n++) await publish(n);
+    expect((await page(1)).text).not.toContain('Trang 1/'); // one page: no pager
+    expect((await page(2)).status).toBe(404);
+    const eleventh = await publish(11);
+    expect((await page(1)).text).toContain('Trang 1/2');
+    expect(await page(2)).toMatchObject({ status: 200 });
+    expect((await chief.post(`/api/portal/articles/${eleventh}/transitions/archive`, {})).body.status).toBe('archived');
+    expect((await page(1)).text).not.toContain('Trang 1/');
+    expect((await page(2)).status).toBe(404);
+  });
 });

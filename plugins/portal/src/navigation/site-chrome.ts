@@ -5,6 +5,7 @@ import type { Site } from '../site/site-context.js';
 import { BannerRepository } from './banner.repository.js';
 import { MenuService, type MenuItem } from './menu.service.js';
 import type { BannerPlacement, BannerRow, MenuLocation, NavigationDatabase } from './navigation-database.js';
+import { unitMemo } from '../site/unit-memo.js';
 
 /** An emergency alert as the layout shows it. */
 export interface ChromeAlert {
@@ -38,31 +39,10 @@ export async function activeAlerts(site: Site, now: number): Promise<ChromeAlert
 }
 
 /**
- * The chrome of each unit and language, kept for a second: an uncached page would otherwise read
- * menus, banners, alerts and the unit's ancestors again for every visitor. A change in this process
- * drops the unit's entry at once (`portal.site-changed`, see register-site.ts); other processes see it
- * within the second, as they see the page cache's changes.
+ * The chrome of each unit and language, kept for a second: menus, banners, alerts and the unit's
+ * ancestors are the same for every visitor (unit-memo.ts says when it is dropped).
  */
-class ChromeCache {
-  readonly #entries = new Map<string, { readonly at: number; readonly chrome: Promise<SiteChrome> }>();
-  constructor(readonly ttlMs: number) {}
-
-  get(key: string, now: number, load: () => Promise<SiteChrome>): Promise<SiteChrome> {
-    const found = this.#entries.get(key);
-    if (found && now - found.at < this.ttlMs) return found.chrome;
-    const chrome = load();
-    this.#entries.set(key, { at: now, chrome });
-    chrome.catch(() => this.#entries.delete(key)); // a failed read is not kept
-    if (this.#entries.size > 10_000) this.#entries.delete(this.#entries.keys().next().value!);
-    return chrome;
-  }
-
-  invalidate(tenantId: string): void {
-    for (const key of this.#entries.keys()) if (key.startsWith(`${tenantId}\u0000`)) this.#entries.delete(key);
-  }
-}
-
-export const siteChromeCache = new ChromeCache(1_000);
+export const siteChromeCache = unitMemo<SiteChrome>(1_000);
 
 /** Reads the chrome of one page (through {@link siteChromeCache}); a print view needs only the alerts. */
 export async function loadChrome(site: Site, options: { readonly print?: boolean; readonly now?: number } = {}): Promise<SiteChrome> {

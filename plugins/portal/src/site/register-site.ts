@@ -11,12 +11,12 @@ import { searchPage, type SearchQuery } from './search-page.js';
 import { PORTAL_ERR_LANGUAGES_INVALID } from '../errors.js';
 import type { Lang, Languages } from './languages.js';
 import { siteFor, type Site } from './site-context.js';
-import { siteChromeCache } from '../navigation/site-chrome.js';
 import { siteChanged } from './site-events.js';
 import type { SitePageDefinition } from './site-page.js';
 import { PREVIEW_PARAM, siteThemePoint, ThemeRegistry } from './theme.js';
 import { gateResponse, withNotice } from './gate-pages.js';
 import { siteGatePoint, SiteGateRegistry, siteGateRegistryRef } from './site-gate.js';
+import { forgetUnitReads } from './unit-memo.js';
 
 /**
  * Query strings of public pages: the named parameters, and any other (tracking tags such as
@@ -106,7 +106,7 @@ export function registerSite(reg: PluginRegistrar, languages: Languages, areaPag
   // A page re-rendered after another process's change must not take the chrome, nor the gate's verdict, from before it.
   const cache = new PageCache({
     onInvalidate: (tenantId) => {
-      siteChromeCache.invalidate(tenantId);
+      forgetUnitReads(tenantId);
       gates.forget(tenantId);
     },
   });
@@ -118,7 +118,7 @@ export function registerSite(reg: PluginRegistrar, languages: Languages, areaPag
   const pdfs = new ArticlePdfs(new PdfPrinter());
   // The events come after the commit: drop the unit's pages here at once, and tell the other processes.
   const invalidate = async (e: { tenantId: string }, ctx: PluginContext) => {
-    siteChromeCache.invalidate(e.tenantId); // also when the page cache is switched off
+    forgetUnitReads(e.tenantId); // also when the page cache is switched off
     await cache.invalidate(ctx.get(coreServices.database).kysely(), e.tenantId);
   };
   reg.on(articlePublished, invalidate);

@@ -4,6 +4,7 @@ import type { ContentDatabase } from '../content/content-database.js';
 import type { LegalDatabase } from '../legal/legal-schema.js';
 import type { LinkedItemsDatabase } from '../linked/linked-items-database.js';
 import type { LinkedItemKind } from '../linked/linked-items-service.js';
+import { unitMemo } from './unit-memo.js';
 
 /**
  * Another unit's article in this unit's lists (a linked item, src/linked): the link, why it is here,
@@ -32,6 +33,13 @@ export type SlugResolution =
 
 /** A translation of an article, field by field (missing fields fall back to Vietnamese). */
 export type ArticleTranslation = Partial<Record<'title' | 'summary' | 'body', string>>;
+
+/**
+ * The totals of the unit's lists (all articles, or one category's), for a second: the pager needs them
+ * on every page, and they change only when an article is published or withdrawn or a linked item comes
+ * or goes, which drop them (unit-memo.ts).
+ */
+const listTotals = unitMemo<number>(1_000);
 
 const ARTICLE_COLUMNS = ['id', 'category_id', 'slug', 'title', 'summary', 'body', 'published_at', 'updated_at', 'author_id'] as const;
 
@@ -109,17 +117,23 @@ export class SiteQueries {
     const depth = offset + options.limit;
     const newestOwn = db.selectFrom(ownRows.orderBy('published_at', 'desc').orderBy('id', 'desc').limit(depth).as('o')).selectAll();
     const newestLinked = db.selectFrom(linkedRows.orderBy('l.listed_at', 'desc').orderBy('a.id', 'desc').limit(depth).as('k')).selectAll();
-    const [rows, ownCount, linkedCount] = await Promise.all([
+    const count = async () => {
+      const [ownCount, linkedCount] = await Promise.all([
+        own.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+        linked.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+      ]);
+      return Number(ownCount.n) + Number(linkedCount.n);
+    };
+    const [rows, total] = await Promise.all([
       newestOwn.unionAll(newestLinked as never).orderBy('published_at', 'desc').orderBy('id', 'desc').limit(options.limit).offset(offset).execute(),
-      own.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-      linked.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+      listTotals.get(`${tenantId}\u0000${options.categoryId ?? ''}`, Date.now(), count),
     ]);
     const items = rows.map(({ link_id, link_kind, source_tenant_id, ...row }): PublicArticleRow => ({
       ...row,
       published_at: row.published_at === null ? null : Number(row.published_at),
       ...(link_id !== null ? { link: { id: link_id, kind: link_kind as LinkedItemKind, sourceTenantId: source_tenant_id! } } : {}),
     }));
-    return { items, total: Number(ownCount.n) + Number(linkedCount.n) };
+    return { items, total };
   }
 
   /**
