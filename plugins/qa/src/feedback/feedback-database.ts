@@ -163,6 +163,30 @@ export interface FeedbackDatabase {
 }
 
 export type FeedbackRow = FeedbackDatabase['qa_feedback'];
+
+/** The processing columns of a feedback or idea that has just been received (from the form or entered by staff). */
+export const NOT_YET_PROCESSED = {
+  register_number: null,
+  registered_at: null,
+  classification: null,
+  classify_reason: null,
+  forward_due_on: null,
+  forward_rule_version: null,
+  forwarded_to: null,
+  forwarded_at: null,
+  review_json: null,
+  decision: null,
+  decision_note: null,
+  public_slug: null,
+  public_title: null,
+  public_summary: null,
+  public_result: null,
+  published_at: null,
+  archived_at: null,
+  acknowledgement: null,
+  acknowledgement_note: null,
+  support_count: 0,
+} as const satisfies Partial<FeedbackRow>;
 export type FeedbackEventRow = FeedbackDatabase['qa_feedback_events'];
 export type VoteRow = FeedbackDatabase['qa_feedback_votes'];
 

@@ -4,7 +4,7 @@ import { siteLinkBase } from '../answers/site-link.js';
 import { startOfVietnamDay, vietnamDate } from '../deadlines/vietnam-date.js';
 import { newTrackingCode } from '../questions/question-tokens.js';
 import type { FeedbackSettings } from './feedback-config.js';
-import type { FeedbackDatabase, FeedbackRow } from './feedback-database.js';
+import { NOT_YET_PROCESSED, type FeedbackDatabase, type FeedbackRow } from './feedback-database.js';
 import { sendInTransaction, trackingNotice } from './feedback-notices.js';
 import type { IntakeBody } from './feedback.schema.js';
 import type { FeedbackActor } from './feedback-step.js';
@@ -85,26 +85,7 @@ export class FeedbackIntakeService {
       verify_hash: null,
       verify_expires_at: null,
       received_at: receivedAt,
-      register_number: null,
-      registered_at: null,
-      classification: null,
-      classify_reason: null,
-      forward_due_on: null,
-      forward_rule_version: null,
-      forwarded_to: null,
-      forwarded_at: null,
-      review_json: null,
-      decision: null,
-      decision_note: null,
-      public_slug: null,
-      public_title: null,
-      public_summary: null,
-      public_result: null,
-      published_at: null,
-      archived_at: null,
-      acknowledgement: null,
-      acknowledgement_note: null,
-      support_count: 0,
+      ...NOT_YET_PROCESSED,
       created_at: now,
       updated_at: now,
     };

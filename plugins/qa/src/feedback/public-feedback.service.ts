@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { coreServices, NotFoundError, normalizeText, type PluginContext, type RouteRequest } from '@cong/sdk';
 import { QA_ERR_ALREADY_SUPPORTED, QA_ERR_FEEDBACK_STATE, QA_ERR_FORM_EXPIRED, QA_ERR_FORM_TOO_FAST, QA_ERR_HONEYPOT, QA_ERR_VERIFICATION_INVALID } from '../errors.js';
 import { newTrackingCode, newVerificationToken, normalizeTrackingCode, readFormToken, sameSecret, sha256, signFormToken } from '../questions/question-tokens.js';
-import { CONTENT_TYPES, type ContentType, type FeedbackDatabase, type FeedbackKind, type FeedbackRow } from './feedback-database.js';
+import { CONTENT_TYPES, NOT_YET_PROCESSED, type ContentType, type FeedbackDatabase, type FeedbackKind, type FeedbackRow } from './feedback-database.js';
 import type { FeedbackSettings } from './feedback-config.js';
 import { feedbackVerificationMail, voteVerificationMail } from './feedback-mail.js';
 import { sendInTransaction, trackingNotice } from './feedback-notices.js';
@@ -151,26 +151,7 @@ export class PublicFeedbackService {
       verify_hash: sha256(token),
       verify_expires_at: now + this.settings.verificationHours * 3_600_000,
       received_at: null,
-      register_number: null,
-      registered_at: null,
-      classification: null,
-      classify_reason: null,
-      forward_due_on: null,
-      forward_rule_version: null,
-      forwarded_to: null,
-      forwarded_at: null,
-      review_json: null,
-      decision: null,
-      decision_note: null,
-      public_slug: null,
-      public_title: null,
-      public_summary: null,
-      public_result: null,
-      published_at: null,
-      archived_at: null,
-      acknowledgement: null,
-      acknowledgement_note: null,
-      support_count: 0,
+      ...NOT_YET_PROCESSED,
       created_at: now,
       updated_at: now,
     };
