@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterEach, expect, it } from 'vitest';
 import { createDatabase, type Database } from './create-database.js';
@@ -25,4 +28,19 @@ it('reuses prepared statements on SQLite: repeated, streamed and after a schema 
   await sql`ALTER TABLE t ADD COLUMN m integer`.execute(k);
   expect(await k.selectFrom('t').selectAll().orderBy('n').executeTakeFirst()).toEqual({ n: 1, m: null });
   expect(await query().execute()).toHaveLength(4);
+});
+
+it('opens SQLite files in WAL mode, with foreign keys on and temporary sort trees in memory', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cong-db-'));
+  try {
+    db = await createDatabase({ dialect: 'sqlite', file: join(dir, 'cong.db') } as never);
+    const pragma = async (name: string) => Object.values((await sql.raw<Record<string, unknown>>(`PRAGMA ${name}`).execute(db!.kysely)).rows[0]!)[0];
+    expect(await pragma('journal_mode')).toBe('wal');
+    expect(await pragma('foreign_keys')).toBe(1);
+    expect(await pragma('temp_store')).toBe(2); // MEMORY
+  } finally {
+    await db?.destroy();
+    db = undefined;
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
