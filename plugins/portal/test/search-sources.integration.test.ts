@@ -132,6 +132,22 @@ describeEachDialect('portal search sources', (dialect) => {
     expect(t.report.plugins.find((p) => p.id === 'greedy')!.error?.message).toContain('portal.search-sources');
   });
 
+  it('counts a unit\'s matches 100 past the page, then says "more", and pages on counting further', async () => {
+    const unit = 'so-xay-dung';
+    for (let i = 0; i < 130; i++) await index(unit, { type: 'notice', id: `cap-phep-${i}`, title: `Thông báo cấp phép xây dựng số ${i}`, daysAgo: i });
+    const first = await search(unit, { q: 'cap phep xay dung', type: 'notice' });
+    expect(first).toMatchObject({ total: 100, totalIsExact: false });
+    expect(first.items.map((i) => i.id).slice(0, 2)).toEqual(['cap-phep-0', 'cap-phep-1']);
+    const later = await search(unit, { q: 'cap phep xay dung', type: 'notice', offset: 100 });
+    expect(later).toMatchObject({ total: 130, totalIsExact: true });
+    expect(later.items.map((i) => i.id)[0]).toBe('cap-phep-100');
+    const html = await page(unit, { q: 'cap phep xay dung', loai: 'thong-bao' });
+    expect(html).toContain('Hơn 100 kết quả');
+    expect(html).toContain('Trang 1<');
+    expect(html).toContain('rel="next"');
+    expect(await page(unit, { q: 'cap phep xay dung', loai: 'thong-bao', trang: '11' })).toContain('Trang 11/13'); // 10 a page: counted to 200 from 100
+  });
+
   it('finds a province-scoped source\'s documents on every unit\'s site and on the province\'s, beside the unit\'s own articles', async () => {
     await index(PROVINCE, { type: 'faq', id: 'thue-dat', title: 'Hỏi về thuế đất nông nghiệp', daysAgo: 1 });
     const article = await publish(A, 'Thuế đất nông nghiệp năm 2026');

@@ -54,7 +54,7 @@ export interface PortalSearchItem {
 }
 
 export interface PortalSearchPage {
-  /** Every match, or {@link COUNT_UP_TO} when a one-unit search has more (then `totalIsExact` is false). */
+  /** Every match, or `offset +` {@link COUNT_AHEAD} when a one-unit search has more (then `totalIsExact` is false). */
   readonly total: number;
   readonly totalIsExact: boolean;
   readonly limit: number;
@@ -66,17 +66,19 @@ export interface PortalSearchPage {
 
 export const DEFAULT_LIMIT = 20;
 /**
- * A one-unit search counts its matches up to this many: counting thousands of matches cost more than
- * finding the page (2.4 ms of 6 at a million articles); the site then says "more than 1,000". A
+ * A one-unit search counts its matches this far past the page's start (five pages of 20), no further:
+ * the page itself is read newest first and stops at its end, but a count reads every match, and at a
+ * million articles a common word matches thousands of a unit's documents (counting up to 1,000 made a
+ * search 1.7× slower than without: benchmarks.md, F13). The site says "more than N" and pages on; a
  * province-wide search counts exactly, since its unit facet adds up per-unit counts anyway.
  */
-export const COUNT_UP_TO = 1000;
+export const COUNT_AHEAD = 100;
 export const MAX_LIMIT = 50;
 /**
  * A search made of several core queries (a province-scoped source on a unit's site) merges their first
  * hits, so it pages through this many results at most, and counts no further (`totalIsExact` false beyond).
  */
-export const MERGED_DEPTH = COUNT_UP_TO;
+export const MERGED_DEPTH = 1000;
 /** The most hits the core answers in one call. */
 const CORE_PAGE = 100;
 /** Units are nested a few levels deep (province, district, commune); the walk to the root stops here regardless. */
@@ -138,13 +140,13 @@ export async function searchPortal(ctx: PluginContext, options: PortalSearchOpti
   let totalIsExact: boolean;
   let items: PortalSearchItem[];
   if (groups.length === 1) {
-    const result = await search.search({ text: options.q, ...groups[0]!, limit, offset, ...(units ? {} : { countUpTo: COUNT_UP_TO }) });
+    const result = await search.search({ text: options.q, ...groups[0]!, limit, offset, ...(units ? {} : { countUpTo: offset + COUNT_AHEAD }) });
     total = result.total;
     totalIsExact = units ? true : result.totalIsExact !== false;
     items = toItems(result.hits);
   } else {
     const depth = Math.min(offset + limit, MERGED_DEPTH);
-    const lists = await Promise.all(groups.map((g) => topHits(search, { text: options.q, ...g }, depth, units ? undefined : COUNT_UP_TO)));
+    const lists = await Promise.all(groups.map((g) => topHits(search, { text: options.q, ...g }, depth, units ? undefined : MERGED_DEPTH)));
     const sum = lists.reduce((n, l) => n + l.total, 0);
     total = Math.min(sum, MERGED_DEPTH);
     totalIsExact = lists.every((l) => l.exact) && sum <= MERGED_DEPTH;

@@ -45,7 +45,7 @@ export const searchPageSchema = (languages: Languages) =>
     additionalProperties: false,
     required: ['total', 'totalIsExact', 'limit', 'offset', 'items'],
     properties: {
-      total: { type: 'integer', description: 'Every match; a search of one unit counts up to 1,000 (then totalIsExact is false).' },
+      total: { type: 'integer', description: 'Every match; a search of one unit counts up to 100 past offset (then totalIsExact is false, and later pages count further).' },
       totalIsExact: { type: 'boolean', description: 'False when there are more matches than total says.' },
       limit: { type: 'integer' },
       offset: { type: 'integer' },

@@ -100,7 +100,7 @@ ${item.snippet ? html`<p class="snippet">${item.snippet}</p>` : null}</li>`,
 ${pages > 1
     ? html`<nav class="pager" aria-label="${site.t('Phân trang', 'Pages')}">
 ${page > 1 ? html`<a rel="prev" href="${href(page - 1)}">← ${site.t('Trang trước', 'Previous')}</a>` : null}
-<span>${site.t(`Trang ${page}/${pages}`, `Page ${page} of ${pages}`)}</span>
+<span>${result.totalIsExact ? site.t(`Trang ${page}/${pages}`, `Page ${page} of ${pages}`) : site.t(`Trang ${page}`, `Page ${page}`)}</span>
 ${page < pages ? html`<a rel="next" href="${href(page + 1)}">${site.t('Trang sau', 'Next')} →</a>` : null}
 </nav>`
     : null}`;
