@@ -86,6 +86,9 @@ export async function seedPortal({ dir, articlesPerUnit = 200, unitCount = 155, 
   let bytes = 0;
   const total = units.length * articlesPerUnit;
   const writeBatch = db.transaction((from, to) => {
+    // Full-text rows go in by rowid (their sort key), ascending: FTS5 writes its pending postings out
+    // whenever a rowid comes lower than the one before (one tiny segment per row in article order).
+    const fullText = [];
     for (let n = from; n < to; n++) {
       const u = Math.floor(n / articlesPerUnit);
       const j = n % articlesPerUnit;
@@ -109,11 +112,13 @@ export async function seedPortal({ dir, articlesPerUnit = 200, unitCount = 155, 
         sortKeys.add(key);
         insertDocument.run(id, unit.id, doc.title, doc.body, doc.url, doc.published_at, doc.title_fold, doc.body_fold, now, key);
         const code = unitCode(unit.id);
-        insertFullText.run(key, unitTokens(code, doc.title_fold), unitTokens(code, doc.body_fold));
+        fullText.push([key, unitTokens(code, doc.title_fold), unitTokens(code, doc.body_fold)]);
         if (u === CHECKED_UNIT) expected.set(id, doc);
       }
       written++;
     }
+    fullText.sort((a, b) => a[0] - b[0]);
+    for (const row of fullText) insertFullText.run(...row);
   });
   for (let from = 0; from < total; from += BATCH) {
     writeBatch(from, Math.min(total, from + BATCH));

@@ -31,7 +31,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('core_search_documents_sort_idx').on('core_search_documents').columns(['sort_key', 'tenant_id', 'owner', 'type']).execute();
   // Every key is new here, so the taken ones are known without asking the database.
   const taken = new Set<number>();
-  await eachBatch(db, ['id', 'owner', 'type', 'doc_id', 'tenant_id', 'published_at', 'title_fold', 'body_fold'], async (rows) => {
+  await eachBatch(db, 'id', ['id', 'owner', 'type', 'doc_id', 'published_at'], async (rows) => {
     const keyed = rows.map((r) => {
       let key = sortKey(Number(r.published_at), r.owner, r.type, r.doc_id);
       while (taken.has(key)) key -= 1;
@@ -42,8 +42,10 @@ export async function up(db: Kysely<any>): Promise<void> {
       const cases = sql.join(part.map((k) => sql`WHEN ${k.id} THEN ${k.key}`), sql` `);
       await sql`UPDATE core_search_documents SET sort_key = CASE id ${cases} END WHERE id IN (${sql.join(part.map((k) => k.id))})`.execute(db);
     }
-    await insertFullText(db, rows.map((r, i) => ({ rowid: keyed[i]!.key, ...r })));
   });
+  // FTS5 writes its pending postings out whenever a rowid comes lower than the one before: in rowid
+  // order the table is built in a few large segments, in document order in one tiny segment per row.
+  await eachBatch(db, 'sort_key', ['sort_key', 'tenant_id', 'title_fold', 'body_fold'], (rows) => insertFullText(db, rows.map((r) => ({ rowid: Number(r.sort_key), ...r }))));
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
@@ -52,7 +54,7 @@ export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropIndex('core_search_documents_sort_idx').ifExists().execute();
   await sql`ALTER TABLE core_search_documents DROP COLUMN sort_key`.execute(db);
   await db.schema.createIndex('core_search_documents_rank_idx').on('core_search_documents').columns(['id', 'tenant_id', 'owner', 'type', 'published_at']).execute();
-  await eachBatch(db, ['id', 'tenant_id', 'title_fold', 'body_fold'], (rows) => insertFullText(db, rows.map((r) => ({ rowid: Number(r.id), ...r }))));
+  await eachBatch(db, 'id', ['id', 'tenant_id', 'title_fold', 'body_fold'], (rows) => insertFullText(db, rows.map((r) => ({ rowid: Number(r.id), ...r }))));
 }
 
 /** Drops and creates the full-text table as 0016 made it (empty); `up` fills it keyed by sort_key, `down` by id. */
@@ -61,13 +63,14 @@ async function rebuildFullText(db: Kysely<any>): Promise<void> {
   await sql`CREATE VIRTUAL TABLE core_search_fts USING fts5(title, body, content='', contentless_delete=1, tokenize="unicode61", prefix='${sql.raw(`${CODE_CHARS + 2} ${CODE_CHARS + 3}`)}')`.execute(db);
 }
 
-async function eachBatch(db: Kysely<any>, columns: readonly string[], each: (rows: any[]) => Promise<void>): Promise<void> {
-  let after = 0;
+/** Every document in batches, in the order of `by` (the id, or the sort key once every row has one). */
+async function eachBatch(db: Kysely<any>, by: 'id' | 'sort_key', columns: readonly string[], each: (rows: any[]) => Promise<void>): Promise<void> {
+  let after = Number.MIN_SAFE_INTEGER;
   for (;;) {
-    const rows = await db.selectFrom('core_search_documents').select(columns as string[]).where('id', '>', after).orderBy('id').limit(BATCH).execute();
+    const rows = await db.selectFrom('core_search_documents').select(columns as string[]).where(by, '>', after).orderBy(by).limit(BATCH).execute();
     if (rows.length === 0) return;
     await each(rows);
-    after = Number(rows[rows.length - 1]!.id);
+    after = Number(rows[rows.length - 1]![by]);
   }
 }
 
