@@ -1,4 +1,4 @@
-import { coreServices, fold, InputError, type PluginContext, type SearchHit, type SearchService, type TenantInfo } from '@cong/sdk';
+import { coreServices, fold, InputError, UnitLookup, type PluginContext, type SearchHit, type SearchService, type TenantInfo } from '@cong/sdk';
 import type { Lang } from '../site/languages.js';
 import { linkedType, NO_UNIT, SEARCH_TYPES, translatedType, typeInfo } from './search-documents.js';
 import { isPublic, siteGateRegistryRef } from '../site/site-gate.js';
@@ -81,8 +81,6 @@ export const MAX_LIMIT = 50;
 export const MERGED_DEPTH = 1000;
 /** The most hits the core answers in one call. */
 const CORE_PAGE = 100;
-/** Units are nested a few levels deep (province, district, commune); the walk to the root stops here regardless. */
-const MAX_TREE_DEPTH = 16;
 
 /** Unit facets are one count per unit; they are kept this long per query, as visitors page through results. */
 const FACET_TTL_MS = 30_000;
@@ -185,7 +183,7 @@ async function sourceGroups(ctx: PluginContext, sources: readonly PortalSearchSo
     } else if (!(await source.isEnabled(here))) {
       continue;
     } else {
-      tenantIds = source.scope === 'unit' ? [here] : [await provinceOf(ctx, here)];
+      tenantIds = source.scope === 'unit' ? [here] : [(await new UnitLookup(ctx.get(coreServices.tenancy)).root(here))?.id ?? here];
     }
     groups.push({ tenantIds, plugins: [source.plugin], types: source.documentTypes });
   }
@@ -204,18 +202,6 @@ function joinGroups(groups: readonly SearchGroup[]): SearchGroup[] {
     joined.set(key, known ? { tenantIds: known.tenantIds, plugins: [...new Set([...known.plugins, ...g.plugins])], types: [...new Set([...known.types, ...g.types])] } : g);
   }
   return [...joined.values()];
-}
-
-/** The province of a unit: the root above it (the unit itself when it is the root). */
-async function provinceOf(ctx: PluginContext, tenantId: string): Promise<string> {
-  const tenancy = ctx.get(coreServices.tenancy);
-  let id = tenantId;
-  for (let depth = 0; depth < MAX_TREE_DEPTH; depth++) {
-    const unit = await tenancy.get(id);
-    if (!unit || unit.parentId === null) return id;
-    id = unit.parentId;
-  }
-  return id;
 }
 
 /** The first `n` hits of one query (the core answers at most {@link CORE_PAGE} a call), and its total. */

@@ -1,12 +1,12 @@
 import { CongError, type RouteBuilder } from '@cong/sdk';
 import type { QuestionLimits } from '../questions/question-config.js';
 import { siteOfRequest } from '../questions/site-of-request.js';
+import { provinceOfSite } from '../questions/unit-tree.js';
 import type { AnswerSettings } from './answer-config.js';
 import { answerPage, listPage, notFoundPage, ratedPage, ratingClosedPage, ratingPage, repliedPage } from './answer-pages.js';
 import { askerFileParams, publicPageQuery, ratingFormBody, ratingTokenParams, replyFormBody, slugParams } from './answer.schema.js';
 import { AnswerService } from './answer.service.js';
 import { downloadResponse } from './download-response.js';
-import { provinceOfSite } from './public-answers.routes.js';
 import { PublicationService } from './publication.service.js';
 import { publicListCacheOf } from './public-list-cache.js';
 import { LINK_TOKEN } from './link-token.js';
@@ -23,7 +23,7 @@ export function publicAnswerPageRoutes(route: RouteBuilder, settings: AnswerSett
     schema: { query: publicPageQuery },
     handler: async (req, ctx) => {
       const site = await siteOfRequest(req, ctx);
-      const provinceId = await provinceOfSite(ctx, req.tenantId);
+      const provinceId = (await provinceOfSite(ctx, req.tenantId)).id;
       const service = new PublicationService(ctx, settings);
       const pageNumber = req.query.trang ?? 1;
       const field = req.query['linh-vuc'] || undefined;
@@ -51,7 +51,7 @@ export function publicAnswerPageRoutes(route: RouteBuilder, settings: AnswerSett
     handler: async (req, ctx) => {
       const site = await siteOfRequest(req, ctx);
       try {
-        const answer = await new PublicationService(ctx, settings).publicOne(await provinceOfSite(ctx, req.tenantId), req.params.slug);
+        const answer = await new PublicationService(ctx, settings).publicOne((await provinceOfSite(ctx, req.tenantId)).id, req.params.slug);
         return answerPage(site, answer, `${site.linkBase}/hoi-dap/${answer.slug}`);
       } catch (error) {
         if (CongError.is(error) && error.status === 404) return notFoundPage(site);

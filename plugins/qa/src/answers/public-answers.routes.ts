@@ -1,19 +1,12 @@
-import { NotFoundError, type PluginContext, type RouteBuilder } from '@cong/sdk';
+import type { RouteBuilder } from '@cong/sdk';
 import type { QuestionLimits } from '../questions/question-config.js';
-import { UnitTree } from '../questions/unit-tree.js';
+import { provinceOfSite } from '../questions/unit-tree.js';
 import type { AnswerSettings } from './answer-config.js';
 import { publicListQuery, ratingBody, replyBody, slugParams } from './answer.schema.js';
 import { publicAnswerPageSchema, publicAnswerSchema, ratedSchema, repliedSchema } from './answer-views.schema.js';
 import { AnswerService } from './answer.service.js';
 import { PublicationService } from './publication.service.js';
 
-
-/** The province whose published answers a unit's site shows (the root of its tree). */
-export async function provinceOfSite(ctx: PluginContext, tenantId: string | undefined): Promise<string> {
-  const province = tenantId === undefined ? undefined : await new UnitTree(ctx).province(tenantId);
-  if (!province) throw new NotFoundError('This site has no unit');
-  return province.id;
-}
 
 /**
  * The widget's JSON (`/api/qa/public/…`): published questions and answers of the site's province
@@ -26,7 +19,7 @@ export function publicAnswerApiRoutes(route: RouteBuilder, settings: AnswerSetti
     cors: true,
     schema: { query: publicListQuery, response: { 200: publicAnswerPageSchema } },
     handler: async (req, ctx) =>
-      new PublicationService(ctx, settings).publicPage(await provinceOfSite(ctx, req.tenantId), {
+      new PublicationService(ctx, settings).publicPage((await provinceOfSite(ctx, req.tenantId)).id, {
         limit: req.query.limit ?? settings.publicPageSize,
         offset: req.query.offset ?? 0,
         ...(req.query.field ? { field: req.query.field } : {}),
@@ -37,7 +30,7 @@ export function publicAnswerApiRoutes(route: RouteBuilder, settings: AnswerSetti
     summary: { vi: 'Một hỏi đáp đã công khai', en: 'A published question and answer' },
     cors: true,
     schema: { params: slugParams, response: { 200: publicAnswerSchema } },
-    handler: async (req, ctx) => new PublicationService(ctx, settings).publicOne(await provinceOfSite(ctx, req.tenantId), req.params.slug),
+    handler: async (req, ctx) => new PublicationService(ctx, settings).publicOne((await provinceOfSite(ctx, req.tenantId)).id, req.params.slug),
   });
   route.post('/public/reply', {
     summary: { vi: 'Bổ sung thông tin theo đề nghị của cơ quan trả lời', en: 'Reply to the agency’s request for information' },

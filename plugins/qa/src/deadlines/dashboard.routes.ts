@@ -1,9 +1,9 @@
 import type { RouteBuilder } from '@cong/sdk';
 import { siteOfRequest } from '../questions/site-of-request.js';
+import { provinceOfSite } from '../questions/unit-tree.js';
 import type { DeadlineSettings } from './deadline-config.js';
 import { dashboardPage } from './dashboard-page.js';
 import { dashboardQuery } from './statistics.schema.js';
-import { provinceOfSite } from './statistics.routes.js';
 import { StatisticsService } from './statistics.service.js';
 
 /** The public dashboard page on every unit's site. Registered before the answers' `/hoi-dap/<slug>`. */

@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import { coreServices, csvLine, NotFoundError, respond, type PluginContext, type RouteBuilder, type RouteRequest } from '@cong/sdk';
 import { QuestionRepository } from '../questions/question.repository.js';
 import { ANSWER, TRIAGE } from '../questions/queue.routes.js';
-import { UnitTree } from '../questions/unit-tree.js';
+import { provinceOfSite, UnitTree } from '../questions/unit-tree.js';
 import type { QaDatabase } from '../questions/qa-database.js';
 import type { DeadlineSettings } from './deadline-config.js';
 import { ClockService } from './clock.service.js';
@@ -67,13 +67,6 @@ export function statisticsCsv(s: Statistics): string[] {
     ),
     csvLine(['Tổng cộng (Total)', s.totals.received, s.totals.answered, s.totals.answeredOnTime, s.totals.answeredLate, s.totals.overdue, null, null, null, null, null, null, percent(s.totals.onTimeRate), s.totals.medianWorkingDays, null, null]),
   ];
-}
-
-/** The province whose figures a unit's public site shows. */
-export async function provinceOfSite(ctx: PluginContext, tenantId: string | undefined) {
-  const province = tenantId === undefined ? undefined : await new UnitTree(ctx).province(tenantId);
-  if (!province) throw new NotFoundError('This site has no unit');
-  return province;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { coreServices, UnitLookup, type PluginContext, type TenantInfo, type UnitRef } from '@cong/sdk';
+import { coreServices, NotFoundError, UnitLookup, type PluginContext, type TenantInfo, type UnitRef } from '@cong/sdk';
 
 export type { UnitRef } from '@cong/sdk';
 
@@ -40,4 +40,11 @@ export class UnitTree extends UnitLookup {
       .filter((u) => u.parentId === provinceId && u.status === 'active' && LOCAL_KINDS.has(u.kind))
       .sort((a, b) => a.nameVi.localeCompare(b.nameVi, 'vi'));
   }
+}
+
+/** The province a unit's public site shows (published answers, figures): the root of its tree; 404 without a unit. */
+export async function provinceOfSite(ctx: PluginContext, tenantId: string | undefined): Promise<TenantInfo> {
+  const province = tenantId === undefined ? undefined : await new UnitTree(ctx).province(tenantId);
+  if (!province) throw new NotFoundError('This site has no unit');
+  return province;
 }
