@@ -44,8 +44,8 @@ export function createCoreApiPlugin(deps: CoreApiDeps): InlinePlugin {
             // A failed night is retried by the next one; retrying within the night only adds load.
             maxAttempts: 1,
             handler: async (_payload, ctx) => {
-              const deleted = await deps.housekeeping();
-              ctx.logger.info('housekeeping done', { deleted: { ...deleted } });
+              const { searchIndex, ...deleted } = await deps.housekeeping();
+              ctx.logger.info('housekeeping done', { deleted, searchIndex });
             },
           },
         });

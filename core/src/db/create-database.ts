@@ -24,6 +24,9 @@ export interface Database {
   destroy(): Promise<void>;
 }
 
+/** How much of an SQLite file is read through a memory map. */
+const MMAP_BYTES = 1024 * 1024 * 1024;
+
 /** Options of {@link createDatabase}. */
 export interface DatabaseOptions {
   /** SQLite: how long a writer waits for a lock before failing. Default is 5000 ms. */
@@ -49,6 +52,11 @@ export async function createDatabase(target: DatabaseTarget, options: DatabaseOp
     // SQLite (TEMP_STORE=1) puts them in files, which cost an uncached category page's list query
     // ~100 µs of file calls. Our sorts are pages of rows; index builds in migrations stay in the MBs.
     sqlite.pragma('temp_store = MEMORY');
+    // Pages are read through a memory map rather than copied in by a file call each: a province's public
+    // pages walk far more of the file than the 16 MB page cache holds (an uncached category page's list,
+    // read over 155 units, took ~100 µs with file calls against ~80 µs mapped). The map is of the OS's
+    // page cache, shared by every process on the machine; 1 GiB of address space, not of memory.
+    if (target.file !== ':memory:') sqlite.pragma(`mmap_size = ${MMAP_BYTES}`);
     return wrap(new SqliteDialect({ database: withStatementCache(sqlite) }), 'sqlite', `sqlite:${target.file}`, sqlite);
   }
   const { createPool } = await import('mysql2');

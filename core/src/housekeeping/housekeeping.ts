@@ -1,11 +1,13 @@
 import type { ScheduleDefinition } from '@cong/sdk';
 import type { AuthServices } from '../auth/create-auth-services.js';
 import type { JobQueue } from '../jobs/job-queue.js';
+import type { DefaultSearchIndex } from '../search/default-search-index.js';
 
 /** What {@link runHousekeeping} clears out. */
 export interface HousekeepingTargets {
   readonly auth: Pick<AuthServices, 'sessions' | 'passwordReset' | 'limiter'>;
   readonly queue: Pick<JobQueue, 'purgeFinished'>;
+  readonly search: Pick<DefaultSearchIndex, 'compact'>;
 }
 
 /** Rows deleted by one run, per table. */
@@ -14,6 +16,8 @@ export interface HousekeepingResult {
   readonly passwordResets: number;
   readonly loginCounters: number;
   readonly jobs: number;
+  /** Merge steps of the SQLite full-text index, and whether it is compact now (always on MySQL/MariaDB). */
+  readonly searchIndex: { readonly steps: number; readonly done: boolean };
 }
 
 const DAY_MS = 24 * 3_600_000;
@@ -44,7 +48,8 @@ export const HOUSEKEEPING_SCHEDULE: ScheduleDefinition = Object.freeze({
 /**
  * Deletes what has no further use: ended sessions, expired password-reset links, login-throttle
  * counters whose window closed, and finished jobs (which also frees their dedupe keys). One table at
- * a time, so a large purge never holds SQLite's single writer for long.
+ * a time, so a large purge never holds SQLite's single writer for long. Then merges the day's additions
+ * to SQLite's full-text index into the rest (`DefaultSearchIndex.compact`), a step at a time.
  */
 export async function runHousekeeping(targets: HousekeepingTargets): Promise<HousekeepingResult> {
   const sessions = await targets.auth.sessions.purgeExpired(HOUSEKEEPING_RETENTION.endedSessionsMs);
@@ -54,5 +59,6 @@ export async function runHousekeeping(targets: HousekeepingTargets): Promise<Hou
     doneOlderThanMs: HOUSEKEEPING_RETENTION.doneJobsMs,
     deadOlderThanMs: HOUSEKEEPING_RETENTION.deadJobsMs,
   });
-  return { sessions, passwordResets, loginCounters, jobs };
+  const searchIndex = await targets.search.compact();
+  return { sessions, passwordResets, loginCounters, jobs, searchIndex };
 }

@@ -667,7 +667,7 @@ export class Platform {
       reconcileModules: () => this.reconcileModules(),
       defaultTenantId,
       publicUrl: this.publicUrl,
-      housekeeping: () => runHousekeeping({ auth, queue: core.queue }),
+      housekeeping: () => runHousekeeping({ auth, queue: core.queue, search: core.search }),
     };
     return { auth, access, apiDeps };
   }

@@ -77,13 +77,11 @@ export function parseQuery(text: string): Clause[] {
 }
 
 /**
- * An FTS5 query: every term a quoted string (so `AND`, `NEAR`, `col:` are never keywords), joined by
- * spaces, which FTS5 reads as AND. Tokens hold only letters and digits, so there is nothing to escape.
- */
-/**
  * An FTS5 query over the SQLite index's unit tokens (see unit-tokens.ts): each clause is a phrase of
  * `<unit code><token>` (`"k3f9a0c1chuyen k3f9a0c1doi"`), `*` after a prefix clause, one alternative per
- * unit (`(… OR …)`); clauses joined by AND (FTS5 has no implicit AND between groups).
+ * unit (`(… OR …)`); clauses joined by AND (FTS5 has no implicit AND between groups). Every term is a
+ * quoted string, so `AND`, `NEAR`, `col:` are never keywords; tokens hold only letters and digits, so
+ * there is nothing to escape.
  */
 export function fts5Query(clauses: readonly Clause[], unitCodes: readonly string[]): string {
   return clauses

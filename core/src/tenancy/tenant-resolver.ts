@@ -30,11 +30,13 @@ const MAX_SUCCESSION = 10;
  * Finds the unit a public request is for: by `/t/<slug>/…` prefix (local use without DNS), by Host
  * (`tenant.gov.vn`), or by `<slug>.localhost`. Alias hosts, renamed slugs and merged or archived
  * units answer 301 to where the content lives now; redirects only ever point at hosts of the
- * platform's own units. Host lookups are cached for a few seconds and dropped on any change made
- * through this process's directory.
+ * platform's own units. Host and slug lookups are cached for a few seconds and dropped on any change
+ * made through this process's directory: a unit's JSON API (`/t/<slug>/api/…`) otherwise read the
+ * unit and its hosts on every call.
  */
 export class TenantResolver {
-  readonly #cache = new Map<string, { at: number; version: number; tenant: Tenant | undefined; primary: boolean }>();
+  readonly #hosts = new Map<string, { at: number; version: number; value: { tenant: Tenant | undefined; primary: boolean } }>();
+  readonly #slugs = new Map<string, { at: number; version: number; value: { tenant: Tenant; renamed: boolean } | undefined }>();
   #empty: { at: number; version: number; empty: boolean } | undefined;
 
   constructor(
@@ -52,7 +54,7 @@ export class TenantResolver {
       if (found.tenant) return this.#serveOrRedirect(found.tenant, found.primary, request);
       const local = /^([a-z0-9]+(?:-[a-z0-9]+)*)\.localhost$/.exec(host);
       if (local) {
-        const bySlug = await this.directory.getBySlug(local[1]!);
+        const bySlug = await this.#lookupSlug(local[1]!);
         if (bySlug) {
           const current = await this.#current(bySlug.tenant);
           if (current.id !== bySlug.tenant.id || bySlug.renamed) {
@@ -67,14 +69,14 @@ export class TenantResolver {
 
   /** The active unit an API call names (`X-Cong-Tenant: <slug or id>`), following renames and merges. */
   async byName(nameOrId: string): Promise<Tenant | undefined> {
-    const found = (await this.directory.getBySlug(nameOrId))?.tenant ?? (/^[0-9a-f-]{36}$/.test(nameOrId) ? await this.directory.get(nameOrId) : undefined);
+    const found = (await this.#lookupSlug(nameOrId))?.tenant ?? (/^[0-9a-f-]{36}$/.test(nameOrId) ? await this.directory.get(nameOrId) : undefined);
     if (!found) return undefined;
     const current = await this.#current(found);
     return current.status === 'active' ? current : undefined;
   }
 
   async #byPrefix(slug: string, rest: string, request: PublicRequest): Promise<TenantResolution> {
-    const found = await this.directory.getBySlug(slug);
+    const found = await this.#lookupSlug(slug);
     if (!found) return (await this.#isEmpty()) ? { kind: 'single-site' } : { kind: 'unknown' };
     const current = await this.#current(found.tenant);
     if (current.id !== found.tenant.id || found.renamed) {
@@ -121,15 +123,26 @@ export class TenantResolver {
     return path;
   }
 
-  async #lookupHost(host: string): Promise<{ tenant: Tenant | undefined; primary: boolean }> {
+  #lookupHost(host: string): Promise<{ tenant: Tenant | undefined; primary: boolean }> {
+    return this.#cached(this.#hosts, host, async () => {
+      const found = await this.directory.getByHost(host);
+      return { tenant: found?.tenant, primary: found?.primary ?? false };
+    });
+  }
+
+  #lookupSlug(slug: string): Promise<{ tenant: Tenant; renamed: boolean } | undefined> {
+    return this.#cached(this.#slugs, slug, () => this.directory.getBySlug(slug));
+  }
+
+  async #cached<T>(cache: Map<string, { at: number; version: number; value: T }>, key: string, load: () => Promise<T>): Promise<T> {
     const now = (this.options.now ?? Date.now)();
-    const cached = this.#cache.get(host);
-    if (cached && cached.version === this.directory.version && now - cached.at < (this.options.cacheMs ?? 5000)) return cached;
-    const found = await this.directory.getByHost(host);
-    const entry = { at: now, version: this.directory.version, tenant: found?.tenant, primary: found?.primary ?? false };
-    if (this.#cache.size > 10_000) this.#cache.clear(); // hostile Host headers must not grow memory
-    this.#cache.set(host, entry);
-    return entry;
+    const cached = cache.get(key);
+    if (cached && cached.version === this.directory.version && now - cached.at < (this.options.cacheMs ?? 5000)) return cached.value;
+    const version = this.directory.version;
+    const value = await load();
+    if (cache.size > 10_000) cache.clear(); // hostile Host headers and slugs must not grow memory
+    cache.set(key, { at: now, version, value });
+    return value;
   }
 
   async #isEmpty(): Promise<boolean> {

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTestPlatform, type TestPlatform } from '@cong/sdk/testing';
+import { createDatabase, parseDatabaseUrl } from '@cong/core/testing';
 import { inTenant } from './support/unit-client.js';
 import { describeEachDialect } from '../../../core/src/testing/describe-each-dialect.js';
 
@@ -59,5 +60,29 @@ describeEachDialect('portal page cache switched off', (dialect) => {
     expect((await chief.post(`/api/portal/articles/${eleventh}/transitions/archive`, {})).body.status).toBe('archived');
     expect((await page(1)).text).not.toContain('Trang 1/');
     expect((await page(2)).status).toBe(404);
+  });
+
+  it('names a category renamed here on the next page, and one renamed by another process within the once-a-second check', async () => {
+    const writer = inTenant(t.client.as({ id: 'phong-vien', permissions: ['portal.content.write'] }), A);
+    const created = await writer.post('/api/portal/categories', { slug: 'doi-ten', name: { vi: 'Tên cũ của chuyên mục' } });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const page = async () => (await fetch(new URL(`/t/${A}/chuyen-muc/doi-ten`, t.url))).text();
+    expect(await page()).toContain('Tên cũ của chuyên mục'); // the unit's categories are now kept in this process
+    expect((await writer.patch(`/api/portal/categories/${created.body.id}`, { name: { vi: 'Tên mới của chuyên mục' } })).status).toBe(200);
+    expect(await page()).toContain('Tên mới của chuyên mục');
+    // Another process renaming: only the database changes (a second connection, no event here).
+    const db = await createDatabase(parseDatabaseUrl(t.databaseUrl, process.cwd()));
+    try {
+      await db.kysely.updateTable('portal_categories').set({ name_vi: 'Tên do tiến trình khác đặt', updated_at: Date.now() + 1 }).where('id', '=', created.body.id).execute();
+    } finally {
+      await db.destroy();
+    }
+    const deadline = Date.now() + 3_000;
+    let text = await page();
+    while (!text.includes('Tên do tiến trình khác đặt') && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 100));
+      text = await page();
+    }
+    expect(text).toContain('Tên do tiến trình khác đặt');
   });
 });

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { coreServices, fold, InputError, NotAllowedError, NotFoundError, normalizeText, respond, type PluginContext, type RouteBuilder, type RouteRequest } from '@cong/sdk';
 import { PORTAL_ERR_CATEGORY_IN_USE, PORTAL_ERR_SLUG_TAKEN } from '../errors.js';
 import type { Languages } from '../site/languages.js';
+import { siteChanged } from '../site/site-events.js';
 import { actorOf, APPROVE, ArticleService, WRITE } from './article.service.js';
 import { CategoryRepository } from './category.repository.js';
 import type { ContentDatabase } from './content-database.js';
@@ -29,6 +30,8 @@ import {
 
 const articles = (ctx: PluginContext) => new ArticleService(ctx);
 const categories = (ctx: PluginContext) => new CategoryRepository(ctx.get(coreServices.database).kysely<ContentDatabase>());
+/** After a category write commits: the unit's pages (navigation, lists, breadcrumbs) name its categories. */
+const categoriesChanged = (ctx: PluginContext, tenantId: string) => ctx.get(coreServices.events).emit(siteChanged, { tenantId, area: 'categories' }, { tenantId });
 
 /** Content belongs to a unit: a call that names none (and has none by default) finds nothing. */
 function unit(req: RouteRequest): string {
@@ -103,6 +106,7 @@ export function contentRoutes(route: RouteBuilder, languages: Languages): void {
         await repo.setNames(trx, tenantId, id, configuredNames(languages, req.body.name), now);
         await ctx.get(coreServices.audit).record({ action: 'portal.category.create', objectType: 'category', objectId: id, tenantId, after: { slug: req.body.slug, name: req.body.name.vi } }, { request: req, trx });
       });
+      await categoriesChanged(ctx, tenantId);
       return respond(201, await repo.find(tenantId, id), { location: `/api/portal/categories/${id}` });
     },
   });
@@ -131,6 +135,7 @@ export function contentRoutes(route: RouteBuilder, languages: Languages): void {
         if (req.body.name !== undefined) await repo.setNames(trx, tenantId, current.id, configuredNames(languages, req.body.name), now);
         await ctx.get(coreServices.audit).record({ action: 'portal.category.update', objectType: 'category', objectId: current.id, tenantId, before: current, after: req.body }, { request: req, trx });
       });
+      await categoriesChanged(ctx, tenantId);
       return (await repo.find(tenantId, current.id))!;
     },
   });
@@ -151,6 +156,7 @@ export function contentRoutes(route: RouteBuilder, languages: Languages): void {
         await trx.deleteFrom('portal_categories').where('tenant_id', '=', tenantId).where('id', '=', current.id).execute();
         await ctx.get(coreServices.audit).record({ action: 'portal.category.delete', objectType: 'category', objectId: current.id, tenantId, before: current }, { request: req, trx });
       });
+      await categoriesChanged(ctx, tenantId);
       return respond(204);
     },
   });

@@ -39,10 +39,10 @@ export async function activeAlerts(site: Site, now: number): Promise<ChromeAlert
 }
 
 /**
- * The chrome of each unit and language, kept for a second: menus, banners, alerts and the unit's
- * ancestors are the same for every visitor (unit-memo.ts says when it is dropped).
+ * The chrome of each unit and language: menus, banners, alerts and the unit's ancestors are the same
+ * for every visitor (unit-memo.ts says when it is dropped).
  */
-export const siteChromeCache = unitMemo<SiteChrome>(1_000);
+export const siteChromeCache = unitMemo<SiteChrome>();
 
 /** Reads the chrome of one page (through {@link siteChromeCache}); a print view needs only the alerts. */
 export async function loadChrome(site: Site, options: { readonly print?: boolean; readonly now?: number } = {}): Promise<SiteChrome> {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { coreServices, respond, type RouteRequest, type RouteResponse } from '@cong/sdk';
 import { openMediaFile } from '../media/media-file.route.js';
+import { bodyText } from './layout.js';
 import { LruCache } from './page-cache.js';
 import { articlePage, errorPage } from './pages.js';
 import type { PdfPrinter } from './pdf-printer.js';
@@ -54,11 +55,12 @@ export class ArticlePdfs {
     if (found.kind !== 'current') return errorPage(req, site, found.kind === 'gone' ? 410 : 404, `/tin/${slug}/pdf`);
     if (!this.printer.available) return respond(303, '', { location: `${site.path(`/tin/${slug}`)}?in=1`, 'cache-control': 'no-cache' });
     const view = await articlePage({ ...req, headers: { ...req.headers, 'if-none-match': undefined } }, site, slug, true);
-    if (view.status !== 200 || typeof view.body !== 'string') return view;
-    const key = `${site.tenant.id}:${createHash('sha256').update(view.body).digest('base64url')}`;
+    const html = bodyText(view);
+    if (view.status !== 200 || html === undefined) return view;
+    const key = `${site.tenant.id}:${createHash('sha256').update(html).digest('base64url')}`;
     let entry = this.#cache.get(key);
     if (!entry) {
-      const pdf = await this.printer.print({ html: await embedMediaImages(view.body, site), footerText: site.url(`/tin/${slug}`), locale: site.language.locale });
+      const pdf = await this.printer.print({ html: await embedMediaImages(html, site), footerText: site.url(`/tin/${slug}`), locale: site.language.locale });
       entry = { pdf, bytes: pdf.byteLength + key.length };
       this.#cache.set(key, entry);
     }

@@ -1,5 +1,6 @@
 import { respond, type RouteRequest, type RouteResponse } from '@cong/sdk';
 import { escapeHtml } from './html.js';
+import { bodyText } from './layout.js';
 import type { SiteGateVerdict } from './site-gate.js';
 
 /** A small bilingual page (Vietnamese first) for the gate's answers; never cached by anyone. */
@@ -43,9 +44,10 @@ export function gateResponse(req: RouteRequest, verdict: SiteGateVerdict): Route
  * are. The ETag changes with it, so a copy cached before the notice is not confirmed by a 304.
  */
 export function withNotice(res: RouteResponse, verdict: SiteGateVerdict): RouteResponse {
-  if (verdict.kind !== 'notice' || typeof res.body !== 'string' || !/^text\/html/.test(res.headers?.['content-type'] ?? '')) return res;
+  const text = bodyText(res);
+  if (verdict.kind !== 'notice' || text === undefined || !/^text\/html/.test(res.headers?.['content-type'] ?? '')) return res;
   const notice = `<div class="site-notice" role="note" style="background:#fff4ce;color:#3d2c00;border-bottom:3px solid #8a6100;padding:.5rem 1rem"><p style="margin:0">${escapeHtml(verdict.text.vi)}</p><p lang="en" style="margin:0">${escapeHtml(verdict.text.en)}</p></div>`;
-  const body = res.body.replace(/<body[^>]*>/, (tag) => `${tag}\n${notice}`);
+  const body = text.replace(/<body[^>]*>/, (tag) => `${tag}\n${notice}`);
   const etag = res.headers?.etag;
   return respond(res.status, body, { ...res.headers, ...(etag ? { etag: etag.replace(/"$/, '-n"') } : {}) });
 }

@@ -206,12 +206,22 @@ ${meta.print ? null : html`<nav aria-label="${site.t('Liên kết chân trang', 
   return page.toString();
 }
 
-/** A response with its content type, a short public cache and an ETag; 304 when the client has it. */
+/**
+ * A response with its content type, a short public cache and an ETag; 304 when the client has it. The
+ * body goes out as the bytes the ETag was taken of: encoded once, not again for the hash, the
+ * Content-Length, the socket and the page cache (a page is ~20 KB of mostly non-ASCII text).
+ */
 export function sendBody(req: RouteRequest, status: number, body: string, type: string, cache = CACHE): RouteResponse {
-  const etag = `W/"${createHash('sha1').update(body).digest('base64url').slice(0, 27)}"`;
+  const bytes = Buffer.from(body);
+  const etag = `W/"${createHash('sha1').update(bytes).digest('base64url').slice(0, 27)}"`;
   const headers = { 'content-type': type, 'cache-control': cache, etag, vary: 'accept-encoding' };
   if (status === 200 && req.headers['if-none-match']?.split(/\s*,\s*/).includes(etag)) return respond(304, undefined, headers);
-  return respond(status, body, headers);
+  return respond(status, bytes, headers);
+}
+
+/** The text of a response {@link sendBody} made (its bytes), or of one given a string; undefined for anything else. */
+export function bodyText(res: RouteResponse): string | undefined {
+  return typeof res.body === 'string' ? res.body : Buffer.isBuffer(res.body) ? res.body.toString() : undefined;
 }
 
 export function sendHtml(req: RouteRequest, status: number, body: string): RouteResponse {

@@ -31,8 +31,8 @@ interface Variant {
 const COMPRESS_FROM_BYTES = 1024;
 
 /** A stored page: the body as bytes, once. */
-function cachedPage(res: RouteResponse & { body: string }, key: string, at: number): CachedPage {
-  const body = Buffer.from(res.body);
+function cachedPage(res: RouteResponse & { body: string | Buffer }, key: string, at: number): CachedPage {
+  const body = typeof res.body === 'string' ? Buffer.from(res.body) : res.body;
   const compressible = body.byteLength >= COMPRESS_FROM_BYTES;
   const bytes = body.byteLength + key.length + 200;
   return { status: res.status, headers: res.headers ?? {}, body, compressible, variants: {}, etag: res.headers?.etag, bytes, at };
@@ -55,7 +55,6 @@ function variantOf(page: CachedPage, encoding: Encoding, grew: (bytes: number) =
   const etag = page.etag && encoding !== 'identity' ? page.etag.replace(/"$/, `-${encoding}"`) : page.etag;
   const headers: Record<string, string> = { ...page.headers, 'x-cache': 'hit', ...(page.compressible ? { vary: varyWithEncoding(page.headers.vary) } : {}), ...(etag ? { etag } : {}) };
   if (encoding !== 'identity') headers['content-encoding'] = encoding;
-  // Shared by every hit: frozen, so nothing downstream can change one request's headers for the next.
   // Shared by every hit: frozen, so nothing downstream can change one request's headers for the next.
   const made = { body, etag, headers: Object.freeze(headers) };
   if (body !== page.body) grew(body.byteLength);
@@ -297,8 +296,12 @@ export class PageCache {
     }
   }
 
-  /** Reads the unit's fingerprint when the last read is older than the interval; drops its pages when it moved. */
-  async #check(db: Kysely<any>, tenantId: string): Promise<UnitState> {
+  /**
+   * Reads the unit's fingerprint when the last read is older than the interval; drops its pages (and,
+   * through `onInvalidate`, what else is kept of the unit) when it moved. Every render of a unit's page
+   * comes after it, cached or not: the unit reads kept per process (unit-memo.ts) rely on that.
+   */
+  async freshen(db: Kysely<any>, tenantId: string): Promise<UnitState> {
     const state = this.#unit(tenantId);
     if (this.#now() - state.checkedAt < this.#checkEveryMs) return state;
     state.pending ??= (async () => {
@@ -321,7 +324,7 @@ export class PageCache {
    */
   async serve(db: Kysely<any>, req: RouteRequest, tenantId: string, key: string, render: () => Promise<RouteResponse>): Promise<RouteResponse> {
     const full = `${tenantId}\u0000${key}`;
-    const state = await this.#check(db, tenantId);
+    const state = await this.freshen(db, tenantId);
     const found = this.#lru.get(full);
     if (found && this.#now() - found.at < this.#ttlMs) {
       this.stats.hits++;
@@ -332,8 +335,8 @@ export class PageCache {
     const res = await render();
     const headers = { ...(res.headers ?? {}), 'x-cache': 'miss' };
     // Stored: pages (200), moved (301) and withdrawn (410) addresses; not 404s, whose keys anyone can invent.
-    if ((res.status === 200 || res.status === 301 || res.status === 410) && typeof res.body === 'string' && state.epoch === epoch) {
-      const page = cachedPage(res as RouteResponse & { body: string }, full, this.#now());
+    if ((res.status === 200 || res.status === 301 || res.status === 410) && (typeof res.body === 'string' || Buffer.isBuffer(res.body)) && state.epoch === epoch) {
+      const page = cachedPage(res as RouteResponse & { body: string | Buffer }, full, this.#now());
       this.#lru.set(full, page);
       return answer(req, page, 'miss', (n) => this.#lru.grow(full, n));
     }
@@ -360,22 +363,18 @@ function varyWithEncoding(vary: string | undefined): string {
   return vary && !/accept-encoding/i.test(vary) ? `${vary}, Accept-Encoding` : (vary ?? 'Accept-Encoding');
 }
 
-/** What the unit's pages depend on beyond the article events, as one string. */
+/** What the unit's pages depend on beyond the article events, as one string: one statement, read once a second per unit. */
 async function readFingerprint(db: Kysely<any>, tenantId: string): Promise<string> {
   const k = db as Kysely<GenerationTable & SourceTables>;
-  const [gen, legal, relations, categories] = await Promise.all([
-    k.selectFrom('portal_site_generations').select('generation').where('tenant_id', '=', tenantId).executeTakeFirst(),
-    k
-      .selectFrom('portal_legal_documents')
-      .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('updated_at').as('max')])
-      .where('tenant_id', '=', tenantId)
-      .executeTakeFirstOrThrow(),
-    k.selectFrom('portal_legal_relations').select((eb) => eb.fn.countAll<number>().as('n')).where('tenant_id', '=', tenantId).executeTakeFirstOrThrow(),
-    k
-      .selectFrom('portal_categories')
-      .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('updated_at').as('max')])
-      .where('tenant_id', '=', tenantId)
-      .executeTakeFirstOrThrow(),
-  ]);
-  return [gen?.generation ?? 0, legal.n, legal.max ?? 0, relations.n, categories.n, categories.max ?? 0].map((v) => String(Number(v))).join(':');
+  const row = await k
+    .selectNoFrom((eb) => [
+      eb.selectFrom('portal_site_generations').select('generation').where('tenant_id', '=', tenantId).as('generation'),
+      eb.selectFrom('portal_legal_documents').select((s) => s.fn.countAll<number>().as('n')).where('tenant_id', '=', tenantId).as('legal'),
+      eb.selectFrom('portal_legal_documents').select((s) => s.fn.max('updated_at').as('m')).where('tenant_id', '=', tenantId).as('legal_changed'),
+      eb.selectFrom('portal_legal_relations').select((s) => s.fn.countAll<number>().as('n')).where('tenant_id', '=', tenantId).as('relations'),
+      eb.selectFrom('portal_categories').select((s) => s.fn.countAll<number>().as('n')).where('tenant_id', '=', tenantId).as('categories'),
+      eb.selectFrom('portal_categories').select((s) => s.fn.max('updated_at').as('m')).where('tenant_id', '=', tenantId).as('categories_changed'),
+    ])
+    .executeTakeFirstOrThrow();
+  return [row.generation, row.legal, row.legal_changed, row.relations, row.categories, row.categories_changed].map((v) => String(Number(v ?? 0))).join(':');
 }

@@ -46,17 +46,27 @@ const RELATION_TEXT: Readonly<Record<RelationLabel, [string, string]>> = {
 
 const statusText = (site: Site, s: LegalStatus) => site.t(LEGAL_STATUS_LABELS[s], STATUS_EN[s]);
 
-/** `dd/mm/yyyy` in Vietnam time from epoch ms, or from a `YYYY-MM-DD` calendar date as is. */
-/** Made once: building a DateTimeFormat costs more than rendering the rest of a list page. */
+/**
+ * Vietnam's offset from UTC, the same since 13 June 1975 (tzdata's Asia/Ho_Chi_Minh; no daylight
+ * saving): a list shows twenty dates, which Intl formats at ~2 µs each and arithmetic at a tenth of that.
+ */
+const VIETNAM_OFFSET_MS = 7 * 3_600_000;
+const VIETNAM_SINCE_MS = Date.UTC(1975, 5, 12, 17);
+/** Made once, for dates before that: building a DateTimeFormat costs more than rendering the rest of a list page. */
 const VIETNAM_DATE = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', day: '2-digit', month: '2-digit', year: 'numeric' });
+const twoDigits = (n: number) => (n < 10 ? `0${n}` : String(n));
 
+/** `dd/mm/yyyy` in Vietnam time from epoch ms, or from a `YYYY-MM-DD` calendar date as is. */
 export function showDate(value: number | string | null): string {
   if (value === null) return '';
   if (typeof value === 'string') {
     const [y, m, d] = value.split('-');
     return `${d}/${m}/${y}`;
   }
-  return VIETNAM_DATE.format(new Date(Number(value)));
+  const ms = Number(value);
+  if (ms < VIETNAM_SINCE_MS) return VIETNAM_DATE.format(new Date(ms));
+  const local = new Date(ms + VIETNAM_OFFSET_MS);
+  return `${twoDigits(local.getUTCDate())}/${twoDigits(local.getUTCMonth() + 1)}/${local.getUTCFullYear()}`;
 }
 
 const isoOf = (ms: number | null) => (ms === null ? undefined : new Date(Number(ms)).toISOString());

@@ -36,19 +36,21 @@ interface PageOptions {
 }
 
 /**
- * Runs a page with the request's site, or the plain not-found page when the request has no unit.
- * Anonymous requests go through the page cache; signed-in ones (session cookie, Authorization) bypass
- * it and get a `private` response.
- */
-/**
  * `PORTAL_PAGE_CACHE=off` serves every page rendered afresh (answers say `x-cache: bypass`): for
  * measuring the renderer, or for a deployment that caches in front (a CDN or nginx honouring the
  * pages' `cache-control`) and wants no second copy in each process.
  */
 const PAGE_CACHE_ON = process.env.PORTAL_PAGE_CACHE !== 'off';
 
+/**
+ * Runs a page with the request's site, or the plain not-found page when the request has no unit.
+ * Anonymous requests go through the page cache; signed-in ones (session cookie, Authorization) bypass
+ * it and get a `private` response. Either way the unit's fingerprint is checked first (at most once a
+ * second), so a page rendered afresh does not show another process's change later than a cached one.
+ */
 function page(themes: ThemeRegistry, cache: PageCache, gates: SiteGateRegistry, languages: Languages, lang: Lang, options: PageOptions, render: (req: RouteRequest<any, any>, site: Site) => Promise<RouteResponse> | RouteResponse) {
   const run = async (req: RouteRequest<any, any>, ctx: PluginContext, preview: string | null = null): Promise<RouteResponse> => {
+    if (req.tenantId !== undefined) await cache.freshen(ctx.get(coreServices.database).kysely(), req.tenantId); // at once when the cache just did
     const site = await siteFor(req, ctx, languages, lang, themes, preview);
     if (!site) return sendHtml(req, 404, '<!doctype html><html lang="vi"><meta charset="utf-8"><title>Không tìm thấy trang</title><main><h1>Không tìm thấy trang</h1></main></html>');
     // The notice (an archived site) is part of the page as cached: a change of verdict drops the unit's pages.
@@ -188,6 +190,7 @@ export function registerSite(reg: PluginRegistrar, languages: Languages, areaPag
         handler: async (req, ctx) => {
           const blocked = gateResponse(req, await gates.verdict(req.tenantId, ctx));
           if (blocked) return blocked;
+          if (req.tenantId !== undefined) await cache.freshen(ctx.get(coreServices.database).kysely(), req.tenantId);
           const site = await siteFor(req, ctx, languages, lang, themes);
           return site ? pdfs.serve(req, site, (req.params as { slug: string }).slug) : respond(404, '');
         },

@@ -35,11 +35,14 @@ export type SlugResolution =
 export type ArticleTranslation = Partial<Record<'title' | 'summary' | 'body', string>>;
 
 /**
- * The totals of the unit's lists (all articles, or one category's), for a second: the pager needs them
- * on every page, and they change only when an article is published or withdrawn or a linked item comes
- * or goes, which drop them (unit-memo.ts).
+ * The totals of the unit's lists (all articles, or one category's), its own articles and its linked
+ * items apart: the pager needs them on every page, and a list with no linked items is read without the
+ * union. They change only when an article is published or withdrawn or a linked item comes or goes,
+ * which drop them (unit-memo.ts).
  */
-const listTotals = unitMemo<number>(1_000);
+const listTotals = unitMemo<{ readonly own: number; readonly linked: number }>();
+/** The unit's categories in each language: every page names them (its navigation, its own category). */
+const unitCategories = unitMemo<PublicCategoryRow[]>();
 
 const ARTICLE_COLUMNS = ['id', 'category_id', 'slug', 'title', 'summary', 'body', 'published_at', 'updated_at', 'author_id'] as const;
 
@@ -63,7 +66,7 @@ export class SiteQueries {
     const key = `${tenantId}\u0000${lang}`;
     let read = this.#categories.get(key);
     if (!read) {
-      read = this.#readCategories(tenantId, lang);
+      read = unitCategories.get(key, Date.now(), () => this.#readCategories(tenantId, lang));
       this.#categories.set(key, read);
     }
     return read;
@@ -122,12 +125,16 @@ export class SiteQueries {
         own.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
         linked.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
       ]);
-      return Number(ownCount.n) + Number(linkedCount.n);
+      return { own: Number(ownCount.n), linked: Number(linkedCount.n) };
     };
-    const [rows, total] = await Promise.all([
-      newestOwn.unionAll(newestLinked as never).orderBy('published_at', 'desc').orderBy('id', 'desc').limit(options.limit).offset(offset).execute(),
-      listTotals.get(`${tenantId}\u0000${options.categoryId ?? ''}`, Date.now(), count),
-    ]);
+    const totals = await listTotals.get(`${tenantId}\u0000${options.categoryId ?? ''}`, Date.now(), count);
+    // Without linked items the page is a range of the unit's own index, skipped to without reading the
+    // rows before it: the union reads and sorts `offset + limit` rows of each side for `limit` of them.
+    const rows =
+      totals.linked === 0
+        ? await ownRows.orderBy('published_at', 'desc').orderBy('id', 'desc').limit(options.limit).offset(offset).execute()
+        : await newestOwn.unionAll(newestLinked as never).orderBy('published_at', 'desc').orderBy('id', 'desc').limit(options.limit).offset(offset).execute();
+    const total = totals.own + totals.linked;
     const items = rows.map(({ link_id, link_kind, source_tenant_id, ...row }): PublicArticleRow => ({
       ...row,
       published_at: row.published_at === null ? null : Number(row.published_at),

@@ -1,14 +1,20 @@
 /**
- * Reads of a unit's public data kept for a moment per process (`ttlMs`), by key (the key starts with the
- * unit id and `\u0000`): an uncached page would otherwise read the same menus, banners, alerts and list
- * totals again for every visitor. {@link forgetUnitReads} drops a unit's entries in every memo at once:
- * register-site.ts calls it on the portal's events and whenever the page cache drops the unit, so a
- * change made in this process shows on the next page, and one made in another process within `ttlMs`
- * (as the page cache's changes do).
+ * Reads of a unit's public data kept per process, by key (the key starts with the unit id and
+ * `\u0000`): an uncached page would otherwise read the same categories, menus, banners, alerts and
+ * list totals again for every visitor. They are kept as long as the unit's fingerprint holds:
+ * - {@link forgetUnitReads} drops a unit's entries in every memo at once. register-site.ts calls it on
+ *   the portal's events (a change made in this process shows on the next page) and whenever the page
+ *   cache drops the unit;
+ * - every page of a unit is rendered after a check of the unit's fingerprint at most a second old
+ *   (`PageCache.freshen`, also when the page cache is off or bypassed), which drops the unit when
+ *   another process changed it: its changes show within a second, as the page cache's do;
+ * - {@link UNIT_READS_TTL_MS} bounds what neither covers, as the page cache's own age limit does.
  */
+export const UNIT_READS_TTL_MS = 60_000;
+
 export class UnitMemo<T> {
   readonly #entries = new Map<string, { readonly at: number; readonly value: Promise<T> }>();
-  constructor(readonly ttlMs: number) {}
+  constructor(readonly ttlMs: number = UNIT_READS_TTL_MS) {}
 
   get(key: string, now: number, load: () => Promise<T>): Promise<T> {
     const found = this.#entries.get(key);
@@ -28,7 +34,7 @@ export class UnitMemo<T> {
 const memos = new Set<UnitMemo<unknown>>();
 
 /** A memo that {@link forgetUnitReads} reaches. */
-export function unitMemo<T>(ttlMs: number): UnitMemo<T> {
+export function unitMemo<T>(ttlMs: number = UNIT_READS_TTL_MS): UnitMemo<T> {
   const memo = new UnitMemo<T>(ttlMs);
   memos.add(memo as UnitMemo<unknown>);
   return memo;
