@@ -1,7 +1,11 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { CompiledQuery, type Kysely, type KyselyPlugin } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, OwnerMigrator, type TestDatabase } from '@cong/core/testing';
 import { describeEachDialect } from '../../../core/src/testing/describe-each-dialect.js';
 import { contentMigrations } from '../src/content/migrations/index.js';
+import { linkedMigrations } from '../src/linked/migrations/index.js';
+import { PublicQueries } from '../src/public/public-queries.js';
+import { SiteQueries } from '../src/site/site-queries.js';
 
 // tests/migrations round-trips `src/migrations` folders only; the content area checks its own:
 // up → down → up on both dialects, down removing all that up created.
@@ -26,3 +30,37 @@ describeEachDialect('portal content migrations', (dialect) => {
     expect(await tables()).toEqual(CONTENT);
   });
 });
+
+// The public lists' reads on SQLite come from indexes that hold every column they show (migration
+// 2026_11_29_2300): a column added to a list query without the index would read a table row per article.
+describe('[sqlite] portal public lists', () => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await createTestDatabase('sqlite');
+    await new OwnerMigrator('portal', db.kysely, contentMigrations).latest();
+    await new OwnerMigrator('portal_linked', db.kysely, linkedMigrations).latest();
+  });
+  afterAll(async () => db?.drop());
+
+  it('reads a unit\'s list and a category\'s list, page after page, from a covering index', async () => {
+    const compiled: CompiledQuery[] = [];
+    const capture: KyselyPlugin = {
+      transformQuery: (args) => {
+        compiled.push(db.kysely.getExecutor().compileQuery(args.node, args.queryId));
+        return args.node;
+      },
+      transformResult: async (args) => args.result,
+    };
+    const queries = new SiteQueries({ kysely: <T>() => db.kysely.withPlugin(capture) as unknown as Kysely<T> });
+    await queries.published('unit-a', { limit: 20 });
+    await queries.published('unit-a', { limit: 20, offset: 40, categoryId: 'cat-1' });
+    await new PublicQueries(db.kysely.withPlugin(capture)).page('unit-a', { limit: 20, offset: 20 });
+    const lists = compiled.filter((q) => /from "portal_articles"/.test(q.sql) && /order by "published_at" desc/.test(q.sql) && !/count\(/.test(q.sql));
+    expect(lists.length).toBeGreaterThanOrEqual(3);
+    for (const q of lists) {
+      const plan = await db.kysely.executeQuery<{ detail: string }>(CompiledQuery.raw(`EXPLAIN QUERY PLAN ${q.sql}`, [...q.parameters]));
+      expect(plan.rows.map((r) => r.detail).join('\n'), q.sql).toMatch(/USING COVERING INDEX portal_articles_(published|category)_list_idx/);
+    }
+  });
+});
+

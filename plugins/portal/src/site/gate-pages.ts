@@ -44,8 +44,9 @@ export function gateResponse(req: RouteRequest, verdict: SiteGateVerdict): Route
  * are. The ETag changes with it, so a copy cached before the notice is not confirmed by a 304.
  */
 export function withNotice(res: RouteResponse, verdict: SiteGateVerdict): RouteResponse {
+  if (verdict.kind !== 'notice' || !/^text\/html/.test(res.headers?.['content-type'] ?? '')) return res;
   const text = bodyText(res);
-  if (verdict.kind !== 'notice' || text === undefined || !/^text\/html/.test(res.headers?.['content-type'] ?? '')) return res;
+  if (text === undefined) return res;
   const notice = `<div class="site-notice" role="note" style="background:#fff4ce;color:#3d2c00;border-bottom:3px solid #8a6100;padding:.5rem 1rem"><p style="margin:0">${escapeHtml(verdict.text.vi)}</p><p lang="en" style="margin:0">${escapeHtml(verdict.text.en)}</p></div>`;
   const body = text.replace(/<body[^>]*>/, (tag) => `${tag}\n${notice}`);
   const etag = res.headers?.etag;
