@@ -236,8 +236,11 @@ function checks(out) {
     { keys: ['small:pageUncached'], what: 'b. uncached category page req/s', value: s.pageUncached.requestsPerSec, target: `≥ ${TARGETS.uncachedReqPerSec}`, met: s.pageUncached.requestsPerSec >= TARGETS.uncachedReqPerSec },
     { keys: ['small:pageUncached'], what: 'b. uncached category page p99 ms', value: s.pageUncached.latencyP99Ms ?? 'no answers', target: `≤ ${TARGETS.uncachedP99Ms}`, met: s.pageUncached.latencyP99Ms !== null && s.pageUncached.latencyP99Ms <= TARGETS.uncachedP99Ms },
     { keys: ['small:jsonList'], what: `c. JSON list req/s ÷ Strapi 5 (${TARGETS.strapiReqPerSec} req/s)`, value: round(s.jsonList.requestsPerSec / TARGETS.strapiReqPerSec, 1), target: `≥ ${TARGETS.strapiRatio}`, met: s.jsonList.requestsPerSec / TARGETS.strapiReqPerSec >= TARGETS.strapiRatio },
-    { keys: ['small:search'], what: 'd. search p95 ms', value: s.search.latencyP95Ms ?? 'no answers', target: `≤ ${TARGETS.searchP95Ms}`, met: s.search.latencyP95Ms !== null && s.search.latencyP95Ms <= TARGETS.searchP95Ms },
+    { keys: ['small:search'], what: 'd. search p95 ms, small set', value: s.search.latencyP95Ms ?? 'no answers', target: `≤ ${TARGETS.searchP95Ms}`, met: s.search.latencyP95Ms !== null && s.search.latencyP95Ms <= TARGETS.searchP95Ms },
   ];
+  // The issue sets (d) over a million articles: the scale run's search, when there is one.
+  const bigSearch = out.scale?.scenarios.find((x) => x.key === 'search');
+  if (bigSearch) list.push({ keys: ['scale:search'], what: 'd. search p95 ms over the million articles', value: bigSearch.latencyP95Ms ?? 'no answers', target: `≤ ${TARGETS.searchP95Ms}`, met: bigSearch.latencyP95Ms !== null && bigSearch.latencyP95Ms <= TARGETS.searchP95Ms });
   if (out.scale) {
     for (const big of out.scale.scenarios.filter((x) => x.key !== 'bareSamePage')) {
       const small = s[big.key];
