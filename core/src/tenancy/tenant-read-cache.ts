@@ -1,10 +1,9 @@
 import type { Tenant } from './tenant.js';
 import type { TenantDirectory } from './tenant-directory.js';
+import { VersionedCache } from './versioned-cache.js';
 
 /** How long a read stays good when another process may have changed the unit (as the host resolver's). */
 const CACHE_MS = 5_000;
-/** Hostile or mistaken ids must not grow memory without bound. */
-const MAX_ENTRIES = 10_000;
 
 /**
  * Units as plugins read them by id (`tenancy.get`), kept per process. A public page asks for its unit
@@ -13,21 +12,16 @@ const MAX_ENTRIES = 10_000;
  * directory's `version`); one made in another process shows within five seconds, as host resolution does.
  */
 export class TenantReadCache {
-  readonly #entries = new Map<string, { readonly at: number; readonly version: number; readonly tenant: Tenant | undefined }>();
+  readonly #cache: VersionedCache<Tenant | undefined>;
 
   constructor(
     private readonly directory: TenantDirectory,
-    private readonly now: () => number = Date.now,
-  ) {}
+    now: () => number = Date.now,
+  ) {
+    this.#cache = new VersionedCache(directory, CACHE_MS, now);
+  }
 
-  async get(id: string): Promise<Tenant | undefined> {
-    const now = this.now();
-    const cached = this.#entries.get(id);
-    if (cached && cached.version === this.directory.version && now - cached.at < CACHE_MS) return cached.tenant;
-    const version = this.directory.version;
-    const tenant = await this.directory.get(id);
-    if (this.#entries.size >= MAX_ENTRIES) this.#entries.clear();
-    this.#entries.set(id, { at: now, version, tenant });
-    return tenant;
+  get(id: string): Promise<Tenant | undefined> {
+    return this.#cache.get(id, () => this.directory.get(id));
   }
 }

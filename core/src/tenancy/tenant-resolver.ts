@@ -1,6 +1,7 @@
 import { normalizeHost } from '@cong/sdk';
 import type { Tenant } from './tenant.js';
 import type { TenantDirectory } from './tenant-directory.js';
+import { VersionedCache } from './versioned-cache.js';
 
 /** What a public request is for. */
 export type TenantResolution =
@@ -35,14 +36,19 @@ const MAX_SUCCESSION = 10;
  * unit and its hosts on every call.
  */
 export class TenantResolver {
-  readonly #hosts = new Map<string, { at: number; version: number; value: { tenant: Tenant | undefined; primary: boolean } }>();
-  readonly #slugs = new Map<string, { at: number; version: number; value: { tenant: Tenant; renamed: boolean } | undefined }>();
-  #empty: { at: number; version: number; empty: boolean } | undefined;
+  readonly #hosts: VersionedCache<{ tenant: Tenant | undefined; primary: boolean }>;
+  readonly #slugs: VersionedCache<{ tenant: Tenant; renamed: boolean } | undefined>;
+  readonly #empty: VersionedCache<boolean>;
 
   constructor(
     private readonly directory: TenantDirectory,
-    private readonly options: { readonly cacheMs?: number; readonly now?: () => number } = {},
-  ) {}
+    options: { readonly cacheMs?: number; readonly now?: () => number } = {},
+  ) {
+    const cache = <T>() => new VersionedCache<T>(directory, options.cacheMs ?? 5000, options.now);
+    this.#hosts = cache();
+    this.#slugs = cache();
+    this.#empty = cache();
+  }
 
   async resolve(request: PublicRequest): Promise<TenantResolution> {
     const prefixed = PREFIX.exec(request.path);
@@ -124,34 +130,18 @@ export class TenantResolver {
   }
 
   #lookupHost(host: string): Promise<{ tenant: Tenant | undefined; primary: boolean }> {
-    return this.#cached(this.#hosts, host, async () => {
+    return this.#hosts.get(host, async () => {
       const found = await this.directory.getByHost(host);
       return { tenant: found?.tenant, primary: found?.primary ?? false };
     });
   }
 
   #lookupSlug(slug: string): Promise<{ tenant: Tenant; renamed: boolean } | undefined> {
-    return this.#cached(this.#slugs, slug, () => this.directory.getBySlug(slug));
+    return this.#slugs.get(slug, () => this.directory.getBySlug(slug));
   }
 
-  async #cached<T>(cache: Map<string, { at: number; version: number; value: T }>, key: string, load: () => Promise<T>): Promise<T> {
-    const now = (this.options.now ?? Date.now)();
-    const cached = cache.get(key);
-    if (cached && cached.version === this.directory.version && now - cached.at < (this.options.cacheMs ?? 5000)) return cached.value;
-    const version = this.directory.version;
-    const value = await load();
-    if (cache.size > 10_000) cache.clear(); // hostile Host headers and slugs must not grow memory
-    cache.set(key, { at: now, version, value });
-    return value;
-  }
-
-  async #isEmpty(): Promise<boolean> {
-    const now = (this.options.now ?? Date.now)();
-    const cached = this.#empty;
-    if (cached && cached.version === this.directory.version && now - cached.at < (this.options.cacheMs ?? 5000)) return cached.empty;
-    const empty = (await this.directory.list({ limit: 1 })).total === 0;
-    this.#empty = { at: now, version: this.directory.version, empty };
-    return empty;
+  #isEmpty(): Promise<boolean> {
+    return this.#empty.get('', async () => (await this.directory.list({ limit: 1 })).total === 0);
   }
 }
 

@@ -53,23 +53,15 @@ const ARTICLE_COLUMNS = ['id', 'category_id', 'slug', 'title', 'summary', 'body'
 export class SiteQueries {
   readonly #content: Kysely<ContentDatabase>;
   readonly #legal: Kysely<LegalDatabase>;
-  /** One page asks for the categories more than once (its navigation, its own category): read once per request. */
-  readonly #categories = new Map<string, Promise<PublicCategoryRow[]>>();
 
   constructor(db: { kysely<T>(): Kysely<T> }) {
     this.#content = db.kysely<ContentDatabase>();
     this.#legal = db.kysely<LegalDatabase>();
   }
 
-  /** The unit's categories, named in `lang` (an instance serves one request: see `siteFor`). */
+  /** The unit's categories, named in `lang`: read once while the unit is unchanged (a page asks more than once). */
   categories(tenantId: string, lang: string): Promise<PublicCategoryRow[]> {
-    const key = `${tenantId}\u0000${lang}`;
-    let read = this.#categories.get(key);
-    if (!read) {
-      read = unitCategories.get(key, Date.now(), () => this.#readCategories(tenantId, lang));
-      this.#categories.set(key, read);
-    }
-    return read;
+    return unitCategories.get(`${tenantId}\u0000${lang}`, Date.now(), () => this.#readCategories(tenantId, lang));
   }
 
   async #readCategories(tenantId: string, lang: string): Promise<PublicCategoryRow[]> {
