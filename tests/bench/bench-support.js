@@ -1,6 +1,6 @@
 // What the bench scripts share: starting servers pinned to core 0, running autocannon, reading RSS.
 import { execFileSync, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
 
 export function hasTaskset() {
@@ -14,8 +14,9 @@ export function hasTaskset() {
 
 export const taskset = hasTaskset();
 
-export function serverCommand(args) {
-  return taskset ? ['taskset', '-c', '0', process.execPath, ...args] : [process.execPath, ...args];
+/** `node <args>`, pinned to `cpus` (core 0 unless told) when taskset exists. */
+export function serverCommand(args, cpus = '0') {
+  return taskset ? ['taskset', '-c', cpus, process.execPath, ...args] : [process.execPath, ...args];
 }
 
 /** Sets the CPU affinity of every thread of a process. */
@@ -24,9 +25,12 @@ export function pinAll(pid, cpus) {
   return true;
 }
 
-/** Starts `node <args>` (pinned to core 0 when possible) and waits for `ready` in its output. */
-export function startServer(nodeArgs, options, ready) {
-  const [bin, ...args] = serverCommand(nodeArgs);
+/**
+ * Starts `node <args>` (pinned to core 0 when possible, or to `options.cpus`) and waits for `ready` in
+ * its output. Processes it forks (`cong start --workers`) inherit the pinning.
+ */
+export function startServer(nodeArgs, { cpus, ...options }, ready) {
+  const [bin, ...args] = serverCommand(nodeArgs, cpus);
   const child = spawn(bin, args, { ...options, env: { ...process.env, CONG_LOG__LEVEL: 'warn', ...(options.env ?? {}) }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stderr.on('data', (d) => (output += d));
@@ -63,10 +67,26 @@ export function run(options) {
 
 /** Peak RSS (VmHWM) of a process in MB; with taskset the child is taskset's exec'd node: same pid. */
 export function serverRssMb(pid) {
+  const peakKb = (id) => {
+    try {
+      const status = readFileSync(`/proc/${id}/status`, 'utf8');
+      return Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? /VmRSS:\s+(\d+)/.exec(status)?.[1]);
+    } catch {
+      return null;
+    }
+  };
+  const own = peakKb(pid);
+  if (own === null) return null;
+  // With `cong start --workers`, the workers serve: their peaks are added to the primary's.
+  const children = readdirSync('/proc').filter((id) => /^\d+$/.test(id) && parentOf(id) === pid);
+  return Math.round(children.reduce((kb, id) => kb + (peakKb(id) ?? 0), own) / 1024);
+}
+
+function parentOf(id) {
   try {
-    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-    const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? /VmRSS:\s+(\d+)/.exec(status)?.[1]);
-    return Math.round(kb / 1024);
+    // /proc/<id>/stat: "pid (comm) state ppid …"; comm may hold spaces and parentheses.
+    const stat = readFileSync(`/proc/${id}/stat`, 'utf8');
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
   } catch {
     return null;
   }

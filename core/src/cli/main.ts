@@ -2,9 +2,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { CongError, type CommandDefinition, type CommandInput } from '@cong/sdk';
-import { createPlatform, type PlatformOptions } from '../index.js';
+import { createPlatform, type BootReport, type PlatformOptions } from '../index.js';
 import { CORE_VERSION } from '../kernel/core-version.js';
 import { formatTable } from './format-table.js';
+import { isWorkerProcess, serveAsWorker, superviseWorkers, workerCount } from './worker-supervisor.js';
 import { generatePassphrase } from '../auth/generate-passphrase.js';
 import { importTenants } from '../tenancy/import-tenants.js';
 import { parseTenantFile } from '../tenancy/parse-tenant-file.js';
@@ -36,34 +37,54 @@ program
   .description('Start the platform and serve HTTP until SIGTERM or SIGINT')
   .option('-p, --port <port>', 'port to listen on (overrides http.port)')
   .option('-H, --host <host>', 'interface to listen on (overrides http.host)')
-  .action(async (options: { port?: string; host?: string }) => {
+  .option('-w, --workers <n>', 'serve with n processes on the one port: a number, or "auto" for one per core (default 1)')
+  .action(async (options: { port?: string; host?: string; workers?: string }) => {
     const http: Record<string, unknown> = {};
     if (options.port !== undefined) http.port = Number(options.port);
     if (options.host !== undefined) http.host = options.host;
+    const workers = workerCount(options.workers);
+    const preparing = workers > 1 && !isWorkerProcess();
     // Without a config file, `cong start` is the demo: SQLite under ./data and a seeded province.
     const { config } = program.opts<{ config?: string }>();
     const demo = config === undefined && !existsSync('cong.config.json');
+    const overrides = { ...(Object.keys(http).length ? { http } : {}), ...(preparing ? { jobs: { autoStart: false }, log: { level: 'warn' } } : {}) };
     const platform = createPlatform(
-      platformOptions({ handleSignals: true, ...(Object.keys(http).length ? { config: { http } } : {}), ...(demo ? { configDefaults: { demo: true } } : {}) }),
+      platformOptions({ handleSignals: !preparing, ...(Object.keys(overrides).length ? { config: overrides } : {}), ...(demo ? { configDefaults: { demo: true } } : {}) }),
     );
     const report = await platform.start();
-    const url = await platform.listen();
-    const failed = report.plugins.filter((p) => p.state === 'failed');
-    const credentials = platform.takeDemoCredentials();
-    process.stdout.write(
-      `\nCổng ${report.coreVersion} đang chạy tại / is running at ${url}\n` +
-        `  plugins: ${report.plugins.map((p) => `${p.id}@${p.version} (${p.state})`).join(', ') || '(none)'}\n` +
-        `  database: ${report.database.description}\n` +
-        `  health: ${url}/healthz  ready: ${url}/readyz  API: ${url}/openapi.json\n` +
-        (failed.length ? `  FAILED: ${failed.map((p) => `${p.id}: ${p.error?.message}`).join('; ')}\n` : '') +
-        (credentials
-          ? `\n  Tài khoản quản trị / admin account: ${credentials.username} / ${credentials.password}\n` +
-            `  Mật khẩu chỉ hiện một lần — hãy lưu lại và đổi sau khi đăng nhập. (Shown once: save it.)\n` +
-            `  Trang quản trị / admin: ${url}/admin/\n`
-          : '') +
-        `  Ctrl+C to stop.\n\n`,
-    );
+    let url: string;
+    if (preparing) {
+      // Migrations, the demo province and its administrator happen once, here; the workers then start
+      // on a prepared database and find nothing to do.
+      const credentials = platform.takeDemoCredentials();
+      await platform.stop();
+      url = await superviseWorkers(workers, (line) => void process.stderr.write(`${line}\n`));
+      printBanner(report, url, credentials, workers);
+      return;
+    }
+    url = await platform.listen();
+    if (isWorkerProcess()) return serveAsWorker(url, () => platform.stop());
+    printBanner(report, url, platform.takeDemoCredentials(), 1);
   });
+
+/** What `cong start` prints once it serves; the demo administrator's password appears here only. */
+function printBanner(report: BootReport, url: string, credentials: { username: string; password: string } | undefined, workers: number): void {
+  const failed = report.plugins.filter((p) => p.state === 'failed');
+  process.stdout.write(
+    `\nCổng ${report.coreVersion} đang chạy tại / is running at ${url}\n` +
+      `  plugins: ${report.plugins.map((p) => `${p.id}@${p.version} (${p.state})`).join(', ') || '(none)'}\n` +
+      `  database: ${report.database.description}\n` +
+      (workers > 1 ? `  workers: ${workers} processes (tiến trình)\n` : '') +
+      `  health: ${url}/healthz  ready: ${url}/readyz  API: ${url}/openapi.json\n` +
+      (failed.length ? `  FAILED: ${failed.map((p) => `${p.id}: ${p.error?.message}`).join('; ')}\n` : '') +
+      (credentials
+        ? `\n  Tài khoản quản trị / admin account: ${credentials.username} / ${credentials.password}\n` +
+          `  Mật khẩu chỉ hiện một lần — hãy lưu lại và đổi sau khi đăng nhập. (Shown once: save it.)\n` +
+          `  Trang quản trị / admin: ${url}/admin/\n`
+        : '') +
+      `  Ctrl+C to stop.\n\n`,
+  );
+}
 
 program
   .command('migrate')

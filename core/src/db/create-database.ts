@@ -1,11 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Database as SqliteConnection } from 'better-sqlite3';
-import { Kysely, MysqlDialect, SqliteDialect, type Dialect } from 'kysely';
+import { Kysely, MysqlDialect, type Dialect } from 'kysely';
 import type { Pool as MysqlPool } from 'mysql2';
 import type { SqlDialect } from '@cong/sdk';
 import { CONG_ERR_DATABASE_UNREACHABLE } from '../errors.js';
 import { redactDatabaseUrl, type DatabaseTarget } from './database-url.js';
+import { SqliteImmediateDialect } from './sqlite-immediate-dialect.js';
 
 /** The platform's one connection pool. */
 export interface Database {
@@ -36,8 +37,9 @@ export interface DatabaseOptions {
 }
 
 /**
- * Opens the database. SQLite runs in WAL mode with `synchronous=NORMAL`, a busy timeout and foreign
- * keys on. MySQL/MariaDB uses a mysql2 pool in UTC with utf8mb4. Each driver is loaded only when used.
+ * Opens the database. SQLite runs in WAL mode with `synchronous=NORMAL`, a busy timeout, foreign
+ * keys on and transactions begun immediate (several processes may share the file). MySQL/MariaDB
+ * uses a mysql2 pool in UTC with utf8mb4. Each driver is loaded only when used.
  */
 export async function createDatabase(target: DatabaseTarget, options: DatabaseOptions = {}): Promise<Database> {
   if (target.dialect === 'sqlite') {
@@ -57,7 +59,7 @@ export async function createDatabase(target: DatabaseTarget, options: DatabaseOp
     // read over 155 units, took ~100 µs with file calls against ~80 µs mapped). The map is of the OS's
     // page cache, shared by every process on the machine; 1 GiB of address space, not of memory.
     if (target.file !== ':memory:') sqlite.pragma(`mmap_size = ${MMAP_BYTES}`);
-    return wrap(new SqliteDialect({ database: withStatementCache(sqlite) }), 'sqlite', `sqlite:${target.file}`, sqlite);
+    return wrap(new SqliteImmediateDialect({ database: withStatementCache(sqlite) }), 'sqlite', `sqlite:${target.file}`, sqlite);
   }
   const { createPool } = await import('mysql2');
   const pool = createPool({
