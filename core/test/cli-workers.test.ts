@@ -1,4 +1,5 @@
-import { request } from 'node:http';
+import { createServer, request } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -86,6 +87,23 @@ for (const dialect of testDialects()) {
       expect(await cli.exited, cli.output()).toBe(0);
       expect(serving.filter(isRunning)).toEqual([]);
     }, 120_000);
+
+    it('exits 1 when the port is taken, with one process or with workers', async () => {
+      const taken = createServer();
+      await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+      try {
+        const { port } = taken.address() as AddressInfo;
+        const alone = await runCli(dir, ['start', '--port', String(port)]);
+        expect(alone.code, alone.stderr).toBe(1);
+        expect(alone.stderr).toMatch(/^cong: CONG_ERR_LISTEN_FAILED: Cannot listen on 127\.0\.0\.1:\d+: EADDRINUSE$/m);
+        const failed = await runCli(dir, ['start', '--workers', '2', '--port', String(port)]);
+        expect(failed.code, failed.stderr).toBe(1);
+        expect(failed.stderr).toContain('CONG_ERR_LISTEN_FAILED');
+        expect(failed.stderr).toMatch(/^cong: a worker exited before serving \(code 1\); its output above says why$/m);
+      } finally {
+        taken.close();
+      }
+    }, 60_000);
 
     it('refuses a worker count that is not one', async () => {
       const bad = await runCli(dir, ['start', '--workers', 'two']);

@@ -62,7 +62,12 @@ program
       printBanner(report, url, credentials, workers);
       return;
     }
-    url = await platform.listen();
+    try {
+      url = await platform.listen();
+    } catch (error) {
+      await platform.stop(); // its timers and connections would keep the process alive
+      throw error;
+    }
     if (isWorkerProcess()) return serveAsWorker(url, () => platform.stop());
     printBanner(report, url, platform.takeDemoCredentials(), 1);
   });
@@ -391,5 +396,7 @@ try {
     const message = CongError.is(error) ? `${error.code}: ${error.message}` : error instanceof Error ? error.message : String(error);
     process.stderr.write(`cong: ${message.split('\n')[0]}\n`);
     process.exitCode = 1;
+    // A worker's channel to its primary would keep it alive: the primary learns of the failure by its exit.
+    if (isWorkerProcess()) process.exit();
   }
 }

@@ -62,6 +62,7 @@ export function superviseWorkers(count: number, log: (line: string) => void): Pr
   const served = new Set<Worker>();
   const restarts: number[] = [];
   let stopping = false;
+  let started = false;
   let exitCode = 0;
   let resolveUrl: (url: string) => void;
   let rejectUrl: (error: Error) => void;
@@ -75,7 +76,10 @@ export function superviseWorkers(count: number, log: (line: string) => void): Pr
     worker.on('message', (message: { type?: string; url?: string } | undefined) => {
       if (message?.type !== LISTENING || typeof message.url !== 'string') return;
       served.add(worker);
-      if (served.size === count) resolveUrl(message.url);
+      if (served.size === count && !started) {
+        started = true;
+        resolveUrl(message.url);
+      }
     });
   };
   const live = () => Object.values(cluster.workers ?? {}).filter((w): w is Worker => w !== undefined && !w.isDead());
@@ -95,8 +99,9 @@ export function superviseWorkers(count: number, log: (line: string) => void): Pr
     }
     const how = signal ?? `code ${code}`;
     if (!wasServing) {
-      log(`cong: a worker exited before serving (${how}); stopping`);
-      rejectUrl(new Error(`a worker exited before serving (${how})`));
+      // Before the banner, the command's error line says it; afterwards (a replacement failed), this.
+      if (started) log(`cong: a worker exited before serving (${how}); stopping`);
+      else rejectUrl(new Error(`a worker exited before serving (${how}); its output above says why`));
       stopAll(1);
       return;
     }
