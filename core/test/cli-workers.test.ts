@@ -88,6 +88,15 @@ for (const dialect of testDialects()) {
       expect(serving.filter(isRunning)).toEqual([]);
     }, 120_000);
 
+    it('workers stop when their primary is killed', async () => {
+      cli = startCli(dir, ['start', '--workers', '2']);
+      const workers = [...(await pidsAnswering(await cli.url, 24))];
+      expect(workers).toHaveLength(2);
+      cli.child.kill('SIGKILL');
+      for (let i = 0; i < 300 && workers.some(isRunning); i++) await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(workers.filter(isRunning)).toEqual([]);
+    }, 60_000);
+
     it('exits 1 when the port is taken, with one process or with workers', async () => {
       const taken = createServer();
       await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));

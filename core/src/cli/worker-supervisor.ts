@@ -47,6 +47,8 @@ export function serveAsWorker(url: string, stop: () => Promise<void>): void {
   process.on('message', (message: { type?: string } | undefined) => {
     if (message?.type === STOP) stopAndExit();
   });
+  // A primary killed while this worker booted is gone already: the event has passed.
+  if (!process.connected) return stopAndExit();
   process.once('disconnect', stopAndExit);
   process.send?.({ type: LISTENING, url });
 }
