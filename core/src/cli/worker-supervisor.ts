@@ -89,7 +89,11 @@ export function superviseWorkers(count: number, log: (line: string) => void): Pr
     exitCode = Math.max(exitCode, code);
     if (stopping) return;
     stopping = true;
-    for (const worker of live()) worker.send({ type: STOP });
+    // One still booting would not hear the message yet: it gets the signal a lone process would.
+    for (const worker of live()) {
+      if (served.has(worker)) worker.send({ type: STOP });
+      else worker.process.kill('SIGTERM');
+    }
     if (live().length === 0) process.exit(exitCode);
   };
 
