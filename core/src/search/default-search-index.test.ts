@@ -101,6 +101,20 @@ describeEachDialect('DefaultSearchIndex', (dialect) => {
     expect(ids(await news.search({ text: 'huong dan kinh', tenantIds: [t] }))).toEqual([]);
   });
 
+  it('matches whole words only with asYouType: false ("thuong tru" does not find "thường trực"), snippets too', async () => {
+    const t = newTenant();
+    await news.index(doc(t, 'tru', 'Đăng ký thường trú', 'Hồ sơ đăng ký thường trú nộp tại công an xã.'));
+    await news.index(doc(t, 'truc', 'Lịch trực', 'Ban thường trực họp sáng thứ Hai.'));
+
+    expect(ids(await news.search({ text: 'thuong tru', tenantIds: [t] }))).toEqual(['tru', 'truc']);
+    expect(ids(await news.search({ text: 'thuong tru', tenantIds: [t], asYouType: true }))).toEqual(['tru', 'truc']);
+    expect(ids(await news.search({ text: 'thuong tru', tenantIds: [t], asYouType: false }))).toEqual(['tru']);
+    expect(ids(await news.search({ text: 'thuong tr', tenantIds: [t], asYouType: false }))).toEqual([]);
+    const [hit] = (await news.search({ text: 'ho so', tenantIds: [t], asYouType: false })).hits;
+    expect(hit?.snippet).toMatch(/^Hồ sơ đăng ký/);
+    await expect(news.search({ text: 'thuong', tenantIds: [t], asYouType: 'no' as never })).rejects.toMatchObject({ code: CONG_ERR_VALIDATION.code });
+  });
+
   it('returns normally for every nasty query', async () => {
     const t = newTenant();
     await news.index(doc(t, 'n', 'a b title x near or not and', 'Nội dung thử nghiệm 1 OR 1=1'));

@@ -70,8 +70,8 @@ const MAX_TENANT_CHARS = 64;
  * separates words, so no input reaches the engines as syntax (FTS5 `NEAR(`, `col:`, `^`, `*`, MySQL
  * `+ - < > ( ) ~ * @`, quotes, SQL comments); words such as `OR` and `NOT` are plain words. All terms
  * must match. The last term is matched as a prefix when it has at least two characters and the text
- * does not end in a space or punctuation (search as you type); a single letter is matched exactly,
- * because single letters are whole syllables ("ở", "y"). A query with no letters or digits (empty,
+ * does not end in a space or punctuation (search as you type, unless the query says `asYouType: false`);
+ * a single letter is matched exactly, because single letters are whole syllables ("ở", "y"). A query with no letters or digits (empty,
  * whitespace, `*`, `"`) returns an empty result rather than an error. Ranking: title matches first,
  * then `publishedAt`, newest first (on MySQL/MariaDB relevance in the title, then in title and body, comes
  * before the date).
@@ -210,8 +210,9 @@ export class DefaultSearchIndex {
     const offset = checkOffset(query.offset);
     const countUpTo = checkCountUpTo(query.countUpTo);
     if (typeof query.text !== 'string') throw new InputError('The search text must be a string');
+    if (query.asYouType !== undefined && typeof query.asYouType !== 'boolean') throw new InputError('asYouType must be true or false');
 
-    const clauses = parseQuery(query.text);
+    const clauses = parseQuery(query.text, query.asYouType !== false);
     // Nothing searchable (empty, whitespace, only punctuation or operators): an empty result, not an
     // error, so a search box can send whatever the user typed.
     if (clauses.length === 0 || plugins?.length === 0 || types?.length === 0) return { total: 0, hits: [], ...(countUpTo === undefined ? {} : { totalIsExact: true }) };

@@ -49,9 +49,9 @@ export function toIndexForm(text: string): string {
 /**
  * Splits user text into clauses. Text between a pair of `"` is a phrase; an unpaired `"` is ignored
  * and the rest read as plain words. Everything else is words, so operators of either engine cannot
- * get through.
+ * get through. With `asYouType`, a last word still being typed is a prefix (see SearchQuery.asYouType).
  */
-export function parseQuery(text: string): Clause[] {
+export function parseQuery(text: string, asYouType = true): Clause[] {
   const raw = text.slice(0, MAX_QUERY_CHARS);
   const parts = raw.split('"');
   // An even number of parts means an odd number of quotes: the last one opens nothing.
@@ -67,6 +67,7 @@ export function parseQuery(text: string): Clause[] {
   const last = kept[kept.length - 1];
   // Still typing the last word: the text ends in a letter or digit right after it.
   const typing =
+    asYouType &&
     last !== undefined &&
     kept.length === clauses.length &&
     !last.quoted &&

@@ -158,6 +158,8 @@ describeEachDialect('gazette issues: composition, signed publication, correction
     expect((await stranger.post(`/api/gazette/issues/${theirs.id}/entries`, { submissionId: d1 })).status).toBe(404);
   });
 
+  // It signs and publishes several issues, Chromium rendering each PDF: 27–28 s alone on a slow two-core
+  // machine, beyond the 30 s default once the rest of the suite runs beside it.
   it('places each correction case in the right issue and refuses the violations; relations and validity', async () => {
     const docs = await documents;
     const issues = ok(await office().get('/api/gazette/issues', { query: { year: 2026 } })).items as { id: string; numberFrom: number; status: string }[];
@@ -272,7 +274,7 @@ describeEachDialect('gazette issues: composition, signed publication, correction
     const overridden = ok(await office().put(`/api/gazette/documents/${d1.documentId}/validity`, { validity: 'expired', reason: 'Hết hiệu lực theo Quyết định 99/QĐ-UBND' }));
     expect(overridden).toMatchObject({ validity: 'expired', validityOverride: { validity: 'expired', reason: 'Hết hiệu lực theo Quyết định 99/QĐ-UBND', setBy: 'bien-tap-cong-bao' } });
     expect(ok(await office().put(`/api/gazette/documents/${d1.documentId}/validity`, { validity: null, reason: 'Nhập nhầm' })).validity).toBe('in-force');
-  });
+  }, 120_000);
 });
 
 describeEachDialect('gazette issues without a signer', (dialect) => {

@@ -132,6 +132,18 @@ describeEachDialect('portal search', (dialect) => {
     expect(ids(await search(A, { q: '"phep xay dung nha"' }))).toEqual([together.id]);
   });
 
+  it('matches whole words; asYouType=true also matches the start of the last word', async () => {
+    const residence = await publish(A, 'Thủ tục đăng ký thường trú cho công dân');
+    const standing = await publish(A, 'Ban thường trực Hội đồng nhân dân họp phiên thường kỳ');
+    const whole = ids(await search(A, { q: 'thuong tru' }));
+    expect(whole).toContain(residence.id);
+    expect(whole).not.toContain(standing.id);
+    expect(ids(await search(A, { q: 'thuong tru', asYouType: true }))).toEqual(expect.arrayContaining([residence.id, standing.id]));
+    expect(ids(await search(A, { q: 'ban thuong tr' }))).toEqual([]);
+    expect(ids(await search(A, { q: 'ban thuong tr', asYouType: true }))).toEqual([standing.id]);
+    expect((await inUnit(A).get('/api/portal/search', { query: { q: 'x', asYouType: 'maybe' } })).status).toBe(400);
+  });
+
   it('shows no markup in titles and snippets', async () => {
     await publish(A, 'Cảnh báo lừa đảo qua mạng <i>mới</i>', {
       summary: '',

@@ -32,6 +32,13 @@ export interface SearchQuery {
    * answered faster, and `total` then says "at least" (`totalIsExact: false`). Default: count them all.
    */
   readonly countUpTo?: number;
+  /**
+   * Search as you type (the default, `true`): when the text ends in a word of two or more letters, that
+   * word also matches longer words (`chuy` finds "chuyển"). `false` matches whole words only, as a
+   * submitted search box wants: Vietnamese words are syllables, and "thuong tru" should not also find
+   * "thường trực". Whole words are also cheaper to look up.
+   */
+  readonly asYouType?: boolean;
 }
 
 /** What {@link SearchService.search} answers. */

@@ -25,6 +25,8 @@ export interface PortalSearchOptions {
   /** Default 20, at most 50. */
   readonly limit?: number;
   readonly offset?: number;
+  /** Suggestions while typing: the last word also matches longer words. Default false: whole words, as a submitted search wants. */
+  readonly asYouType?: boolean;
 }
 
 /** A unit, as a province-wide result names it. */
@@ -125,7 +127,7 @@ export async function searchPortal(ctx: PluginContext, options: PortalSearchOpti
   } else {
     tenantIds = [options.tenantId ?? NO_UNIT];
   }
-  const ownGroup: SearchGroup = { tenantIds, plugins: [ctx.pluginId], types };
+  const ownGroup: SearchGroup = { tenantIds, plugins: [ctx.pluginId], types, asYouType: options.asYouType ?? false };
   // Without sources (the portal alone) this is the one group, and the search is one core query as ever.
   const groups = (sources.length === 0 ? [ownGroup] : joinGroups([ownGroup, ...(await sourceGroups(ctx, sources, options, units))])).filter(
     (g) => g.tenantIds.length > 0 && g.types.length > 0,
@@ -160,11 +162,12 @@ export async function searchPortal(ctx: PluginContext, options: PortalSearchOpti
   return { total, totalIsExact, limit, offset, items, facets: { units: facet } };
 }
 
-/** One core query's filters: the portal's own documents, or the sources filed under the same units. */
+/** One core query's filters (the portal's own documents, or the sources filed under the same units), and how its last word matches. */
 interface SearchGroup {
   readonly tenantIds: readonly string[];
   readonly plugins: readonly string[];
   readonly types: readonly string[];
+  readonly asYouType: boolean;
 }
 
 /**
@@ -185,7 +188,7 @@ async function sourceGroups(ctx: PluginContext, sources: readonly PortalSearchSo
     } else {
       tenantIds = source.scope === 'unit' ? [here] : [(await new UnitLookup(ctx.get(coreServices.tenancy)).root(here))?.id ?? here];
     }
-    groups.push({ tenantIds, plugins: [source.plugin], types: source.documentTypes });
+    groups.push({ tenantIds, plugins: [source.plugin], types: source.documentTypes, asYouType: options.asYouType ?? false });
   }
   return groups;
 }
@@ -199,7 +202,7 @@ function joinGroups(groups: readonly SearchGroup[]): SearchGroup[] {
   for (const g of groups) {
     const key = [...g.tenantIds].sort().join('\u0000');
     const known = joined.get(key);
-    joined.set(key, known ? { tenantIds: known.tenantIds, plugins: [...new Set([...known.plugins, ...g.plugins])], types: [...new Set([...known.types, ...g.types])] } : g);
+    joined.set(key, known ? { ...known, plugins: [...new Set([...known.plugins, ...g.plugins])], types: [...new Set([...known.types, ...g.types])] } : g);
   }
   return [...joined.values()];
 }
@@ -285,7 +288,7 @@ async function unitCounts(ctx: PluginContext, text: string, groups: readonly Sea
   const queue = groups.flatMap((group) => group.tenantIds.map((id) => ({ id, group })));
   const worker = async () => {
     for (let job = queue.shift(); job !== undefined; job = queue.shift()) {
-      const { total: n } = await search.search({ text, plugins: job.group.plugins, types: job.group.types, tenantIds: [job.id], limit: 1, offset: 1_000_000_000 });
+      const { total: n } = await search.search({ text, plugins: job.group.plugins, types: job.group.types, asYouType: job.group.asYouType, tenantIds: [job.id], limit: 1, offset: 1_000_000_000 });
       if (n > 0) counts.set(job.id, (counts.get(job.id) ?? 0) + n);
     }
   };

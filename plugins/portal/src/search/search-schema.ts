@@ -10,6 +10,7 @@ export interface SearchRouteQuery {
   allUnits: boolean;
   limit: number;
   offset: number;
+  asYouType: boolean;
 }
 
 /** The search query; `lang` takes the site's languages (Vietnamese, English and the configured ones). */
@@ -29,6 +30,11 @@ export const searchQuery = (languages: Languages) =>
       allUnits: { type: 'boolean', default: false, description: 'Search every unit, with a facet of units. Only on the province (the root unit).' },
       limit: { type: 'integer', minimum: 1, maximum: MAX_LIMIT, default: DEFAULT_LIMIT },
       offset: { type: 'integer', minimum: 0, maximum: 10000, default: 0 },
+      asYouType: {
+        type: 'boolean',
+        default: false,
+        description: 'true for suggestions while the visitor types: the last word also matches longer words ("chuy" finds "chuyển"). Default: whole words ("thuong tru" does not find "thường trực").',
+      },
     },
   });
 
