@@ -24,9 +24,11 @@ const urls = scenarioUrls(JSON.parse(readFileSync(join(dir, 'portal-seed.json'),
 const lists = { pageWarm: urls.warm, pageUncached: urls.uncached, jsonList: urls.json, search: urls.search };
 // A config of its own, so the seed's cong.config.json (and the plugin it names) stays as it is.
 writeFileSync(join(dir, 'cong.measure.json'), JSON.stringify({ database: 'sqlite:./cong.db', http: { port: 0 }, plugins: [plugin] }));
-const platform = workers
-  ? await startServer([cli, 'start', '-c', 'cong.measure.json', '--workers', workers], { cwd: dir, cpus: '0,1' }, /running at (http:\/\/\S+)/)
-  : await startServer([cli, 'start', '-c', 'cong.measure.json'], { cwd: dir }, /running at (http:\/\/\S+)/);
+const platform = await startServer(
+  [cli, 'start', '-c', 'cong.measure.json', ...(workers ? ['--workers', workers] : [])],
+  { cwd: dir, ...(workers ? { cpus: '0,1' } : {}) },
+  /running at (http:\/\/\S+)/,
+);
 try {
   for (const name of names) {
     const list = lists[name];

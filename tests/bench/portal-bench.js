@@ -18,9 +18,9 @@ export const SCALE_PER_UNIT = 6452;
 const CATEGORY_PAGES = 3;
 const PAGE_SIZE = 10; // plugins/portal/src/site/pages.ts PAGE_SIZE
 const LIST_PAGES = 5;
-/** The targets of the issue, checked in the table. */
 /** `cong start --workers` for the second run of (b)–(d); BENCH_WORKERS=1 leaves that run out. */
 const WORKERS = Number(process.env.BENCH_WORKERS ?? 2);
+/** The targets of the issue, checked in the table. */
 export const TARGETS = { warmShareOfBare: 0.5, uncachedReqPerSec: 1500, uncachedP99Ms: 100, strapiReqPerSec: 27, strapiRatio: 20, searchP95Ms: 100, scaleLatencyRatio: 1.5, provisionMs: 60_000 };
 
 /**
@@ -64,25 +64,21 @@ export async function portalScenarios({ dir, articlesPerUnit, duration, warmup, 
   }
   // The rest with the page cache switched off (PORTAL_PAGE_CACHE=off): (b) measures rendering itself,
   // (c) and (d) never go through the page cache.
-  const uncached = await start({ PORTAL_PAGE_CACHE: 'off' });
-  try {
-    await measure(uncached, 'b. category page HTML, page cache off', 'pageUncached', urls.uncached, connections);
-    await measure(uncached, 'c. JSON content API, 20 articles + total', 'jsonList', urls.json, connections);
-    await measure(uncached, 'd. search API, Vietnamese queries ± diacritics', 'search', urls.search, searchConnections);
-  } finally {
-    await uncached.stop();
-  }
+  const measureUncached = async (server, label, keySuffix) => {
+    try {
+      await measure(server, `b. category page HTML, page cache off${label}`, `pageUncached${keySuffix}`, urls.uncached, connections);
+      await measure(server, `c. JSON content API, 20 articles + total${label}`, `jsonList${keySuffix}`, urls.json, connections);
+      await measure(server, `d. search API, Vietnamese queries ± diacritics${label}`, `search${keySuffix}`, urls.search, searchConnections);
+    } finally {
+      await server.stop();
+    }
+  };
+  await measureUncached(await start({ PORTAL_PAGE_CACHE: 'off' }), '', '');
   // (b), (c) and (d) again as a province runs the portal on a machine of two cores: `cong start
   // --workers 2`, on both cores — one of which the load generator (this process) also uses.
   if (WORKERS > 1) {
     const spread = await startServer([cli, 'start', '--workers', String(WORKERS)], { cwd: dir, env: { PORTAL_PAGE_CACHE: 'off' }, cpus: '0,1' }, /running at (http:\/\/\S+)/);
-    try {
-      await measure(spread, `b. category page HTML, page cache off, ${WORKERS} workers`, 'pageUncachedWorkers', urls.uncached, connections);
-      await measure(spread, `c. JSON content API, ${WORKERS} workers`, 'jsonListWorkers', urls.json, connections);
-      await measure(spread, `d. search API, ${WORKERS} workers`, 'searchWorkers', urls.search, searchConnections);
-    } finally {
-      await spread.stop();
-    }
+    await measureUncached(spread, `, ${WORKERS} workers`, 'Workers');
   }
   return { seed: summary(seed), prewarm, scenarios };
 }
@@ -259,6 +255,11 @@ export async function portalBench({ scale, sites = true, duration, warmup, conne
   }
 }
 
+/** A check that a scenario's requests/s reach `target`. */
+const reqAtLeast = (key, scenario, what, target) => ({ keys: [key], what, value: scenario.requestsPerSec, target: `≥ ${target}`, met: scenario.requestsPerSec >= target });
+/** A check that a scenario's latency (`latencyP95Ms`, `latencyP99Ms`) stays within `target`; no answers at all is missed. */
+const latencyAtMost = (key, scenario, field, what, target) => ({ keys: [key], what, value: scenario[field] ?? 'no answers', target: `≤ ${target}`, met: scenario[field] !== null && scenario[field] <= target });
+
 /** Each target of the issue against the figures: value, target, met. */
 function checks(out) {
   const bare = out.bareKoa.requestsPerSec;
@@ -266,22 +267,22 @@ function checks(out) {
   const list = [
     { keys: ['small:pageWarm'], what: 'a. warm category page ÷ bare Koa (27-byte JSON) req/s', value: round(s.pageWarm.requestsPerSec / bare, 3), target: `≥ ${TARGETS.warmShareOfBare}`, met: s.pageWarm.requestsPerSec / bare >= TARGETS.warmShareOfBare },
     { keys: ['small:pageWarm', 'small:bareSamePage'], what: 'a. warm category page ÷ bare Koa answering the same page req/s', value: round(s.pageWarm.requestsPerSec / s.bareSamePage.requestsPerSec, 3), target: `≥ ${TARGETS.warmShareOfBare}`, met: s.pageWarm.requestsPerSec / s.bareSamePage.requestsPerSec >= TARGETS.warmShareOfBare },
-    { keys: ['small:pageUncached'], what: 'b. uncached category page req/s', value: s.pageUncached.requestsPerSec, target: `≥ ${TARGETS.uncachedReqPerSec}`, met: s.pageUncached.requestsPerSec >= TARGETS.uncachedReqPerSec },
-    { keys: ['small:pageUncached'], what: 'b. uncached category page p99 ms', value: s.pageUncached.latencyP99Ms ?? 'no answers', target: `≤ ${TARGETS.uncachedP99Ms}`, met: s.pageUncached.latencyP99Ms !== null && s.pageUncached.latencyP99Ms <= TARGETS.uncachedP99Ms },
+    reqAtLeast('small:pageUncached', s.pageUncached, 'b. uncached category page req/s', TARGETS.uncachedReqPerSec),
+    latencyAtMost('small:pageUncached', s.pageUncached, 'latencyP99Ms', 'b. uncached category page p99 ms', TARGETS.uncachedP99Ms),
     { keys: ['small:jsonList'], what: `c. JSON list req/s ÷ Strapi 5 (${TARGETS.strapiReqPerSec} req/s)`, value: round(s.jsonList.requestsPerSec / TARGETS.strapiReqPerSec, 1), target: `≥ ${TARGETS.strapiRatio}`, met: s.jsonList.requestsPerSec / TARGETS.strapiReqPerSec >= TARGETS.strapiRatio },
     ...(s.pageUncachedWorkers
       ? [
-          { keys: ['small:pageUncachedWorkers'], what: `b. uncached category page req/s, ${WORKERS} workers on 2 cores`, value: s.pageUncachedWorkers.requestsPerSec, target: `≥ ${TARGETS.uncachedReqPerSec}`, met: s.pageUncachedWorkers.requestsPerSec >= TARGETS.uncachedReqPerSec },
-          { keys: ['small:pageUncachedWorkers'], what: `b. uncached category page p99 ms, ${WORKERS} workers on 2 cores`, value: s.pageUncachedWorkers.latencyP99Ms ?? 'no answers', target: `≤ ${TARGETS.uncachedP99Ms}`, met: s.pageUncachedWorkers.latencyP99Ms !== null && s.pageUncachedWorkers.latencyP99Ms <= TARGETS.uncachedP99Ms },
+          reqAtLeast('small:pageUncachedWorkers', s.pageUncachedWorkers, `b. uncached category page req/s, ${WORKERS} workers on 2 cores`, TARGETS.uncachedReqPerSec),
+          latencyAtMost('small:pageUncachedWorkers', s.pageUncachedWorkers, 'latencyP99Ms', `b. uncached category page p99 ms, ${WORKERS} workers on 2 cores`, TARGETS.uncachedP99Ms),
         ]
       : []),
-    { keys: ['small:search'], what: 'd. search p95 ms, small set', value: s.search.latencyP95Ms ?? 'no answers', target: `≤ ${TARGETS.searchP95Ms}`, met: s.search.latencyP95Ms !== null && s.search.latencyP95Ms <= TARGETS.searchP95Ms },
+    latencyAtMost('small:search', s.search, 'latencyP95Ms', 'd. search p95 ms, small set', TARGETS.searchP95Ms),
   ];
   // The issue sets (d) over a million articles: the scale run's search, when there is one.
-  const bigSearch = out.scale?.scenarios.find((x) => x.key === 'search');
-  if (bigSearch) list.push({ keys: ['scale:search'], what: 'd. search p95 ms over the million articles', value: bigSearch.latencyP95Ms ?? 'no answers', target: `≤ ${TARGETS.searchP95Ms}`, met: bigSearch.latencyP95Ms !== null && bigSearch.latencyP95Ms <= TARGETS.searchP95Ms });
-  const bigSearchWorkers = out.scale?.scenarios.find((x) => x.key === 'searchWorkers');
-  if (bigSearchWorkers) list.push({ keys: ['scale:searchWorkers'], what: `d. search p95 ms over the million articles, ${WORKERS} workers on 2 cores`, value: bigSearchWorkers.latencyP95Ms ?? 'no answers', target: `≤ ${TARGETS.searchP95Ms}`, met: bigSearchWorkers.latencyP95Ms !== null && bigSearchWorkers.latencyP95Ms <= TARGETS.searchP95Ms });
+  for (const [key, label] of [['search', ''], ['searchWorkers', `, ${WORKERS} workers on 2 cores`]]) {
+    const big = out.scale?.scenarios.find((x) => x.key === key);
+    if (big) list.push(latencyAtMost(`scale:${key}`, big, 'latencyP95Ms', `d. search p95 ms over the million articles${label}`, TARGETS.searchP95Ms));
+  }
   if (out.scale) {
     for (const big of out.scale.scenarios.filter((x) => x.key !== 'bareSamePage')) {
       const small = s[big.key];

@@ -52,16 +52,15 @@ program
       platformOptions({ handleSignals: !preparing, ...(Object.keys(overrides).length ? { config: overrides } : {}), ...(demo ? { configDefaults: { demo: true } } : {}) }),
     );
     const report = await platform.start();
-    let url: string;
     if (preparing) {
       // Migrations, the demo province and its administrator happen once, here; the workers then start
       // on a prepared database and find nothing to do.
       const credentials = platform.takeDemoCredentials();
       await platform.stop();
-      url = await superviseWorkers(workers, (line) => void process.stderr.write(`${line}\n`));
-      printBanner(report, url, credentials, workers);
+      printBanner(report, await superviseWorkers(workers, (line) => void process.stderr.write(`${line}\n`)), credentials, workers);
       return;
     }
+    let url: string;
     try {
       url = await platform.listen();
     } catch (error) {

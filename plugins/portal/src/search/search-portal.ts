@@ -127,9 +127,10 @@ export async function searchPortal(ctx: PluginContext, options: PortalSearchOpti
   } else {
     tenantIds = [options.tenantId ?? NO_UNIT];
   }
-  const ownGroup: SearchGroup = { tenantIds, plugins: [ctx.pluginId], types, asYouType: options.asYouType ?? false };
+  const asYouType = options.asYouType ?? false;
+  const ownGroup: SearchGroup = { tenantIds, plugins: [ctx.pluginId], types, asYouType };
   // Without sources (the portal alone) this is the one group, and the search is one core query as ever.
-  const groups = (sources.length === 0 ? [ownGroup] : joinGroups([ownGroup, ...(await sourceGroups(ctx, sources, options, units))])).filter(
+  const groups = (sources.length === 0 ? [ownGroup] : joinGroups([ownGroup, ...(await sourceGroups(ctx, sources, options, units, asYouType))])).filter(
     (g) => g.tenantIds.length > 0 && g.types.length > 0,
   );
   if (groups.length === 0) return { total: 0, totalIsExact: true, limit, offset, items: [], ...(units ? { facets: { units: [] } } : {}) };
@@ -174,7 +175,13 @@ interface SearchGroup {
  * The units each source is searched under, for the sources enabled for the unit whose site searches
  * (on a province-wide search: a unit-scoped source under every unit it is enabled for).
  */
-async function sourceGroups(ctx: PluginContext, sources: readonly PortalSearchSource[], options: PortalSearchOptions, units: readonly TenantInfo[] | undefined): Promise<SearchGroup[]> {
+async function sourceGroups(
+  ctx: PluginContext,
+  sources: readonly PortalSearchSource[],
+  options: PortalSearchOptions,
+  units: readonly TenantInfo[] | undefined,
+  asYouType: boolean,
+): Promise<SearchGroup[]> {
   const here = options.tenantId;
   if (here === undefined) return []; // a platform without units has no province to file them under
   const groups: SearchGroup[] = [];
@@ -188,7 +195,7 @@ async function sourceGroups(ctx: PluginContext, sources: readonly PortalSearchSo
     } else {
       tenantIds = source.scope === 'unit' ? [here] : [(await new UnitLookup(ctx.get(coreServices.tenancy)).root(here))?.id ?? here];
     }
-    groups.push({ tenantIds, plugins: [source.plugin], types: source.documentTypes, asYouType: options.asYouType ?? false });
+    groups.push({ tenantIds, plugins: [source.plugin], types: source.documentTypes, asYouType });
   }
   return groups;
 }
