@@ -46,3 +46,14 @@ it('finds the same first match in the stored text as in its folded form, whateve
     }
   }
 });
+
+it('skips a term inside a longer word, also after a letter outside the Basic Multilingual Plane', () => {
+  const finder = snippetFinder(parseQuery('doi'));
+  // "Chuyênđổi" and "𠀧đổi" (a CJK letter written as a surrogate pair) hold "đổi" inside a word.
+  const text = 'Chuyênđổi chưa tính; 𠀧đổi cũng không; đổi mới thì có';
+  expect(firstMatchAt(text, finder)).toBe(text.indexOf('đổi mới'));
+  expect(firstMatchByCharacters(text, finder.folded)).toBe(text.indexOf('đổi mới'));
+  // The same finder again (its expressions keep a position between uses): the same answer.
+  expect(firstMatchAt(text, finder)).toBe(text.indexOf('đổi mới'));
+  expect(firstMatchAt('đổi đầu tiên', finder)).toBe(0);
+});

@@ -11,7 +11,12 @@ const SNIPPET_CHUNK_CHARS = 600;
 /** A match this close to the folded end may be the start of a longer word: fold on before trusting it. */
 const SNIPPET_WORD_GUARD = 100;
 
-/** How {@link makeSnippet} finds the first match: in the text as stored, or in its folded form. */
+/**
+ * How {@link makeSnippet} finds the first match: in the text as stored, or in its folded form. Each
+ * expression matches a term's letters and the end of its word; where a word starts is checked by
+ * {@link firstWordMatch}, not by a lookbehind in the expression: a lookbehind in front made the engine
+ * test it at every character of the body (~23 µs for a 2,200-character body, against ~5 µs).
+ */
 export interface SnippetFinder {
   /** On the original text: each folded letter stands for every letter that folds to it (`d` → `[dDđĐ]`). */
   readonly original: RegExp;
@@ -20,14 +25,30 @@ export interface SnippetFinder {
 }
 
 /**
- * Regular expressions finding the first place any query term occurs, on word boundaries (the last
- * term as a prefix when it is one). Phrases are located by their first word.
+ * Regular expressions finding the places any query term occurs (the last term as a prefix when it is
+ * one), for {@link firstWordMatch}. Phrases are located by their first word.
  */
 export function snippetFinder(clauses: readonly Clause[]): SnippetFinder {
   const words = clauses.map((c) => ({ word: c.tokens[0]!, prefix: c.prefix }));
   const pattern = (letters: (word: string) => string) =>
-    new RegExp(`(?<![\\p{L}\\p{N}])(?:${words.map(({ word, prefix }) => `${letters(word)}${prefix ? '' : '(?![\\p{L}\\p{N}])'}`).join('|')})`, 'u');
+    new RegExp(`(?:${words.map(({ word, prefix }) => `${letters(word)}${prefix ? '' : '(?![\\p{L}\\p{N}])'}`).join('|')})`, 'gu');
   return { original: pattern((word) => Array.from(word, anyLetterFoldingTo).join('')), folded: pattern(escapeRegExp) };
+}
+
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/** The first match of `finder` in `text` that starts a word (no letter or digit right before it), or null. */
+export function firstWordMatch(finder: RegExp, text: string): RegExpExecArray | null {
+  finder.lastIndex = 0;
+  for (;;) {
+    const found = finder.exec(text);
+    if (!found) return null;
+    const at = found.index;
+    // The character before, whole when it is the second half of a surrogate pair.
+    const before = at === 0 ? '' : isLowSurrogate(text.charCodeAt(at - 1)) && at >= 2 ? text.slice(at - 2, at) : text[at - 1]!;
+    if (!LETTER_OR_DIGIT.test(before)) return found;
+    finder.lastIndex = at + (text.codePointAt(at)! > 0xffff ? 2 : 1);
+  }
 }
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -75,7 +96,7 @@ export function makeSnippet(body: string, finder: SnippetFinder): string {
  * text is folded and mapped back character by character.
  */
 export function firstMatchAt(text: string, finder: SnippetFinder): number {
-  const found = finder.original.exec(text);
+  const found = firstWordMatch(finder.original, text);
   if (found) return found.index;
   return COMBINING_MARK.test(text) ? firstMatchByCharacters(text, finder.folded) : 0;
 }
@@ -102,7 +123,7 @@ export function firstMatchByCharacters(scan: string, finder: RegExp): number {
     folded += f;
     at += ch.length;
     if (folded.length >= checkAt) {
-      const early = finder.exec(folded);
+      const early = firstWordMatch(finder, folded);
       if (early && early.index + early[0].length < folded.length - SNIPPET_WORD_GUARD) {
         found = early;
         break;
@@ -110,7 +131,7 @@ export function firstMatchByCharacters(scan: string, finder: RegExp): number {
       checkAt += SNIPPET_CHUNK_CHARS;
     }
   }
-  found ??= finder.exec(folded);
+  found ??= firstWordMatch(finder, folded);
   return found ? origin[found.index]! : 0;
 }
 

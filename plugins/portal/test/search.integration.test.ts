@@ -3,6 +3,8 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTestPlatform, type TestClient, type TestPlatform } from '@cong/sdk/testing';
 import { inTenant } from './support/unit-client.js';
 import { describeEachDialect } from '../../../core/src/testing/describe-each-dialect.js';
+import { createDatabase, parseDatabaseUrl } from '@cong/core/testing';
+import type { Kysely } from 'kysely';
 
 const portal = fileURLToPath(new URL('..', import.meta.url));
 const A = 'so-tai-chinh';
@@ -196,6 +198,44 @@ describeEachDialect('portal search', (dialect) => {
     expect(reindex.status).toBe(200);
     expect(reindex.body.legal).toBe(1);
     expect(ids(await search(A, { q: 'dieu chinh' }))).toEqual([docId]);
+  });
+
+  it('rebuilds a unit\'s entries in batches: articles the index missed come in, stale ones go, other units stay', async () => {
+    const kept = await publish(A, 'Tin gốc để nhân bản', { body: '<p>Nội dung gốc</p>' });
+    const archived = await publish(A, 'Tin lưu trữ không sự kiện');
+    const other = await publish(B, 'Tin hàng loạt của đơn vị khác');
+    const db = await createDatabase(parseDatabaseUrl(t.databaseUrl, process.cwd()));
+    try {
+      const k = db.kysely as Kysely<any>;
+      // More than one batch (200) of published articles written without events, so the index never saw them,
+      // and an article taken off the site the same way, whose entry stays behind.
+      const source = await k.selectFrom('portal_articles').selectAll().where('id', '=', kept.id).executeTakeFirstOrThrow();
+      const copies = Array.from({ length: 230 }, (_, n) => ({ ...source, id: `bulk-${String(n).padStart(3, '0')}`, slug: `tin-hang-loat-${n}`, title: `Tin hàng loạt số ${n}`, title_folded: `tin hang loat so ${n}` }));
+      for (let i = 0; i < copies.length; i += 50) await k.insertInto('portal_articles').values(copies.slice(i, i + 50)).execute();
+      await k.updateTable('portal_articles').set({ status: 'archived' }).where('id', '=', archived.id).execute();
+      expect((await search(A, { q: 'tin hang loat so 217' })).total).toBe(0);
+      expect(ids(await search(A, { q: 'tin luu tru khong su kien' }))).toEqual([archived.id]);
+
+      const res = await staff(A).chief.post('/api/portal/search/reindex');
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      const published = await k.selectFrom('portal_articles').select((e) => e.fn.countAll().as('n')).where('tenant_id', '=', source.tenant_id).where('status', '=', 'published').executeTakeFirstOrThrow();
+      expect(res.body.articles).toBe(Number(published.n));
+      expect(res.body.articles).toBeGreaterThan(230);
+      const entries = await k
+        .selectFrom('core_search_documents')
+        .select((e) => e.fn.countAll().as('n'))
+        .where('tenant_id', '=', source.tenant_id)
+        .where('owner', '=', 'portal')
+        .where('type', '=', 'article')
+        .executeTakeFirstOrThrow();
+      expect(Number(entries.n)).toBe(Number(published.n));
+      expect(ids(await search(A, { q: 'tin hang loat so 217' }))).toEqual(['bulk-217']);
+      expect(ids(await search(A, { q: 'tin hang loat so 0' }))).toEqual(['bulk-000']);
+      expect((await search(A, { q: 'tin luu tru khong su kien' })).total).toBe(0);
+      expect(ids(await search(B, { q: 'tin hang loat' }))).toEqual([other.id]);
+    } finally {
+      await db.destroy();
+    }
   });
 
   it('guards the reindex route and validates the query', async () => {

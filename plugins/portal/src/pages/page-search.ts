@@ -1,6 +1,8 @@
-import { coreServices, type PluginContext, type SearchDocument } from '@cong/sdk';
+import { coreServices, type PluginContext, type SearchDocument, type SearchService } from '@cong/sdk';
+import type { Transaction } from 'kysely';
 import { plainText } from '../html/sanitize-html.js';
 import { indexedTranslations, indexText, SEARCH_TYPES, translatedType } from '../search/search-documents.js';
+import { BATCH, inBatches } from '../search/search-indexer.js';
 import { sitePath, type Lang } from '../site/languages.js';
 import type { PageRow, PagesDatabase, PageTranslationRow } from './pages-database.js';
 
@@ -42,34 +44,46 @@ export function pageDocuments(row: PageRow, translations: readonly PageTranslati
 
 /**
  * Brings one page's index entries in line with its current state: published is (re)indexed, anything
- * else removed. Reading the state, not trusting the caller, keeps a repeated call harmless. Entries are
- * removed before they are written (see `replaceLegal` in src/search/search-indexer.ts for why): those
- * of English and of every language the page has rows in (see `syncArticle` for why that is enough).
+ * else removed. Reading the state, not trusting the caller, keeps a repeated call harmless.
  */
 export async function syncPage(ctx: PluginContext, tenantId: string, id: string): Promise<'indexed' | 'removed'> {
   const db = ctx.get(coreServices.database).kysely<PagesDatabase>();
-  const search = ctx.get(coreServices.search);
   const [row, translations] = await Promise.all([
     db.selectFrom('portal_pages').selectAll().where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst(),
     db.selectFrom('portal_page_translations').selectAll().where('tenant_id', '=', tenantId).where('page_id', '=', id).execute(),
   ]);
-  await search.remove(PAGE_SEARCH_TYPES.page, id);
-  for (const lang of new Set(['en', ...translations.map((t) => t.lang)])) await search.remove(PAGE_SEARCH_TYPES.translated(lang), id);
+  return writePageEntries(ctx.get(coreServices.search), id, row, translations);
+}
+
+/**
+ * Writes a page's entries from its row (undefined: gone) and translations. Entries are removed before
+ * they are written (see `replaceLegal` in src/search/search-indexer.ts for why): those of English and
+ * of every language the page has rows in (see `writeArticleEntries` for why that is enough).
+ */
+async function writePageEntries(
+  search: SearchService,
+  id: string,
+  row: PageRow | undefined,
+  translations: readonly PageTranslationRow[],
+  trx?: Transaction<PagesDatabase>,
+): Promise<'indexed' | 'removed'> {
+  await search.remove(PAGE_SEARCH_TYPES.page, id, { trx });
+  for (const lang of new Set(['en', ...translations.map((t) => t.lang)])) await search.remove(PAGE_SEARCH_TYPES.translated(lang), id, { trx });
   if (row?.status !== 'published') return 'removed';
-  for (const doc of pageDocuments(row, translations)) await search.index(doc);
+  for (const doc of pageDocuments(row, translations)) await search.index(doc, { trx });
   return 'indexed';
 }
 
-/** Re-indexes every page of a unit (repairs; a changed index format). */
+/** Re-indexes every page of a unit (repairs; a changed index format), a batch per transaction like `reindexUnit`. */
 export async function reindexPages(ctx: PluginContext, tenantId: string): Promise<{ indexed: number; removed: number }> {
-  const db = ctx.get(coreServices.database).kysely<PagesDatabase>();
+  const search = ctx.get(coreServices.search);
   const done = { indexed: 0, removed: 0 };
-  let after = '';
-  for (;;) {
-    const rows = await db.selectFrom('portal_pages').select('id').where('tenant_id', '=', tenantId).where('id', '>', after).orderBy('id').limit(200).execute();
-    for (const row of rows) done[(await syncPage(ctx, tenantId, row.id)) === 'indexed' ? 'indexed' : 'removed']++;
-    if (rows.length < 200) break;
-    after = rows[rows.length - 1]!.id;
-  }
+  await inBatches<PagesDatabase>(ctx, async (trx, after) => {
+    const rows = await trx.selectFrom('portal_pages').selectAll().where('tenant_id', '=', tenantId).where('id', '>', after).orderBy('id').limit(BATCH).execute();
+    const translations =
+      rows.length === 0 ? [] : await trx.selectFrom('portal_page_translations').selectAll().where('tenant_id', '=', tenantId).where('page_id', 'in', rows.map((r) => r.id)).execute();
+    for (const row of rows) done[(await writePageEntries(search, row.id, row, translations.filter((t) => t.page_id === row.id), trx)) === 'indexed' ? 'indexed' : 'removed']++;
+    return rows;
+  });
   return done;
 }

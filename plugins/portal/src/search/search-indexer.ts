@@ -1,5 +1,5 @@
 import { coreServices, type PluginContext, type SearchService } from '@cong/sdk';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { ContentDatabase } from '../content/content-database.js';
 import type { LegalDatabase } from '../legal/legal-schema.js';
 import { articleDocuments, legalDocument, SEARCH_TYPES, translatedType } from './search-documents.js';
@@ -9,9 +9,14 @@ export interface SearchDatabase {
   portal_search_watermarks: { name: string; value: number; updated_at: number };
 }
 
-type Db = Kysely<ContentDatabase & LegalDatabase & SearchDatabase>;
+type Tables = ContentDatabase & LegalDatabase & SearchDatabase;
+type Db = Kysely<Tables>;
+type ArticleRow = ContentDatabase['portal_articles'];
+type TranslationRow = ContentDatabase['portal_article_translations'];
+type LegalRow = LegalDatabase['portal_legal_documents'];
 
-const BATCH = 200;
+/** Rows read and written per batch (and per transaction in the rebuilds). */
+export const BATCH = 200;
 /**
  * The legal catch-up re-reads this much before its watermark: `updated_at` is the writer's clock at
  * the start of its transaction, so a slow transaction can commit a time older than rows already seen.
@@ -26,22 +31,33 @@ const db = (ctx: PluginContext): Db => ctx.get(coreServices.database).kysely();
  * Brings one article's index entries in line with its current state: a published article is
  * (re)indexed, in Vietnamese and in each language it has a translated title in; anything else is
  * removed. Reading the state rather than trusting the event keeps a late or repeated event harmless.
- *
- * The translated entries to remove are those of English and of every language the article has rows
- * in: a published article's translations change only through a draft, and taking it off the site
- * removed its entries while the rows still named their languages.
  */
 export async function syncArticle(ctx: PluginContext, tenantId: string, id: string): Promise<'indexed' | 'removed'> {
   const [row, translations] = await Promise.all([
     db(ctx).selectFrom('portal_articles').selectAll().where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst(),
     db(ctx).selectFrom('portal_article_translations').selectAll().where('tenant_id', '=', tenantId).where('article_id', '=', id).execute(),
   ]);
-  const search = ctx.get(coreServices.search);
+  return writeArticleEntries(ctx.get(coreServices.search), id, row, translations);
+}
+
+/**
+ * Writes an article's entries from its row (undefined: gone) and translations. The translated entries
+ * to remove are those of English and of every language the article has rows in: a published article's
+ * translations change only through a draft, and taking it off the site removed its entries while the
+ * rows still named their languages.
+ */
+async function writeArticleEntries(
+  search: SearchService,
+  id: string,
+  row: ArticleRow | undefined,
+  translations: readonly TranslationRow[],
+  trx?: Transaction<Tables>,
+): Promise<'indexed' | 'removed'> {
   const docs = row?.status === 'published' ? articleDocuments(row, translations) : [];
-  for (const doc of docs) await search.index(doc);
+  for (const doc of docs) await search.index(doc, { trx });
   const kept = new Set(docs.map((d) => d.type));
   const types = [SEARCH_TYPES.article, ...new Set(['en', ...translations.map((t) => t.lang)].map((lang) => translatedType('article', lang)))];
-  for (const type of types) if (!kept.has(type)) await search.remove(type, id);
+  for (const type of types) if (!kept.has(type)) await search.remove(type, id, { trx });
   return docs.length > 0 ? 'indexed' : 'removed';
 }
 
@@ -90,39 +106,54 @@ export async function catchUpLegal(ctx: PluginContext): Promise<{ indexed: numbe
  * 10.11 a search whose words are only in a row changed in place by the upsert failed with
  * "DOUBLE value is out of range in '(match(title_fold) …) * 2'" (the core's ranking; reported).
  */
-async function replaceLegal(search: SearchService, row: LegalDatabase['portal_legal_documents']): Promise<void> {
-  await search.remove(SEARCH_TYPES.legal, row.id);
-  await search.index(legalDocument(row));
+async function replaceLegal(search: SearchService, row: LegalRow, trx?: Transaction<Tables>): Promise<void> {
+  await search.remove(SEARCH_TYPES.legal, row.id, { trx });
+  await search.index(legalDocument(row), { trx });
 }
 
 /**
  * Rebuilds one unit's entries from its tables: every published article indexed, every other article's
  * entries removed, every legal document indexed. For repairs (a listener that failed, a changed index
- * format) and for tests; work is in batches, so a large unit takes a while but never loads all at once.
+ * format) and for tests. Work goes in batches, each read and written in one transaction: one commit
+ * (and, on SQLite, one full-text segment) per batch rather than per entry, which made a 6,452-article
+ * unit take 11.5 s (docs/reference/benchmarks.md, F8); a batch sees its rows as they are while it writes.
  */
 export async function reindexUnit(ctx: PluginContext, tenantId: string): Promise<{ articles: number; removed: number; legal: number }> {
-  const kysely = db(ctx);
   const search = ctx.get(coreServices.search);
   const done = { articles: 0, removed: 0, legal: 0 };
+  await inBatches<Tables>(ctx, async (trx, after) => {
+    const rows = await trx.selectFrom('portal_articles').selectAll().where('tenant_id', '=', tenantId).where('id', '>', after).orderBy('id').limit(BATCH).execute();
+    const translations = await translationsOf(trx, tenantId, rows.map((r) => r.id));
+    for (const row of rows) done[(await writeArticleEntries(search, row.id, row, translations.get(row.id) ?? [], trx)) === 'indexed' ? 'articles' : 'removed']++;
+    return rows;
+  });
+  await inBatches<Tables>(ctx, async (trx, after) => {
+    const rows = await trx.selectFrom('portal_legal_documents').selectAll().where('tenant_id', '=', tenantId).where('id', '>', after).orderBy('id').limit(BATCH).execute();
+    for (const row of rows) await replaceLegal(search, row, trx);
+    done.legal += rows.length;
+    return rows;
+  });
+  return done;
+}
+
+async function translationsOf(trx: Transaction<Tables>, tenantId: string, ids: readonly string[]): Promise<Map<string, TranslationRow[]>> {
+  const byArticle = new Map<string, TranslationRow[]>();
+  if (ids.length === 0) return byArticle;
+  const rows = await trx.selectFrom('portal_article_translations').selectAll().where('tenant_id', '=', tenantId).where('article_id', 'in', ids).execute();
+  for (const row of rows) byArticle.set(row.article_id, [...(byArticle.get(row.article_id) ?? []), row]);
+  return byArticle;
+}
+
+/**
+ * Runs `batch` in one transaction after another, each given the last id of the previous one, until a
+ * batch returns fewer than {@link BATCH} rows.
+ */
+export async function inBatches<DB>(ctx: PluginContext, batch: (trx: Transaction<DB>, after: string) => Promise<readonly { id: string }[]>, size = BATCH): Promise<void> {
+  const database = ctx.get(coreServices.database);
   let after = '';
   for (;;) {
-    const rows = await kysely.selectFrom('portal_articles').select('id').where('tenant_id', '=', tenantId).where('id', '>', after).orderBy('id').limit(BATCH).execute();
-    for (const row of rows) {
-      if ((await syncArticle(ctx, tenantId, row.id)) === 'indexed') done.articles++;
-      else done.removed++;
-    }
-    if (rows.length < BATCH) break;
+    const rows = await database.transaction<DB, readonly { id: string }[]>((trx) => batch(trx, after));
+    if (rows.length < size) return;
     after = rows[rows.length - 1]!.id;
   }
-  after = '';
-  for (;;) {
-    const rows = await kysely.selectFrom('portal_legal_documents').selectAll().where('tenant_id', '=', tenantId).where('id', '>', after).orderBy('id').limit(BATCH).execute();
-    for (const row of rows) {
-      await replaceLegal(search, row);
-      done.legal++;
-    }
-    if (rows.length < BATCH) break;
-    after = rows[rows.length - 1]!.id;
-  }
-  return done;
 }
