@@ -210,6 +210,21 @@ describeEachDialect('DefaultSearchIndex', (dialect) => {
     await expect(news.search({ text: 'capzeta', tenantIds: [t], countUpTo: 0 })).rejects.toMatchObject({ code: CONG_ERR_VALIDATION.code });
   });
 
+  it('finds a word longer than the index keeps, and phrases and prefixes across several units', async () => {
+    const [a, b, c] = [newTenant(), newTenant(), newTenant()];
+    // 81 letters: cut to 80 in every index, and to 76 after the unit's code on MySQL/MariaDB (InnoDB keeps 84).
+    const long = `ma${'x'.repeat(77)}yz`;
+    await news.index(doc(a, 'long', `Từ dài ${long}`, 'Nội dung'));
+    expect(ids(await news.search({ text: long, tenantIds: [a] }))).toEqual(['long']);
+    expect(ids(await news.search({ text: long, tenantIds: [b] }))).toEqual([]);
+    await news.index(doc(a, 'p-a', 'Cấp giấy phép xây dựng nhà ở', 'Thủ tục'));
+    await news.index(doc(b, 'p-b', 'Giấy phép xây dựng công trình', 'Thủ tục'));
+    await news.index(doc(c, 'p-c', 'Xây dựng giấy phép mẫu', 'Thủ tục'));
+    expect(ids(await news.search({ text: '"giay phep xay dung"', tenantIds: [a, b, c] }))).toEqual(['p-a', 'p-b']);
+    expect(ids(await news.search({ text: 'giay phep xay dun', tenantIds: [a, b, c] }))).toEqual(['p-a', 'p-b', 'p-c']);
+    expect(ids(await news.search({ text: 'giay phep xay dun', tenantIds: [b, c], asYouType: false }))).toEqual([]);
+  });
+
   it('keeps units apart when their SQLite index codes coincide (codes are 32-bit hashes)', async () => {
     const [a, b] = ['unit-69288', 'unit-471090'];
     expect(unitCode(a)).toBe(unitCode(b));

@@ -9,9 +9,9 @@ import {
 } from '@cong/sdk';
 import type { Database } from '../db/create-database.js';
 import { toPlainText } from './html-to-text.js';
-import { fts5Query, mysqlMatch, parseQuery, toIndexForm, type Clause } from './search-query.js';
+import { fts5Query, mysqlBooleanQuery, mysqlMatch, parseQuery, toIndexForm, type Clause } from './search-query.js';
 import { preferredSortKey, sameSortSecond } from './sort-key.js';
-import { unitCode, unitTokens } from './unit-tokens.js';
+import { innodbUnitTokens, unitCode, unitTokens } from './unit-tokens.js';
 import { isLowSurrogate, makeSnippet, snippetFinder } from './snippet.js';
 
 /** What one {@link DefaultSearchIndex.compact} run did: merge steps that wrote, and whether the index is one b-tree now. */
@@ -148,11 +148,13 @@ export class DefaultSearchIndex {
       body_fold: toIndexForm(body),
       updated_at: Date.now(),
     };
-    const insert = (db: Kysely<any>) => db.insertInto(TABLE).values({ owner, type: document.type, doc_id: document.id, ...row });
     // One statement either way, so the upsert is atomic even without a caller transaction, and it
     // avoids the gap-lock deadlocks a delete+insert pair can hit on InnoDB under concurrent writers.
     if (this.#db.dialect === 'mysql') {
-      await insert(trx ?? this.#db.kysely).onDuplicateKeyUpdate(row).execute();
+      // The FULLTEXT columns hold the unit's tokens (migration 2026_11_29_0020): its own postings.
+      const code = unitCode(row.tenant_id);
+      const indexed = { ...row, title_fold: innodbUnitTokens(code, row.title_fold), body_fold: innodbUnitTokens(code, row.body_fold) };
+      await (trx ?? this.#db.kysely).insertInto(TABLE).values({ owner, type: document.type, doc_id: document.id, ...indexed }).onDuplicateKeyUpdate(indexed).execute();
       return;
     }
     // SQLite: the document and its index row (written here, not by triggers) commit together. The
@@ -240,7 +242,8 @@ export class DefaultSearchIndex {
    * relevance, then relevance in title and body, then the newest first.
    */
   async #searchMysql({ clauses, tenantIds, plugins, types, limit, offset, countUpTo }: CheckedQuery): Promise<FoundPage> {
-    const match = mysqlMatch('d.title_fold, d.body_fold', clauses);
+    const query = mysqlBooleanQuery(clauses, [...new Set(tenantIds.map(unitCode))]);
+    const match = mysqlMatch('d.title_fold, d.body_fold', query);
     let base = this.#db.kysely.selectFrom(`${TABLE} as d`).where(match).where('d.tenant_id', 'in', tenantIds);
     if (plugins) base = base.where('d.owner', 'in', plugins);
     if (types) base = base.where('d.type', 'in', types);
@@ -248,7 +251,7 @@ export class DefaultSearchIndex {
     // whose matching rows were deleted: "DOUBLE value is out of range" on `title * 2 + both`).
     const rows = (await base
       .select(DOCUMENT_COLUMNS)
-      .orderBy(mysqlMatch('d.title_fold', clauses), 'desc')
+      .orderBy(mysqlMatch('d.title_fold', query), 'desc')
       .orderBy(match, 'desc')
       .orderBy('d.published_at', 'desc')
       .orderBy('d.id', 'desc')

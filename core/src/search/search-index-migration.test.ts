@@ -5,9 +5,11 @@ import { OwnerMigrator } from '../db/owner-migrator.js';
 import { describeEachDialect } from '../testing/describe-each-dialect.js';
 import { createTestDatabase, type TestDatabase } from '../testing/test-database.js';
 import { DefaultSearchIndex } from './default-search-index.js';
+import { unitCode } from './unit-tokens.js';
 
 // Migration 2026_11_29_0016 rebuilds SQLite's full-text table from the stored documents, and its
-// `down` rebuilds 0015's: documents indexed on either side of it stay findable.
+// `down` rebuilds 0015's; 0020 rewrites MySQL/MariaDB's FULLTEXT columns as unit tokens, and its `down`
+// writes the plain form back: documents indexed on either side of them stay findable.
 
 describeEachDialect('search index migrations', (dialect) => {
   let db: TestDatabase;
@@ -36,7 +38,14 @@ describeEachDialect('search index migrations', (dialect) => {
       expect(Number(rows.rows[0]!.n)).toBe(2);
     }
 
+    const stored = async () => (await db.kysely.selectFrom('core_search_documents').select('title_fold').where('doc_id', '=', 'a1').executeTakeFirstOrThrow()).title_fold;
+    // MySQL/MariaDB before 0020: the padded plain form in the FULLTEXT columns.
+    if (dialect === 'mysql') expect(await stored()).toBe('dang_ ky_ thuong_ tru_');
+
     await migrator.latest();
+    // 0020: each token with the unit's code, so a search reads only the unit's postings.
+    const code = unitCode('unit-a');
+    expect(await stored()).toBe(dialect === 'mysql' ? `${code}dang ${code}ky ${code}thuong ${code}tru` : 'dang_ ky_ thuong_ tru_');
     expect(await find('dang ky', ['unit-a'])).toEqual(['a1']);
     expect(await find('thu tuc', ['unit-a', 'unit-b'])).toEqual(['a1', 'b1']);
     expect(await find('tam tru', ['unit-a'])).toEqual([]);

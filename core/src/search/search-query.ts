@@ -1,5 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import { fold } from '@cong/sdk';
+import { innodbUnitToken } from './unit-tokens.js';
 
 /** Query text beyond this is ignored; nobody types more, and it bounds the work per query. */
 const MAX_QUERY_CHARS = 1000;
@@ -7,8 +8,8 @@ const MAX_QUERY_CHARS = 1000;
 const MAX_CLAUSES = 16;
 /**
  * Tokens are cut to this many characters, in documents and queries alike. InnoDB does not index
- * tokens longer than `innodb_ft_max_token_size` (84 by default), so an uncut 90-letter token would be
- * findable on SQLite but not on MySQL; 80 plus the padding stays under 84.
+ * tokens longer than `innodb_ft_max_token_size` (84 by default); its unit tokens (the unit's code and
+ * the token) are cut to that again (`innodbUnitToken`), the same way in documents and queries.
  */
 const MAX_TOKEN_CHARS = 80;
 /** InnoDB's default `innodb_ft_min_token_size`: tokens are padded to at least this length. */
@@ -93,17 +94,24 @@ export function fts5Query(clauses: readonly Clause[], unitCodes: readonly string
     .join(' AND ');
 }
 
-/** A MySQL boolean-mode query: `+term_` for each term, `+"a_ b_"` for phrases, `+pre*` for a prefix. */
-export function mysqlBooleanQuery(clauses: readonly Clause[]): string {
+/**
+ * A MySQL boolean-mode query over the units' tokens (see unit-tokens.ts, `innodbUnitToken`): `+k…term`
+ * for each term, `+"k…a k…b"` for a phrase, `+k…pre*` for a prefix, one alternative per unit in a
+ * group (`+(k1…term k2…term)`, any of them). Tokens hold only letters and digits, so no operator can
+ * get through.
+ */
+export function mysqlBooleanQuery(clauses: readonly Clause[], unitCodes: readonly string[]): string {
   return clauses
     .map((c) => {
-      if (c.tokens.length > 1) return `+"${c.tokens.map(padToken).join(' ')}"`;
-      // A prefix stays unpadded: `dan*` must match the stored `dan_` and `dang_`.
-      return c.prefix ? `+${c.tokens[0]}*` : `+${padToken(c.tokens[0]!)}`;
+      const alternatives = unitCodes.map((code) => {
+        if (c.tokens.length > 1) return `"${c.tokens.map((t) => innodbUnitToken(code, t)).join(' ')}"`;
+        return `${innodbUnitToken(code, c.tokens[0]!)}${c.prefix ? '*' : ''}`;
+      });
+      return alternatives.length === 1 ? `+${alternatives[0]}` : `+(${alternatives.join(' ')})`;
     })
     .join(' ');
 }
 
-export function mysqlMatch(columns: 'd.title_fold, d.body_fold' | 'd.title_fold', clauses: readonly Clause[]): RawBuilder<boolean> {
-  return sql<boolean>`MATCH(${sql.raw(columns)}) AGAINST(${mysqlBooleanQuery(clauses)} IN BOOLEAN MODE)`;
+export function mysqlMatch(columns: 'd.title_fold, d.body_fold' | 'd.title_fold', query: string): RawBuilder<boolean> {
+  return sql<boolean>`MATCH(${sql.raw(columns)}) AGAINST(${query} IN BOOLEAN MODE)`;
 }

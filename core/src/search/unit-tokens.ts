@@ -25,3 +25,26 @@ export function unitTokens(code: string, indexForm: string): string {
   for (const token of indexForm.split(/[\s_]+/)) if (token !== '') out += out === '' ? code + token : ` ${code}${token}`;
   return out;
 }
+
+/**
+ * The longest token InnoDB's FULLTEXT index holds (`innodb_ft_max_token_size`, 84 by default); longer
+ * ones are silently left out. A unit token for MySQL/MariaDB is cut to it, in documents and queries alike.
+ */
+export const INNODB_MAX_TOKEN_CHARS = 84;
+
+/** A token as the MySQL/MariaDB index holds it: the unit's code and the token, cut to {@link INNODB_MAX_TOKEN_CHARS}. */
+export function innodbUnitToken(code: string, token: string): string {
+  const unitToken = code + token;
+  return unitToken.length <= INNODB_MAX_TOKEN_CHARS ? unitToken : Array.from(unitToken).slice(0, INNODB_MAX_TOKEN_CHARS).join('');
+}
+
+/**
+ * A stored token form (`o__ xa_ dak_`) as the MySQL/MariaDB FULLTEXT columns hold it (migration
+ * 2026_11_29_0020): `k…o k…xa k…dak`, each token cut to what InnoDB indexes. No padding is needed: a
+ * unit token is never shorter than InnoDB's minimum nor a stopword.
+ */
+export function innodbUnitTokens(code: string, indexForm: string): string {
+  let out = '';
+  for (const token of indexForm.split(/[\s_]+/)) if (token !== '') out += out === '' ? innodbUnitToken(code, token) : ` ${innodbUnitToken(code, token)}`;
+  return out;
+}

@@ -18,6 +18,7 @@ import * as searchUnitTokens from './2026_11_29_0016_search_unit_tokens.js';
 import * as formerUnitPaths from './2026_11_29_0017_former_unit_paths.js';
 import * as sealedTotpSecrets from './2026_11_29_0018_sealed_totp_secrets.js';
 import * as searchDateOrderedRows from './2026_11_29_0019_search_date_ordered_rows.js';
+import * as searchUnitTokensMysql from './2026_11_29_0020_search_unit_tokens_mysql.js';
 
 /** The core's migrations, in the order they run; ledger `core_migrations`. */
 export const coreMigrations: Readonly<Record<string, Migration>> = {
@@ -40,4 +41,5 @@ export const coreMigrations: Readonly<Record<string, Migration>> = {
   '2026_11_29_0017_former_unit_paths': formerUnitPaths,
   '2026_11_29_0018_sealed_totp_secrets': sealedTotpSecrets,
   '2026_11_29_0019_search_date_ordered_rows': searchDateOrderedRows,
+  '2026_11_29_0020_search_unit_tokens_mysql': searchUnitTokensMysql,
 };
