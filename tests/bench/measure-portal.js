@@ -22,8 +22,10 @@ const workers = workersAt === -1 ? undefined : args.splice(workersAt, 2)[1];
 const names = args.length > 0 ? args : ['pageWarm', 'pageUncached', 'jsonList', 'search'];
 const urls = scenarioUrls(JSON.parse(readFileSync(join(dir, 'portal-seed.json'), 'utf8')));
 const lists = { pageWarm: urls.warm, pageUncached: urls.uncached, jsonList: urls.json, search: urls.search };
-// A config of its own, so the seed's cong.config.json (and the plugin it names) stays as it is.
-writeFileSync(join(dir, 'cong.measure.json'), JSON.stringify({ database: 'sqlite:./cong.db', http: { port: 0 }, plugins: [plugin] }));
+// A config of its own, so the seed's cong.config.json (and the plugin it names) stays as it is; the
+// seed's database (SQLite, or MySQL/MariaDB from portal-seed-mysql.js).
+const { database } = JSON.parse(readFileSync(join(dir, 'cong.config.json'), 'utf8'));
+writeFileSync(join(dir, 'cong.measure.json'), JSON.stringify({ database, http: { port: 0 }, plugins: [plugin] }));
 const platform = await startServer(
   [cli, 'start', '-c', 'cong.measure.json', ...(workers ? ['--workers', workers] : [])],
   { cwd: dir, ...(workers ? { cpus: '0,1' } : {}) },

@@ -202,7 +202,7 @@ function fileSize(file) {
 }
 
 /** Starts the platform on `dir`, signs in a super-admin made with the CLI, and reindexes the units. */
-async function indexThroughPortal(dir, units, log) {
+export async function indexThroughPortal(dir, units, log) {
   const created = execFileSync(process.execPath, [cli, 'users', 'create', `bench-${Date.now().toString(36)}`, '--super-admin'], { cwd: dir }).toString();
   const username = /^Created (\S+)/m.exec(created)?.[1];
   const password = /password: (\S+)/.exec(created)?.[1];
