@@ -238,6 +238,46 @@ describeEachDialect('portal search', (dialect) => {
     }
   });
 
+  it('cong portal reindex rebuilds one unit or every unit, and refuses what it cannot do', async () => {
+    const run = async (args: Record<string, string | undefined>, options: Record<string, true | undefined> = {}) => {
+      let written = '';
+      let progress = '';
+      const code = await t.platform.runCommand('portal', 'reindex', { args, options, out: { write: (text: string) => void (written += text), progress: (text: string) => void (progress += text) } });
+      return { code, written, progress };
+    };
+    const a = await publish(A, 'Lịch tiếp dân lệnh nhanh');
+    const b = await publish(B, 'Lịch tiếp dân lệnh nhanh');
+    const db = await createDatabase(parseDatabaseUrl(t.databaseUrl, process.cwd()));
+    try {
+      // Entries lost (a restored backup of the tables without the index): both units' rows go.
+      const k = db.kysely as Kysely<any>;
+      for (const id of [a.id, b.id]) await k.updateTable('portal_articles').set({ status: 'archived' }).where('id', '=', id).execute();
+      await staff(A).chief.post('/api/portal/search/reindex');
+      await staff(B).chief.post('/api/portal/search/reindex');
+      for (const id of [a.id, b.id]) await k.updateTable('portal_articles').set({ status: 'published' }).where('id', '=', id).execute();
+    } finally {
+      await db.destroy();
+    }
+    expect((await search(A, { q: 'lenh nhanh' })).total).toBe(0);
+
+    const one = await run({ unit: A });
+    expect(one.code).toBe(0);
+    expect(one.progress).toMatch(new RegExp(`^\\[1/1\\] ${A}: \\d+ articles, \\d+ pages, \\d+ legal documents, \\d+ removed`));
+    expect(one.written).toMatch(/^Reindexed 1 unit\(s\): \d+ articles, \d+ pages, \d+ legal documents indexed; \d+ entries removed\./);
+    expect(ids(await search(A, { q: 'lenh nhanh' }))).toEqual([a.id]);
+    expect((await search(B, { q: 'lenh nhanh' })).total).toBe(0);
+
+    const all = await run({}, { all: true });
+    expect(all.code).toBe(0);
+    expect(all.progress).toContain(`] ${B}: `);
+    expect(all.progress).toContain(`] ${PROVINCE}: `);
+    expect(ids(await search(B, { q: 'lenh nhanh' }))).toEqual([b.id]);
+
+    await expect(run({})).rejects.toThrow(/Name one unit/);
+    await expect(run({ unit: A }, { all: true })).rejects.toThrow(/Name one unit/);
+    await expect(run({ unit: 'khong-co-don-vi-nay' })).rejects.toThrow(/No unit khong-co-don-vi-nay/);
+  });
+
   it('guards the reindex route and validates the query', async () => {
     expect((await inUnit(A).post('/api/portal/search/reindex')).status).toBe(401);
     expect((await inUnit(A, 'doc-gia', ['portal.content.write']).post('/api/portal/search/reindex')).status).toBe(403);

@@ -1,8 +1,7 @@
 import { NotAllowedError, NotFoundError, type RouteBuilder } from '@cong/sdk';
-import { reindexPages } from '../pages/page-search.js';
 import { assertPublicSite } from '../site/site-gate.js';
 import type { Languages } from '../site/languages.js';
-import { reindexUnit } from './search-indexer.js';
+import { rebuildUnitSearch } from './rebuild-unit-search.js';
 import { searchPortal } from './search-portal.js';
 import { reindexResponse, searchPageSchema, searchQuery } from './search-schema.js';
 
@@ -34,8 +33,7 @@ export function searchRoutes(route: RouteBuilder, languages: Languages): void {
     handler: async (req, ctx) => {
       if (req.tenantId === undefined) throw new NotFoundError('Name a unit (X-Cong-Tenant) to reindex');
       if (!req.can(LEGAL_WRITE) && !req.can(CONTENT_APPROVE)) throw new NotAllowedError(CONTENT_APPROVE);
-      const [content, pages] = await Promise.all([reindexUnit(ctx, req.tenantId), reindexPages(ctx, req.tenantId)]);
-      return { ...content, removed: content.removed + pages.removed, pages: pages.indexed };
+      return rebuildUnitSearch(ctx, req.tenantId);
     },
   });
 }
