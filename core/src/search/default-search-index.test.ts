@@ -392,6 +392,18 @@ describeEachDialect('DefaultSearchIndex', (dialect) => {
     expect((await news.search({ text: 'strong', tenantIds: [t] })).total).toBe(0);
   });
 
+  it('cuts a snippet from a long body as from the whole body, though it reads only the start', async () => {
+    const t = newTenant();
+    // A match just before the end of the part a snippet is looked for in (50,000 characters), in a
+    // 150,000-character body: the snippet still reads on past it and is marked as cut.
+    const lead = 'Nội dung văn bản dài. '.repeat(2300).slice(0, 49_950);
+    const body = `${lead} Điều khoản zetađặcbiệt quy định việc chuyển tiếp hồ sơ. ${'Các điều khoản tiếp theo. '.repeat(3800)}`;
+    await news.index(doc(t, 'long', 'Văn bản dài', body));
+    const hit = (await news.search({ text: 'zetadacbiet', tenantIds: [t] })).hits[0]!;
+    expect(hit.snippet).toMatch(/^… .*Điều khoản zetađặcbiệt quy định việc chuyển tiếp hồ sơ\. Các điều khoản tiếp theo\..* …$/);
+    expect(hit.snippet.length).toBeGreaterThan(180);
+  });
+
   it('rejects invalid documents with CONG_ERR_VALIDATION', async () => {
     const t = newTenant();
     for (const bad of [

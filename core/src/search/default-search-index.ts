@@ -12,7 +12,7 @@ import { toPlainText } from './html-to-text.js';
 import { fts5Query, mysqlBooleanQuery, mysqlMatch, parseQuery, toIndexForm, type Clause } from './search-query.js';
 import { preferredSortKey, sameSortSecond } from './sort-key.js';
 import { innodbUnitTokens, unitCode, unitTokens } from './unit-tokens.js';
-import { isLowSurrogate, makeSnippet, snippetFinder } from './snippet.js';
+import { isLowSurrogate, makeSnippet, SNIPPET_SOURCE_CHARS, snippetFinder } from './snippet.js';
 
 /** What one {@link DefaultSearchIndex.compact} run did: merge steps that wrote, and whether the index is one b-tree now. */
 export interface SearchCompaction {
@@ -320,8 +320,11 @@ async function freeSortKey(db: Kysely<any>, preferred: number, self: number | un
   }
 }
 
-/** The columns of a hit, read from core_search_documents. */
-const DOCUMENT_COLUMNS = ['d.id', 'd.owner', 'd.type', 'd.doc_id', 'd.tenant_id', 'd.title', 'd.body', 'd.url', 'd.published_at'] as const;
+/**
+ * The columns of a hit, read from core_search_documents. Of the body only the part a snippet can come
+ * from: a legal document's body may hold 200,000 characters, read for every hit of a page to cut 200.
+ */
+const DOCUMENT_COLUMNS = ['d.id', 'd.owner', 'd.type', 'd.doc_id', 'd.tenant_id', 'd.title', sql<string>`substr(d.body, 1, ${SNIPPET_SOURCE_CHARS})`.as('body'), 'd.url', 'd.published_at'] as const;
 
 /** A search as the engines receive it: parsed and checked. */
 interface CheckedQuery {

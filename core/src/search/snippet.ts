@@ -4,6 +4,11 @@ import type { Clause } from './search-query.js';
 /** Snippets are looked for in the first part of the body only, to bound the work per hit. */
 const SNIPPET_SCAN_CHARS = 50_000;
 const SNIPPET_CHARS = 200;
+/**
+ * The start of a body that {@link makeSnippet} can use: the scanned part, the snippet after a match at
+ * its end, and one character more, so a body cut there still reads as going on (` …`).
+ */
+export const SNIPPET_SOURCE_CHARS = SNIPPET_SCAN_CHARS + SNIPPET_CHARS + 1;
 /** Characters of context kept before the first match in a snippet. */
 const SNIPPET_LEAD_CHARS = 60;
 /** The body is folded this many characters at a time while looking for the first match. */
