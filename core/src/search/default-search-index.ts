@@ -238,8 +238,9 @@ export class DefaultSearchIndex {
   }
 
   /**
-   * MySQL/MariaDB: InnoDB FULLTEXT in boolean mode with the unit filter in the same query; title
-   * relevance, then relevance in title and body, then the newest first.
+   * MySQL/MariaDB: InnoDB FULLTEXT in boolean mode over the searched units' tokens (migration
+   * 2026_11_29_0020), so only their postings are read; the stored `tenant_id` is checked too (two units
+   * may share a code). Title relevance, then relevance in title and body, then the newest first.
    */
   async #searchMysql({ clauses, tenantIds, plugins, types, limit, offset, countUpTo }: CheckedQuery): Promise<FoundPage> {
     const query = mysqlBooleanQuery(clauses, [...new Set(tenantIds.map(unitCode))]);

@@ -36,8 +36,12 @@ export function tokenize(text: string): string[] {
   return tokens;
 }
 
-/** `o` → `o__`, `xa` → `xa_`, `the` → `the_`: never below InnoDB's minimum, never a stopword. */
-export function padToken(token: string): string {
+/**
+ * `o` → `o__`, `xa` → `xa_`, `the` → `the_`: never below InnoDB's minimum, never a stopword. The stored
+ * token form keeps this padding (MySQL/MariaDB indexed it until migration 2026_11_29_0020); both
+ * indexes now take their unit tokens from it (unit-tokens.ts), which drop it.
+ */
+function padToken(token: string): string {
   const padded = `${token}_`;
   const missing = MIN_TOKEN_CHARS - Array.from(padded).length;
   return missing > 0 ? padded + '_'.repeat(missing) : padded;

@@ -114,9 +114,10 @@ async function replaceLegal(search: SearchService, row: LegalRow, trx?: Transact
 /**
  * Rebuilds one unit's entries from its tables: every published article indexed, every other article's
  * entries removed, every legal document indexed. For repairs (a listener that failed, a changed index
- * format) and for tests. Work goes in batches, each read and written in one transaction: one commit
- * (and, on SQLite, one full-text segment) per batch rather than per entry, which made a 6,452-article
- * unit take 11.5 s (docs/reference/benchmarks.md, F8); a batch sees its rows as they are while it writes.
+ * format) and for tests. Work goes in batches, each read and written in one transaction: a batch
+ * sees its rows as they are while it writes, and commits once (on SQLite, one full-text segment per
+ * batch rather than per entry). Most of the time is the work per entry, not the commits: ~2–3 ms an
+ * article on a 2-core machine (docs/reference/benchmarks.md, F8).
  */
 export async function reindexUnit(ctx: PluginContext, tenantId: string): Promise<{ articles: number; removed: number; legal: number }> {
   const search = ctx.get(coreServices.search);
@@ -140,20 +141,24 @@ async function translationsOf(trx: Transaction<Tables>, tenantId: string, ids: r
   const byArticle = new Map<string, TranslationRow[]>();
   if (ids.length === 0) return byArticle;
   const rows = await trx.selectFrom('portal_article_translations').selectAll().where('tenant_id', '=', tenantId).where('article_id', 'in', ids).execute();
-  for (const row of rows) byArticle.set(row.article_id, [...(byArticle.get(row.article_id) ?? []), row]);
+  for (const row of rows) {
+    const list = byArticle.get(row.article_id);
+    if (list) list.push(row);
+    else byArticle.set(row.article_id, [row]);
+  }
   return byArticle;
 }
 
 /**
  * Runs `batch` in one transaction after another, each given the last id of the previous one, until a
- * batch returns fewer than {@link BATCH} rows.
+ * batch returns fewer than {@link BATCH} rows (each batch reads at most that many).
  */
-export async function inBatches<DB>(ctx: PluginContext, batch: (trx: Transaction<DB>, after: string) => Promise<readonly { id: string }[]>, size = BATCH): Promise<void> {
+export async function inBatches<DB>(ctx: PluginContext, batch: (trx: Transaction<DB>, after: string) => Promise<readonly { id: string }[]>): Promise<void> {
   const database = ctx.get(coreServices.database);
   let after = '';
   for (;;) {
     const rows = await database.transaction<DB, readonly { id: string }[]>((trx) => batch(trx, after));
-    if (rows.length < size) return;
+    if (rows.length < BATCH) return;
     after = rows[rows.length - 1]!.id;
   }
 }
