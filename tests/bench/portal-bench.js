@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { CATEGORIES, SEARCH_QUERIES } from './portal-data.js';
 import { cli, seedPortal } from './portal-seed.js';
+import { seedPortalMysql } from './portal-seed-mysql.js';
 import { loadAverage, PAGE_HEADERS, serverRssMb, startServer } from './bench-support.js';
 import { sitesScenarios } from './sites-bench.js';
 
@@ -35,6 +36,49 @@ export async function portalScenarios({ dir, articlesPerUnit, duration, warmup, 
   // within minutes, and the scale search ran 35 % slower). Read it once, as `cat db > /dev/null` would.
   const readMs = await readThrough(join(dir, 'cong.db'));
   log(`database read into the OS cache (${Math.round(readMs / 1000)} s)`);
+  const run = scenarioRunner({ dir, urls, duration, warmup, connections, searchConnections, log });
+  let prewarm;
+  const cached = await run.start();
+  try {
+    log(`pre-warming ${urls.warm.length} category pages`);
+    prewarm = await fetchAll(cached.url, urls.warm, 8);
+    await run.measure(cached, 'a. category page HTML, warm page cache', 'pageWarm', urls.warm, connections);
+    writeFileSync(join(dir, 'bare-page.json'), JSON.stringify(await recordPage(cached.url, urls.warm[0])));
+  } finally {
+    await cached.stop();
+  }
+  // What (a) is compared with: Koa answering that page's bytes and headers, nothing else, asked the
+  // same way (same URLs and Host headers): the load generator reads the same bytes in both runs.
+  const bare = await startServer([new URL('./bare-koa.js', import.meta.url).pathname], { env: { BARE_KOA_PAGE: join(dir, 'bare-page.json') } }, /listening (\d+)/);
+  try {
+    await run.measure(bare, 'a0. bare Koa answering the same page', 'bareSamePage', urls.warm, connections);
+  } finally {
+    await bare.stop();
+  }
+  await run.measureUncached(await run.start({ PORTAL_PAGE_CACHE: 'off' }), '', '');
+  // (b), (c) and (d) again as a province runs the portal on a machine of two cores: `cong start
+  // --workers 2`, on both cores — one of which the load generator (this process) also uses.
+  if (WORKERS > 1) {
+    const spread = await startServer([cli, 'start', '--workers', String(WORKERS)], { cwd: dir, env: { PORTAL_PAGE_CACHE: 'off' }, cpus: '0,1' }, /running at (http:\/\/\S+)/);
+    await run.measureUncached(spread, `, ${WORKERS} workers`, 'Workers');
+  }
+  return { seed: summary(seed), prewarm, scenarios: run.scenarios };
+}
+
+/**
+ * The small set again on MySQL/MariaDB (BENCH_MYSQL_URL): copied from the SQLite set in `from` (or
+ * reused), then (b), (c) and (d) with one process. The database server is not pinned: it shares the two
+ * cores with the platform and the load generator, as on a one-machine installation.
+ */
+async function mysqlScenarios({ from, url, dir, duration, warmup, connections, searchConnections, log }) {
+  const seed = await seedPortalMysql({ from, url, dir, log });
+  const run = scenarioRunner({ dir, urls: scenarioUrls(seed), duration, warmup, connections, searchConnections, log });
+  await run.measureUncached(await run.start({ PORTAL_PAGE_CACHE: 'off' }), ' (MySQL/MariaDB)', '');
+  return { seed: summary(seed), scenarios: run.scenarios };
+}
+
+/** Starts the platform on `dir` and measures scenarios against it, collecting them in `scenarios`. */
+function scenarioRunner({ dir, urls, duration, warmup, connections, searchConnections, log }) {
   const scenarios = [];
   const start = (env = {}) => startServer([cli, 'start'], { cwd: dir, env }, /running at (http:\/\/\S+)/);
   const measure = async (platform, name, key, list, c) => {
@@ -44,26 +88,8 @@ export async function portalScenarios({ dir, articlesPerUnit, duration, warmup, 
     const result = await rotate(platform.url, list, { connections: c, duration, warmup, countDuringMeasurement: key !== 'pageWarm' && key !== 'bareSamePage' });
     scenarios.push({ key, name, connections: c, urls: list.length, loadAverage1m: load.one, ...result, rssMb: serverRssMb(platform.pid) });
   };
-  let prewarm;
-  const cached = await start();
-  try {
-    log(`pre-warming ${urls.warm.length} category pages`);
-    prewarm = await fetchAll(cached.url, urls.warm, 8);
-    await measure(cached, 'a. category page HTML, warm page cache', 'pageWarm', urls.warm, connections);
-    writeFileSync(join(dir, 'bare-page.json'), JSON.stringify(await recordPage(cached.url, urls.warm[0])));
-  } finally {
-    await cached.stop();
-  }
-  // What (a) is compared with: Koa answering that page's bytes and headers, nothing else, asked the
-  // same way (same URLs and Host headers): the load generator reads the same bytes in both runs.
-  const bare = await startServer([new URL('./bare-koa.js', import.meta.url).pathname], { env: { BARE_KOA_PAGE: join(dir, 'bare-page.json') } }, /listening (\d+)/);
-  try {
-    await measure(bare, 'a0. bare Koa answering the same page', 'bareSamePage', urls.warm, connections);
-  } finally {
-    await bare.stop();
-  }
-  // The rest with the page cache switched off (PORTAL_PAGE_CACHE=off): (b) measures rendering itself,
-  // (c) and (d) never go through the page cache.
+  // With the page cache switched off (PORTAL_PAGE_CACHE=off): (b) measures rendering itself, (c) and
+  // (d) never go through the page cache. Stops the server afterwards.
   const measureUncached = async (server, label, keySuffix) => {
     try {
       await measure(server, `b. category page HTML, page cache off${label}`, `pageUncached${keySuffix}`, urls.uncached, connections);
@@ -73,14 +99,7 @@ export async function portalScenarios({ dir, articlesPerUnit, duration, warmup, 
       await server.stop();
     }
   };
-  await measureUncached(await start({ PORTAL_PAGE_CACHE: 'off' }), '', '');
-  // (b), (c) and (d) again as a province runs the portal on a machine of two cores: `cong start
-  // --workers 2`, on both cores — one of which the load generator (this process) also uses.
-  if (WORKERS > 1) {
-    const spread = await startServer([cli, 'start', '--workers', String(WORKERS)], { cwd: dir, env: { PORTAL_PAGE_CACHE: 'off' }, cpus: '0,1' }, /running at (http:\/\/\S+)/);
-    await measureUncached(spread, `, ${WORKERS} workers`, 'Workers');
-  }
-  return { seed: summary(seed), prewarm, scenarios };
+  return { scenarios, start, measure, measureUncached };
 }
 
 /** Reads a file to the end and drops the bytes; how long it took. */
@@ -244,6 +263,8 @@ export async function portalBench({ scale, sites = true, duration, warmup, conne
     out.bareKoa = await measureBare();
     out.small = await portalScenarios({ dir: join(base, `units155-x${SMALL_PER_UNIT}`), articlesPerUnit: SMALL_PER_UNIT, duration, warmup, connections, searchConnections, log });
     if (sites) out.sites = await sitesScenarios({ seedDir: join(base, `units155-x${SMALL_PER_UNIT}`), dir: join(base, `sites155-x${SMALL_PER_UNIT}`), duration, warmup, connections, log });
+    const mysqlUrl = process.env.BENCH_MYSQL_URL;
+    if (mysqlUrl) out.mysql = await mysqlScenarios({ from: join(base, `units155-x${SMALL_PER_UNIT}`), url: mysqlUrl, dir: join(base, `units155-x${SMALL_PER_UNIT}-mysql`), duration, warmup, connections, searchConnections, log });
     if (scale) {
       out.scale = await portalScenarios({ dir: join(base, `units155-x${SCALE_PER_UNIT}`), articlesPerUnit: SCALE_PER_UNIT, duration, warmup, connections, searchConnections, log });
       out.bareKoaAfterScale = await measureBare();
@@ -278,6 +299,8 @@ function checks(out) {
       : []),
     latencyAtMost('small:search', s.search, 'latencyP95Ms', 'd. search p95 ms, small set', TARGETS.searchP95Ms),
   ];
+  const onMysql = out.mysql?.scenarios.find((x) => x.key === 'search');
+  if (onMysql) list.push(latencyAtMost('mysql:search', onMysql, 'latencyP95Ms', 'd. search p95 ms, small set on MySQL/MariaDB', TARGETS.searchP95Ms));
   // The issue sets (d) over a million articles: the scale run's search, when there is one.
   for (const [key, label] of [['search', ''], ['searchWorkers', `, ${WORKERS} workers on 2 cores`]]) {
     const big = out.scale?.scenarios.find((x) => x.key === key);
@@ -306,7 +329,7 @@ function checks(out) {
   }
   // A scenario that answered errors measured nothing: its targets are missed, whatever the figures.
   const failed = new Set(
-    [['small', out.small], ['scale', out.scale], ['sites', out.sites]].flatMap(([set, run]) => (run?.scenarios ?? []).filter((x) => x.non2xx + x.errors > 0).map((x) => `${set}:${x.key}`)),
+    [['small', out.small], ['scale', out.scale], ['sites', out.sites], ['mysql', out.mysql]].flatMap(([set, run]) => (run?.scenarios ?? []).filter((x) => x.non2xx + x.errors > 0).map((x) => `${set}:${x.key}`)),
   );
   for (const c of list) {
     if (c.keys.some((k) => failed.has(k))) Object.assign(c, { met: false, value: `${c.value} (with errors)` });
@@ -320,7 +343,7 @@ const round = (n, d) => Math.round(n * 10 ** d) / 10 ** d;
 export function printPortal(out, write) {
   const bare = out.bareKoa.requestsPerSec;
   const rows = [];
-  for (const [label, set] of [['small', out.small], ['scale', out.scale], ['sites', out.sites]]) {
+  for (const [label, set] of [['small', out.small], ['scale', out.scale], ['sites', out.sites], ['mysql', out.mysql]]) {
     if (!set) continue;
     for (const s of set.scenarios) {
       rows.push([
@@ -344,6 +367,10 @@ export function printPortal(out, write) {
     const t = set.seed.timings;
     write(`  ${label}: ${set.seed.unitCount} units × ${set.seed.articlesPerUnit} = ${set.seed.articles} articles, ${Math.round((set.seed.dbBytes ?? 0) / 1048576)} MB database; ` +
       (set.seed.reused ? 'seed reused\n' : `seeded in ${(t.totalMs / 1000).toFixed(1)} s (tenants ${t.tenantsImportMs} ms, articles + index ${t.articlesAndIndexInsertMs} ms, check ${t.checkUnitReindexMs} ms)\n`));
+  }
+  if (out.mysql) {
+    const m = out.mysql.seed;
+    write(`  mysql: the small set on ${m.database}; ${m.reused ? 'copy reused' : `copied and indexed through the portal in ${(m.timings.totalMs / 1000).toFixed(1)} s`}\n`);
   }
   write(`\n${[line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n')}\n`);
   if (out.scale) {

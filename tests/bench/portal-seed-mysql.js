@@ -3,48 +3,86 @@
 //
 //   node tests/bench/portal-seed-mysql.js <seeded SQLite dir> <mysql://… database URL> <new dir>
 //
-// The database named by the URL is emptied first. Units go in with `cong tenants import` (the same
-// units.json); categories and articles are copied row by row with their units' new ids; the search
-// index is then filled by the portal itself, `POST /api/portal/search/reindex` per unit (the real
-// path: every article through the portal's indexer and the core's search service). Then
-// `node tests/bench/measure-portal.js <new dir> …` measures it (it takes the directory's database).
+// `pnpm bench` runs it too, with BENCH_MYSQL_URL (`seedPortalMysql`). The database named by the URL is
+// emptied first; a directory that holds a finished copy of the same set is reused. Units go in with
+// `cong tenants import` (the same units.json); categories and articles are copied row by row with
+// their units' new ids; the search index is then filled by the portal itself, `POST
+// /api/portal/search/reindex` per unit (the real path: every article through the portal's indexer and
+// the core's search service). `node tests/bench/measure-portal.js <new dir> …` then measures it (it
+// takes the directory's database).
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
 import { cli, indexThroughPortal, portalPlugin } from './portal-seed.js';
 
-const [from, url, dir] = process.argv.slice(2);
-if (!from || !url?.startsWith('mysql://') || !dir) throw new Error('usage: portal-seed-mysql.js <seeded SQLite dir> <mysql://… URL> <new dir>');
 // mysql2 is the core's dependency, not the repository root's.
 const mysql = createRequire(new URL('../../core/package.json', import.meta.url))('mysql2/promise');
-const log = (line) => process.stdout.write(`${line}\n`);
-const timings = {};
-const lap = (name, since) => (timings[name] = Math.round(performance.now() - since));
 
-const database = new URL(url).pathname.slice(1);
-const server = await mysql.createConnection({ uri: url.replace(/\/[^/]*$/, '/'), charset: 'utf8mb4' });
-await server.query(`DROP DATABASE IF EXISTS \`${database}\``);
-await server.query(`CREATE DATABASE \`${database}\` CHARACTER SET utf8mb4`);
-await server.end();
+/** Copies the seeded set in `from` to the MySQL/MariaDB database at `url`, with `dir` as its platform directory. */
+export async function seedPortalMysql({ from, url, dir, log = () => {} }) {
+  const seed = JSON.parse(readFileSync(join(from, 'portal-seed.json'), 'utf8'));
+  const marker = join(dir, 'portal-seed.json');
+  if (existsSync(marker)) {
+    const done = JSON.parse(readFileSync(marker, 'utf8'));
+    if (done.copiedFrom === from && done.articles === seed.articles && done.database === withoutPassword(url)) {
+      log(`reusing the MySQL/MariaDB copy in ${dir} (${done.articles} articles)`);
+      return { ...done, reused: true };
+    }
+  }
+  const timings = {};
+  const lap = (name, since) => (timings[name] = Math.round(performance.now() - since));
+  const t0 = performance.now();
 
-mkdirSync(dir, { recursive: true });
-writeFileSync(join(dir, 'cong.config.json'), JSON.stringify({ database: url, http: { port: 0 }, plugins: [portalPlugin] }, null, 2));
-copyFileSync(join(from, 'units.json'), join(dir, 'units.json'));
-let t = performance.now();
-execFileSync(process.execPath, [cli, 'migrate'], { cwd: dir, stdio: 'ignore' });
-execFileSync(process.execPath, [cli, 'tenants', 'import', 'units.json'], { cwd: dir, stdio: 'ignore' });
-lap('migrateAndImportMs', t);
+  const database = new URL(url).pathname.slice(1);
+  const server = await mysql.createConnection({ uri: url.replace(/\/[^/]*$/, '/'), charset: 'utf8mb4' });
+  await server.query(`DROP DATABASE IF EXISTS \`${database}\``);
+  await server.query(`CREATE DATABASE \`${database}\` CHARACTER SET utf8mb4`);
+  await server.end();
 
-const source = new Database(join(from, 'cong.db'), { readonly: true });
-const target = await mysql.createConnection({ uri: url, charset: 'utf8mb4' });
-const [imported] = await target.query('SELECT id, slug FROM core_tenants');
-const newId = new Map(imported.map((r) => [r.slug, r.id]));
-const unitOf = new Map(source.prepare('SELECT id, slug FROM core_tenants').all().map((r) => [r.id, newId.get(r.slug)]));
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'cong.config.json'), JSON.stringify({ database: url, http: { port: 0 }, plugins: [portalPlugin] }, null, 2));
+  copyFileSync(join(from, 'units.json'), join(dir, 'units.json'));
+  let t = performance.now();
+  execFileSync(process.execPath, [cli, 'migrate'], { cwd: dir, stdio: 'ignore' });
+  execFileSync(process.execPath, [cli, 'tenants', 'import', 'units.json'], { cwd: dir, stdio: 'ignore' });
+  lap('migrateAndImportMs', t);
+
+  const source = new Database(join(from, 'cong.db'), { readonly: true });
+  const target = await mysql.createConnection({ uri: url, charset: 'utf8mb4' });
+  try {
+    const [imported] = await target.query('SELECT id, slug FROM core_tenants');
+    const newId = new Map(imported.map((r) => [r.slug, r.id]));
+    const unitOf = new Map(source.prepare('SELECT id, slug FROM core_tenants').all().map((r) => [r.id, newId.get(r.slug)]));
+    t = performance.now();
+    // The units' default categories came with the import; the seed's own have other slugs or the same
+    // ones under other ids: the target's are replaced by the source's, so articles keep their categories.
+    await target.query('DELETE FROM portal_categories');
+    const categories = await copyTable(source, target, 'portal_categories', unitOf);
+    const articles = await copyTable(source, target, 'portal_articles', unitOf);
+    lap('copyMs', t);
+    log(`${categories} categories and ${articles} articles copied to MySQL/MariaDB (${timings.copyMs} ms)`);
+  } finally {
+    source.close();
+    await target.end();
+  }
+
+  t = performance.now();
+  const check = await indexThroughPortal(dir, seed.units, log);
+  lap('indexThroughApiMs', t);
+  timings.totalMs = Math.round(performance.now() - t0);
+  log(`search index filled through the portal in ${timings.indexThroughApiMs} ms`);
+  const result = { ...seed, index: 'api', indexed: check.indexed, copiedFrom: from, database: withoutPassword(url), dbBytes: null, timings };
+  writeFileSync(marker, JSON.stringify(result));
+  return result;
+}
+
+const withoutPassword = (url) => url.replace(/\/\/([^:@/]*):[^@/]*@/, '//$1@');
 
 /** Copies `table` (the columns both sides have) with tenant ids mapped, 300 rows per statement. */
-async function copy(table) {
+async function copyTable(source, target, table, unitOf) {
   const [described] = await target.query(`SHOW COLUMNS FROM \`${table}\``);
   const columns = described.map((c) => c.Field);
   let rows = [];
@@ -65,19 +103,8 @@ async function copy(table) {
   return copied;
 }
 
-t = performance.now();
-// The units' default categories came with the import; the seed's own have other slugs or the same
-// ones under other ids: the target's are replaced by the source's, so articles keep their categories.
-await target.query('DELETE FROM portal_categories');
-const categories = await copy('portal_categories');
-const articles = await copy('portal_articles');
-lap('copyMs', t);
-await target.end();
-log(`${categories} categories and ${articles} articles copied (${timings.copyMs} ms)`);
-
-const seed = JSON.parse(readFileSync(join(from, 'portal-seed.json'), 'utf8'));
-t = performance.now();
-const check = await indexThroughPortal(dir, seed.units, log);
-lap('indexThroughApiMs', t);
-log(`search index filled through the portal in ${timings.indexThroughApiMs} ms`);
-writeFileSync(join(dir, 'portal-seed.json'), JSON.stringify({ ...seed, index: 'api', indexed: check.indexed, copiedFrom: from, database: url.replace(/\/\/[^@/]*@/, '//'), timings }));
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const [from, url, dir] = process.argv.slice(2);
+  if (!from || !url?.startsWith('mysql://') || !dir) throw new Error('usage: portal-seed-mysql.js <seeded SQLite dir> <mysql://… URL> <new dir>');
+  await seedPortalMysql({ from, url, dir, log: (line) => process.stdout.write(`${line}\n`) });
+}
