@@ -329,7 +329,7 @@ function checks(out) {
   }
   // A scenario that answered errors measured nothing: its targets are missed, whatever the figures.
   const failed = new Set(
-    [['small', out.small], ['scale', out.scale], ['sites', out.sites], ['mysql', out.mysql]].flatMap(([set, run]) => (run?.scenarios ?? []).filter((x) => x.non2xx + x.errors > 0).map((x) => `${set}:${x.key}`)),
+    scenarioSets(out).flatMap(([set, run]) => (run?.scenarios ?? []).filter((x) => x.non2xx + x.errors > 0).map((x) => `${set}:${x.key}`)),
   );
   for (const c of list) {
     if (c.keys.some((k) => failed.has(k))) Object.assign(c, { met: false, value: `${c.value} (with errors)` });
@@ -340,10 +340,13 @@ function checks(out) {
 
 const round = (n, d) => Math.round(n * 10 ** d) / 10 ** d;
 
+/** The measured sets by their label in the table (those not run are undefined). */
+const scenarioSets = (out) => [['small', out.small], ['scale', out.scale], ['sites', out.sites], ['mysql', out.mysql]];
+
 export function printPortal(out, write) {
   const bare = out.bareKoa.requestsPerSec;
   const rows = [];
-  for (const [label, set] of [['small', out.small], ['scale', out.scale], ['sites', out.sites], ['mysql', out.mysql]]) {
+  for (const [label, set] of scenarioSets(out)) {
     if (!set) continue;
     for (const s of set.scenarios) {
       rows.push([
