@@ -219,7 +219,9 @@ export class DefaultSearchIndex {
     // error, so a search box can send whatever the user typed.
     if (clauses.length === 0 || plugins?.length === 0 || types?.length === 0) return { total: 0, hits: [], ...(countUpTo === undefined ? {} : { totalIsExact: true }) };
 
-    const checked: CheckedQuery = { clauses, tenantIds, plugins, types, limit, offset, countUpTo };
+    // Both engines index each unit's tokens apart (unit-tokens.ts): the codes of the searched units.
+    const unitCodes = [...new Set(tenantIds.map(unitCode))];
+    const checked: CheckedQuery = { clauses, tenantIds, unitCodes, plugins, types, limit, offset, countUpTo };
     const { rows, ...total } = this.#db.dialect === 'mysql' ? await this.#searchMysql(checked) : await this.#searchSqlite(checked);
     const finder = snippetFinder(clauses);
     const hits = rows.map(
@@ -242,8 +244,8 @@ export class DefaultSearchIndex {
    * 2026_11_29_0020), so only their postings are read; the stored `tenant_id` is checked too (two units
    * may share a code). Title relevance, then relevance in title and body, then the newest first.
    */
-  async #searchMysql({ clauses, tenantIds, plugins, types, limit, offset, countUpTo }: CheckedQuery): Promise<FoundPage> {
-    const query = mysqlBooleanQuery(clauses, [...new Set(tenantIds.map(unitCode))]);
+  async #searchMysql({ clauses, tenantIds, unitCodes, plugins, types, limit, offset, countUpTo }: CheckedQuery): Promise<FoundPage> {
+    const query = mysqlBooleanQuery(clauses, unitCodes);
     const match = mysqlMatch('d.title_fold, d.body_fold', query);
     let base = this.#db.kysely.selectFrom(`${TABLE} as d`).where(match).where('d.tenant_id', 'in', tenantIds);
     if (plugins) base = base.where('d.owner', 'in', plugins);
@@ -276,8 +278,8 @@ export class DefaultSearchIndex {
    * two walks, the second only when the title matches run out on this page. Not bm25(), whose IDF walks
    * every document holding each term (benchmarks.md, F3).
    */
-  async #searchSqlite({ clauses, tenantIds, plugins, types, limit, offset, countUpTo }: CheckedQuery): Promise<FoundPage> {
-    const words = fts5Query(clauses, [...new Set(tenantIds.map(unitCode))]);
+  async #searchSqlite({ clauses, tenantIds, unitCodes, plugins, types, limit, offset, countUpTo }: CheckedQuery): Promise<FoundPage> {
+    const words = fts5Query(clauses, unitCodes);
     const db = this.#db.kysely;
     // The tenant is checked on the document too: two units may share a code (unit-tokens.ts). The sort
     // index holds these filters: a match is checked without reading its document's row.
@@ -331,6 +333,8 @@ const DOCUMENT_COLUMNS = ['d.id', 'd.owner', 'd.type', 'd.doc_id', 'd.tenant_id'
 interface CheckedQuery {
   readonly clauses: readonly Clause[];
   readonly tenantIds: readonly string[];
+  /** The searched units' codes, each once. */
+  readonly unitCodes: readonly string[];
   readonly plugins: readonly string[] | undefined;
   readonly types: readonly string[] | undefined;
   readonly limit: number;

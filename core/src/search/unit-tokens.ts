@@ -21,8 +21,13 @@ export function unitCode(tenantId: string): string {
 
 /** A stored token form (`o__ xa_ dak_`, see toIndexForm) as the unit's tokens: `k…o k…xa k…dak`. */
 export function unitTokens(code: string, indexForm: string): string {
+  return eachToken(indexForm, (token) => code + token);
+}
+
+/** The tokens of a stored form (`o__ xa_`: padding dropped), each mapped, joined by spaces. */
+function eachToken(indexForm: string, map: (token: string) => string): string {
   let out = '';
-  for (const token of indexForm.split(/[\s_]+/)) if (token !== '') out += out === '' ? code + token : ` ${code}${token}`;
+  for (const token of indexForm.split(/[\s_]+/)) if (token !== '') out += out === '' ? map(token) : ` ${map(token)}`;
   return out;
 }
 
@@ -44,7 +49,5 @@ export function innodbUnitToken(code: string, token: string): string {
  * unit token is never shorter than InnoDB's minimum nor a stopword.
  */
 export function innodbUnitTokens(code: string, indexForm: string): string {
-  let out = '';
-  for (const token of indexForm.split(/[\s_]+/)) if (token !== '') out += out === '' ? innodbUnitToken(code, token) : ` ${innodbUnitToken(code, token)}`;
-  return out;
+  return eachToken(indexForm, (token) => innodbUnitToken(code, token));
 }

@@ -2,7 +2,7 @@ import { coreServices, type PluginContext, type SearchDocument, type SearchServi
 import type { Transaction } from 'kysely';
 import { plainText } from '../html/sanitize-html.js';
 import { indexedTranslations, indexText, SEARCH_TYPES, translatedType } from '../search/search-documents.js';
-import { BATCH, inBatches } from '../search/search-indexer.js';
+import { BATCH, groupBy, inBatches } from '../search/search-indexer.js';
 import { sitePath, type Lang } from '../site/languages.js';
 import type { PageRow, PagesDatabase, PageTranslationRow } from './pages-database.js';
 
@@ -80,9 +80,11 @@ export async function reindexPages(ctx: PluginContext, tenantId: string): Promis
   const done = { indexed: 0, removed: 0 };
   await inBatches<PagesDatabase>(ctx, async (trx, after) => {
     const rows = await trx.selectFrom('portal_pages').selectAll().where('tenant_id', '=', tenantId).where('id', '>', after).orderBy('id').limit(BATCH).execute();
-    const translations =
-      rows.length === 0 ? [] : await trx.selectFrom('portal_page_translations').selectAll().where('tenant_id', '=', tenantId).where('page_id', 'in', rows.map((r) => r.id)).execute();
-    for (const row of rows) done[(await writePageEntries(search, row.id, row, translations.filter((t) => t.page_id === row.id), trx)) === 'indexed' ? 'indexed' : 'removed']++;
+    const translations = groupBy(
+      rows.length === 0 ? [] : await trx.selectFrom('portal_page_translations').selectAll().where('tenant_id', '=', tenantId).where('page_id', 'in', rows.map((r) => r.id)).execute(),
+      (t) => t.page_id,
+    );
+    for (const row of rows) done[(await writePageEntries(search, row.id, row, translations.get(row.id) ?? [], trx)) === 'indexed' ? 'indexed' : 'removed']++;
     return rows;
   });
   return done;

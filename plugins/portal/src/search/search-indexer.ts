@@ -138,15 +138,20 @@ export async function reindexUnit(ctx: PluginContext, tenantId: string): Promise
 }
 
 async function translationsOf(trx: Transaction<Tables>, tenantId: string, ids: readonly string[]): Promise<Map<string, TranslationRow[]>> {
-  const byArticle = new Map<string, TranslationRow[]>();
-  if (ids.length === 0) return byArticle;
+  if (ids.length === 0) return new Map();
   const rows = await trx.selectFrom('portal_article_translations').selectAll().where('tenant_id', '=', tenantId).where('article_id', 'in', ids).execute();
+  return groupBy(rows, (row) => row.article_id);
+}
+
+/** Rows by a key, each list in the rows' order. */
+export function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
   for (const row of rows) {
-    const list = byArticle.get(row.article_id);
+    const list = groups.get(key(row));
     if (list) list.push(row);
-    else byArticle.set(row.article_id, [row]);
+    else groups.set(key(row), [row]);
   }
-  return byArticle;
+  return groups;
 }
 
 /**
