@@ -37,8 +37,8 @@ export default definePlugin({
     registerContent(reg, languages);
     registerLegal(reg);
     registerSearch(reg, languages);
-    registerSite(reg, languages, [...pagesSitePages, ...mandatedSitePages, ...organisationSitePages, ...linkedSitePages]);
-    registerPublic(reg, languages);
+    const unitFresh = registerSite(reg, languages, [...pagesSitePages, ...mandatedSitePages, ...organisationSitePages, ...linkedSitePages]);
+    registerPublic(reg, languages, unitFresh);
     registerAlerts(reg, languages);
     registerPages(reg, languages);
     registerSubmissions(reg);

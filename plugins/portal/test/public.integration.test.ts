@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTestPlatform, type TestClient, type TestPlatform } from '@cong/sdk/testing';
+import { createDatabase, parseDatabaseUrl } from '@cong/core/testing';
 import { inTenant } from './support/unit-client.js';
 import { describeEachDialect } from '../../../core/src/testing/describe-each-dialect.js';
 
@@ -142,6 +143,44 @@ describeEachDialect('portal public content API', (dialect) => {
     // Every unit also has the categories of its mandated sections (POR-01…POR-16), seeded when the portal was enabled.
     expect(res.body.items.map((c: { slug: string }) => c.slug)).toContain('chi-dao-dieu-hanh');
     expect(own((await anon(`/t/${B}/api/portal/public/categories`)).body.items)).toEqual([]);
+  });
+
+  it('shows a category created, renamed or deleted here at once, and one renamed by another process within the once-a-second check', async () => {
+    const names = async () => ((await anon(`/t/${A}/api/portal/public/categories`)).body.items as { slug: string; name: string }[]).filter((c) => c.slug === 'doi-ten').map((c) => c.name);
+    expect(await names()).toEqual([]); // read once: the unit's categories are now kept in this process
+    const created = await writer.post('/api/portal/categories', { slug: 'doi-ten', name: { vi: 'Tên cũ', en: 'Old name' } });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    expect(await names()).toEqual(['Tên cũ']);
+    // The list filters by it, and names it on its articles, at once too.
+    await publish(A, 'Tin trong chuyên mục mới', { categoryId: created.body.id });
+    expect((await anon(`/t/${A}/api/portal/public/articles`)).body.items[0].category).toEqual({ slug: 'doi-ten', name: 'Tên cũ' });
+    expect((await anon(`/t/${A}/api/portal/public/articles?category=doi-ten`)).body.total).toBe(1);
+    expect((await writer.patch(`/api/portal/categories/${created.body.id}`, { name: { vi: 'Tên mới', en: 'New name' } })).status).toBe(200);
+    expect(await names()).toEqual(['Tên mới']);
+    expect((await anon(`/t/${A}/api/portal/public/articles?lang=en`)).body.items[0].category).toEqual({ slug: 'doi-ten', name: 'New name' });
+
+    // Another process renaming: only the database changes (a second connection, no event in this one).
+    const db = await createDatabase(parseDatabaseUrl(t.databaseUrl, process.cwd()));
+    try {
+      await db.kysely.updateTable('portal_categories').set({ name_vi: 'Tên do tiến trình khác đặt', updated_at: Date.now() + 1 }).where('id', '=', created.body.id).execute();
+    } finally {
+      await db.destroy();
+    }
+    const deadline = Date.now() + 3_000;
+    let seen = await names();
+    while (seen[0] !== 'Tên do tiến trình khác đặt' && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 100));
+      seen = await names();
+    }
+    expect(seen).toEqual(['Tên do tiến trình khác đặt']);
+
+    // Deleted here: the filter answers 404 at once, naming the category.
+    const empty = await writer.post('/api/portal/categories', { slug: 'xoa-di', name: { vi: 'Sẽ xóa' } });
+    expect((await anon(`/t/${A}/api/portal/public/articles?category=xoa-di`)).body.total).toBe(0);
+    expect((await writer.delete(`/api/portal/categories/${empty.body.id}`)).status).toBe(204);
+    const gone = await anon(`/t/${A}/api/portal/public/articles?category=xoa-di`);
+    expect(gone.status).toBe(404);
+    expect(gone.body.detail).toContain('xoa-di');
   });
 
   it('answers CORS only for the unit\'s allowed origins, without credentials', async () => {

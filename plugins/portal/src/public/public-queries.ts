@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { categoryName, categoryTranslations } from '../content/category-names.js';
 import type { ContentDatabase } from '../content/content-database.js';
+import { unitMemo } from '../site/unit-memo.js';
 import type { ArticleCounts } from './article-counts.js';
 import type { PublicLang } from './public-schemas.js';
 
@@ -10,13 +11,25 @@ type ArticleRow = Pick<ContentDatabase['portal_articles'], 'id' | 'slug' | 'titl
 type Translation = Partial<Record<'title' | 'summary' | 'body', string>>;
 
 /**
+ * The unit's categories in each language, kept while the unit is unchanged (F26 in
+ * docs/reference/benchmarks.md: two of a list's three statements read them). The caller checks the
+ * unit's fingerprint first (`CheckUnitFresh`); a change made in this process drops them at once.
+ */
+const unitCategories = unitMemo<CategoryRow[]>();
+
+/**
  * Reads of the public content API: published articles only, always of one unit. Kept beside the API
  * (not shared with the site's queries) so either can change without the other.
  */
 export class PublicQueries {
   constructor(private readonly db: Kysely<ContentDatabase>) {}
 
-  async categories(tenantId: string, lang: PublicLang): Promise<CategoryRow[]> {
+  /** The unit's categories named in `lang`, in the site's order; kept (see `unitCategories`). */
+  categories(tenantId: string, lang: PublicLang): Promise<CategoryRow[]> {
+    return unitCategories.get(`${tenantId}\u0000${lang}`, Date.now(), () => this.#readCategories(tenantId, lang));
+  }
+
+  async #readCategories(tenantId: string, lang: PublicLang): Promise<CategoryRow[]> {
     const [rows, translated] = await Promise.all([
       this.db.selectFrom('portal_categories').select(['id', 'slug', 'name_vi', 'name_en', 'parent_id']).where('tenant_id', '=', tenantId).orderBy('sort_order').orderBy('slug').execute(),
       categoryTranslations(this.db, tenantId, lang),

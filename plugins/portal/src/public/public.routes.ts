@@ -1,6 +1,7 @@
 import { coreServices, NotFoundError, respond, type PluginContext, type RouteBuilder } from '@cong/sdk';
 import type { ContentDatabase } from '../content/content-database.js';
 import type { Languages } from '../site/languages.js';
+import type { CheckUnitFresh } from '../site/unit-memo.js';
 import type { ArticleCounts } from './article-counts.js';
 import { PublicQueries, type ArticleRow, type CategoryRow } from './public-queries.js';
 import {
@@ -38,7 +39,13 @@ function item(unit: PublicUnit, row: ArticleRow, categories: ReadonlyMap<string,
  * the unit's allowed origins (CORS, no cookies) and cacheable for a minute. `lang` takes the site's
  * languages (Vietnamese, English and the configured ones).
  */
-export function publicContentRoutes(route: RouteBuilder, languages: Languages, counts: ArticleCounts): void {
+export function publicContentRoutes(route: RouteBuilder, languages: Languages, counts: ArticleCounts, fresh: CheckUnitFresh): void {
+  /** The unit's categories in `lang` (kept per process), after the check that another process changed nothing. */
+  const categoriesOf = async (ctx: PluginContext, tenantId: string, lang: PublicLang) => {
+    await fresh(ctx, tenantId);
+    return queries(ctx).categories(tenantId, lang);
+  };
+
   route.get('/public/articles', {
     summary: { vi: 'Tin bài đã xuất bản của đơn vị (công khai)', en: 'The unit\'s published articles (public)' },
     description: 'Newest first. Filters: category (slug), since (date or date-time); paging with limit and offset. No other query parameter is accepted.',
@@ -48,7 +55,7 @@ export function publicContentRoutes(route: RouteBuilder, languages: Languages, c
     handler: async (req, ctx) => {
       const unit = await publicUnit(req, ctx);
       const q = queries(ctx);
-      const categories = new Map((await q.categories(unit.tenant.id, req.query.lang)).map((c) => [c.id, c]));
+      const categories = new Map((await categoriesOf(ctx, unit.tenant.id, req.query.lang)).map((c) => [c.id, c]));
       let categoryId: string | undefined;
       if (req.query.category !== undefined) {
         categoryId = [...categories.values()].find((c) => c.slug === req.query.category)?.id;
@@ -77,7 +84,7 @@ export function publicContentRoutes(route: RouteBuilder, languages: Languages, c
       const q = queries(ctx);
       const row = await q.bySlug(unit.tenant.id, req.params.slug);
       if (!row) throw new NotFoundError(`No published article ${req.params.slug}`);
-      const categories = new Map((await q.categories(unit.tenant.id, req.query.lang)).map((c) => [c.id, c]));
+      const categories = new Map((await categoriesOf(ctx, unit.tenant.id, req.query.lang)).map((c) => [c.id, c]));
       const tr = (await q.translations(unit.tenant.id, [row.id], req.query.lang)).get(row.id);
       const body = { ...item(unit, row, categories, req.query.lang, tr), body: tr?.body || row.body, updatedAt: iso(row.updated_at) };
       return respond(200, body, PUBLIC_HEADERS);
@@ -91,7 +98,7 @@ export function publicContentRoutes(route: RouteBuilder, languages: Languages, c
     schema: { query: publicLangQuery(languages), response: { 200: publicCategoryList } },
     handler: async (req, ctx) => {
       const unit = await publicUnit(req, ctx);
-      const rows = await queries(ctx).categories(unit.tenant.id, req.query.lang);
+      const rows = await categoriesOf(ctx, unit.tenant.id, req.query.lang);
       const slugs = new Map(rows.map((c) => [c.id, c.slug]));
       const items = rows.map((c) => ({
         slug: c.slug,

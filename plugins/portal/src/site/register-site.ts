@@ -16,7 +16,7 @@ import type { SitePageDefinition } from './site-page.js';
 import { PREVIEW_PARAM, siteThemePoint, ThemeRegistry } from './theme.js';
 import { gateResponse, withNotice } from './gate-pages.js';
 import { siteGatePoint, SiteGateRegistry, siteGateRegistryRef } from './site-gate.js';
-import { forgetUnitReads } from './unit-memo.js';
+import { forgetUnitReads, type CheckUnitFresh } from './unit-memo.js';
 
 /**
  * Query strings of public pages: the named parameters, and any other (tracking tags such as
@@ -102,8 +102,9 @@ function checkSegments(languages: Languages, areaPages: readonly SitePageDefinit
  * language at `/<code>/…` (see languages.ts), all with the Vietnamese slugs. The theme extension point
  * (`portal.site-theme`) lets the tenant-sites plugin set tokens and add home-page blocks; the gate
  * (`portal.site-gate`) lets it keep a draft, suspended or closed site from being served as a live one.
+ * Returns the check of a unit's fingerprint, for the other readers of the units' kept data.
  */
-export function registerSite(reg: PluginRegistrar, languages: Languages, areaPages: readonly SitePageDefinition[] = []): void {
+export function registerSite(reg: PluginRegistrar, languages: Languages, areaPages: readonly SitePageDefinition[] = []): CheckUnitFresh {
   checkSegments(languages, areaPages);
   // A page re-rendered after another process's change must not take the chrome, nor the gate's verdict, from before it.
   const cache = new PageCache({
@@ -226,4 +227,7 @@ export function registerSite(reg: PluginRegistrar, languages: Languages, areaPag
       });
     });
   }
+  return async (ctx, tenantId) => {
+    await cache.freshen(ctx.get(coreServices.database).kysely(), tenantId);
+  };
 }

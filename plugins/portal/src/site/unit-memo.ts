@@ -1,3 +1,5 @@
+import type { PluginContext } from '@cong/sdk';
+
 /**
  * Reads of a unit's public data kept per process, by key (the key starts with the unit id and
  * `\u0000`): an uncached page would otherwise read the same categories, menus, banners, alerts and
@@ -5,12 +7,20 @@
  * - {@link forgetUnitReads} drops a unit's entries in every memo at once. register-site.ts calls it on
  *   the portal's events (a change made in this process shows on the next page) and whenever the page
  *   cache drops the unit;
- * - every page of a unit is rendered after a check of the unit's fingerprint at most a second old
- *   (`PageCache.freshen`, also when the page cache is off or bypassed), which drops the unit when
- *   another process changed it: its changes show within a second, as the page cache's do;
+ * - every page of a unit is rendered, and every answer of the JSON content API that reads a memo is
+ *   made, after a check of the unit's fingerprint at most a second old (`PageCache.freshen`, also when
+ *   the page cache is off or bypassed; {@link CheckUnitFresh}), which drops the unit when another
+ *   process changed it: its changes show within a second, as the page cache's do;
  * - {@link UNIT_READS_TTL_MS} bounds what neither covers, as the page cache's own age limit does.
  */
 export const UNIT_READS_TTL_MS = 60_000;
+
+/**
+ * Checks the unit's fingerprint (at most once a second; at once after this process's own change) and
+ * drops what is kept of the unit when another process changed it. Whatever reads a memo of this file
+ * outside the site's pages (the JSON content API) calls it first, as every page does.
+ */
+export type CheckUnitFresh = (ctx: PluginContext, tenantId: string) => Promise<void>;
 
 export class UnitMemo<T> {
   readonly #entries = new Map<string, { readonly at: number; readonly value: Promise<T> }>();
