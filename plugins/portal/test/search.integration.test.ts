@@ -4,7 +4,7 @@ import { createTestPlatform, type TestClient, type TestPlatform } from '@cong/sd
 import { inTenant } from './support/unit-client.js';
 import { describeEachDialect } from '../../../core/src/testing/describe-each-dialect.js';
 import { createDatabase, parseDatabaseUrl } from '@cong/core/testing';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 
 const portal = fileURLToPath(new URL('..', import.meta.url));
 const A = 'so-tai-chinh';
@@ -276,6 +276,40 @@ describeEachDialect('portal search', (dialect) => {
     await expect(run({})).rejects.toThrow(/Name one unit/);
     await expect(run({ unit: A }, { all: true })).rejects.toThrow(/Name one unit/);
     await expect(run({ unit: 'khong-co-don-vi-nay' })).rejects.toThrow(/No unit khong-co-don-vi-nay/);
+  });
+
+  it('cong portal reindex --all reports a unit that fails, goes on with the others and exits 1', async () => {
+    let written = '';
+    let progress = '';
+    const out = { write: (text: string) => void (written += text), progress: (text: string) => void (progress += text) };
+    const db = await createDatabase(parseDatabaseUrl(t.databaseUrl, process.cwd()));
+    const k = db.kysely as Kysely<any>;
+    const unitB = (await k.selectFrom('core_tenants').select('id').where('slug', '=', B).executeTakeFirstOrThrow()).id as string;
+    // A real failure of the database for one unit's entries: a trigger refuses them (as a full disk or a
+    // lost connection would), on both engines.
+    const refuse = (event: 'INSERT' | 'UPDATE') =>
+      dialect === 'sqlite'
+        ? sql.raw(`CREATE TRIGGER refuse_b_${event} BEFORE ${event} ON core_search_documents WHEN NEW.tenant_id = '${unitB}' BEGIN SELECT RAISE(ABORT, 'the disk is full'); END`)
+        : sql.raw(`CREATE TRIGGER refuse_b_${event} BEFORE ${event} ON core_search_documents FOR EACH ROW BEGIN IF NEW.tenant_id = '${unitB}' THEN SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'the disk is full'; END IF; END`);
+    try {
+      await publish(B, 'Tin của đơn vị hỏng chỉ mục');
+      for (const event of ['INSERT', 'UPDATE'] as const) await refuse(event).execute(k);
+      const code = await t.platform.runCommand('portal', 'reindex', { args: {}, options: { all: true }, out });
+      expect(code).toBe(1);
+      expect(progress).toMatch(new RegExp(`\\] ${B}: failed: .*the disk is full`));
+      const lines = progress.trim().split('\n');
+      const units = Number(/^\[\s*\d+\/(\d+)\]/.exec(lines[0]!)![1]);
+      expect(lines).toHaveLength(units); // one line for every unit: the ones after B were rebuilt too
+      expect(lines.filter((l) => / \d+ articles, \d+ pages, \d+ legal documents, \d+ removed/.test(l))).toHaveLength(units - 1);
+      expect(written).toMatch(new RegExp(`^Reindexed ${units - 1} unit\\(s\\):`));
+      expect(written).toContain(`1 unit(s) failed; rebuild each again with cong portal reindex <unit>: ${B}\n`);
+    } finally {
+      for (const event of ['INSERT', 'UPDATE']) await sql.raw(`DROP TRIGGER IF EXISTS refuse_b_${event}`).execute(k);
+      await db.destroy();
+    }
+    progress = '';
+    expect(await t.platform.runCommand('portal', 'reindex', { args: { unit: B }, options: {}, out })).toBe(0);
+    expect(ids(await search(B, { q: 'don vi hong chi muc' }))).toHaveLength(1);
   });
 
   it('guards the reindex route and validates the query', async () => {
