@@ -1,8 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTestPlatform, type TestClient, type TestPlatform } from '@cong/sdk/testing';
-import { createDatabase, parseDatabaseUrl } from '@cong/core/testing';
 import { inTenant } from './support/unit-client.js';
+import { inAnotherProcess, readUntil } from './support/other-process.js';
 import { describeEachDialect } from '../../../core/src/testing/describe-each-dialect.js';
 
 const portal = fileURLToPath(new URL('..', import.meta.url));
@@ -159,19 +159,9 @@ describeEachDialect('portal public content API', (dialect) => {
     expect(await names()).toEqual(['Tên mới']);
     expect((await anon(`/t/${A}/api/portal/public/articles?lang=en`)).body.items[0].category).toEqual({ slug: 'doi-ten', name: 'New name' });
 
-    // Another process renaming: only the database changes (a second connection, no event in this one).
-    const db = await createDatabase(parseDatabaseUrl(t.databaseUrl, process.cwd()));
-    try {
-      await db.kysely.updateTable('portal_categories').set({ name_vi: 'Tên do tiến trình khác đặt', updated_at: Date.now() + 1 }).where('id', '=', created.body.id).execute();
-    } finally {
-      await db.destroy();
-    }
-    const deadline = Date.now() + 3_000;
-    let seen = await names();
-    while (seen[0] !== 'Tên do tiến trình khác đặt' && Date.now() < deadline) {
-      await new Promise((r) => setTimeout(r, 100));
-      seen = await names();
-    }
+    // Another process renaming: only the database changes.
+    await inAnotherProcess(t, (db) => db.updateTable('portal_categories').set({ name_vi: 'Tên do tiến trình khác đặt', updated_at: Date.now() + 1 }).where('id', '=', created.body.id).execute());
+    const seen = await readUntil(names, (n) => n[0] === 'Tên do tiến trình khác đặt');
     expect(seen).toEqual(['Tên do tiến trình khác đặt']);
 
     // Deleted here: the filter answers 404 at once, naming the category.

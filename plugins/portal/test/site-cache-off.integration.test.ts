@@ -1,8 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTestPlatform, type TestPlatform } from '@cong/sdk/testing';
-import { createDatabase, parseDatabaseUrl } from '@cong/core/testing';
 import { inTenant } from './support/unit-client.js';
+import { inAnotherProcess, readUntil } from './support/other-process.js';
 import { describeEachDialect } from '../../../core/src/testing/describe-each-dialect.js';
 
 // Read when the plugin module loads: vitest gives each test file its own modules.
@@ -70,19 +70,9 @@ describeEachDialect('portal page cache switched off', (dialect) => {
     expect(await page()).toContain('Tên cũ của chuyên mục'); // the unit's categories are now kept in this process
     expect((await writer.patch(`/api/portal/categories/${created.body.id}`, { name: { vi: 'Tên mới của chuyên mục' } })).status).toBe(200);
     expect(await page()).toContain('Tên mới của chuyên mục');
-    // Another process renaming: only the database changes (a second connection, no event here).
-    const db = await createDatabase(parseDatabaseUrl(t.databaseUrl, process.cwd()));
-    try {
-      await db.kysely.updateTable('portal_categories').set({ name_vi: 'Tên do tiến trình khác đặt', updated_at: Date.now() + 1 }).where('id', '=', created.body.id).execute();
-    } finally {
-      await db.destroy();
-    }
-    const deadline = Date.now() + 3_000;
-    let text = await page();
-    while (!text.includes('Tên do tiến trình khác đặt') && Date.now() < deadline) {
-      await new Promise((r) => setTimeout(r, 100));
-      text = await page();
-    }
+    // Another process renaming: only the database changes.
+    await inAnotherProcess(t, (db) => db.updateTable('portal_categories').set({ name_vi: 'Tên do tiến trình khác đặt', updated_at: Date.now() + 1 }).where('id', '=', created.body.id).execute());
+    const text = await readUntil(page, (html) => html.includes('Tên do tiến trình khác đặt'));
     expect(text).toContain('Tên do tiến trình khác đặt');
   });
 });

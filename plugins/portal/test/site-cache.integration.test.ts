@@ -1,8 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTestPlatform, type TestClient, type TestPlatform } from '@cong/sdk/testing';
-import { createDatabase, parseDatabaseUrl } from '@cong/core/testing';
 import { inTenant } from './support/unit-client.js';
+import { inAnotherProcess, readUntil } from './support/other-process.js';
 import { describeEachDialect } from '../../../core/src/testing/describe-each-dialect.js';
 import { request } from 'node:http';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
@@ -146,21 +146,13 @@ describeEachDialect('portal page cache', (dialect) => {
     await get('/chuyen-muc/khong-co'); // not stored: 404
     await get('/van-ban');
     expect((await get('/van-ban')).cache).toBe('hit');
-    // Another process publishing: only the database changes (a second connection, no event here).
-    const db = await createDatabase(parseDatabaseUrl(t.databaseUrl, process.cwd()));
-    try {
-      const rows = await db.kysely.updateTable('portal_site_generations').set({ generation: 1000 }).executeTakeFirst();
+    // Another process publishing: only the database changes.
+    await inAnotherProcess(t, async (db) => {
+      const rows = await db.updateTable('portal_site_generations').set({ generation: 1000 }).executeTakeFirst();
       expect(Number(rows.numUpdatedRows)).toBeGreaterThan(0);
-    } finally {
-      await db.destroy();
-    }
+    });
     // Checked at most once a second: within two seconds the page is rendered again.
-    const deadline = Date.now() + 3_000;
-    let res = await get('/van-ban');
-    while (res.cache === 'hit' && Date.now() < deadline) {
-      await new Promise((r) => setTimeout(r, 100));
-      res = await get('/van-ban');
-    }
+    const res = await readUntil(() => get('/van-ban'), (r) => r.cache !== 'hit');
     expect(res.cache).toBe('miss');
   });
 
@@ -168,12 +160,7 @@ describeEachDialect('portal page cache', (dialect) => {
     await get('/van-ban');
     const created = await writer.post('/api/portal/legal-documents', { type: 'quyet_dinh', numberSymbol: '99/2024/QĐ-UBND', issuer: 'UBND tỉnh Quảng Trị', issuedOn: '2024-01-02', summary: 'Văn bản mới tinh' });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
-    const deadline = Date.now() + 3_000;
-    let res = await get('/van-ban');
-    while (!res.body.includes('99/2024/QĐ-UBND') && Date.now() < deadline) {
-      await new Promise((r) => setTimeout(r, 100));
-      res = await get('/van-ban');
-    }
+    const res = await readUntil(() => get('/van-ban'), (r) => r.body.includes('99/2024/QĐ-UBND'));
     expect(res.body).toContain('99/2024/QĐ-UBND');
   });
 });
