@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { CATEGORIES, SEARCH_QUERIES } from './portal-data.js';
 import { cli, seedPortal } from './portal-seed.js';
-import { seedPortalMysql } from './portal-seed-mysql.js';
+import { mysqlServerFacts, seedPortalMysql } from './portal-seed-mysql.js';
 import { loadAverage, PAGE_HEADERS, serverRssMb, startServer } from './bench-support.js';
 import { sitesScenarios } from './sites-bench.js';
 
@@ -72,9 +72,11 @@ export async function portalScenarios({ dir, articlesPerUnit, duration, warmup, 
  */
 async function mysqlScenarios({ from, url, dir, duration, warmup, connections, searchConnections, log }) {
   const seed = await seedPortalMysql({ from, url, dir, log });
+  const server = await mysqlServerFacts(url);
+  log(`MySQL/MariaDB ${server.version}: InnoDB buffer pool ${server.bufferPoolMb} MB for ${server.tablesMb} MB of tables`);
   const run = scenarioRunner({ dir, urls: scenarioUrls(seed), duration, warmup, connections, searchConnections, log });
   await run.measureUncached(await run.start({ PORTAL_PAGE_CACHE: 'off' }), ' (MySQL/MariaDB)', '');
-  return { seed: summary(seed), scenarios: run.scenarios };
+  return { seed: summary(seed), server, scenarios: run.scenarios };
 }
 
 /** Starts the platform on `dir` and measures scenarios against it, collecting them in `scenarios`. */
@@ -373,7 +375,8 @@ export function printPortal(out, write) {
   }
   if (out.mysql) {
     const m = out.mysql.seed;
-    write(`  mysql: the small set on ${m.database}; ${m.reused ? 'copy reused' : `copied and indexed through the portal in ${(m.timings.totalMs / 1000).toFixed(1)} s`}\n`);
+    const { version, bufferPoolMb, tablesMb } = out.mysql.server;
+    write(`  mysql: the small set on ${m.database}; ${m.reused ? 'copy reused' : `copied and indexed through the portal in ${(m.timings.totalMs / 1000).toFixed(1)} s`}; ${version}, InnoDB buffer pool ${bufferPoolMb} MB for ${tablesMb} MB of tables\n`);
   }
   write(`\n${[line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n')}\n`);
   if (out.scale) {

@@ -21,6 +21,23 @@ import { cli, indexThroughPortal, portalPlugin } from './portal-seed.js';
 // mysql2 is the core's dependency, not the repository root's.
 const mysql = createRequire(new URL('../../core/package.json', import.meta.url))('mysql2/promise');
 
+/**
+ * What the figures on MySQL/MariaDB depend on beyond the data: the server's version and its InnoDB buffer
+ * pool against the size of the database's tables (with the default 128 MB pool and O_DIRECT, what does
+ * not fit is read from disk on every miss: benchmarks.md, MariaDB).
+ */
+export async function mysqlServerFacts(url) {
+  const connection = await mysql.createConnection({ uri: url, charset: 'utf8mb4' });
+  try {
+    const [[facts]] = await connection.query(
+      'SELECT @@version AS version, @@innodb_buffer_pool_size AS bufferPoolBytes, (SELECT SUM(data_length + index_length) FROM information_schema.tables WHERE table_schema = DATABASE()) AS tableBytes',
+    );
+    return { version: facts.version, bufferPoolMb: Math.round(Number(facts.bufferPoolBytes) / 1048576), tablesMb: Math.round(Number(facts.tableBytes ?? 0) / 1048576) };
+  } finally {
+    await connection.end();
+  }
+}
+
 /** Copies the seeded set in `from` to the MySQL/MariaDB database at `url`, with `dir` as its platform directory. */
 export async function seedPortalMysql({ from, url, dir, log = () => {} }) {
   const seed = JSON.parse(readFileSync(join(from, 'portal-seed.json'), 'utf8'));
