@@ -2,9 +2,9 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTestPlatform, type TestClient, type TestPlatform } from '@cong/sdk/testing';
 import { inTenant } from './support/unit-client.js';
+import { inAnotherProcess } from './support/other-process.js';
 import { describeEachDialect } from '../../../core/src/testing/describe-each-dialect.js';
-import { createDatabase, parseDatabaseUrl } from '@cong/core/testing';
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
 
 const portal = fileURLToPath(new URL('..', import.meta.url));
 const A = 'so-tai-chinh';
@@ -59,6 +59,13 @@ describeEachDialect('portal search', (dialect) => {
     return res.body as Page;
   };
   const ids = (page: Page) => page.items.map((i) => i.id);
+  /** `cong portal reindex` run in the test platform: its exit code, and what it wrote to each stream. */
+  const reindex = async (args: Record<string, string | undefined>, options: Record<string, true | undefined> = {}) => {
+    let written = '';
+    let progress = '';
+    const code = await t.platform.runCommand('portal', 'reindex', { args, options, out: { write: (text: string) => void (written += text), progress: (text: string) => void (progress += text) } });
+    return { code, written, progress };
+  };
 
   beforeAll(async () => {
     t = await createTestPlatform({ plugins: [portal], database: dialect, config: { demo: true } });
@@ -204,9 +211,7 @@ describeEachDialect('portal search', (dialect) => {
     const kept = await publish(A, 'Tin gốc để nhân bản', { body: '<p>Nội dung gốc</p>' });
     const archived = await publish(A, 'Tin lưu trữ không sự kiện');
     const other = await publish(B, 'Tin hàng loạt của đơn vị khác');
-    const db = await createDatabase(parseDatabaseUrl(t.databaseUrl, process.cwd()));
-    try {
-      const k = db.kysely as Kysely<any>;
+    await inAnotherProcess(t, async (k) => {
       // More than one batch (200) of published articles written without events, so the index never saw them,
       // and an article taken off the site the same way, whose entry stays behind.
       const source = await k.selectFrom('portal_articles').selectAll().where('id', '=', kept.id).executeTakeFirstOrThrow();
@@ -233,82 +238,67 @@ describeEachDialect('portal search', (dialect) => {
       expect(ids(await search(A, { q: 'tin hang loat so 0' }))).toEqual(['bulk-000']);
       expect((await search(A, { q: 'tin luu tru khong su kien' })).total).toBe(0);
       expect(ids(await search(B, { q: 'tin hang loat' }))).toEqual([other.id]);
-    } finally {
-      await db.destroy();
-    }
+    });
   });
 
   it('cong portal reindex rebuilds one unit or every unit, and refuses what it cannot do', async () => {
-    const run = async (args: Record<string, string | undefined>, options: Record<string, true | undefined> = {}) => {
-      let written = '';
-      let progress = '';
-      const code = await t.platform.runCommand('portal', 'reindex', { args, options, out: { write: (text: string) => void (written += text), progress: (text: string) => void (progress += text) } });
-      return { code, written, progress };
-    };
     const a = await publish(A, 'Lịch tiếp dân lệnh nhanh');
     const b = await publish(B, 'Lịch tiếp dân lệnh nhanh');
-    const db = await createDatabase(parseDatabaseUrl(t.databaseUrl, process.cwd()));
-    try {
-      // Entries lost (a restored backup of the tables without the index): both units' rows go.
-      const k = db.kysely as Kysely<any>;
+    // Entries lost (a restored backup of the tables without the index): both units' rows go.
+    await inAnotherProcess(t, async (k) => {
       for (const id of [a.id, b.id]) await k.updateTable('portal_articles').set({ status: 'archived' }).where('id', '=', id).execute();
       await staff(A).chief.post('/api/portal/search/reindex');
       await staff(B).chief.post('/api/portal/search/reindex');
       for (const id of [a.id, b.id]) await k.updateTable('portal_articles').set({ status: 'published' }).where('id', '=', id).execute();
-    } finally {
-      await db.destroy();
-    }
+    });
     expect((await search(A, { q: 'lenh nhanh' })).total).toBe(0);
 
-    const one = await run({ unit: A });
+    const one = await reindex({ unit: A });
     expect(one.code).toBe(0);
     expect(one.progress).toMatch(new RegExp(`^\\[1/1\\] ${A}: \\d+ articles, \\d+ pages, \\d+ legal documents, \\d+ removed`));
     expect(one.written).toMatch(/^Reindexed 1 unit\(s\): \d+ articles, \d+ pages, \d+ legal documents indexed; \d+ entries removed\./);
     expect(ids(await search(A, { q: 'lenh nhanh' }))).toEqual([a.id]);
     expect((await search(B, { q: 'lenh nhanh' })).total).toBe(0);
 
-    const all = await run({}, { all: true });
+    const all = await reindex({}, { all: true });
     expect(all.code).toBe(0);
     expect(all.progress).toContain(`] ${B}: `);
     expect(all.progress).toContain(`] ${PROVINCE}: `);
     expect(ids(await search(B, { q: 'lenh nhanh' }))).toEqual([b.id]);
 
-    await expect(run({})).rejects.toThrow(/Name one unit/);
-    await expect(run({ unit: A }, { all: true })).rejects.toThrow(/Name one unit/);
-    await expect(run({ unit: 'khong-co-don-vi-nay' })).rejects.toThrow(/No unit khong-co-don-vi-nay/);
+    await expect(reindex({})).rejects.toThrow(/Name one unit/);
+    await expect(reindex({ unit: A }, { all: true })).rejects.toThrow(/Name one unit/);
+    await expect(reindex({ unit: 'khong-co-don-vi-nay' })).rejects.toThrow(/No unit khong-co-don-vi-nay/);
   });
 
   it('cong portal reindex --all reports a unit that fails, goes on with the others and exits 1', async () => {
-    let written = '';
-    let progress = '';
-    const out = { write: (text: string) => void (written += text), progress: (text: string) => void (progress += text) };
-    const db = await createDatabase(parseDatabaseUrl(t.databaseUrl, process.cwd()));
-    const k = db.kysely as Kysely<any>;
-    const unitB = (await k.selectFrom('core_tenants').select('id').where('slug', '=', B).executeTakeFirstOrThrow()).id as string;
+    await publish(B, 'Tin của đơn vị hỏng chỉ mục');
     // A real failure of the database for one unit's entries: a trigger refuses them (as a full disk or a
     // lost connection would), on both engines.
-    const refuse = (event: 'INSERT' | 'UPDATE') =>
-      dialect === 'sqlite'
-        ? sql.raw(`CREATE TRIGGER refuse_b_${event} BEFORE ${event} ON core_search_documents WHEN NEW.tenant_id = '${unitB}' BEGIN SELECT RAISE(ABORT, 'the disk is full'); END`)
-        : sql.raw(`CREATE TRIGGER refuse_b_${event} BEFORE ${event} ON core_search_documents FOR EACH ROW BEGIN IF NEW.tenant_id = '${unitB}' THEN SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'the disk is full'; END IF; END`);
-    try {
-      await publish(B, 'Tin của đơn vị hỏng chỉ mục');
-      for (const event of ['INSERT', 'UPDATE'] as const) await refuse(event).execute(k);
-      const code = await t.platform.runCommand('portal', 'reindex', { args: {}, options: { all: true }, out });
-      expect(code).toBe(1);
-      expect(progress).toMatch(new RegExp(`\\] ${B}: failed: .*the disk is full`));
-      const lines = progress.trim().split('\n');
-      const units = Number(/^\[\s*\d+\/(\d+)\]/.exec(lines[0]!)![1]);
-      expect(lines).toHaveLength(units); // one line for every unit: the ones after B were rebuilt too
-      expect(lines.filter((l) => / \d+ articles, \d+ pages, \d+ legal documents, \d+ removed/.test(l))).toHaveLength(units - 1);
-      expect(written).toMatch(new RegExp(`^Reindexed ${units - 1} unit\\(s\\):`));
-      expect(written).toContain(`1 unit(s) failed; rebuild each again with cong portal reindex <unit>: ${B}\n`);
-    } finally {
-      for (const event of ['INSERT', 'UPDATE']) await sql.raw(`DROP TRIGGER IF EXISTS refuse_b_${event}`).execute(k);
-      await db.destroy();
-    }
-    progress = '';
-    expect(await t.platform.runCommand('portal', 'reindex', { args: { unit: B }, options: {}, out })).toBe(0);
+    const triggers = (unitB: string) =>
+      (['INSERT', 'UPDATE'] as const).map((event) =>
+        dialect === 'sqlite'
+          ? `CREATE TRIGGER refuse_b_${event} BEFORE ${event} ON core_search_documents WHEN NEW.tenant_id = '${unitB}' BEGIN SELECT RAISE(ABORT, 'the disk is full'); END`
+          : `CREATE TRIGGER refuse_b_${event} BEFORE ${event} ON core_search_documents FOR EACH ROW BEGIN IF NEW.tenant_id = '${unitB}' THEN SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'the disk is full'; END IF; END`,
+      );
+    await inAnotherProcess(t, async (k) => {
+      const unitB = (await k.selectFrom('core_tenants').select('id').where('slug', '=', B).executeTakeFirstOrThrow()).id as string;
+      for (const create of triggers(unitB)) await sql.raw(create).execute(k);
+    });
+    const { code, progress, written } = await reindex({}, { all: true }).finally(() =>
+      inAnotherProcess(t, async (k) => {
+        for (const event of ['INSERT', 'UPDATE']) await sql.raw(`DROP TRIGGER IF EXISTS refuse_b_${event}`).execute(k);
+      }),
+    );
+    expect(code).toBe(1);
+    expect(progress).toMatch(new RegExp(`\\] ${B}: failed: .*the disk is full`));
+    const lines = progress.trim().split('\n');
+    const units = Number(/^\[\s*\d+\/(\d+)\]/.exec(lines[0]!)![1]);
+    expect(lines).toHaveLength(units); // one line for every unit: the ones after B were rebuilt too
+    expect(lines.filter((l) => / \d+ articles, \d+ pages, \d+ legal documents, \d+ removed/.test(l))).toHaveLength(units - 1);
+    expect(written).toMatch(new RegExp(`^Reindexed ${units - 1} unit\\(s\\):`));
+    expect(written).toContain(`1 unit(s) failed; rebuild each again with cong portal reindex <unit>: ${B}\n`);
+    expect((await reindex({ unit: B })).code).toBe(0);
     expect(ids(await search(B, { q: 'don vi hong chi muc' }))).toHaveLength(1);
   });
 
